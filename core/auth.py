@@ -1,0 +1,46 @@
+"""Credentials from the QGIS authentication database.
+
+Only auth-config ids are ever stored (settings, projects, Processing models);
+the username/password is read from the encrypted QGIS auth database when a
+request is built and lives only in memory.
+"""
+
+from dataclasses import dataclass, field
+
+from .errors import AuthError
+
+
+@dataclass(frozen=True)
+class Credentials:
+    username: str
+    password: str = field(repr=False)
+
+    def __repr__(self):
+        return f"Credentials(username={self.username!r}, password=***)"
+
+
+def credentials_from_authcfg(authcfg, service="the service"):
+    """Username/password of QGIS auth config ``authcfg`` (Basic method)."""
+    from qgis.core import QgsApplication, QgsAuthMethodConfig
+
+    authcfg = (authcfg or "").strip()
+    if not authcfg:
+        raise AuthError(
+            f"{service} needs a username and password: choose or create a QGIS "
+            "authentication configuration (Basic) for it."
+        )
+    manager = QgsApplication.authManager()
+    config = QgsAuthMethodConfig()
+    if not manager.loadAuthenticationConfig(authcfg, config, True) or not config.isValid(True):
+        raise AuthError(
+            f"QGIS auth config {authcfg!r} for {service} does not exist or cannot be "
+            "decrypted: pick another one or unlock the authentication database."
+        )
+    username = config.config("username", "")
+    password = config.config("password", "")
+    if not username:
+        raise AuthError(
+            f"QGIS auth config {authcfg!r} for {service} has no username: edit it in "
+            "Settings > Options > Authentication (method Basic)."
+        )
+    return Credentials(username, password)

@@ -1,0 +1,27 @@
+"""The catalogues a user can search: the built-in EODMS ones plus user-added CSW URLs."""
+
+from dataclasses import dataclass
+
+from .csw import EODMS_CATALOG_URL, EODMS_RCM_URL, Profile
+
+
+@dataclass(frozen=True)
+class Catalog:
+    label: str
+    url: str
+    profile: Profile
+
+    @property
+    def needs_auth(self):
+        return self.profile == Profile.RCM
+
+
+BUILTIN = (
+    Catalog("EODMS catalogue", EODMS_CATALOG_URL, Profile.EODMS),
+    Catalog("EODMS RCM", EODMS_RCM_URL, Profile.RCM),
+)
+
+
+def all_catalogs(custom_urls):
+    """Built-ins first, then each user-added CSW 2.0.2 URL (generic profile)."""
+    return list(BUILTIN) + [Catalog(f"CSW: {url}", url, Profile.GENERIC) for url in custom_urls]

@@ -1,0 +1,170 @@
+"""Plain data passed between the protocol clients, the tasks and Processing."""
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from .errors import InputError
+
+
+@dataclass(frozen=True)
+class BBox:
+    """A box in WGS 84 longitude/latitude degrees."""
+
+    west: float
+    south: float
+    east: float
+    north: float
+
+    def __post_init__(self):
+        values = (self.west, self.south, self.east, self.north)
+        if any(v != v or v in (float("inf"), float("-inf")) for v in values):
+            raise InputError("The search box has a missing or infinite coordinate.")
+        if not (-180 <= self.west <= 180 and -180 <= self.east <= 180):
+            raise InputError(
+                f"The search box longitudes ({self.west:g}, {self.east:g}) must lie "
+                "between -180 and 180: set the box in WGS 84 degrees."
+            )
+        if not (-90 <= self.south <= 90 and -90 <= self.north <= 90):
+            raise InputError(
+                f"The search box latitudes ({self.south:g}, {self.north:g}) must lie "
+                "between -90 and 90: set the box in WGS 84 degrees."
+            )
+        if self.west > self.east or self.south > self.north:
+            raise InputError(
+                "The search box is inverted (west > east or south > north): "
+                "draw or type the box again."
+            )
+
+    @classmethod
+    def clamped(cls, west, south, east, north):
+        """A box cut to the world's bounds: for map views that show more than
+        the whole world (the user means "everything I see")."""
+        return cls(max(-180.0, west), max(-90.0, south), min(180.0, east), min(90.0, north))
+
+    @classmethod
+    def parse(cls, text):
+        """Read ``"west,south,east,north"`` (commas or spaces)."""
+        parts = [p for p in re.split(r"[,\s]+", (text or "").strip()) if p]
+        if len(parts) != 4:
+            raise InputError(
+                f"A box needs four numbers west,south,east,north; got {text!r}."
+            )
+        try:
+            return cls(*(float(p) for p in parts))
+        except ValueError as exc:
+            raise InputError(f"A box needs four numbers; got {text!r}.") from exc
+
+
+def parse_when(text, what="date"):
+    """Parse an ISO date or date-time (``2013-03-29``, ``2013-03-29Z``,
+    ``2013-03-29T12:00:00Z``, ``2013-03-29 12:00``); empty → None.
+
+    Returns a ``datetime.date`` for a bare date, else a timezone-aware UTC
+    ``datetime.datetime`` (no zone means UTC, as on EODMS and Copernicus).
+    """
+    if text is None:
+        return None
+    if isinstance(text, dt.datetime):
+        return text if text.tzinfo else text.replace(tzinfo=dt.timezone.utc)
+    if isinstance(text, dt.date):
+        return text
+    text = str(text).strip()
+    if not text:
+        return None
+    raw = text[:-1] if text.endswith(("Z", "z")) else text
+    try:
+        if len(raw) == 10:
+            return dt.date.fromisoformat(raw)
+        value = dt.datetime.fromisoformat(raw.replace(" ", "T", 1))
+    except ValueError:
+        raise InputError(
+            f"The {what} {text!r} is not an ISO date such as 2013-03-29 "
+            "or 2013-03-29T12:00:00Z."
+        ) from None
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=dt.timezone.utc)
+    return value.astimezone(dt.timezone.utc)
+
+
+def _as_datetime(value):
+    if isinstance(value, dt.datetime):
+        return value
+    return dt.datetime(value.year, value.month, value.day, tzinfo=dt.timezone.utc)
+
+
+@dataclass
+class SearchQuery:
+    """What the user asked for.
+
+    ``start`` is inclusive and ``end`` exclusive on the record date: searching
+    2013-01-01 .. 2013-03-29 finds records dated 2013-01-01 up to 2013-03-28.
+    """
+
+    bbox: BBox
+    start: object = None  # date | datetime | None
+    end: object = None
+    title: str = "*"
+    max_records: int = 1000
+    page_size: int = 100
+
+    def __post_init__(self):
+        self.start = parse_when(self.start, "start date")
+        self.end = parse_when(self.end, "end date")
+        if self.start and self.end and _as_datetime(self.start) >= _as_datetime(self.end):
+            raise InputError(
+                f"The start date {self.start.isoformat()} is not before the end date "
+                f"{self.end.isoformat()} (the end date is exclusive): swap or widen them."
+            )
+        self.title = (self.title or "").strip() or "*"
+        if int(self.max_records) < 1:
+            raise InputError("The maximum number of records must be at least 1.")
+        self.max_records = int(self.max_records)
+        self.page_size = max(1, min(int(self.page_size), self.max_records))
+
+
+@dataclass
+class Record:
+    """One catalogue record (CSW Dublin Core, as EODMS serves it)."""
+
+    record_id: str
+    title: str = ""
+    type: str = ""
+    subjects: list = field(default_factory=list)
+    format: str = ""
+    date: str = ""
+    references: dict = field(default_factory=dict)  # scheme -> [url, ...]
+    source: str = ""
+    bbox: tuple = None  # (west, south, east, north) lon/lat, or None
+    collection_id: str = ""
+
+    @property
+    def beam_mode(self):
+        """EODMS puts the beam mode (F2, S7, W1...) in its own dc:subject; the
+        other subject is a comma-separated keyword list. Take the last subject
+        that is a single token."""
+        for subject in reversed(self.subjects):
+            if subject and " " not in subject and "," not in subject:
+                return subject
+        return ""
+
+    @property
+    def acquired(self):
+        """The record date as ``datetime.date`` (None if absent or unreadable)."""
+        text = (self.date or "").strip()
+        try:
+            return dt.date.fromisoformat(text[:10]) if len(text) >= 10 else None
+        except ValueError:
+            return None
+
+    def reference(self, *schemes):
+        """First URL of the first scheme present among ``schemes``."""
+        for scheme in schemes:
+            urls = self.references.get(scheme)
+            if urls:
+                return urls[0]
+        return ""
+
+    @property
+    def thumbnail_url(self):
+        return self.reference("THUMBVIEW", "OVERVIEW")

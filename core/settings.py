@@ -1,0 +1,57 @@
+"""All QgsSettings keys of the plugin, behind one typed wrapper.
+
+Secrets never go here: only QGIS auth-config ids (see :mod:`.auth`).
+"""
+
+import hashlib
+
+from qgis.core import QgsSettings
+
+PREFIX = "eo_order/"
+
+
+class Settings:
+    def __init__(self, settings=None):
+        self._s = settings or QgsSettings()
+
+    def _get(self, key, default, kind):
+        return self._s.value(PREFIX + key, default, type=kind)
+
+    def _set(self, key, value):
+        self._s.setValue(PREFIX + key, value)
+
+    @property
+    def custom_catalogs(self):
+        """User-added CSW 2.0.2 URLs, in the order added."""
+        return [u for u in self._get("csw/custom_urls", [], list) if u]
+
+    @custom_catalogs.setter
+    def custom_catalogs(self, urls):
+        self._set("csw/custom_urls", list(dict.fromkeys(u.strip() for u in urls if u.strip())))
+
+    def authcfg_for(self, catalog_url):
+        return self._get(f"auth/{_key(catalog_url)}", "", str)
+
+    def set_authcfg_for(self, catalog_url, authcfg_id):
+        self._set(f"auth/{_key(catalog_url)}", authcfg_id or "")
+
+    @property
+    def last_catalog(self):
+        return self._get("csw/last_catalog", "", str)
+
+    @last_catalog.setter
+    def last_catalog(self, url):
+        self._set("csw/last_catalog", url)
+
+    @property
+    def max_records(self):
+        return self._get("csw/max_records", 1000, int)
+
+    @max_records.setter
+    def max_records(self, value):
+        self._set("csw/max_records", int(value))
+
+
+def _key(url):
+    """A settings-safe key for a URL (QSettings treats '/' as a group separator)."""
+    return hashlib.sha1(url.strip().encode("utf-8")).hexdigest()[:16]

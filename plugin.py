@@ -1,0 +1,71 @@
+"""QGIS entry point: toolbar action, Web menu entry, dock and Processing provider."""
+
+import os
+
+from qgis.core import QgsApplication
+from qgis.PyQt.QtCore import QCoreApplication, Qt
+from qgis.PyQt.QtGui import QIcon
+from qgis.PyQt.QtWidgets import QAction
+
+from .processing_provider.provider import EoOrderProvider
+
+MENU = "EO Order"
+ICON = os.path.join(os.path.dirname(__file__), "icons", "eo_order.svg")
+
+
+def tr(text):
+    return QCoreApplication.translate("EoOrderPlugin", text)
+
+
+class EoOrderPlugin:
+    def __init__(self, iface):
+        self.iface = iface
+        self.provider = None
+        self.action = None
+        self.dock = None
+
+    def initProcessing(self):  # noqa: N802 - called by QGIS
+        if self.provider is None:
+            self.provider = EoOrderProvider()
+            QgsApplication.processingRegistry().addProvider(self.provider)
+
+    def initGui(self):  # noqa: N802 - called by QGIS
+        self.initProcessing()
+        self.action = QAction(QIcon(ICON), tr("Search imagery"), self.iface.mainWindow())
+        self.action.setObjectName("eoOrderSearchImagery")
+        self.action.setToolTip(tr("Search imagery: open the EO Order dock"))
+        self.action.setCheckable(True)
+        self.action.toggled.connect(self.toggle_dock)
+        self.iface.addToolBarIcon(self.action)
+        self.iface.addPluginToWebMenu(MENU, self.action)
+
+    def toggle_dock(self, visible):
+        if visible and self.dock is None:
+            from .ui.dock import SearchDock
+
+            self.dock = SearchDock(self.iface, self.iface.mainWindow())
+            self.dock.visibilityChanged.connect(self._dock_visibility_changed)
+            self.iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
+        if self.dock is not None:
+            self.dock.setVisible(visible)
+
+    def _dock_visibility_changed(self, visible):
+        if self.action is not None and self.action.isChecked() != visible:
+            self.action.blockSignals(True)
+            self.action.setChecked(visible)
+            self.action.blockSignals(False)
+
+    def unload(self):
+        if self.dock is not None:
+            self.dock.shutdown()
+            self.iface.removeDockWidget(self.dock)
+            self.dock.deleteLater()
+            self.dock = None
+        if self.action is not None:
+            self.iface.removePluginWebMenu(MENU, self.action)
+            self.iface.removeToolBarIcon(self.action)
+            self.action.deleteLater()
+            self.action = None
+        if self.provider is not None:
+            QgsApplication.processingRegistry().removeProvider(self.provider)
+            self.provider = None

@@ -1,0 +1,24 @@
+"""The ``eo_order`` Processing provider: every step of the plugin as an algorithm."""
+
+import os
+
+from qgis.core import QgsProcessingProvider
+from qgis.PyQt.QtGui import QIcon
+
+from .search_csw import SearchCswAlgorithm
+
+ICON = os.path.join(os.path.dirname(os.path.dirname(__file__)), "icons", "eo_order.svg")
+
+
+class EoOrderProvider(QgsProcessingProvider):
+    def id(self):
+        return "eo_order"
+
+    def name(self):
+        return "EO Order"
+
+    def icon(self):
+        return QIcon(ICON)
+
+    def loadAlgorithms(self):
+        self.addAlgorithm(SearchCswAlgorithm())

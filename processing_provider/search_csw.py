@@ -1,0 +1,130 @@
+"""Processing algorithm ``eo_order:search_csw`` – the dock's search, headless."""
+
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsFeatureSink,
+    QgsProcessing,
+    QgsProcessingAlgorithm,
+    QgsProcessingException,
+    QgsProcessingParameterAuthConfig,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterExtent,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterNumber,
+    QgsProcessingParameterString,
+    QgsWkbTypes,
+)
+from qgis.PyQt.QtCore import QCoreApplication
+
+from ..core.auth import credentials_from_authcfg
+from ..core.csw import EODMS_CATALOG_URL, CswClient, Profile
+from ..core.errors import Cancelled, EoOrderError
+from ..core.footprints import CRS, features_from_records, footprint_fields
+from ..core.models import BBox, SearchQuery
+
+
+def tr(text):
+    return QCoreApplication.translate("SearchCswAlgorithm", text)
+
+
+class SearchCswAlgorithm(QgsProcessingAlgorithm):
+    CATALOG = "CATALOG"
+    PROFILE = "PROFILE"
+    EXTENT = "EXTENT"
+    START_DATE = "START_DATE"
+    END_DATE = "END_DATE"
+    TITLE = "TITLE"
+    MAX_RECORDS = "MAX_RECORDS"
+    AUTHCFG = "AUTHCFG"
+    OUTPUT = "OUTPUT"
+
+    def name(self):
+        return "search_csw"
+
+    def displayName(self):
+        return tr("Search a CSW catalogue (EODMS, RCM, CSW 2.0.2)")
+
+    def group(self):
+        return tr("Search")
+
+    def groupId(self):
+        return "search"
+
+    def shortHelpString(self):
+        return tr(
+            "Searches a CSW 2.0.2 catalogue for records whose footprint intersects the extent "
+            "and writes their footprints as polygons (EPSG:4326).\n\n"
+            "Profile: EODMS (the EODMS catalogue: lon/lat box without srsName), EODMS RCM (the "
+            "same inside a SOAP WS-Security envelope; needs an auth config with your EODMS "
+            "username and password) or generic CSW 2.0.2 (box sent as CRS84).\n\n"
+            "Dates filter the record date: start inclusive, end exclusive; ISO dates or "
+            "date-times (2013-03-29, 2013-03-29T12:00:00Z). Title is a like-pattern: * any "
+            "characters, ? one character. All pages are fetched up to Maximum records."
+        )
+
+    def createInstance(self):
+        return SearchCswAlgorithm()
+
+    def initAlgorithm(self, config=None):
+        self.addParameter(QgsProcessingParameterString(
+            self.CATALOG, tr("Catalogue URL"), defaultValue=EODMS_CATALOG_URL))
+        self.addParameter(QgsProcessingParameterEnum(
+            self.PROFILE, tr("Profile"), options=[p.label for p in Profile], defaultValue=0))
+        self.addParameter(QgsProcessingParameterExtent(self.EXTENT, tr("Search extent")))
+        self.addParameter(QgsProcessingParameterString(
+            self.START_DATE, tr("Start date (inclusive, ISO)"), optional=True))
+        self.addParameter(QgsProcessingParameterString(
+            self.END_DATE, tr("End date (exclusive, ISO)"), optional=True))
+        self.addParameter(QgsProcessingParameterString(
+            self.TITLE, tr("Title pattern (* and ?)"), defaultValue="*", optional=True))
+        self.addParameter(QgsProcessingParameterNumber(
+            self.MAX_RECORDS, tr("Maximum records"), QgsProcessingParameterNumber.Type.Integer,
+            defaultValue=1000, minValue=1))
+        self.addParameter(QgsProcessingParameterAuthConfig(
+            self.AUTHCFG, tr("Authentication (required for RCM)"), optional=True))
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            self.OUTPUT, tr("Footprints"), QgsProcessing.SourceType.TypeVectorPolygon))
+
+    def processAlgorithm(self, parameters, context, feedback):
+        url = self.parameterAsString(parameters, self.CATALOG, context).strip()
+        profile = Profile(self.parameterAsEnum(parameters, self.PROFILE, context))
+        wgs84 = QgsCoordinateReferenceSystem(CRS)
+        try:
+            rect = self.parameterAsExtent(parameters, self.EXTENT, context, wgs84)
+            if rect.isNull() or rect.isEmpty() and rect.width() == 0 == rect.height():
+                raise QgsProcessingException(tr("The search extent is empty: give a box."))
+            query = SearchQuery(
+                bbox=BBox(rect.xMinimum(), rect.yMinimum(), rect.xMaximum(), rect.yMaximum()),
+                start=self.parameterAsString(parameters, self.START_DATE, context),
+                end=self.parameterAsString(parameters, self.END_DATE, context),
+                title=self.parameterAsString(parameters, self.TITLE, context),
+                max_records=self.parameterAsInt(parameters, self.MAX_RECORDS, context),
+            )
+            authcfg = self.parameterAsString(parameters, self.AUTHCFG, context)
+            credentials = None
+            if profile == Profile.RCM or authcfg:
+                credentials = credentials_from_authcfg(authcfg, profile.label)
+            client = CswClient(url, profile, credentials=credentials,
+                               auth_hint=f"auth config {authcfg}" if authcfg else "", name=profile.label)
+
+            def progress(page, pages, count, matched):
+                feedback.setProgress(100.0 * page / max(pages, 1))
+                feedback.pushInfo(tr("Page {0} of {1}: {2} records so far ({3} matched).").format(
+                    page, pages, count, matched))
+
+            result = client.search(query, progress=progress, cancelled=feedback.isCanceled)
+        except Cancelled:
+            raise QgsProcessingException(tr("Search cancelled.")) from None
+        except EoOrderError as exc:
+            raise QgsProcessingException(str(exc)) from None
+
+        fields = footprint_fields()
+        sink, dest_id = self.parameterAsSink(
+            parameters, self.OUTPUT, context, fields, QgsWkbTypes.Type.Polygon, wgs84)
+        if sink is None:
+            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
+        features = features_from_records(result.records, url, fields)
+        if not sink.addFeatures(features, QgsFeatureSink.Flag.FastInsert):
+            raise QgsProcessingException(tr("Could not write the footprints: {0}").format(sink.lastError()))
+        feedback.pushInfo(tr("{0} footprints written.").format(len(features)))
+        return {self.OUTPUT: dest_id}
