@@ -32,7 +32,7 @@ test: deps
 	$(PY) -m pytest -q --timeout=300 $(PYTEST_ARGS)
 
 demo: deps
-	$(PY) -m tools.demo
+	$(PY) -W ignore -m tools.demo
 
 lint: deps
 	$(VENV)/bin/ruff check .

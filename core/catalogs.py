@@ -15,6 +15,11 @@ class Catalog:
     def needs_auth(self):
         return self.profile == Profile.RCM
 
+    @property
+    def service_name(self):
+        """How messages name this catalogue ("Could not connect to <name> at <url>")."""
+        return "CSW catalogue" if self.profile == Profile.GENERIC else self.label
+
 
 BUILTIN = (
     Catalog("EODMS catalogue", EODMS_CATALOG_URL, Profile.EODMS),

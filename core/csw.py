@@ -25,7 +25,7 @@ from lxml import etree
 
 from .errors import AuthError, Cancelled, NetworkError, ResponseError
 from .http import DEFAULT_TIMEOUT, new_session, send
-from .models import Record, SearchQuery
+from .models import Record
 from .xmlsafe import SOAP11, exception_from, html_message, local, pull_parser
 
 EODMS_CATALOG_URL = "https://www.eodms-sgdot.nrcan-rncan.gc.ca/MetaManagerCSW/csw/eodms_catalog"

@@ -74,13 +74,18 @@ def new_footprint_layer(name):
     layer = QgsVectorLayer(f"Polygon?crs={CRS}", name, "memory")
     layer.dataProvider().addAttributes(footprint_fields())
     layer.updateFields()
+    style_footprints(layer)
+    return layer
+
+
+def style_footprints(layer):
+    """Draw footprints as red outlines, so overlapping scenes and the map stay visible."""
     symbol = QgsFillSymbol.createSimple({
         "style": "no",
         "outline_color": "227,26,28,255",
         "outline_width": "0.6",
     })
     layer.setRenderer(QgsSingleSymbolRenderer(symbol))
-    return layer
 
 
 def footprint_layer(name, features):

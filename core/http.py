@@ -36,7 +36,7 @@ def send(session, method, url, what, *, auth_hint="", timeout=DEFAULT_TIMEOUT, *
         ) from None
     except requests.exceptions.InvalidURL:
         raise NetworkError(f"{url!r} is not a valid URL for {what}.") from None
-    except requests.exceptions.MissingSchema:
+    except (requests.exceptions.MissingSchema, requests.exceptions.InvalidSchema):
         raise NetworkError(f"{url!r} is not a valid URL for {what}: it needs http:// or https://.") from None
     except requests.exceptions.ConnectionError as exc:
         raise NetworkError(
@@ -74,15 +74,15 @@ def _http_error(response, what, url, auth_hint):
     if body.lstrip().startswith(b"<") and not looks_like_html(body):
         try:
             parse_bytes(body, what)
-        except ServiceError as exc:  # SOAP fault or OWS exception sent with an error status
+        except (ServiceError, AuthError) as exc:  # SOAP fault or OWS exception with an error status
             error = exc
         except Exception:  # noqa: BLE001 - an unreadable error body adds nothing
             pass
     if status in (401, 403) or isinstance(error, AuthError):
         where = f" in {auth_hint}" if auth_hint else ""
-        detail = f" ({error})" if error else ""
+        detail = f", {getattr(error, 'detail', error)}" if error else ""
         return AuthError(
-            f"{what} rejected the username/password{where} (HTTP {status}){detail}. "
+            f"{what} rejected the username/password{where} (HTTP {status}{detail}). "
             "Check the credentials in QGIS' authentication settings.",
             status,
         )

@@ -101,10 +101,12 @@ def exception_from(element, what="the server"):
         reason = text_of(element.find("faultstring")) or " ".join(
             text_of(e) for e in element.iter() if local(e.tag) == "Text"
         )
-        message = f"{what} answered with a SOAP fault ({code or 'no code'}): {reason or 'no reason'}"
-        if "FailedAuthentication" in code or "InvalidSecurity" in code:
-            return AuthError(message)
-        return ServiceError(message, code)
+        detail = f"SOAP fault {code or '(no code)'}: {reason or 'no reason given'}"
+        message = f"{what} answered with a {detail}"
+        error = AuthError(message) if "FailedAuthentication" in code or "InvalidSecurity" in code \
+            else ServiceError(message, code)
+        error.detail = detail
+        return error
     return None
 
 

@@ -25,3 +25,45 @@ def _register(name, folder):
 _register("eo_order", ROOT)
 _register("tools", ROOT / "tools")
 _register("tests", ROOT / "tests")
+
+
+import pytest  # noqa: E402
+
+MASTER_PASSWORD = "eo-order-tests-master"
+
+
+@pytest.fixture
+def make_authcfg(qgis_app):
+    """Create Basic auth configs in the QGIS auth database; returns their ids."""
+    from qgis.core import QgsApplication, QgsAuthMethodConfig
+
+    manager = QgsApplication.authManager()
+    assert manager.setMasterPassword(MASTER_PASSWORD, True)
+    created = []
+
+    def make(username, password, name="EODMS test"):
+        config = QgsAuthMethodConfig("Basic")
+        config.setName(name)
+        config.setConfig("username", username)
+        config.setConfig("password", password)
+        ok, stored = manager.storeAuthenticationConfig(config)
+        assert ok
+        created.append(stored.id())
+        return stored.id()
+
+    yield make
+    for config_id in created:
+        manager.removeAuthenticationConfig(config_id)
+
+
+def wait_for(predicate, timeout=30.0):
+    """Spin the Qt event loop until ``predicate()`` is true (bounded)."""
+    import time
+
+    from qgis.PyQt.QtCore import QCoreApplication, QEventLoop
+
+    deadline = time.monotonic() + timeout
+    while not predicate():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"condition not met within {timeout} s")
+        QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)

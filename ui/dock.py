@@ -244,9 +244,10 @@ class SearchDock(QDockWidget):
             authcfg = self.auth_select.configId()
             credentials = None
             if catalog.needs_auth or authcfg:
-                credentials = credentials_from_authcfg(authcfg, catalog.label)
+                credentials = credentials_from_authcfg(authcfg, catalog.service_name)
             client = CswClient(catalog.url, catalog.profile, credentials=credentials,
-                               auth_hint=f"auth config {authcfg}" if authcfg else "", name=catalog.label)
+                               auth_hint=f"auth config {authcfg}" if authcfg else "",
+                               name=catalog.service_name)
         except EoOrderError as exc:
             self._message(str(exc), Qgis.MessageLevel.Warning)
             self.status.setText(str(exc))
@@ -305,9 +306,7 @@ class SearchDock(QDockWidget):
         self.table.setRowCount(layer.featureCount())
         for row, feature in enumerate(layer.getFeatures()):
             for column, name in enumerate(COLUMNS):
-                value = feature[name]
-                text = value.toString("yyyy-MM-dd") if hasattr(value, "toString") else ("" if value is None else str(value))
-                item = QTableWidgetItem(text)
+                item = QTableWidgetItem(_cell_text(feature[name]))
                 if column == 0:
                     item.setData(ROLE_FID, feature.id())
                 self.table.setItem(row, column, item)
@@ -402,6 +401,12 @@ class SearchDock(QDockWidget):
                 signal.disconnect(self._follow_canvas)
             except (TypeError, RuntimeError):
                 pass
+
+
+def _cell_text(value):
+    if hasattr(value, "toString"):  # QDate
+        return value.toString("yyyy-MM-dd")
+    return "" if value is None else str(value)
 
 
 def _date_edit(tooltip):

@@ -79,7 +79,7 @@ def test_soap_fault_inside_an_envelope_is_an_error():
     body = b"""<soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/"><soapenv:Body>
       <soapenv:Fault><faultcode>soapenv:Server</faultcode><faultstring>Catalogue offline</faultstring>
       </soapenv:Fault></soapenv:Body></soapenv:Envelope>"""
-    with pytest.raises(ServiceError, match="SOAP fault \\(soapenv:Server\\): Catalogue offline"):
+    with pytest.raises(ServiceError, match="^EODMS RCM answered with a SOAP fault soapenv:Server: Catalogue offline$"):
         parse_getrecords([body], "EODMS RCM")
 
 

@@ -1,0 +1,110 @@
+"""The search dock against a real pycsw: canvas extent → box → task → layer + table."""
+
+import pytest
+from lxml import etree
+from qgis.core import (
+    Qgis,
+    QgsCoordinateReferenceSystem,
+    QgsCoordinateTransform,
+    QgsProject,
+    QgsRectangle,
+)
+
+from eo_order.ui.dock import ROLE_FID, SearchDock
+from tests.conftest import wait_for
+from tools.pycsw_server import PycswServer
+from tools.sample_records import make_record
+
+INSIDE = (-75.95, 45.2, -75.55, 45.45)
+GML = "{http://www.opengis.net/gml}"
+
+
+@pytest.fixture(scope="module")
+def csw(tmp_path_factory):
+    records = [make_record(str(10 + i), f"2011-0{i % 9 + 1}-15", INSIDE, crs="epsg_urn",
+                           beam_mode=f"S{i % 7 + 1}") for i in range(14)]
+    records.append(make_record("77", "2011-05-05", (-100, 60, -99, 61), crs="epsg_urn"))  # outside
+    with PycswServer(records, tmp_path_factory.mktemp("pycsw"), maxrecords=5) as server:
+        yield server
+
+
+@pytest.fixture
+def dock(qgis_iface, qgis_new_project, csw):
+    canvas = qgis_iface.mapCanvas()
+    mercator = QgsCoordinateReferenceSystem("EPSG:3857")
+    canvas.setDestinationCrs(mercator)
+    to_merc = QgsCoordinateTransform(QgsCoordinateReferenceSystem("EPSG:4326"), mercator, QgsProject.instance())
+    canvas.setExtent(to_merc.transformBoundingBox(QgsRectangle(-76.3556, 44.9617, -75.2466, 45.5371)))
+    widget = SearchDock(qgis_iface)
+    widget.add_catalog(csw.url)
+    yield widget
+    widget._remove_catalog()
+    widget.shutdown()
+    widget.deleteLater()
+    qgis_iface.messageBar().clear_messages()
+
+
+def run_search(dock):
+    dock.search_button.click()
+    assert dock.task is not None
+    wait_for(lambda: dock.task is None, timeout=60)
+
+
+def test_search_button_fills_the_layer_from_the_canvas_extent(dock, csw, qgis_iface):
+    run_search(dock)
+    layers = [lyr for lyr in QgsProject.instance().mapLayers().values()]
+    assert len(layers) == 1
+    layer = layers[0]
+    assert sorted(f["record_id"] for f in layer.getFeatures()) == sorted(str(10 + i) for i in range(14))
+    assert layer.name().startswith("CSW: ") and layer.name().endswith("14 scenes")
+    assert dock.table.rowCount() == 14
+    assert "14 footprints" in dock.status.text()
+
+    # the box the server received is the canvas extent turned into WGS 84, lon/lat, as CRS84
+    canvas = qgis_iface.mapCanvas()
+    to_wgs = QgsCoordinateTransform(canvas.mapSettings().destinationCrs(),
+                                    QgsCoordinateReferenceSystem("EPSG:4326"), QgsProject.instance())
+    expected = to_wgs.transformBoundingBox(canvas.extent())
+    envelope = etree.fromstring(csw.requests[-1]).find(f".//{GML}Envelope")
+    assert envelope.get("srsName") == "urn:ogc:def:crs:OGC:1.3:CRS84"
+    lower = [float(v) for v in envelope.findtext(f"{GML}lowerCorner").split()]
+    upper = [float(v) for v in envelope.findtext(f"{GML}upperCorner").split()]
+    assert lower == pytest.approx([expected.xMinimum(), expected.yMinimum()], abs=1e-6)
+    assert upper == pytest.approx([expected.xMaximum(), expected.yMaximum()], abs=1e-6)
+
+
+def test_table_and_map_selection_follow_each_other(dock):
+    run_search(dock)
+    layer = dock.layer
+    dock.table.selectRow(2)
+    fid = dock.table.item(2, 0).data(ROLE_FID)
+    assert layer.selectedFeatureIds() == [fid]
+    record_id = dock.table.item(2, 0).text()
+    assert layer.getFeature(fid)["record_id"] == record_id
+
+    other = next(f.id() for f in layer.getFeatures() if f.id() != fid)
+    layer.selectByIds([other])
+    rows = {i.row() for i in dock.table.selectionModel().selectedRows()}
+    assert [dock.table.item(r, 0).data(ROLE_FID) for r in rows] == [other]
+
+
+def test_dates_out_of_order_are_refused_before_any_request(dock, csw, qgis_iface):
+    from qgis.PyQt.QtCore import QDate
+
+    before = len(csw.requests)
+    dock.start_edit.setDate(QDate(2013, 3, 1))
+    dock.end_edit.setDate(QDate(2012, 1, 1))
+    dock.search_button.click()
+    assert dock.task is None and len(csw.requests) == before
+    [message] = qgis_iface.messageBar().get_messages(Qgis.MessageLevel.Warning)
+    assert "start date 2013-03-01 is not before the end date 2012-01-01" in message
+
+
+def test_unreachable_catalogue_is_a_message_not_an_empty_layer(dock, qgis_iface):
+    dock.add_catalog("http://127.0.0.1:9/csw")
+    run_search(dock)
+    assert QgsProject.instance().mapLayers() == {}
+    [message] = qgis_iface.messageBar().get_messages(Qgis.MessageLevel.Critical)
+    assert message.startswith("EO Order:Could not connect to CSW catalogue at http://127.0.0.1:9/csw (")
+    assert "Check the URL and your network or proxy settings." in message
+    dock._remove_catalog()
