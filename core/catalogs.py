@@ -1,6 +1,7 @@
 """The catalogues a user can search: the built-in EODMS ones plus user-added CSW URLs."""
 
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 from .csw import EODMS_CATALOG_URL, EODMS_RCM_URL, Profile
 
@@ -14,6 +15,14 @@ class Catalog:
     @property
     def needs_auth(self):
         return self.profile == Profile.RCM
+
+    @property
+    def short_label(self):
+        """For layer names: the built-in label, or a user catalogue's host and path."""
+        if self.profile != Profile.GENERIC:
+            return self.label
+        parts = urlsplit(self.url)
+        return (parts.netloc + parts.path.rstrip("/")) or self.url
 
     @property
     def service_name(self):

@@ -53,6 +53,7 @@ class SearchTask(QgsTask):
         return False
 
     def _progress(self, page, pages, count, matched):
+        self.setDescription(f"EO Order: search {self.catalog_label} – page {page} of {pages}")
         self.setProgress(min(100.0, 100.0 * page / max(pages, 1)))
         self.pageFetched.emit(page, pages, count)
 

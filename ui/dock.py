@@ -4,9 +4,12 @@ from qgis.core import (
     Qgis,
     QgsApplication,
     QgsCoordinateReferenceSystem,
+    QgsCoordinateTransform,
+    QgsCsException,
     QgsFeatureRequest,
     QgsNetworkAccessManager,
     QgsProject,
+    QgsRectangle,
 )
 from qgis.gui import QgsAuthConfigSelect, QgsDateEdit, QgsExtentGroupBox
 from qgis.PyQt.QtCore import QCoreApplication, Qt, QUrl
@@ -24,6 +27,7 @@ from qgis.PyQt.QtWidgets import (
     QLineEdit,
     QPushButton,
     QSpinBox,
+    QSplitter,
     QTableWidget,
     QTableWidgetItem,
     QToolButton,
@@ -147,12 +151,16 @@ class SearchDock(QDockWidget):
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setSortingEnabled(True)
         self.table.itemSelectionChanged.connect(self._table_selection_changed)
-        layout.addWidget(self.table, 1)
-
         self.thumbnail = QLabel(tr("Select a record to see its thumbnail."))
-        self.thumbnail.setMinimumHeight(160)
+        self.thumbnail.setMinimumHeight(80)
         self.thumbnail.setWordWrap(True)
-        layout.addWidget(self.thumbnail)
+        self.thumbnail.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        results = QSplitter(Qt.Orientation.Vertical)
+        results.addWidget(self.table)
+        results.addWidget(self.thumbnail)
+        results.setStretchFactor(0, 3)
+        results.setStretchFactor(1, 1)
+        layout.addWidget(results, 1)
         self.setWidget(body)
 
     # --- catalogues and credentials ------------------------------------------
@@ -213,10 +221,22 @@ class SearchDock(QDockWidget):
         state = self.extent_box.extentState()
         if force is True or state in (QgsExtentGroupBox.ExtentState.CurrentExtent,
                                       QgsExtentGroupBox.ExtentState.OriginalExtent):
-            crs = self.canvas.mapSettings().destinationCrs()
-            self.extent_box.setCurrentExtent(self.canvas.extent(), crs)
-            self.extent_box.setOriginalExtent(self.canvas.extent(), crs)
+            wgs84 = QgsCoordinateReferenceSystem(CRS)
+            box = self._canvas_box(wgs84)
+            self.extent_box.setCurrentExtent(box, wgs84)
+            self.extent_box.setOriginalExtent(box, wgs84)
             self.extent_box.setOutputExtentFromCurrent()
+
+    def _canvas_box(self, wgs84):
+        """The canvas extent in WGS 84, cut to the world (a zoomed-out map shows more)."""
+        transform = QgsCoordinateTransform(self.canvas.mapSettings().destinationCrs(), wgs84,
+                                           QgsProject.instance())
+        try:
+            rect = transform.transformBoundingBox(self.canvas.extent())
+            box = BBox.clamped(rect.xMinimum(), rect.yMinimum(), rect.xMaximum(), rect.yMaximum())
+        except (QgsCsException, EoOrderError):
+            box = BBox(-180.0, -90.0, 180.0, 90.0)
+        return QgsRectangle(box.west, box.south, box.east, box.north)
 
     def search_box(self):
         rect = self.extent_box.outputExtent()
@@ -253,7 +273,7 @@ class SearchDock(QDockWidget):
             self.status.setText(str(exc))
             return
         self.settings.max_records = query.max_records
-        self.task = SearchTask(client, query, catalog.label)
+        self.task = SearchTask(client, query, catalog.short_label)
         self.task.pageFetched.connect(self._page_fetched)
         self.task.searchFinished.connect(self._search_finished)
         self.search_button.setEnabled(False)

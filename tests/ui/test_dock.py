@@ -2,6 +2,8 @@
 
 import pytest
 from lxml import etree
+from qgis.PyQt.QtCore import QBuffer, QIODevice
+from qgis.PyQt.QtGui import QColor, QImage
 from qgis.core import (
     Qgis,
     QgsCoordinateReferenceSystem,
@@ -11,19 +13,38 @@ from qgis.core import (
 )
 
 from eo_order.ui.dock import ROLE_FID, SearchDock
+from tests.servers.canned import CannedServer
 from tests.conftest import wait_for
 from tools.pycsw_server import PycswServer
-from tools.sample_records import make_record
+from tools.sample_records import THUMB_URL, make_record
 
 INSIDE = (-75.95, 45.2, -75.55, 45.45)
 GML = "{http://www.opengis.net/gml}"
 
 
+def png_bytes(width, height):
+    image = QImage(width, height, QImage.Format.Format_RGB32)
+    image.fill(QColor(90, 90, 90))
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    image.save(buffer, "PNG")
+    return bytes(buffer.data())
+
+
 @pytest.fixture(scope="module")
-def csw(tmp_path_factory):
+def thumbs(qgis_app):
+    with CannedServer({"/wes/getObject": (200, {"Content-Type": "image/png"}, png_bytes(120, 90), 0)}) as server:
+        yield server
+
+
+@pytest.fixture(scope="module")
+def csw(tmp_path_factory, thumbs):
+    """14 records in the box (thumbnails served on 127.0.0.1), one outside."""
     records = [make_record(str(10 + i), f"2011-0{i % 9 + 1}-15", INSIDE, crs="epsg_urn",
                            beam_mode=f"S{i % 7 + 1}") for i in range(14)]
     records.append(make_record("77", "2011-05-05", (-100, 60, -99, 61), crs="epsg_urn"))  # outside
+    local = thumbs.url_for("/wes/getObject")
+    records = [r.replace(THUMB_URL, local) for r in records]
     with PycswServer(records, tmp_path_factory.mktemp("pycsw"), maxrecords=5) as server:
         yield server
 
@@ -56,7 +77,7 @@ def test_search_button_fills_the_layer_from_the_canvas_extent(dock, csw, qgis_if
     assert len(layers) == 1
     layer = layers[0]
     assert sorted(f["record_id"] for f in layer.getFeatures()) == sorted(str(10 + i) for i in range(14))
-    assert layer.name().startswith("CSW: ") and layer.name().endswith("14 scenes")
+    assert layer.name() == f"{csw.url.split('//')[1]} · 14 scenes"
     assert dock.table.rowCount() == 14
     assert "14 footprints" in dock.status.text()
 
@@ -86,6 +107,19 @@ def test_table_and_map_selection_follow_each_other(dock):
     layer.selectByIds([other])
     rows = {i.row() for i in dock.table.selectionModel().selectedRows()}
     assert [dock.table.item(r, 0).data(ROLE_FID) for r in rows] == [other]
+
+
+def test_selecting_one_record_shows_its_thumbnail(dock, thumbs):
+    run_search(dock)
+    dock.table.selectRow(0)
+    wait_for(lambda: dock.thumbnail.pixmap() is not None and not dock.thumbnail.pixmap().isNull())
+    assert (dock.thumbnail.pixmap().width(), dock.thumbnail.pixmap().height()) == (120, 90)
+    request = thumbs.requests[-1]
+    record_id = dock.table.item(0, 0).text()
+    assert request.path == "/wes/getObject"
+    assert f"FeatureID=SERVICE-RSAT1_001-000000000000000000-{record_id}" in request.query
+    dock.table.selectAll()
+    assert dock.thumbnail.text() == "Select one record to see its thumbnail."
 
 
 def test_dates_out_of_order_are_refused_before_any_request(dock, csw, qgis_iface):

@@ -1,0 +1,67 @@
+"""Run inside the real QGIS desktop (``qgis --code tools/screenshot.py``): open the
+EO Order dock, search the local demo catalogue for Ottawa, select a record and
+save a picture of the main window to $EO_ORDER_SHOT, then quit.
+
+Started by ``tools/screenshot.sh`` under Xvfb with a throw-away profile in which
+the plugin is installed; $EO_ORDER_CSW is the local pycsw URL.
+"""
+
+import os
+
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsCoordinateTransform,
+    QgsProject,
+    QgsRectangle,
+    QgsVectorLayer,
+)
+from qgis.PyQt.QtCore import QTimer
+from qgis.utils import iface, loadPlugin, plugins, startPlugin
+
+SHOT = os.environ["EO_ORDER_SHOT"]
+CSW_URL = os.environ["EO_ORDER_CSW"]
+
+
+def step_open():
+    iface.mainWindow().showMaximized()
+    loadPlugin("eo_order")
+    startPlugin("eo_order")
+    world = QgsVectorLayer("/usr/share/qgis/resources/data/world_map.gpkg|layername=states_provinces",
+                           "Provinces", "ogr")
+    QgsProject.instance().addMapLayer(world)
+    QgsProject.instance().setCrs(QgsCoordinateReferenceSystem("EPSG:3857"))
+    QTimer.singleShot(1500, step_search)
+
+
+def step_search():
+    canvas = iface.mapCanvas()
+    crs = canvas.mapSettings().destinationCrs()
+    to_map = QgsCoordinateTransform(QgsCoordinateReferenceSystem("EPSG:4326"), crs, QgsProject.instance())
+    canvas.setExtent(to_map.transformBoundingBox(QgsRectangle(-76.9, 44.7, -74.7, 45.8)))
+    canvas.refresh()
+    plugin = plugins["eo_order"]
+    plugin.action.trigger()
+    dock = plugin.dock
+    dock.add_catalog(CSW_URL)
+    from qgis.PyQt.QtCore import QDate
+
+    dock.end_edit.setDate(QDate(2013, 3, 29))
+    QTimer.singleShot(1500, dock.search_button.click)
+    QTimer.singleShot(6000, step_select)
+
+
+def step_select():
+    dock = plugins["eo_order"].dock
+    if dock.table.rowCount():
+        dock.table.selectRow(0)
+    QTimer.singleShot(3000, step_shoot)
+
+
+def step_shoot():
+    iface.mainWindow().grab().save(SHOT, "PNG")
+    dock = plugins["eo_order"].dock
+    dock._remove_catalog()
+    QTimer.singleShot(200, iface.actionExit().trigger)
+
+
+QTimer.singleShot(2000, step_open)

@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Start the real QGIS desktop under Xvfb with the plugin, search the local demo
+# catalogue and capture the window: build/screenshots/qgis_dock.png
+set -euo pipefail
+cd "$(dirname "$0")/.."
+out="$PWD/build/screenshots"; profiles="$out/qgis-config"
+plugins="$profiles/profiles/default/python/plugins"
+rm -rf "$profiles"; mkdir -p "$plugins"
+ln -s "$PWD" "$plugins/eo_order"
+.venv/bin/python -m tools.pycsw_server --workdir "$out/pycsw" --demo > "$out/pycsw.url" &
+csw_pid=$!
+trap 'kill $csw_pid 2>/dev/null || true' EXIT
+for _ in $(seq 50); do [ -s "$out/pycsw.url" ] && break; sleep 0.2; done
+export EO_ORDER_CSW="$(head -1 "$out/pycsw.url")" EO_ORDER_SHOT="$out/qgis_dock.png"
+export QT_QPA_PLATFORM=xcb
+timeout 120 xvfb-run -a -s "-screen 0 1600x1000x24" \
+  qgis --profiles-path "$profiles" --nologo --noversioncheck --code "$PWD/tools/screenshot.py" >"$out/qgis.log" 2>&1 || true
+[ -s "$EO_ORDER_SHOT" ] && echo "Screenshot: $EO_ORDER_SHOT" || { echo "no screenshot; see $out/qgis.log"; exit 1; }
