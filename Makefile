@@ -29,6 +29,7 @@ $(VENV)/.installed: .apt.installed requirements-dev.txt
 	@touch $@
 
 test: deps
+	$(VENV)/bin/ruff check .
 	$(PY) -m pytest -q --timeout=300 $(PYTEST_ARGS)
 
 demo: deps

@@ -2,8 +2,6 @@
 
 import pytest
 from lxml import etree
-from qgis.PyQt.QtCore import QBuffer, QIODevice
-from qgis.PyQt.QtGui import QColor, QImage
 from qgis.core import (
     Qgis,
     QgsCoordinateReferenceSystem,
@@ -11,10 +9,12 @@ from qgis.core import (
     QgsProject,
     QgsRectangle,
 )
+from qgis.PyQt.QtCore import QBuffer, QIODevice
+from qgis.PyQt.QtGui import QColor, QImage
 
 from eo_order.ui.dock import ROLE_FID, SearchDock
-from tests.servers.canned import CannedServer
 from tests.conftest import wait_for
+from tests.servers.canned import CannedServer
 from tools.pycsw_server import PycswServer
 from tools.sample_records import THUMB_URL, make_record
 
