@@ -26,7 +26,7 @@ from lxml import etree
 from .errors import AuthError, Cancelled, NetworkError, ResponseError
 from .http import DEFAULT_TIMEOUT, new_session, send
 from .models import Record
-from .xmlsafe import SOAP11, exception_from, html_message, local, pull_parser
+from .xmlsafe import SOAP11, exception_from, html_message, local, looks_like_html, pull_parser
 
 EODMS_CATALOG_URL = "https://www.eodms-sgdot.nrcan-rncan.gc.ca/MetaManagerCSW/csw/eodms_catalog"
 EODMS_RCM_URL = "https://www.eodms-sgdot.nrcan-rncan.gc.ca/MetaManagerCSW/csw/RCMImageProducts"
@@ -250,9 +250,10 @@ def parse_getrecords(chunks, what="the catalogue"):
                 if not chunk.strip():
                     continue
                 started = True
-                if chunk.lstrip()[:1] != b"<" or _is_html_start(chunk):
-                    raise ResponseError(html_message(chunk, what) if _is_html_start(chunk) else
-                                        f"{what} did not answer with XML (it starts with {chunk[:60]!r}).")
+                if looks_like_html(chunk):
+                    raise ResponseError(html_message(chunk, what))
+                if chunk.lstrip().lstrip(b"\xef\xbb\xbf")[:1] != b"<":
+                    raise ResponseError(f"{what} did not answer with XML (it starts with {chunk[:60]!r}).")
             parser.feed(chunk)
             for event, element in parser.read_events():
                 if event == "start":
@@ -290,11 +291,6 @@ def parse_getrecords(chunks, what="the catalogue"):
             "is this a CSW 2.0.2 catalogue URL?"
         )
     return page
-
-
-def _is_html_start(chunk):
-    head = chunk.lstrip()[:200].lower()
-    return head.startswith((b"<!doctype html", b"<html"))
 
 
 def _int(value):

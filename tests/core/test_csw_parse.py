@@ -112,3 +112,10 @@ def test_external_entities_are_not_resolved(tmp_path):
 def test_a_non_csw_document_is_not_an_empty_result():
     with pytest.raises(ResponseError, match="instead of a CSW GetRecordsResponse"):
         parse_getrecords([b"<rss><channel/></rss>"], "My catalogue")
+
+
+def test_a_byte_order_mark_is_fine_but_json_is_not_xml():
+    data = b"\xef\xbb\xbf" + (DATA / "eodms_getrecords_sample.xml").read_bytes()
+    assert [r.record_id for r in parse_getrecords(chunks(data)).records] == ["1508208"]
+    with pytest.raises(ResponseError, match="My catalogue did not answer with XML"):
+        parse_getrecords([b'{"error": "nope"}'], "My catalogue")
