@@ -1,0 +1,251 @@
+"""The order journal: a crash-safe record of every order sent to a provider.
+
+One SQLite file (``<QGIS settings dir>/eo_order/orders.sqlite`` by default) holds one row per
+scene ordered. A row is written **before** the request goes out (status ``pending``) and updated
+**after** the reply (``submitted`` or ``failed``, the message and the raw reply). Every write is
+its own committed transaction in WAL mode with ``synchronous=FULL``, so a crash or a killed QGIS
+loses nothing that was written: at worst the scene that was in flight stays ``pending``.
+
+Statuses:
+
+* ``pending`` – the request was about to be sent, or is being sent right now;
+* ``submitted`` – the provider accepted the order (for EODMS: expect the e-mails);
+* ``failed`` – the provider (or the network) refused it; ``message`` says why;
+* ``interrupted`` – the program stopped while the request was in flight, so nobody knows whether
+  the provider received it. :meth:`OrderJournal.recover` turns leftover ``pending`` rows into
+  ``interrupted`` when a journal is opened; the user should check their e-mail before ordering
+  such a scene again.
+
+Thread safety: one connection shared by all threads behind a lock, so a task thread can write while
+the main thread reads. Rows being written by a journal in *this* process are never marked
+``interrupted`` by another journal opened on the same file in this process (two QGIS processes
+sharing one profile are not protected against each other).
+
+Credentials never go into the journal: callers pass scene ids, messages built from errors (which
+never contain passwords) and the provider's reply.
+"""
+
+import datetime as dt
+import os
+import sqlite3
+import threading
+from dataclasses import dataclass
+
+PENDING = "pending"
+SUBMITTED = "submitted"
+FAILED = "failed"
+INTERRUPTED = "interrupted"
+STATUSES = (PENDING, SUBMITTED, FAILED, INTERRUPTED)
+
+INTERRUPTED_MESSAGE = (
+    "The program stopped while this order was being sent, so it is unknown whether the provider "
+    "received it. Check your e-mail for an order confirmation before ordering this scene again."
+)
+
+SCHEMA_VERSION = 1
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS orders (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    record_id TEXT NOT NULL,
+    collection_id TEXT NOT NULL DEFAULT '',
+    coverage_id TEXT NOT NULL DEFAULT '',
+    title TEXT NOT NULL DEFAULT '',
+    acquired TEXT NOT NULL DEFAULT '',
+    packaging TEXT NOT NULL DEFAULT '',
+    status TEXT NOT NULL,
+    message TEXT NOT NULL DEFAULT '',
+    response TEXT NOT NULL DEFAULT '',
+    requested_at TEXT NOT NULL,
+    finished_at TEXT,
+    wcs_url TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX IF NOT EXISTS orders_record ON orders (record_id, status);
+"""
+_COLUMNS = (
+    "id",
+    "record_id",
+    "collection_id",
+    "coverage_id",
+    "title",
+    "acquired",
+    "packaging",
+    "status",
+    "message",
+    "response",
+    "requested_at",
+    "finished_at",
+    "wcs_url",
+)
+
+# Rows begun and not yet finished by journals of this process, per database file: recover()
+# must not mark them interrupted while another thread is still waiting for their reply.
+_IN_FLIGHT = {}
+_IN_FLIGHT_LOCK = threading.Lock()
+
+
+@dataclass(frozen=True)
+class JournalEntry:
+    id: int
+    record_id: str
+    collection_id: str
+    coverage_id: str
+    title: str
+    acquired: str
+    packaging: str
+    status: str
+    message: str
+    response: str
+    requested_at: str
+    finished_at: str  # None while pending/interrupted
+    wcs_url: str
+
+
+def default_journal_path():
+    """``<QGIS settings dir>/eo_order/orders.sqlite`` of the running QGIS profile."""
+    from qgis.core import QgsApplication
+
+    return os.path.join(QgsApplication.qgisSettingsDirPath(), "eo_order", "orders.sqlite")
+
+
+def _now():
+    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds").replace("+00:00", "Z")
+
+
+def _text(value, limit=None):
+    """Column text: bytes decoded as UTF-8 (replacing what is not), None → ''."""
+    if value is None:
+        return ""
+    if isinstance(value, (bytes, bytearray, memoryview)):
+        value = bytes(value).decode("utf-8", "replace")
+    value = value if isinstance(value, str) else str(value)
+    return value[:limit] if limit else value
+
+
+class OrderJournal:
+    """The order journal stored in the SQLite file ``path`` (created with its folder if needed).
+
+    Opening it calls :meth:`recover` unless ``recover=False`` (to inspect a journal as a crash
+    left it).
+    """
+
+    RESPONSE_LIMIT = 1 << 20  # characters of a reply kept per row
+
+    def __init__(self, path, *, recover=True):
+        self.path = os.path.abspath(os.fspath(path))
+        folder = os.path.dirname(self.path)
+        if folder:
+            os.makedirs(folder, exist_ok=True)
+        self._lock = threading.RLock()
+        self._key = os.path.realpath(self.path)
+        self._in_flight = set()  # rows begun by this journal and not finished yet
+        self._conn = sqlite3.connect(self.path, timeout=30, isolation_level=None, check_same_thread=False)
+        with self._lock:
+            self._conn.execute("PRAGMA journal_mode=WAL")
+            self._conn.execute("PRAGMA synchronous=FULL")
+            self._conn.executescript(_SCHEMA)
+            if self._conn.execute("PRAGMA user_version").fetchone()[0] < SCHEMA_VERSION:
+                self._conn.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+        if recover:
+            self.recover()
+
+    # -- writing ---------------------------------------------------------------------------
+
+    def begin(self, record_id, collection_id="", *, coverage_id="", title="", acquired="", packaging="", wcs_url=""):
+        """Record that an order for ``record_id`` is about to be sent; returns the row id.
+
+        The row is committed (status ``pending``) before this returns."""
+        acquired = acquired.isoformat() if hasattr(acquired, "isoformat") else _text(acquired)
+        values = (
+            _text(record_id),
+            _text(collection_id),
+            _text(coverage_id),
+            _text(title),
+            acquired,
+            _text(packaging),
+            PENDING,
+            _now(),
+            _text(wcs_url),
+        )
+        with self._lock:
+            cursor = self._conn.execute(
+                "INSERT INTO orders (record_id, collection_id, coverage_id, title, acquired, packaging, status,"
+                " requested_at, wcs_url) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                values,
+            )
+            row_id = cursor.lastrowid
+        with _IN_FLIGHT_LOCK:
+            _IN_FLIGHT.setdefault(self._key, set()).add(row_id)
+            self._in_flight.add(row_id)
+        return row_id
+
+    def finish(self, row_id, status, message="", response=""):
+        """Record the outcome of row ``row_id`` (``submitted``/``failed``/...), committed at once."""
+        if status not in STATUSES:
+            raise ValueError(f"unknown order status {status!r}")
+        try:
+            with self._lock:
+                self._conn.execute(
+                    "UPDATE orders SET status = ?, message = ?, response = ?, finished_at = ? WHERE id = ?",
+                    (status, _text(message), _text(response, self.RESPONSE_LIMIT), _now(), row_id),
+                )
+        finally:
+            with _IN_FLIGHT_LOCK:
+                _IN_FLIGHT.get(self._key, set()).discard(row_id)
+                self._in_flight.discard(row_id)
+
+    def recover(self):
+        """Mark rows left ``pending`` by a crash (not rows in flight in this process) as
+        ``interrupted``; returns how many were marked."""
+        with _IN_FLIGHT_LOCK:
+            busy = sorted(_IN_FLIGHT.get(self._key, ()))
+        marks = ",".join("?" * len(busy))
+        extra = f" AND id NOT IN ({marks})" if busy else ""
+        with self._lock:
+            cursor = self._conn.execute(
+                f"UPDATE orders SET status = ?, message = ? WHERE status = ?{extra}",
+                (INTERRUPTED, INTERRUPTED_MESSAGE, PENDING, *busy),
+            )
+            return cursor.rowcount
+
+    # -- reading ---------------------------------------------------------------------------
+
+    def entries(self, limit=None):
+        """Journal rows, newest first (at most ``limit``)."""
+        sql = f"SELECT {', '.join(_COLUMNS)} FROM orders ORDER BY id DESC"
+        params = ()
+        if limit is not None:
+            sql += " LIMIT ?"
+            params = (int(limit),)
+        with self._lock:
+            rows = self._conn.execute(sql, params).fetchall()
+        return [JournalEntry(*row) for row in rows]
+
+    def entry(self, row_id):
+        """The row ``row_id`` (None if there is none)."""
+        with self._lock:
+            row = self._conn.execute(f"SELECT {', '.join(_COLUMNS)} FROM orders WHERE id = ?", (row_id,)).fetchone()
+        return JournalEntry(*row) if row else None
+
+    def submitted_ids(self):
+        """Record ids of the scenes with at least one ``submitted`` order."""
+        with self._lock:
+            rows = self._conn.execute("SELECT DISTINCT record_id FROM orders WHERE status = ?", (SUBMITTED,))
+            return {row[0] for row in rows}
+
+    # -- life cycle --------------------------------------------------------------------------
+
+    def close(self):
+        """Close the database; rows this journal left pending are then fair game for recover()."""
+        with _IN_FLIGHT_LOCK:
+            _IN_FLIGHT.get(self._key, set()).difference_update(self._in_flight)
+            self._in_flight.clear()
+        with self._lock:
+            if self._conn is not None:
+                self._conn.close()
+                self._conn = None
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
