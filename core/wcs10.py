@@ -1,0 +1,760 @@
+"""OGC WCS 1.0.0 client: GetCapabilities, DescribeCoverage and GetCoverage (OGC 03-065r6).
+
+* Every request carries ``VERSION=1.0.0``: servers negotiate down from the highest version they
+  speak, and MapServer answers WCS 2.0.1 capabilities to a request without it.
+* Later requests go to the DCPType Get/Post OnlineResource the capabilities advertise for each
+  operation (a GET prefix is made to end in ``?`` or ``&``). GetCoverage uses KVP over GET; the
+  XML encoding (§9.2.3) is POSTed only when the server advertises no Get URL for GetCoverage.
+* Credentials (HTTP Basic) are only sent to the origin (scheme, host, port) of the URL the user
+  configured, never to another host named in a capabilities document.
+* A coverage is streamed to ``<dest>.part`` and moved over ``dest`` only once it is known to be
+  the requested format: a ServiceExceptionReport (which servers often send with HTTP 200), an HTML
+  page or any reply whose content type does not match FORMAT is an error, and no file is left.
+"""
+
+import math
+import numbers
+import os
+from dataclasses import dataclass, field
+from urllib.parse import parse_qsl, quote, urlencode, urljoin, urlsplit
+
+import requests
+from lxml import etree
+
+from .errors import Cancelled, EoOrderError, InputError, NetworkError, ResponseError, ServiceError
+from .http import DEFAULT_TIMEOUT, new_session, read_body, send
+from .xmlsafe import exception_from, html_message, local, looks_like_html, parse_bytes, text_of
+
+WCS = "http://www.opengis.net/wcs"
+GML = "http://www.opengis.net/gml"
+XLINK = "http://www.w3.org/1999/xlink"
+VERSION = "1.0.0"
+SE_XML = "application/vnd.ogc.se_xml"
+OPERATIONS = ("GetCapabilities", "DescribeCoverage", "GetCoverage")
+ERROR_BODY_LIMIT = 1 << 20
+CHUNK = 1 << 16
+
+# Query keys of the operations themselves: dropped from a URL the user pasted with them.
+_OWN_KEYS = {
+    "service", "version", "request", "coverage", "crs", "response_crs", "bbox", "time", "width",
+    "height", "depth", "resx", "resy", "resz", "format", "exceptions", "interpolation", "section",
+    "updatesequence",
+}
+
+
+# --- data -------------------------------------------------------------------
+
+
+@dataclass
+class CoverageBrief:
+    """A CoverageOfferingBrief of the capabilities."""
+
+    name: str
+    label: str = ""
+    lon_lat_envelope: tuple = None  # (west, south, east, north) in WGS 84 lon/lat, or None
+
+
+@dataclass
+class Capabilities:
+    version: str
+    title: str
+    coverages: list = field(default_factory=list)  # [CoverageBrief]
+    get_urls: dict = field(default_factory=dict)  # operation -> GET prefix ending in ? or &
+    post_urls: dict = field(default_factory=dict)  # operation -> POST URL
+
+    def coverage(self, name):
+        """The CoverageBrief called ``name`` (exact, else case-insensitive), or None."""
+        for brief in self.coverages:
+            if brief.name == name:
+                return brief
+        return next((b for b in self.coverages if b.name.lower() == (name or "").lower()), None)
+
+
+@dataclass
+class CoverageDescription:
+    """A CoverageOffering of DescribeCoverage (lists keep the server's order)."""
+
+    name: str
+    label: str = ""
+    lon_lat_envelope: tuple = None
+    request_crs: list = field(default_factory=list)  # requestResponseCRSs + requestCRSs
+    response_crs: list = field(default_factory=list)  # requestResponseCRSs + responseCRSs
+    native_crs: list = field(default_factory=list)
+    formats: list = field(default_factory=list)
+    native_format: str = ""
+    interpolations: list = field(default_factory=list)
+    default_interpolation: str = ""
+    time_positions: list = field(default_factory=list)  # ISO strings
+    time_periods: list = field(default_factory=list)  # (begin, end, resolution or '')
+    range_axes: list = field(default_factory=list)  # (name, label, [values]); interval → 'min/max[/res]'
+    grid_size: tuple = None  # (width, height) of the RectifiedGrid/Grid limits
+    grid_envelope_crs: str = ""
+    grid_envelope: tuple = None  # (minx, miny, maxx, maxy) in grid_envelope_crs
+
+
+@dataclass
+class GetCoverageRequest:
+    """One GetCoverage (Table 9). ``bbox`` is (minx, miny, maxx, maxy) in ``crs``; give either
+    ``width`` and ``height`` or ``resx`` and ``resy``. ``parameters`` maps a range axis to the
+    values wanted ({'band': [1, 3]} → ``band=1,3``); ``time`` is a string or a list of them."""
+
+    coverage: str
+    crs: str
+    bbox: tuple
+    format: str
+    width: int = None
+    height: int = None
+    resx: float = None
+    resy: float = None
+    response_crs: str = None
+    time: object = None
+    interpolation: str = None
+    parameters: dict = None
+    exceptions: str = SE_XML
+
+    def validate(self, description=None):
+        """Raise InputError for a request no server could honour, or one ``description`` rules out."""
+        what = f"The request for coverage {self.coverage!r}"
+        if not (self.coverage or "").strip():
+            raise InputError("Choose a coverage: the GetCoverage request names none.")
+        if not (self.crs or "").strip():
+            raise InputError(f"{what} has no CRS: choose one of the coverage's request CRSs.")
+        if not (self.format or "").strip():
+            raise InputError(f"{what} has no output format: choose one of the coverage's formats.")
+        if self.bbox is None and not self.time:
+            raise InputError(f"{what} needs a bounding box or a time.")
+        if self.bbox is not None:
+            _check_bbox(self.bbox, self.crs)
+        has_size = self.width is not None or self.height is not None
+        has_res = self.resx is not None or self.resy is not None
+        only_none = bool(description) and [i.lower() for i in description.interpolations] == ["none"]
+        if has_size and has_res:
+            raise InputError(f"{what} gives both a size (width/height) and a resolution (resx/resy): give one.")
+        if has_size:
+            for label, value in (("width", self.width), ("height", self.height)):
+                if not isinstance(value, numbers.Integral) or isinstance(value, bool) or value < 1:
+                    raise InputError(f"{what} needs a whole {label} of at least 1 pixel; got {value!r}.")
+        elif has_res:
+            for label, value in (("resx", self.resx), ("resy", self.resy)):
+                if not _finite(value) or float(value) <= 0:
+                    raise InputError(f"{what} needs a positive {label} (in CRS units per pixel); got {value!r}.")
+        elif not only_none:
+            raise InputError(f"{what} needs an output size (width and height) or a resolution (resx and resy).")
+        if description is None:
+            return
+        if (has_size or has_res) and only_none:
+            raise InputError(
+                f"Coverage {description.name!r} is only served at its native resolution (interpolation "
+                "'none'): leave width/height and resx/resy out."
+            )
+        _check_choice(self.crs, description.request_crs, f"CRS {self.crs!r}", "request CRSs", description)
+        if self.response_crs:
+            _check_choice(self.response_crs, description.response_crs, f"response CRS {self.response_crs!r}",
+                          "response CRSs", description)
+        if description.formats and self.format not in description.formats:
+            raise InputError(
+                f"Coverage {description.name!r} is not offered as {self.format!r}; choose one of: "
+                + ", ".join(description.formats) + "."
+            )
+        if self.interpolation:
+            _check_choice(self.interpolation, description.interpolations, f"interpolation {self.interpolation!r}",
+                          "interpolation methods", description)
+        axes = {name.lower(): values for name, _label, values in description.range_axes}
+        for axis, values in (self.parameters or {}).items():
+            if axes and str(axis).lower() not in axes:
+                raise InputError(
+                    f"Coverage {description.name!r} has no range axis {axis!r}; its axes are: "
+                    + ", ".join(name for name, _l, _v in description.range_axes) + "."
+                )
+            listed = axes.get(str(axis).lower()) or []
+            if listed and all("/" not in v for v in listed):
+                unknown = [str(v) for v in _as_list(values) if str(v) not in listed]
+                if unknown:
+                    raise InputError(
+                        f"Coverage {description.name!r} has no {axis} value(s) {', '.join(unknown)}; "
+                        f"offered: {', '.join(listed)}."
+                    )
+
+    def kvp(self):
+        """The request as (key, value) pairs, without SERVICE/VERSION/REQUEST."""
+        pairs = [("COVERAGE", self.coverage), ("CRS", self.crs)]
+        if self.response_crs:
+            pairs.append(("RESPONSE_CRS", self.response_crs))
+        if self.bbox is not None:
+            pairs.append(("BBOX", ",".join(_num(v) for v in self.bbox)))
+        if self.time:
+            pairs.append(("TIME", ",".join(str(t) for t in _as_list(self.time))))
+        if self.width is not None or self.height is not None:
+            pairs += [("WIDTH", str(self.width)), ("HEIGHT", str(self.height))]
+        if self.resx is not None or self.resy is not None:
+            pairs += [("RESX", _num(self.resx)), ("RESY", _num(self.resy))]
+        pairs.append(("FORMAT", self.format))
+        if self.interpolation:
+            pairs.append(("INTERPOLATION", self.interpolation))
+        for axis, values in (self.parameters or {}).items():
+            pairs.append((str(axis), ",".join(str(v) for v in _as_list(values))))
+        if self.exceptions:
+            pairs.append(("EXCEPTIONS", self.exceptions))
+        return pairs
+
+    def xml(self):
+        """The request in the XML encoding (§9.2.3, getCoverage.xsd), as UTF-8 bytes."""
+        wcs, gml = (lambda n, ns=ns: f"{{{ns}}}{n}" for ns in (WCS, GML))
+        root = etree.Element(wcs("GetCoverage"), nsmap={None: WCS, "gml": GML}, service="WCS", version=VERSION)
+        etree.SubElement(root, wcs("sourceCoverage")).text = self.coverage
+        domain = etree.SubElement(root, wcs("domainSubset"))
+        if self.bbox is not None:
+            spatial = etree.SubElement(domain, wcs("spatialSubset"))
+            envelope = etree.SubElement(spatial, gml("Envelope"), srsName=self.crs)
+            minx, miny, maxx, maxy = (float(v) for v in self.bbox)
+            etree.SubElement(envelope, gml("pos")).text = f"{_num(minx)} {_num(miny)}"
+            etree.SubElement(envelope, gml("pos")).text = f"{_num(maxx)} {_num(maxy)}"
+            if self.resx is not None:
+                width = max(1, round((maxx - minx) / float(self.resx)))
+                height = max(1, round((maxy - miny) / float(self.resy)))
+                grid = etree.SubElement(spatial, gml("RectifiedGrid"), dimension="2")
+            else:
+                width, height = self.width, self.height
+                grid = etree.SubElement(spatial, gml("Grid"), dimension="2")
+            if width is not None:
+                limits = etree.SubElement(etree.SubElement(grid, gml("limits")), gml("GridEnvelope"))
+                etree.SubElement(limits, gml("low")).text = "0 0"
+                etree.SubElement(limits, gml("high")).text = f"{width - 1} {height - 1}"
+            etree.SubElement(grid, gml("axisName")).text = "x"
+            etree.SubElement(grid, gml("axisName")).text = "y"
+            if self.resx is not None:
+                origin = etree.SubElement(etree.SubElement(grid, gml("origin")), gml("pos"))
+                origin.text = f"{_num(minx)} {_num(maxy)}"
+                etree.SubElement(grid, gml("offsetVector")).text = f"{_num(self.resx)} 0"
+                etree.SubElement(grid, gml("offsetVector")).text = f"0 {_num(-float(self.resy))}"
+        if self.time:
+            temporal = etree.SubElement(domain, wcs("temporalSubset"))
+            for item in _as_list(self.time):
+                parts = str(item).split("/")
+                if len(parts) == 1:
+                    etree.SubElement(temporal, gml("timePosition")).text = parts[0]
+                    continue
+                period = etree.SubElement(temporal, wcs("timePeriod"))
+                etree.SubElement(period, wcs("beginPosition")).text = parts[0]
+                etree.SubElement(period, wcs("endPosition")).text = parts[1]
+                if len(parts) > 2 and parts[2]:
+                    etree.SubElement(period, wcs("timeResolution")).text = parts[2]
+        if self.parameters:
+            range_subset = etree.SubElement(root, wcs("rangeSubset"))
+            for axis, values in self.parameters.items():
+                subset = etree.SubElement(range_subset, wcs("axisSubset"), name=str(axis))
+                for value in _as_list(values):
+                    parts = str(value).split("/")
+                    if len(parts) == 1:
+                        etree.SubElement(subset, wcs("singleValue")).text = parts[0]
+                        continue
+                    interval = etree.SubElement(subset, wcs("interval"))
+                    for tag, part in zip(("min", "max", "res"), parts):
+                        if part:
+                            etree.SubElement(interval, wcs(tag)).text = part
+        if self.interpolation:
+            etree.SubElement(root, wcs("interpolationMethod")).text = self.interpolation
+        output = etree.SubElement(root, wcs("output"))
+        etree.SubElement(output, wcs("crs")).text = self.response_crs or self.crs
+        etree.SubElement(output, wcs("format")).text = self.format
+        return etree.tostring(root, xml_declaration=True, encoding="UTF-8")
+
+
+def _finite(value):
+    try:
+        return math.isfinite(float(value))
+    except (TypeError, ValueError):
+        return False
+
+
+def _check_bbox(bbox, crs):
+    try:
+        values = [float(v) for v in bbox]
+    except (TypeError, ValueError):
+        values = []
+    if len(values) != 4 or not all(math.isfinite(v) for v in values):
+        raise InputError(f"The bounding box needs four finite numbers minx,miny,maxx,maxy in {crs}; got {bbox!r}.")
+    minx, miny, maxx, maxy = values
+    if minx >= maxx or miny >= maxy:
+        raise InputError(
+            f"The bounding box {minx:g},{miny:g},{maxx:g},{maxy:g} is inverted or empty (it must be "
+            f"minx,miny,maxx,maxy in {crs}, with min < max): draw or type it again."
+        )
+
+
+def _check_choice(value, offered, label, kind, description):
+    if not offered or value in offered or value.lower() in (o.lower() for o in offered):
+        return
+    raise InputError(
+        f"Coverage {description.name!r} does not accept {label}; its {kind} are: {', '.join(offered)}."
+    )
+
+
+def _as_list(values):
+    if values is None:
+        return []
+    if isinstance(values, (str, bytes, int, float)):
+        return [values]
+    return list(values)
+
+
+def _num(value):
+    value = float(value)
+    return str(int(value)) if value.is_integer() and abs(value) < 1e15 else repr(value)
+
+
+# --- parsing ----------------------------------------------------------------
+
+
+def _children(element, name):
+    return [c for c in element if local(c.tag) == name]
+
+
+def _child(element, name):
+    return next((c for c in element if local(c.tag) == name), None)
+
+
+def _descendants(element, name):
+    return [e for e in element.iter() if local(e.tag) == name]
+
+
+def _tokens(elements):
+    out = []
+    for element in elements:
+        for token in (element.text or "").split():
+            if token not in out:
+                out.append(token)
+    return out
+
+
+def _envelope(element):
+    """(minx, miny, maxx, maxy) from two gml:pos (or gml:coordinates) children, or None."""
+    if element is None:
+        return None
+    positions = [text_of(p) for p in _children(element, "pos")]
+    if len(positions) < 2:
+        coordinates = _child(element, "coordinates")
+        if coordinates is not None:
+            positions = text_of(coordinates).split()
+    try:
+        (x1, y1), (x2, y2) = ([float(v) for v in p.replace(",", " ").split()[:2]] for p in positions[:2])
+    except ValueError:
+        return None
+    return (x1, y1, x2, y2)
+
+
+def get_prefix(url):
+    """``url`` made into a KVP GET prefix ending in ``?`` or ``&``."""
+    url = url.strip()
+    if "?" not in url:
+        return url + "?"
+    return url if url.endswith(("?", "&")) else url + "&"
+
+
+def parse_capabilities(data, base_url="", what="the WCS server"):
+    root = parse_bytes(data, what)
+    name = local(root.tag)
+    version = root.get("version", "")
+    if name != "WCS_Capabilities":
+        hint = f" version {version}" if version else ""
+        raise ResponseError(
+            f"{what} answered with <{name}>{hint} instead of WCS 1.0.0 capabilities: check that the URL "
+            "is a WCS endpoint that supports version 1.0.0."
+        )
+    if version and version != VERSION:
+        raise ResponseError(
+            f"{what} answered WCS {version} capabilities to a request for version {VERSION}: "
+            "it does not support WCS 1.0.0."
+        )
+    service = _child(root, "Service")
+    title = ""
+    if service is not None:
+        title = text_of(_child(service, "label")) or text_of(_child(service, "name"))
+    caps = Capabilities(version=version or VERSION, title=title)
+    request = next(iter(_descendants(root, "Request")), None)
+    for operation in request if request is not None else ():
+        op = local(operation.tag)
+        for method_el in operation.iter():
+            method = local(method_el.tag)
+            if method not in ("Get", "Post"):
+                continue
+            resource = _child(method_el, "OnlineResource")
+            href = (resource.get(f"{{{XLINK}}}href") or resource.get("href") or "").strip() \
+                if resource is not None else ""
+            if not href:
+                continue
+            href = urljoin(base_url, href) if base_url else href
+            target = caps.get_urls if method == "Get" else caps.post_urls
+            target.setdefault(op, get_prefix(href) if method == "Get" else href)
+    for brief in _descendants(root, "CoverageOfferingBrief"):
+        caps.coverages.append(CoverageBrief(
+            name=text_of(_child(brief, "name")),
+            label=text_of(_child(brief, "label")),
+            lon_lat_envelope=_envelope(_child(brief, "lonLatEnvelope")),
+        ))
+    return caps
+
+
+def parse_description(data, coverage, what="the WCS server"):
+    """The CoverageDescription of ``coverage`` in a DescribeCoverage reply."""
+    root = parse_bytes(data, what)
+    if local(root.tag) != "CoverageDescription":
+        raise ResponseError(
+            f"{what} answered DescribeCoverage with <{local(root.tag)}> instead of a WCS 1.0.0 CoverageDescription."
+        )
+    offerings = _descendants(root, "CoverageOffering")
+    offering = next((o for o in offerings if text_of(_child(o, "name")) == coverage), None)
+    if offering is None:
+        offering = next((o for o in offerings if text_of(_child(o, "name")).lower() == coverage.lower()), None)
+    if offering is None:
+        raise ResponseError(f"{what} did not describe coverage {coverage!r} in its DescribeCoverage reply.")
+    desc = CoverageDescription(
+        name=text_of(_child(offering, "name")),
+        label=text_of(_child(offering, "label")),
+        lon_lat_envelope=_envelope(_child(offering, "lonLatEnvelope")),
+    )
+    spatial = next(iter(_descendants(offering, "spatialDomain")), None)
+    if spatial is not None:
+        envelope = next((c for c in spatial if local(c.tag).startswith("Envelope")), None)
+        if envelope is not None:
+            desc.grid_envelope_crs = envelope.get("srsName", "")
+            desc.grid_envelope = _envelope(envelope)
+        grid = next((c for c in spatial if local(c.tag) in ("RectifiedGrid", "Grid")), None)
+        if grid is not None:
+            desc.grid_size = _grid_size(grid)
+    temporal = next(iter(_descendants(offering, "temporalDomain")), None)
+    if temporal is not None:
+        desc.time_positions = [text_of(e) for e in _children(temporal, "timePosition") if text_of(e)]
+        for period in _children(temporal, "timePeriod"):
+            desc.time_periods.append(tuple(
+                text_of(_child(period, tag)) for tag in ("beginPosition", "endPosition", "timeResolution")
+            ))
+    for axis in _descendants(offering, "AxisDescription"):
+        values = []
+        for holder in _children(axis, "values"):
+            for value in holder:
+                kind = local(value.tag)
+                if kind == "singleValue" and text_of(value):
+                    values.append(text_of(value))
+                elif kind == "interval":
+                    parts = [text_of(_child(value, tag)) for tag in ("min", "max", "res")]
+                    values.append("/".join(parts if parts[2] else parts[:2]))
+        desc.range_axes.append((text_of(_child(axis, "name")), text_of(_child(axis, "label")), values))
+    crs = next(iter(_descendants(offering, "supportedCRSs")), None)
+    if crs is not None:
+        desc.request_crs = _tokens([*_children(crs, "requestResponseCRSs"), *_children(crs, "requestCRSs")])
+        desc.response_crs = _tokens([*_children(crs, "requestResponseCRSs"), *_children(crs, "responseCRSs")])
+        desc.native_crs = _tokens(_children(crs, "nativeCRSs"))
+    formats = next(iter(_descendants(offering, "supportedFormats")), None)
+    if formats is not None:
+        desc.native_format = formats.get("nativeFormat", "")
+        desc.formats = _tokens(_children(formats, "formats"))
+    interpolations = next(iter(_descendants(offering, "supportedInterpolations")), None)
+    if interpolations is not None:
+        desc.default_interpolation = interpolations.get("default", "")
+        desc.interpolations = [text_of(e) for e in _children(interpolations, "interpolationMethod") if text_of(e)]
+        if desc.default_interpolation and desc.default_interpolation not in desc.interpolations:
+            desc.interpolations.insert(0, desc.default_interpolation)
+    else:
+        desc.default_interpolation = "nearest neighbor"  # the schema's default
+        desc.interpolations = ["nearest neighbor"]
+    return desc
+
+
+def _grid_size(grid):
+    envelope = next(iter(_descendants(grid, "GridEnvelope")), None)
+    if envelope is None:
+        return None
+    try:
+        low = [int(v) for v in text_of(_child(envelope, "low")).split()]
+        high = [int(v) for v in text_of(_child(envelope, "high")).split()]
+    except ValueError:
+        return None
+    if len(low) < 2 or len(high) < 2:
+        return None
+    return (high[0] - low[0] + 1, high[1] - low[1] + 1)
+
+
+# --- formats ----------------------------------------------------------------
+
+TIFF_TYPES = {"image/tiff", "image/geotiff", "image/x-geotiff", "image/tif", "image/x-tiff"}
+_NAMED = {
+    "png": {"image/png"},
+    "jpeg": {"image/jpeg"},
+    "jpg": {"image/jpeg"},
+    "gif": {"image/gif"},
+    "netcdf": {"application/netcdf", "application/x-netcdf"},
+    "hdf": {"application/x-hdf", "application/x-hdf5"},
+    "hdf-eos": {"application/x-hdf", "application/x-hdf5"},
+    "gml": {"application/gml+xml", "text/xml", "application/xml"},
+}
+
+
+def media_type(content_type):
+    """``'Image/TIFF; charset=x'`` → ``'image/tiff'``."""
+    return (content_type or "").split(";", 1)[0].strip().lower()
+
+
+def is_tiff_format(fmt):
+    fmt = media_type(fmt)
+    return "tif" in fmt or fmt in ("gtiff",)
+
+
+def expected_media_types(fmt):
+    """The media types a reply in FORMAT ``fmt`` may carry."""
+    kind = media_type(fmt)
+    if is_tiff_format(kind):
+        return TIFF_TYPES | ({kind} if "/" in kind else set())
+    if "/" in kind:
+        return {kind}
+    base = kind.split("_")[0].split("-")[0]  # MapServer names such as GEOTIFF_16, PNG8...
+    return _NAMED.get(kind) or _NAMED.get(base) or {f"image/{kind}", f"image/{base}"}
+
+
+def _is_xml_type(kind):
+    return kind in (SE_XML, "text/xml", "application/xml") or kind.endswith("+xml")
+
+
+def _looks_like_tiff(head):
+    return head[:4] in (b"II*\x00", b"MM\x00*", b"II+\x00", b"MM\x00+")
+
+
+# --- client -----------------------------------------------------------------
+
+
+class Wcs10Client:
+    """Talk to one WCS 1.0.0 server.
+
+    ``credentials`` (a :class:`~.auth.Credentials`) are sent as HTTP Basic to the configured
+    URL's origin only; ``auth_hint`` names their auth config in error messages; ``name`` names
+    the server in messages ("WCS server").
+    """
+
+    def __init__(self, url, *, session=None, credentials=None, auth_hint="", timeout=DEFAULT_TIMEOUT,
+                 name="WCS server"):
+        url = (url or "").strip()
+        if not url:
+            raise InputError("Enter the URL of the WCS server.")
+        if urlsplit(url).scheme.lower() not in ("http", "https"):
+            raise InputError(f"{url!r} is not a valid WCS URL: it needs http:// or https://.")
+        self.url = _service_url(url)
+        self.session = session or new_session()
+        self.credentials = credentials
+        self.auth_hint = auth_hint
+        self.timeout = timeout
+        self.name = name or "WCS server"
+        self._capabilities = None
+        self._descriptions = {}
+
+    # -- plumbing --
+
+    def _auth(self, url):
+        if self.credentials is None or not _same_origin(url, self.url):
+            return None
+        return (self.credentials.username, self.credentials.password)
+
+    def _get(self, prefix, pairs):
+        url = get_prefix(prefix) + urlencode(pairs, safe=":,/", quote_via=quote)
+        return send(self.session, "GET", url, self.name, auth_hint=self.auth_hint, timeout=self.timeout,
+                    auth=self._auth(url))
+
+    def _post(self, url, body):
+        return send(self.session, "POST", url, self.name, auth_hint=self.auth_hint, timeout=self.timeout,
+                    auth=self._auth(url), data=body, headers={"Content-Type": "text/xml; charset=UTF-8"})
+
+    def _base_pairs(self, operation):
+        return [("SERVICE", "WCS"), ("VERSION", VERSION), ("REQUEST", operation)]
+
+    # -- operations --
+
+    def capabilities(self, refresh=False):
+        """The server's WCS 1.0.0 capabilities (fetched once per client unless ``refresh``)."""
+        if self._capabilities is None or refresh:
+            response = self._get(self.url, self._base_pairs("GetCapabilities"))
+            self._capabilities = parse_capabilities(read_body(response), self.url, self.name)
+        return self._capabilities
+
+    def describe(self, name):
+        """The CoverageDescription of coverage ``name`` (remembered for get_coverage's checks)."""
+        if not (name or "").strip():
+            raise InputError("Choose a coverage to describe.")
+        caps = self.capabilities()
+        get_url = caps.get_urls.get("DescribeCoverage")
+        post_url = caps.post_urls.get("DescribeCoverage")
+        if get_url or not post_url:
+            response = self._get(get_url or self.url, [*self._base_pairs("DescribeCoverage"), ("COVERAGE", name)])
+        else:
+            root = etree.Element(f"{{{WCS}}}DescribeCoverage", nsmap={None: WCS}, service="WCS", version=VERSION)
+            etree.SubElement(root, f"{{{WCS}}}Coverage").text = name
+            response = self._post(post_url, etree.tostring(root, xml_declaration=True, encoding="UTF-8"))
+        description = parse_description(read_body(response), name, self.name)
+        self._descriptions[name] = description
+        return description
+
+    def get_coverage(self, request, dest_path, cancelled=None, progress=None, description=None):
+        """Fetch ``request`` into ``dest_path``; returns the path.
+
+        The request is checked first (against ``description``, or the one an earlier
+        :meth:`describe` of that coverage returned). KVP GET is used unless the server offers
+        only an XML POST for GetCoverage. ``progress(bytes_done, bytes_total_or_None)``;
+        ``cancelled()`` → True stops the transfer. On failure nothing is written at ``dest_path``.
+        """
+        description = description or self._descriptions.get(request.coverage)
+        request.validate(description)
+        caps = self.capabilities()
+        get_url = caps.get_urls.get("GetCoverage")
+        post_url = caps.post_urls.get("GetCoverage")
+        if get_url or not post_url:
+            return self.get_coverage_kvp(request.kvp(), dest_path, request.format, cancelled, progress)
+        if cancelled and cancelled():
+            raise Cancelled()
+        response = self._post(post_url, request.xml())
+        return self._save(response, dest_path, request.format, cancelled, progress)
+
+    def get_coverage_kvp(self, pairs, dest_path, fmt, cancelled=None, progress=None):
+        """Send GetCoverage with the KVP ``pairs`` as given (no checks; SERVICE/VERSION/REQUEST are
+        added) to the advertised Get URL and save the reply as :meth:`get_coverage` does."""
+        if cancelled and cancelled():
+            raise Cancelled()
+        prefix = self.capabilities().get_urls.get("GetCoverage") or self.url
+        response = self._get(prefix, [*self._base_pairs("GetCoverage"), *pairs])
+        return self._save(response, dest_path, fmt, cancelled, progress)
+
+    # -- saving --
+
+    def _save(self, response, dest_path, fmt, cancelled, progress):
+        dest_path = os.fspath(dest_path)
+        try:
+            kind = media_type(response.headers.get("Content-Type"))
+            expected = expected_media_types(fmt)
+            if kind not in expected and (kind == SE_XML or _is_xml_type(kind) or kind.startswith("text/")):
+                raise self._wrong_reply(read_body(response, ERROR_BODY_LIMIT), kind, fmt)
+            if kind not in expected and kind not in ("application/octet-stream", ""):
+                raise ResponseError(
+                    f"{self.name} sent {kind} instead of the {fmt} coverage that was requested; "
+                    "nothing was saved. Choose another format or ask the server's administrator."
+                )
+            part = dest_path + ".part"
+            try:
+                head = self._stream(response, part, cancelled, progress)
+                if kind not in expected or _is_xml_type(kind) or (is_tiff_format(fmt) and not _looks_like_tiff(head)):
+                    self._check_content(part, head, kind, fmt, expected)
+                try:
+                    os.replace(part, dest_path)
+                except OSError as exc:
+                    raise EoOrderError(
+                        f"Could not save the coverage as {dest_path!r} ({exc.strerror or exc}): choose another "
+                        "file name or folder."
+                    ) from None
+            except BaseException:
+                _remove(part)
+                raise
+        finally:
+            response.close()
+        return dest_path
+
+    def _stream(self, response, part, cancelled, progress):
+        """Write the body to ``part``; returns its first bytes."""
+        total = response.headers.get("Content-Length")
+        total = int(total) if total and total.isdigit() and not response.headers.get("Content-Encoding") else None
+        folder = os.path.dirname(os.path.abspath(part))
+        done, head = 0, b""
+        try:
+            os.makedirs(folder, exist_ok=True)
+            with open(part, "wb") as out:
+                for chunk in response.iter_content(CHUNK):
+                    if cancelled and cancelled():
+                        raise Cancelled()
+                    if len(head) < 512:
+                        head += chunk[: 512 - len(head)]
+                    out.write(chunk)
+                    done += len(chunk)
+                    if progress:
+                        progress(done, total)
+        except requests.exceptions.RequestException as exc:
+            raise NetworkError(
+                f"The connection to {self.name} broke after {done} bytes of the coverage ({exc.__class__.__name__}); "
+                "nothing was saved. Try again."
+            ) from None
+        except OSError as exc:
+            raise EoOrderError(
+                f"Could not write the coverage to {part!r} ({exc.strerror or exc}): check that the folder "
+                "is writable and has free space."
+            ) from None
+        if total is not None and done < total:
+            raise NetworkError(
+                f"{self.name} sent {done} of {total} bytes of the coverage before the connection closed; "
+                "nothing was saved. Try again."
+            )
+        if done == 0:
+            raise ResponseError(f"{self.name} sent an empty reply instead of the coverage; nothing was saved.")
+        return head
+
+    def _check_content(self, part, head, kind, fmt, expected):
+        """A reply of an unlabelled or XML type, or a 'TIFF' that is not one: find out what it is."""
+        stripped = head.lstrip().lstrip(b"\xef\xbb\xbf")
+        if stripped.startswith(b"<"):
+            with open(part, "rb") as data:
+                error = self._wrong_reply(data.read(ERROR_BODY_LIMIT), kind, fmt)
+            if isinstance(error, ServiceError) or not any(_is_xml_type(t) for t in expected):
+                raise error
+            return
+        if is_tiff_format(fmt) and not _looks_like_tiff(head):
+            raise ResponseError(
+                f"{self.name} sent a {kind or 'reply'} that is not a GeoTIFF although {fmt} was requested; "
+                "nothing was saved."
+            )
+
+    def _wrong_reply(self, body, kind, fmt):
+        if looks_like_html(body):
+            message = html_message(body, self.name).replace("instead of XML", f"instead of the {fmt} coverage")
+            return ResponseError(message + " Nothing was saved.")
+        stripped = body.lstrip().lstrip(b"\xef\xbb\xbf")
+        if stripped.startswith(b"<"):
+            try:
+                root = etree.fromstring(stripped, etree.XMLParser(resolve_entities=False, no_network=True,
+                                                                  load_dtd=False, huge_tree=False))
+            except etree.XMLSyntaxError:
+                root = None
+            if root is not None:
+                error = exception_from(root, self.name)
+                if error is not None:
+                    return error
+                return ResponseError(
+                    f"{self.name} sent an XML document <{local(root.tag)}> instead of the {fmt} coverage; "
+                    "nothing was saved."
+                )
+        excerpt = " ".join(body[:200].decode("utf-8", "replace").split())
+        return ResponseError(
+            f"{self.name} sent {kind or 'an unlabelled reply'} instead of the {fmt} coverage; nothing was saved."
+            + (f" It said: {excerpt}" if excerpt else "")
+        )
+
+
+def _remove(path):
+    try:
+        os.remove(path)
+    except FileNotFoundError:
+        pass
+    except OSError:
+        pass
+
+
+def _service_url(url):
+    """``url`` without the WCS operation keys a user may have pasted with it (map=... stays)."""
+    parts = urlsplit(url)
+    if not parts.query:
+        return url
+    kept = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if k.lower() not in _OWN_KEYS]
+    return parts._replace(query=urlencode(kept, safe=":,/", quote_via=quote), fragment="").geturl()
+
+
+def _origin(url):
+    parts = urlsplit(url)
+    scheme = parts.scheme.lower()
+    port = parts.port or {"http": 80, "https": 443}.get(scheme)
+    return scheme, (parts.hostname or "").lower(), port
+
+
+def _same_origin(a, b):
+    return _origin(a) == _origin(b)
