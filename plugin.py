@@ -41,9 +41,9 @@ class EoOrderPlugin:
 
     def toggle_dock(self, visible):
         if visible and self.dock is None:
-            from .ui.dock import SearchDock
+            from .ui.dock import EoOrderDock
 
-            self.dock = SearchDock(self.iface, self.iface.mainWindow())
+            self.dock = EoOrderDock(self.iface, self.iface.mainWindow())
             self.dock.visibilityChanged.connect(self._dock_visibility_changed)
             self.iface.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
         if self.dock is not None:

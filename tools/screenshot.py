@@ -41,7 +41,7 @@ def step_search():
     canvas.refresh()
     plugin = plugins["eo_order"]
     plugin.action.trigger()
-    dock = plugin.dock
+    dock = plugin.dock.search
     dock.add_catalog(CSW_URL)
     from qgis.PyQt.QtCore import QDate
 
@@ -51,7 +51,7 @@ def step_search():
 
 
 def step_select():
-    dock = plugins["eo_order"].dock
+    dock = plugins["eo_order"].dock.search
     if dock.table.rowCount():
         dock.table.selectRow(0)
     QTimer.singleShot(3000, step_shoot)
@@ -59,7 +59,7 @@ def step_select():
 
 def step_shoot():
     iface.mainWindow().grab().save(SHOT, "PNG")
-    dock = plugins["eo_order"].dock
+    dock = plugins["eo_order"].dock.search
     dock._remove_catalog()
     QTimer.singleShot(200, iface.actionExit().trigger)
 

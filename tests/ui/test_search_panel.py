@@ -1,4 +1,4 @@
-"""The search dock against a real pycsw: canvas extent → box → task → layer + table."""
+"""The Search tab against a real pycsw: canvas extent → box → task → layer + table."""
 
 import pytest
 from lxml import etree
@@ -12,7 +12,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QBuffer, QIODevice
 from qgis.PyQt.QtGui import QColor, QImage
 
-from eo_order.ui.dock import ROLE_FID, SearchDock
+from eo_order.ui.search_panel import ROLE_FID, SearchPanel
 from tests.conftest import wait_for
 from tests.servers.canned import CannedServer
 from tools.pycsw_server import PycswServer
@@ -56,7 +56,7 @@ def dock(qgis_iface, qgis_new_project, csw):
     canvas.setDestinationCrs(mercator)
     to_merc = QgsCoordinateTransform(QgsCoordinateReferenceSystem("EPSG:4326"), mercator, QgsProject.instance())
     canvas.setExtent(to_merc.transformBoundingBox(QgsRectangle(-76.3556, 44.9617, -75.2466, 45.5371)))
-    widget = SearchDock(qgis_iface)
+    widget = SearchPanel(qgis_iface)
     widget.add_catalog(csw.url)
     yield widget
     widget._remove_catalog()

@@ -1,0 +1,446 @@
+"""The Search tab: catalogue, box, dates, title → a SearchTask → one footprint layer and a table."""
+
+from qgis.core import (
+    Qgis,
+    QgsApplication,
+    QgsCoordinateReferenceSystem,
+    QgsCoordinateTransform,
+    QgsCsException,
+    QgsFeatureRequest,
+    QgsNetworkAccessManager,
+    QgsProject,
+    QgsRectangle,
+)
+from qgis.gui import QgsAuthConfigSelect, QgsDateEdit, QgsExtentGroupBox
+from qgis.PyQt.QtCore import QCoreApplication, Qt, QUrl, pyqtSignal
+from qgis.PyQt.QtGui import QPixmap
+from qgis.PyQt.QtNetwork import QNetworkReply, QNetworkRequest
+from qgis.PyQt.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..core.auth import credentials_from_authcfg
+from ..core.catalogs import all_catalogs
+from ..core.csw import CswClient
+from ..core.errors import EoOrderError
+from ..core.footprints import CRS
+from ..core.models import BBox, SearchQuery
+from ..core.settings import Settings
+from ..core.tasks import SearchTask
+
+TITLE = "EO Order"
+ROLE_FID = Qt.ItemDataRole.UserRole
+COLUMNS = ("record_id", "acquired", "collection_id", "beam_mode", "title")
+
+
+def tr(text):
+    return QCoreApplication.translate("SearchPanel", text)
+
+
+class SearchPanel(QWidget):
+    """Search a CSW catalogue. ``layerAdded(layer)`` is emitted for each new footprint layer."""
+
+    layerAdded = pyqtSignal(object)
+
+    def __init__(self, iface, parent=None):
+        super().__init__(parent)
+        self.iface = iface
+        self.canvas = iface.mapCanvas()
+        self.settings = Settings()
+        self.task = None
+        self.layer = None
+        self._syncing = False
+        self._thumb_reply = None
+        self._thumbs = {}
+        self._build()
+        self._load_catalogs()
+        self.canvas.extentsChanged.connect(self._follow_canvas)
+        self.canvas.destinationCrsChanged.connect(self._follow_canvas)
+        self._follow_canvas(force=True)
+
+    # --- layout -------------------------------------------------------------
+
+    def _build(self):
+        layout = QVBoxLayout(self)
+        form = QFormLayout()
+
+        row = QHBoxLayout()
+        self.catalog_combo = QComboBox()
+        self.catalog_combo.setToolTip(tr("The catalogue to search. EODMS RCM needs your EODMS credentials."))
+        self.catalog_combo.currentIndexChanged.connect(self._catalog_changed)
+        row.addWidget(self.catalog_combo, 1)
+        self.add_button = QToolButton(text="+")
+        self.add_button.setToolTip(tr("Add a CSW 2.0.2 catalogue by URL"))
+        self.add_button.clicked.connect(self._add_catalog)
+        self.remove_button = QToolButton(text="–")
+        self.remove_button.setToolTip(tr("Remove this user-added catalogue"))
+        self.remove_button.clicked.connect(self._remove_catalog)
+        row.addWidget(self.add_button)
+        row.addWidget(self.remove_button)
+        form.addRow(tr("Catalogue"), row)
+
+        self.auth_select = QgsAuthConfigSelect(self)
+        self.auth_select.setToolTip(tr("QGIS authentication configuration (Basic) holding your EODMS "
+                                       "username and password; stored only in the QGIS auth database."))
+        self.auth_select.selectedConfigIdChanged.connect(self._auth_changed)
+        self.auth_label = QLabel(tr("Credentials"))
+        form.addRow(self.auth_label, self.auth_select)
+
+        self.start_edit = _date_edit(tr("Record date on or after this day (empty: no limit)"))
+        self.end_edit = _date_edit(tr("Record date before this day – exclusive (empty: no limit)"))
+        dates = QHBoxLayout()
+        dates.addWidget(self.start_edit)
+        dates.addWidget(QLabel("→"))
+        dates.addWidget(self.end_edit)
+        form.addRow(tr("Dates"), dates)
+
+        self.title_edit = QLineEdit()
+        self.title_edit.setPlaceholderText("*")
+        self.title_edit.setToolTip(tr("Title pattern: * matches any characters, ? one character"))
+        form.addRow(tr("Title"), self.title_edit)
+
+        self.max_spin = QSpinBox()
+        self.max_spin.setRange(1, 100000)
+        self.max_spin.setValue(self.settings.max_records)
+        self.max_spin.setToolTip(tr("Stop after this many records (all pages are fetched up to it)"))
+        form.addRow(tr("Max records"), self.max_spin)
+        layout.addLayout(form)
+
+        self.extent_box = QgsExtentGroupBox(self)
+        self.extent_box.setTitleBase(tr("Search box"))
+        self.extent_box.setOutputCrs(QgsCoordinateReferenceSystem(CRS))
+        self.extent_box.setMapCanvas(self.canvas)
+        self.extent_box.setToolTip(tr("Defaults to the map canvas extent (turned into WGS 84); "
+                                      "type a box, draw one or take a layer's extent"))
+        layout.addWidget(self.extent_box)
+
+        buttons = QHBoxLayout()
+        self.search_button = QPushButton(tr("Search"))
+        self.search_button.setToolTip(tr("Search the catalogue in the background"))
+        self.search_button.clicked.connect(self.search)
+        self.cancel_button = QPushButton(tr("Cancel"))
+        self.cancel_button.setEnabled(False)
+        self.cancel_button.clicked.connect(self.cancel)
+        buttons.addWidget(self.search_button)
+        buttons.addWidget(self.cancel_button)
+        layout.addLayout(buttons)
+
+        self.status = QLabel(tr("Ready."))
+        self.status.setWordWrap(True)
+        layout.addWidget(self.status)
+
+        self.table = QTableWidget(0, len(COLUMNS))
+        self.table.setHorizontalHeaderLabels([tr("Record"), tr("Date"), tr("Collection"), tr("Beam"), tr("Title")])
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setSortingEnabled(True)
+        self.table.itemSelectionChanged.connect(self._table_selection_changed)
+        self.thumbnail = QLabel(tr("Select a record to see its thumbnail."))
+        self.thumbnail.setMinimumHeight(80)
+        self.thumbnail.setWordWrap(True)
+        self.thumbnail.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        results = QSplitter(Qt.Orientation.Vertical)
+        results.addWidget(self.table)
+        results.addWidget(self.thumbnail)
+        results.setStretchFactor(0, 3)
+        results.setStretchFactor(1, 1)
+        layout.addWidget(results, 1)
+
+    # --- catalogues and credentials ------------------------------------------
+
+    def _load_catalogs(self):
+        self.catalogs = all_catalogs(self.settings.custom_catalogs)
+        self.catalog_combo.blockSignals(True)
+        self.catalog_combo.clear()
+        for catalog in self.catalogs:
+            self.catalog_combo.addItem(catalog.label, catalog.url)
+        index = max(0, self.catalog_combo.findData(self.settings.last_catalog))
+        self.catalog_combo.setCurrentIndex(index)
+        self.catalog_combo.blockSignals(False)
+        self._catalog_changed(index)
+
+    @property
+    def catalog(self):
+        return self.catalogs[max(0, self.catalog_combo.currentIndex())]
+
+    def _catalog_changed(self, _index):
+        catalog = self.catalog
+        self.settings.last_catalog = catalog.url
+        self.remove_button.setEnabled(catalog.url in self.settings.custom_catalogs)
+        self.auth_select.blockSignals(True)
+        self.auth_select.setConfigId(self.settings.authcfg_for(catalog.url))
+        self.auth_select.blockSignals(False)
+        self.auth_label.setText(tr("Credentials (required)") if catalog.needs_auth else tr("Credentials"))
+
+    def _auth_changed(self, config_id):
+        self.settings.set_authcfg_for(self.catalog.url, config_id)
+
+    def _add_catalog(self):
+        url, ok = QInputDialog.getText(self, tr("Add a CSW 2.0.2 catalogue"), tr("Catalogue URL"))
+        url = (url or "").strip()
+        if not ok or not url:
+            return
+        if not url.lower().startswith(("http://", "https://")):
+            self._message(tr("A catalogue URL starts with http:// or https://."), Qgis.MessageLevel.Warning)
+            return
+        self.add_catalog(url)
+
+    def add_catalog(self, url):
+        """Add a user CSW URL, select it and remember it."""
+        self.settings.custom_catalogs = self.settings.custom_catalogs + [url]
+        self.settings.last_catalog = url
+        self._load_catalogs()
+
+    def _remove_catalog(self):
+        url = self.catalog.url
+        self.settings.custom_catalogs = [u for u in self.settings.custom_catalogs if u != url]
+        self.settings.last_catalog = ""
+        self._load_catalogs()
+
+    # --- extent -------------------------------------------------------------
+
+    def _follow_canvas(self, force=False):
+        """Keep the box on the canvas extent unless the user set another one."""
+        state = self.extent_box.extentState()
+        if force is True or state in (QgsExtentGroupBox.ExtentState.CurrentExtent,
+                                      QgsExtentGroupBox.ExtentState.OriginalExtent):
+            wgs84 = QgsCoordinateReferenceSystem(CRS)
+            box = self._canvas_box(wgs84)
+            self.extent_box.setCurrentExtent(box, wgs84)
+            self.extent_box.setOriginalExtent(box, wgs84)
+            self.extent_box.setOutputExtentFromCurrent()
+
+    def _canvas_box(self, wgs84):
+        """The canvas extent in WGS 84, cut to the world (a zoomed-out map shows more)."""
+        transform = QgsCoordinateTransform(self.canvas.mapSettings().destinationCrs(), wgs84,
+                                           QgsProject.instance())
+        try:
+            rect = transform.transformBoundingBox(self.canvas.extent())
+            box = BBox.clamped(rect.xMinimum(), rect.yMinimum(), rect.xMaximum(), rect.yMaximum())
+        except (QgsCsException, EoOrderError):
+            box = BBox(-180.0, -90.0, 180.0, 90.0)
+        return QgsRectangle(box.west, box.south, box.east, box.north)
+
+    def search_box(self):
+        rect = self.extent_box.outputExtent()
+        if rect.isNull() or not rect.isFinite():
+            raise EoOrderError(tr("The search box is empty: zoom the map to your area or type a box."))
+        return BBox.clamped(rect.xMinimum(), rect.yMinimum(), rect.xMaximum(), rect.yMaximum())
+
+    # --- search -------------------------------------------------------------
+
+    def build_query(self):
+        return SearchQuery(
+            bbox=self.search_box(),
+            start=_iso(self.start_edit),
+            end=_iso(self.end_edit),
+            title=self.title_edit.text(),
+            max_records=self.max_spin.value(),
+        )
+
+    def search(self):
+        if self.task is not None:
+            return
+        catalog = self.catalog
+        try:
+            query = self.build_query()
+            authcfg = self.auth_select.configId()
+            credentials = None
+            if catalog.needs_auth or authcfg:
+                credentials = credentials_from_authcfg(authcfg, catalog.service_name)
+            client = CswClient(catalog.url, catalog.profile, credentials=credentials,
+                               auth_hint=f"auth config {authcfg}" if authcfg else "",
+                               name=catalog.service_name)
+        except EoOrderError as exc:
+            self._message(str(exc), Qgis.MessageLevel.Warning)
+            self.status.setText(str(exc))
+            return
+        self.settings.max_records = query.max_records
+        self.task = SearchTask(client, query, catalog.short_label)
+        self.task.pageFetched.connect(self._page_fetched)
+        self.task.searchFinished.connect(self._search_finished)
+        self.search_button.setEnabled(False)
+        self.cancel_button.setEnabled(True)
+        self.status.setText(tr("Searching {0}…").format(catalog.label))
+        QgsApplication.taskManager().addTask(self.task)
+
+    def cancel(self):
+        if self.task is not None:
+            self.task.cancel()
+
+    def _page_fetched(self, page, pages, count):
+        self.status.setText(tr("Page {0} of {1}: {2} records so far…").format(page, pages, count))
+
+    def _search_finished(self, layer, error):
+        task, self.task = self.task, None
+        self.search_button.setEnabled(True)
+        self.cancel_button.setEnabled(False)
+        if error:
+            self.status.setText(error)
+            self._message(error, Qgis.MessageLevel.Critical)
+            return
+        if layer is None:
+            self.status.setText(tr("Search cancelled."))
+            return
+        count = layer.featureCount()
+        matched = task.result.matched if task and task.result else count
+        if count == 0:
+            self.status.setText(tr("No records match this box, dates and title."))
+            self._message(tr("No records found in {0} for this search.").format(task.catalog_label),
+                          Qgis.MessageLevel.Info)
+            return
+        QgsProject.instance().addMapLayer(layer)
+        self.show_layer(layer)
+        self.layerAdded.emit(layer)
+        more = "" if matched <= count else tr(" ({0} matched: raise Max records for more)").format(matched)
+        self.status.setText(tr("{0} footprints in layer “{1}”{2}.").format(count, layer.name(), more))
+
+    # --- results table ↔ layer selection --------------------------------------
+
+    def show_layer(self, layer):
+        if self.layer is not None:
+            try:
+                self.layer.selectionChanged.disconnect(self._layer_selection_changed)
+            except (TypeError, RuntimeError):
+                pass
+        self.layer = layer
+        layer.selectionChanged.connect(self._layer_selection_changed)
+        layer.willBeDeleted.connect(self._layer_deleted)
+        self.table.setSortingEnabled(False)
+        self.table.setRowCount(layer.featureCount())
+        for row, feature in enumerate(layer.getFeatures()):
+            for column, name in enumerate(COLUMNS):
+                item = QTableWidgetItem(_cell_text(feature[name]))
+                if column == 0:
+                    item.setData(ROLE_FID, feature.id())
+                self.table.setItem(row, column, item)
+        self.table.setSortingEnabled(True)
+
+    def _layer_deleted(self):
+        self.layer = None
+        self.table.setRowCount(0)
+
+    def _row_fids(self):
+        return {self.table.item(i.row(), 0).data(ROLE_FID) for i in self.table.selectionModel().selectedRows()}
+
+    def _table_selection_changed(self):
+        if self._syncing or self.layer is None:
+            return
+        fids = self._row_fids()
+        self._syncing = True
+        self.layer.selectByIds(list(fids))
+        self._syncing = False
+        self._show_thumbnail(fids)
+
+    def _layer_selection_changed(self, selected, _deselected, _clear):
+        if self._syncing:
+            return
+        self._syncing = True
+        self.table.clearSelection()
+        wanted = set(self.layer.selectedFeatureIds())
+        mode = self.table.selectionMode()
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.MultiSelection)
+        for row in range(self.table.rowCount()):
+            if self.table.item(row, 0).data(ROLE_FID) in wanted:
+                self.table.selectRow(row)
+        self.table.setSelectionMode(mode)
+        self._syncing = False
+        self._show_thumbnail(wanted)
+
+    # --- thumbnail ----------------------------------------------------------
+
+    def _show_thumbnail(self, fids):
+        if len(fids) != 1 or self.layer is None:
+            self.thumbnail.setText(tr("Select one record to see its thumbnail."))
+            return
+        feature = next(self.layer.getFeatures(QgsFeatureRequest().setFilterFid(next(iter(fids)))), None)
+        url = feature["thumbnail_url"] if feature is not None else ""
+        if not url:
+            self.thumbnail.setText(tr("This record has no thumbnail."))
+            return
+        if url in self._thumbs:
+            self.thumbnail.setPixmap(self._thumbs[url])
+            return
+        self.thumbnail.setText(tr("Loading thumbnail…"))
+        if self._thumb_reply is not None:
+            self._thumb_reply.abort()
+        reply = QgsNetworkAccessManager.instance().get(QNetworkRequest(QUrl(url)))
+        self._thumb_reply = reply
+        reply.finished.connect(lambda: self._thumbnail_arrived(reply, url))
+
+    def _thumbnail_arrived(self, reply, url):
+        if reply is self._thumb_reply:
+            self._thumb_reply = None
+        if reply.error() == QNetworkReply.NetworkError.OperationCanceledError:
+            reply.deleteLater()
+            return
+        pixmap = QPixmap()
+        if reply.error() != QNetworkReply.NetworkError.NoError or not pixmap.loadFromData(reply.readAll()):
+            self.thumbnail.setText(tr("The thumbnail could not be loaded ({0}).").format(
+                reply.errorString() if reply.error() else tr("not an image")))
+        else:
+            pixmap = pixmap.scaledToHeight(min(200, pixmap.height()))
+            self._thumbs[url] = pixmap
+            self.thumbnail.setPixmap(pixmap)
+        reply.deleteLater()
+
+    # --- messages and shutdown ---------------------------------------------------
+
+    def _message(self, text, level):
+        self.iface.messageBar().pushMessage(TITLE, text, level, 10)
+
+    def shutdown(self):
+        """Cancel work and disconnect from the canvas (plugin unload)."""
+        if self.task is not None:
+            try:
+                self.task.searchFinished.disconnect(self._search_finished)
+            except (TypeError, RuntimeError):
+                pass
+            self.task.cancel()
+            self.task = None
+        if self._thumb_reply is not None:
+            self._thumb_reply.abort()
+        for signal in (self.canvas.extentsChanged, self.canvas.destinationCrsChanged):
+            try:
+                signal.disconnect(self._follow_canvas)
+            except (TypeError, RuntimeError):
+                pass
+
+
+def _cell_text(value):
+    if hasattr(value, "toString"):  # QDate
+        return value.toString("yyyy-MM-dd")
+    return "" if value is None else str(value)
+
+
+def _date_edit(tooltip):
+    edit = QgsDateEdit()
+    edit.setAllowNull(True)
+    edit.setNullRepresentation(tr("no limit"))
+    edit.clear()
+    edit.setToolTip(tooltip)
+    edit.setCalendarPopup(True)
+    return edit
+
+
+def _iso(edit):
+    if edit.isNull() or not edit.date().isValid():
+        return None
+    return edit.date().toString("yyyy-MM-dd")
