@@ -1,5 +1,5 @@
 """Background tasks: ``run()`` does network and parsing on a QgsTask thread,
-``finished()`` builds layers on the main thread and reports through signals."""
+``finished()`` reports on the main thread through signals, where layers are built."""
 
 import traceback
 
@@ -16,57 +16,89 @@ def log(message, level=Qgis.MessageLevel.Info):
     QgsMessageLog.logMessage(message, LOG_TAG, level)
 
 
-class SearchTask(QgsTask):
-    """Search one catalogue page by page; the result is one footprint layer.
+class WorkTask(QgsTask):
+    """Run ``work(task)`` on a worker thread.
 
-    Signals (main thread): ``pageFetched(page, pages, records)`` while running,
-    then ``searchFinished(layer, error_text)`` – ``layer`` is None on failure or
-    cancellation and ``error_text`` is '' on success or cancellation.
+    ``work`` may call ``task.report(percent, text)`` and should pass
+    ``task.isCanceled`` to the core call as its ``cancelled`` callback. When it
+    ends, ``done(result, error_text)`` is emitted on the main thread: ``result``
+    is what ``work`` returned (None on failure or cancellation) and
+    ``error_text`` is '' on success or cancellation. Unexpected exceptions are
+    logged with their traceback and reported as a message, never a dialog.
     """
 
-    pageFetched = pyqtSignal(int, int, int)
-    searchFinished = pyqtSignal(object, str)
+    progressText = pyqtSignal(str)
+    done = pyqtSignal(object, str)
 
-    def __init__(self, client, query, catalog_label):
-        super().__init__(f"EO Order: search {catalog_label}", QgsTask.Flag.CanCancel)
-        self.client = client
-        self.query = query
-        self.catalog_label = catalog_label
+    def __init__(self, description, work):
+        super().__init__(description, QgsTask.Flag.CanCancel)
+        self.base_description = description
+        self.work = work
         self.result = None
-        self.features = []
         self.error = None
-        self.layer = None
 
     def run(self):
         try:
-            self.result = self.client.search(self.query, progress=self._progress, cancelled=self.isCanceled)
-            self.features = features_from_records(self.result.records, self.client.url)
+            self.result = self.work(self)
             return True
         except EoOrderError as exc:  # includes Cancelled
             self.error = exc
         except Exception as exc:  # noqa: BLE001 - reported, never a traceback dialog
             log(traceback.format_exc(), Qgis.MessageLevel.Critical)
             self.error = EoOrderError(
-                f"The search failed unexpectedly ({exc.__class__.__name__}: {exc}). "
+                f"{self.base_description} failed unexpectedly ({exc.__class__.__name__}: {exc}). "
                 "Details are in the EO Order log panel."
             )
         return False
 
-    def _progress(self, page, pages, count, matched):
-        self.setDescription(f"EO Order: search {self.catalog_label} – page {page} of {pages}")
-        self.setProgress(min(100.0, 100.0 * page / max(pages, 1)))
-        self.pageFetched.emit(page, pages, count)
+    def report(self, percent, text=""):
+        if text:
+            self.setDescription(f"{self.base_description} – {text}")
+            self.progressText.emit(text)
+        self.setProgress(max(0.0, min(100.0, percent)))
+
+    def error_text(self):
+        if self.error is None or isinstance(self.error, Cancelled) or self.isCanceled():
+            return ""
+        return str(self.error)
 
     def finished(self, ok):
+        self.on_finished(ok)
+        text = self.error_text()
+        if text:
+            log(text, Qgis.MessageLevel.Warning)
+        self.done.emit(self.result if ok else None, text)
+
+    def on_finished(self, ok):
+        """Main-thread hook for subclasses (build layers from ``self.result``)."""
+
+
+class SearchTask(WorkTask):
+    """Search one catalogue page by page; ``done`` carries one footprint layer.
+
+    ``pageFetched(page, pages, records)`` is emitted while running.
+    """
+
+    pageFetched = pyqtSignal(int, int, int)
+
+    def __init__(self, client, query, catalog_label):
+        super().__init__(f"EO Order: search {catalog_label}", self._search)
+        self.client = client
+        self.query = query
+        self.catalog_label = catalog_label
+        self.search_result = None
+
+    def _search(self, _task):
+        self.search_result = self.client.search(self.query, progress=self._progress, cancelled=self.isCanceled)
+        return features_from_records(self.search_result.records, self.client.url)
+
+    def _progress(self, page, pages, count, matched):
+        self.report(100.0 * page / max(pages, 1), f"page {page} of {pages}")
+        self.pageFetched.emit(page, pages, count)
+
+    def on_finished(self, ok):
         if ok:
-            name = search_layer_name(self.catalog_label, self.query, len(self.features))
-            self.layer = footprint_layer(name, self.features)
-            log(f"{name}: {len(self.features)} footprints from {self.result.pages} page(s), "
-                f"{self.result.matched} matched on the server.")
-            self.searchFinished.emit(self.layer, "")
-            return
-        if self.error is None or isinstance(self.error, Cancelled):
-            self.searchFinished.emit(None, "")
-            return
-        log(str(self.error), Qgis.MessageLevel.Warning)
-        self.searchFinished.emit(None, str(self.error))
+            name = search_layer_name(self.catalog_label, self.query, len(self.result))
+            log(f"{name}: {len(self.result)} footprints from {self.search_result.pages} page(s), "
+                f"{self.search_result.matched} matched on the server.")
+            self.result = footprint_layer(name, self.result)

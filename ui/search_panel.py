@@ -275,7 +275,7 @@ class SearchPanel(QWidget):
         self.settings.max_records = query.max_records
         self.task = SearchTask(client, query, catalog.short_label)
         self.task.pageFetched.connect(self._page_fetched)
-        self.task.searchFinished.connect(self._search_finished)
+        self.task.done.connect(self._search_finished)
         self.search_button.setEnabled(False)
         self.cancel_button.setEnabled(True)
         self.status.setText(tr("Searching {0}…").format(catalog.label))
@@ -300,7 +300,7 @@ class SearchPanel(QWidget):
             self.status.setText(tr("Search cancelled."))
             return
         count = layer.featureCount()
-        matched = task.result.matched if task and task.result else count
+        matched = task.search_result.matched if task and task.search_result else count
         if count == 0:
             self.status.setText(tr("No records match this box, dates and title."))
             self._message(tr("No records found in {0} for this search.").format(task.catalog_label),
@@ -410,7 +410,7 @@ class SearchPanel(QWidget):
         """Cancel work and disconnect from the canvas (plugin unload)."""
         if self.task is not None:
             try:
-                self.task.searchFinished.disconnect(self._search_finished)
+                self.task.done.disconnect(self._search_finished)
             except (TypeError, RuntimeError):
                 pass
             self.task.cancel()
