@@ -18,8 +18,9 @@ or the user's maximum is reached.
 import datetime as dt
 import enum
 import math
+import re
 from dataclasses import dataclass, field
-from urllib.parse import parse_qsl, urlsplit
+from urllib.parse import unquote_plus
 
 from lxml import etree
 
@@ -150,50 +151,50 @@ def crs_is_latlon(crs):
     return bool(crs) and crs.strip().lower().endswith(_LATLON_CRS_ENDINGS)
 
 
-def _corner(text):
-    try:
-        a, b = (float(v) for v in text.split()[:2])
-    except ValueError:
-        return None
-    return a, b
-
-
 def parse_box(element):
     """(west, south, east, north) from an ows:BoundingBox / ows:WGS84BoundingBox."""
     lower = upper = None
     for child in element:
-        name = local(child.tag)
-        if name == "LowerCorner" and child.text:
-            lower = _corner(child.text)
-        elif name == "UpperCorner" and child.text:
-            upper = _corner(child.text)
+        text = child.text
+        if not text:
+            continue
+        parts = text.split()
+        try:
+            corner = (float(parts[0]), float(parts[1]))
+        except (ValueError, IndexError):
+            return None
+        if child.tag in _LOWER_CORNERS:
+            lower = corner
+        else:
+            upper = corner
     if not lower or not upper:
         return None
-    latlon = local(element.tag) == "BoundingBox" and crs_is_latlon(element.get("crs"))
-    if latlon:
+    if element.tag == _OWS_BOX and crs_is_latlon(element.get("crs")):
         lower, upper = lower[::-1], upper[::-1]
     elif max(abs(lower[1]), abs(upper[1])) > 90 >= max(abs(lower[0]), abs(upper[0])):
         lower, upper = lower[::-1], upper[::-1]  # crs-less box written lat/lon
     return (lower[0], lower[1], upper[0], upper[1])
 
 
+_COLLECTION_KEY = re.compile(r"[?&]collectionid=([^&#]*)", re.IGNORECASE)
+
+
 def collection_from_url(url):
     """The ``collectionId`` query value of an EODMS reference URL ('' if none)."""
-    for key, value in parse_qsl(urlsplit(url).query):
-        if key.lower() == "collectionid":
-            return value
-    return ""
+    match = _COLLECTION_KEY.search(url)
+    return unquote_plus(match.group(1)) if match else ""
 
 
+_OWS_BOX = f"{{{OWS}}}BoundingBox"
+_LOWER_CORNERS = {f"{{{OWS}}}LowerCorner"}
 _TAG = {f"{{{DC}}}{n}": n for n in ("identifier", "title", "type", "subject", "format", "date", "source")}
 _TAG[f"{{{DCT}}}references"] = "references"
-_TAG[f"{{{OWS}}}BoundingBox"] = "bbox"
+_TAG[_OWS_BOX] = "bbox"
 _TAG[f"{{{OWS}}}WGS84BoundingBox"] = "bbox"
+_TAG_NAMES = tuple(_TAG)
 _RECORD_TAGS = {f"{{{CSW}}}Record", f"{{{CSW}}}SummaryRecord", f"{{{CSW}}}BriefRecord"}
-
-
-def _compact(text):
-    return "".join(text.split()) if text else ""
+# The only elements the response parser is told about; libxml2 skips events for the rest.
+_WATCHED = [*_RECORD_TAGS, f"{{{CSW}}}SearchResults", "{*}ExceptionReport", "{*}Fault"]
 
 
 def parse_record(element):
@@ -201,30 +202,30 @@ def parse_record(element):
     rec = Record(record_id="")
     subjects = rec.subjects
     refs = rec.references
-    for child in element:
-        kind = _TAG.get(child.tag)
-        if kind is None:
-            continue
-        if kind == "bbox":
-            if rec.bbox is None:
-                rec.bbox = parse_box(child)
-        elif kind == "references":
-            url = _compact(child.text)  # EODMS wraps long URLs over lines
+    kinds = _TAG
+    for child in element.iterchildren(*_TAG_NAMES):
+        kind = kinds[child.tag]
+        text = child.text
+        if kind == "references":
+            url = "".join(text.split()) if text else ""  # EODMS wraps long URLs over lines
             if url:
                 refs.setdefault((child.get("scheme") or "").strip(), []).append(url)
         elif kind == "subject":
-            value = " ".join((child.text or "").split())
+            value = " ".join(text.split()) if text else ""
             if value:
                 subjects.append(value)
+        elif kind == "bbox":
+            if rec.bbox is None:
+                rec.bbox = parse_box(child)
         elif kind == "identifier":
             if not rec.record_id:
-                rec.record_id = (child.text or "").strip()
+                rec.record_id = (text or "").strip()
         elif kind == "source":
-            rec.source = _compact(child.text)
+            rec.source = "".join(text.split()) if text else ""
         elif kind == "title":
-            rec.title = " ".join((child.text or "").split())
+            rec.title = " ".join(text.split()) if text else ""
         else:
-            setattr(rec, kind, (child.text or "").strip())
+            setattr(rec, kind, (text or "").strip())
     for scheme in ("THUMBVIEW", "OVERVIEW"):
         for url in refs.get(scheme, ()):
             rec.collection_id = collection_from_url(url)
@@ -239,9 +240,9 @@ def parse_getrecords(chunks, what="the catalogue"):
     Records are found anywhere below the root (SOAP-wrapped or not) and each is
     freed once read, so memory stays flat however large the page.
     """
-    parser = pull_parser()
+    parser = pull_parser(tag=_WATCHED)
     page = Page(records=[])
-    root = None
+    records = page.records
     error_root = None
     started = False
     try:
@@ -256,24 +257,23 @@ def parse_getrecords(chunks, what="the catalogue"):
                     raise ResponseError(f"{what} did not answer with XML (it starts with {chunk[:60]!r}).")
             parser.feed(chunk)
             for event, element in parser.read_events():
-                if event == "start":
-                    if root is None:
-                        root = element
-                    name = local(element.tag)
-                    if name == "SearchResults":
+                tag = element.tag
+                if tag in _RECORD_TAGS:
+                    if event == "end":
+                        records.append(parse_record(element))
+                        element.clear()
+                        parent = element.getparent()
+                        if parent is not None:
+                            while element.getprevious() is not None:
+                                del parent[0]
+                elif event == "start":
+                    if local(tag) == "SearchResults":
                         page.matched = _int(element.get("numberOfRecordsMatched"))
                         page.returned = _int(element.get("numberOfRecordsReturned"))
                         page.next_record = _int(element.get("nextRecord")) or 0
-                    elif error_root is None and name in ("ExceptionReport", "Fault"):
+                    elif error_root is None:
                         error_root = element
-                elif element.tag in _RECORD_TAGS:
-                    page.records.append(parse_record(element))
-                    element.clear()
-                    parent = element.getparent()
-                    if parent is not None:
-                        while element.getprevious() is not None:
-                            del parent[0]
-        parser.close()
+        root = parser.close() if started else None
     except etree.XMLSyntaxError as exc:
         raise ResponseError(
             f"{what} sent malformed or truncated XML ({exc}). Try again; if it persists "
@@ -285,7 +285,7 @@ def parse_getrecords(chunks, what="the catalogue"):
         error = exception_from(error_root, what)
         if error is not None:
             raise error
-    if page.matched is None and not page.records:
+    if page.matched is None and not records:
         raise ResponseError(
             f"{what} answered with <{local(root.tag)}> instead of a CSW GetRecordsResponse: "
             "is this a CSW 2.0.2 catalogue URL?"

@@ -37,8 +37,9 @@ def text_of(element):
     return " ".join(element.text.split())
 
 
-def pull_parser(events=("start", "end")):
-    return etree.XMLPullParser(events=events, **PARSER_OPTIONS)
+def pull_parser(events=("start", "end"), tag=None):
+    """A safe incremental parser; ``tag`` limits events to those elements."""
+    return etree.XMLPullParser(events=events, tag=tag, **PARSER_OPTIONS)
 
 
 def parse_bytes(data, what="the server"):
