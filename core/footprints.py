@@ -5,12 +5,14 @@ both write the same fields.
 """
 
 from qgis.core import (
+    QgsExpression,
     QgsFeature,
     QgsField,
     QgsFields,
     QgsFillSymbol,
     QgsGeometry,
     QgsRectangle,
+    QgsRuleBasedRenderer,
     QgsSingleSymbolRenderer,
     QgsVectorLayer,
 )
@@ -69,6 +71,9 @@ def features_from_records(records, catalog, fields=None):
     return features
 
 
+KIND_PROPERTY = "eo_order/kind"
+
+
 def new_footprint_layer(name):
     """An empty in-memory polygon layer with the footprint fields, drawn as outlines."""
     layer = QgsVectorLayer(f"Polygon?crs={CRS}", name, "memory")
@@ -78,14 +83,45 @@ def new_footprint_layer(name):
     return layer
 
 
-def style_footprints(layer):
-    """Draw footprints as red outlines, so overlapping scenes and the map stay visible."""
-    symbol = QgsFillSymbol.createSimple({
-        "style": "no",
-        "outline_color": "227,26,28,255",
-        "outline_width": "0.6",
-    })
-    layer.setRenderer(QgsSingleSymbolRenderer(symbol))
+def is_footprint_layer(layer):
+    """True for layers EO Order made (or file layers with the footprint fields)."""
+    if layer is None or not hasattr(layer, "fields"):
+        return False
+    if layer.customProperty(KIND_PROPERTY) == "footprints":
+        return True
+    names = set(layer.fields().names())
+    return {"record_id", "collection_id"} <= names
+
+
+def style_footprints(layer, ordered_ids=()):
+    """Red outlines, so overlapping scenes and the map stay visible; scenes already
+    ordered (``ordered_ids``) are filled green so they stand out."""
+    layer.setCustomProperty(KIND_PROPERTY, "footprints")
+    outline = QgsFillSymbol.createSimple({"style": "no", "outline_color": "227,26,28,255", "outline_width": "0.6"})
+    if not ordered_ids:
+        layer.setRenderer(QgsSingleSymbolRenderer(outline))
+        return
+    ordered = QgsFillSymbol.createSimple({
+        "color": "51,160,44,90", "outline_color": "51,160,44,255", "outline_width": "0.8"})
+    quoted = ",".join(QgsExpression.quotedValue(str(i)) for i in sorted(ordered_ids))
+    root = QgsRuleBasedRenderer.Rule(None)
+    root.appendChild(QgsRuleBasedRenderer.Rule(ordered, 0, 0, f'"record_id" IN ({quoted})', "Ordered"))
+    root.appendChild(QgsRuleBasedRenderer.Rule(outline, 0, 0, "ELSE", "Not ordered"))
+    layer.setRenderer(QgsRuleBasedRenderer(root))
+
+
+def scene_from_feature(feature):
+    """The order-relevant attributes of a footprint feature as a dict."""
+    def value(name):
+        index = feature.fields().indexOf(name)
+        if index < 0:
+            return ""
+        raw = feature.attribute(index)
+        if raw is None or (hasattr(raw, "isNull") and raw.isNull()):
+            return ""
+        return raw.toString("yyyy-MM-dd") if hasattr(raw, "toString") else str(raw)
+
+    return {name: value(name) for name in ("record_id", "collection_id", "title", "acquired")}
 
 
 def footprint_layer(name, features):

@@ -52,6 +52,34 @@ class Settings:
         self._set("csw/max_records", int(value))
 
 
+    @property
+    def order_wcs_url(self):
+        from .eodms_order import EODMS_WCS_URL
+
+        return self._get("order/wcs_url", EODMS_WCS_URL, str) or EODMS_WCS_URL
+
+    @order_wcs_url.setter
+    def order_wcs_url(self, url):
+        self._set("order/wcs_url", url or "")
+
+    @property
+    def order_authcfg(self):
+        """Auth config id holding the EODMS username/password for ordering."""
+        return self._get("order/authcfg", "", str)
+
+    @order_authcfg.setter
+    def order_authcfg(self, authcfg_id):
+        self._set("order/authcfg", authcfg_id or "")
+
+    @property
+    def order_packaging(self):
+        return self._get("order/packaging", "", str)
+
+    @order_packaging.setter
+    def order_packaging(self, value):
+        self._set("order/packaging", value or "")
+
+
 def _key(url):
     """A settings-safe key for a URL (QSettings treats '/' as a group separator)."""
     return hashlib.sha1(url.strip().encode("utf-8")).hexdigest()[:16]

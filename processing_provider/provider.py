@@ -5,6 +5,7 @@ import os
 from qgis.core import QgsProcessingProvider
 from qgis.PyQt.QtGui import QIcon
 
+from .order_eodms import OrderEodmsAlgorithm
 from .search_csw import SearchCswAlgorithm
 
 ICON = os.path.join(os.path.dirname(os.path.dirname(__file__)), "icons", "eo_order.svg")
@@ -22,3 +23,4 @@ class EoOrderProvider(QgsProcessingProvider):
 
     def loadAlgorithms(self):
         self.addAlgorithm(SearchCswAlgorithm())
+        self.addAlgorithm(OrderEodmsAlgorithm())

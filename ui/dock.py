@@ -3,6 +3,8 @@
 from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtWidgets import QDockWidget, QTabWidget
 
+from .ordering import OrderController
+from .orders_panel import OrdersPanel
 from .search_panel import SearchPanel
 
 
@@ -11,15 +13,20 @@ def tr(text):
 
 
 class EoOrderDock(QDockWidget):
-    def __init__(self, iface, parent=None):
+    def __init__(self, iface, parent=None, journal_path=None):
         super().__init__(tr("EO Order – Search imagery"), parent)
         self.setObjectName("EoOrderSearchDock")
         self.iface = iface
         self.tabs = QTabWidget(self)
         self.search = SearchPanel(iface, self.tabs)
+        self.orders = OrderController(iface, journal_path, self)
+        self.orders_panel = OrdersPanel(self.orders, self.tabs)
+        self.search.orderRequested.connect(self.orders.request_order)
         self.tabs.addTab(self.search, tr("Search"))
+        self.tabs.addTab(self.orders_panel, tr("Orders"))
         self.setWidget(self.tabs)
 
     def shutdown(self):
         """Cancel running work and disconnect from QGIS (plugin unload)."""
         self.search.shutdown()
+        self.orders.shutdown()

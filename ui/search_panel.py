@@ -24,6 +24,7 @@ from qgis.PyQt.QtWidgets import (
     QInputDialog,
     QLabel,
     QLineEdit,
+    QMenu,
     QPushButton,
     QSpinBox,
     QSplitter,
@@ -56,6 +57,7 @@ class SearchPanel(QWidget):
     """Search a CSW catalogue. ``layerAdded(layer)`` is emitted for each new footprint layer."""
 
     layerAdded = pyqtSignal(object)
+    orderRequested = pyqtSignal(list)  # footprint features to order
 
     def __init__(self, iface, parent=None):
         super().__init__(parent)
@@ -138,6 +140,11 @@ class SearchPanel(QWidget):
         self.cancel_button.clicked.connect(self.cancel)
         buttons.addWidget(self.search_button)
         buttons.addWidget(self.cancel_button)
+        self.order_button = QPushButton(tr("Order selected"))
+        self.order_button.setToolTip(tr("Order the selected scenes from EODMS"))
+        self.order_button.setEnabled(False)
+        self.order_button.clicked.connect(self.order_selected)
+        buttons.addWidget(self.order_button)
         layout.addLayout(buttons)
 
         self.status = QLabel(tr("Ready."))
@@ -152,6 +159,8 @@ class SearchPanel(QWidget):
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setSortingEnabled(True)
         self.table.itemSelectionChanged.connect(self._table_selection_changed)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._table_menu)
         self.thumbnail = QLabel(tr("Select a record to see its thumbnail."))
         self.thumbnail.setMinimumHeight(80)
         self.thumbnail.setWordWrap(True)
@@ -333,9 +342,28 @@ class SearchPanel(QWidget):
                 self.table.setItem(row, column, item)
         self.table.setSortingEnabled(True)
 
+    def selected_features(self):
+        return self.layer.selectedFeatures() if self.layer is not None else []
+
+    def order_selected(self):
+        features = self.selected_features()
+        if features:
+            self.orderRequested.emit(features)
+
+    def _table_menu(self, position):
+        count = len(self.selected_features())
+        if not count:
+            return
+        menu = QMenu(self.table)
+        text = tr("Order this scene") if count == 1 else tr("Order {0} selected scenes").format(count)
+        menu.addAction(text, self.order_selected)
+        menu.popup(self.table.viewport().mapToGlobal(position))
+        self._menu = menu
+
     def _layer_deleted(self):
         self.layer = None
         self.table.setRowCount(0)
+        self.order_button.setEnabled(False)
 
     def _row_fids(self):
         return {self.table.item(i.row(), 0).data(ROLE_FID) for i in self.table.selectionModel().selectedRows()}
@@ -367,6 +395,7 @@ class SearchPanel(QWidget):
     # --- thumbnail ----------------------------------------------------------
 
     def _show_thumbnail(self, fids):
+        self.order_button.setEnabled(bool(fids))
         if len(fids) != 1 or self.layer is None:
             self.thumbnail.setText(tr("Select one record to see its thumbnail."))
             return

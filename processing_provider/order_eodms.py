@@ -1,0 +1,132 @@
+"""Processing algorithm ``eo_order:order_eodms`` – order footprints from EODMS, headless."""
+
+from qgis.core import (
+    QgsFeature,
+    QgsFeatureSink,
+    QgsField,
+    QgsFields,
+    QgsProcessing,
+    QgsProcessingAlgorithm,
+    QgsProcessingException,
+    QgsProcessingParameterAuthConfig,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterString,
+    QgsWkbTypes,
+)
+from qgis.PyQt.QtCore import QCoreApplication, QVariant
+
+from ..core.auth import credentials_from_authcfg
+from ..core.eodms_order import EODMS_WCS_URL, PACKAGING_FORMATS, EodmsOrderClient, order_batch
+from ..core.errors import EoOrderError
+from ..core.footprints import scene_from_feature
+from ..core.journal import OrderJournal, default_journal_path
+
+
+def tr(text):
+    return QCoreApplication.translate("OrderEodmsAlgorithm", text)
+
+
+OUTPUT_FIELDS = ("record_id", "collection_id", "coverage_id", "status", "message", "ordered_at")
+
+
+class OrderEodmsAlgorithm(QgsProcessingAlgorithm):
+    INPUT = "INPUT"
+    WCS_URL = "WCS_URL"
+    AUTHCFG = "AUTHCFG"
+    PACKAGING_FORMAT = "PACKAGING_FORMAT"
+    OUTPUT = "OUTPUT"
+
+    def name(self):
+        return "order_eodms"
+
+    def displayName(self):
+        return tr("Order scenes from EODMS")
+
+    def group(self):
+        return tr("Order")
+
+    def groupId(self):
+        return "order"
+
+    def shortHelpString(self):
+        return tr(
+            "Orders each input footprint (fields record_id and collection_id, as written by "
+            "'Search a CSW catalogue') from the EODMS WES order service: DescribeCoverage, then "
+            "GetCoverage with CoverageId <collection>--<record id>. EODMS e-mails you when an order is "
+            "submitted and again with the download links.\n\n"
+            "Tick 'Selected features only' to order just the selection. Every attempt is written to the "
+            "order journal in the QGIS profile folder before and after its request. A rejected "
+            "username/password stops the batch; a scene EODMS refuses is reported as failed and the "
+            "batch goes on."
+        )
+
+    def createInstance(self):
+        return OrderEodmsAlgorithm()
+
+    def initAlgorithm(self, config=None):
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.INPUT, tr("Footprints to order"), [QgsProcessing.SourceType.TypeVector]))
+        self.addParameter(QgsProcessingParameterString(
+            self.WCS_URL, tr("EODMS order (WCS) URL"), defaultValue=EODMS_WCS_URL))
+        self.addParameter(QgsProcessingParameterAuthConfig(
+            self.AUTHCFG, tr("EODMS credentials (Basic auth config)")))
+        self.addParameter(QgsProcessingParameterEnum(
+            self.PACKAGING_FORMAT, tr("Packaging format"), options=list(PACKAGING_FORMATS), defaultValue=0))
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            self.OUTPUT, tr("Orders"), QgsProcessing.SourceType.TypeVector))
+
+    def processAlgorithm(self, parameters, context, feedback):
+        source = self.parameterAsSource(parameters, self.INPUT, context)
+        if source is None:
+            raise QgsProcessingException(self.invalidSourceError(parameters, self.INPUT))
+        scenes = [scene_from_feature(f) for f in source.getFeatures()]
+        if not scenes:
+            raise QgsProcessingException(tr("No footprints to order (is the selection empty?)."))
+        url = self.parameterAsString(parameters, self.WCS_URL, context).strip()
+        authcfg = self.parameterAsString(parameters, self.AUTHCFG, context)
+        packaging = PACKAGING_FORMATS[self.parameterAsEnum(parameters, self.PACKAGING_FORMAT, context)]
+
+        fields = QgsFields()
+        for name in OUTPUT_FIELDS:
+            fields.append(QgsField(name, QVariant.String))
+        sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, fields, QgsWkbTypes.Type.NoGeometry)
+        if sink is None:
+            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
+
+        def progress(done, total, result):
+            feedback.setProgress(100.0 * done / total)
+            feedback.pushInfo(tr("{0}: {1} {2}").format(result.coverage_id, result.status, result.message))
+
+        journal = OrderJournal(default_journal_path())
+        try:
+            client = EodmsOrderClient(url, credentials=credentials_from_authcfg(authcfg, "EODMS"),
+                                      auth_hint=f"auth config {authcfg}")
+            results = order_batch(client, scenes, journal, packaging, progress=progress,
+                                  cancelled=feedback.isCanceled)
+            rows = journal.entries(len(scenes))
+        except EoOrderError as exc:  # a rejected password stops the batch (journalled)
+            raise QgsProcessingException(str(exc)) from None
+        finally:
+            journal.close()
+        self._write(sink, fields, rows, results)
+        failed = sum(1 for r in results if not r.ok)
+        if failed:
+            feedback.reportError(tr("{0} of {1} scene(s) failed: see the message column.").format(
+                failed, len(results)))
+        return {self.OUTPUT: dest_id}
+
+    @staticmethod
+    def _write(sink, fields, journal_rows, results):
+        """One row per attempted scene, with the time the journal recorded for it."""
+        times = {}
+        for entry in reversed(list(journal_rows)):  # newest last wins
+            times[entry.coverage_id] = entry.finished_at or entry.requested_at
+        features = []
+        for result in results:
+            feature = QgsFeature(fields)
+            feature.setAttributes([result.record_id, result.collection_id, result.coverage_id, result.status,
+                                   result.message, times.get(result.coverage_id, "")])
+            features.append(feature)
+        sink.addFeatures(features, QgsFeatureSink.Flag.FastInsert)

@@ -1,0 +1,113 @@
+"""Ordering from the map: right-click a footprint → dialog → order task → journal,
+Orders tab and green footprints, against the local EODMS WES fake."""
+
+import pytest
+from qgis.core import Qgis, QgsPointXY, QgsProject, QgsRuleBasedRenderer
+from qgis.gui import QgsMapMouseEvent
+from qgis.PyQt.QtCore import QEvent, QPoint, Qt
+from qgis.PyQt.QtWidgets import QMenu
+
+from eo_order.core.footprints import features_from_records, footprint_layer
+from eo_order.core.models import Record
+from eo_order.core.settings import Settings
+from eo_order.ui.dock import EoOrderDock
+from tests.conftest import wait_for
+from tests.servers.eodms_wes import EodmsWesServer
+
+BOXES = {"1508207": (-76.45, 45.14, -76.30, 45.30), "1508208": (-76.10, 45.40, -75.95, 45.55),
+         "1508209": (-75.60, 45.10, -75.45, 45.25)}
+
+
+@pytest.fixture
+def wes():
+    with EodmsWesServer(fail={"1508209": "exception"}) as server:
+        yield server
+
+
+@pytest.fixture
+def dock(qgis_iface, qgis_new_project, wes, make_authcfg, tmp_path):
+    settings = Settings()
+    settings.order_wcs_url = wes.url
+    settings.order_authcfg = make_authcfg("eodms-user", "eodms-password")
+    settings.order_packaging = "TAR"
+    widget = EoOrderDock(qgis_iface, journal_path=tmp_path / "orders.sqlite")
+    records = [Record(rid, title="Radarsat-1 Raw Scenes", date="2013-02-21", bbox=box, collection_id="Radarsat1")
+               for rid, box in BOXES.items()]
+    layer = footprint_layer("footprints", features_from_records(records, "test"))
+    QgsProject.instance().addMapLayer(layer)
+    canvas = qgis_iface.mapCanvas()
+    canvas.setDestinationCrs(layer.crs())
+    canvas.setLayers([layer])
+    extent = layer.extent()
+    extent.scale(1.2)
+    canvas.setExtent(extent)
+    widget.layer = layer
+    widget.confirmed = []
+    widget.orders.confirm = lambda dialog: widget.confirmed.append(dialog) or True
+    yield widget
+    widget.shutdown()
+    settings.order_wcs_url = ""
+    qgis_iface.messageBar().clear_messages()
+
+
+def right_click_menu(canvas, lon, lat):
+    pixel = canvas.getCoordinateTransform().transform(QgsPointXY(lon, lat))
+    event = QgsMapMouseEvent(canvas, QEvent.Type.MouseButtonPress, QPoint(int(pixel.x()), int(pixel.y())),
+                             Qt.MouseButton.RightButton)
+    menu = QMenu()
+    canvas.contextMenuAboutToShow.emit(menu, event)
+    return menu
+
+
+def test_right_click_on_a_footprint_orders_that_scene(dock, wes, qgis_iface):
+    canvas = qgis_iface.mapCanvas()
+    menu = right_click_menu(canvas, -76.0, 45.47)  # inside 1508208 only
+    labels = [a.text() for a in menu.actions() if a.text()]
+    assert labels == ["Order this scene (1508208)"]
+    assert right_click_menu(canvas, -75.0, 45.0).actions() == []  # no footprint there
+
+    next(a for a in menu.actions() if a.text()).trigger()
+    [dialog] = dock.confirmed
+    assert [dialog.table.item(r, 0).text() for r in range(dialog.table.rowCount())] == ["1508208"]
+    wait_for(lambda: dialog.status.text().startswith("EODMS offers"))
+    assert [dialog.packaging_combo.itemText(i) for i in range(dialog.packaging_combo.count())] == \
+        ["ZIP", "TAR", "TARGZ"]
+    assert dialog.packaging() == "TAR"  # the user's last choice, offered by EODMS
+
+    wait_for(lambda: not dock.orders.tasks)
+    [order] = wes.orders
+    assert (order.coverage_id, order.packaging, order.username) == ("Radarsat1--1508208", "TAR", "eodms-user")
+    [entry] = dock.orders.journal.entries()
+    assert (entry.record_id, entry.status) == ("1508208", "submitted")
+    assert dock.orders_panel.table.rowCount() == 1
+    assert dock.orders_panel.table.item(0, 4).text() == "submitted"
+    renderer = dock.layer.renderer()
+    assert isinstance(renderer, QgsRuleBasedRenderer)
+    assert renderer.rootRule().children()[0].filterExpression() == "\"record_id\" IN ('1508208')"
+    [message] = qgis_iface.messageBar().get_messages(Qgis.MessageLevel.Success)
+    assert "EODMS accepted 1 of 1 order(s)" in message
+
+
+def test_ordering_the_selection_reports_the_failed_scene(dock, wes, qgis_iface):
+    dock.layer.selectAll()
+    menu = right_click_menu(qgis_iface.mapCanvas(), -76.0, 45.47)
+    action = next(a for a in menu.actions() if a.text() == "Order 3 selected scenes")
+    action.trigger()
+    wait_for(lambda: not dock.orders.tasks and len(dock.orders.journal.entries()) == 3)
+    wait_for(lambda: qgis_iface.messageBar().get_messages(Qgis.MessageLevel.Warning))
+    statuses = {e.record_id: e.status for e in dock.orders.journal.entries()}
+    assert statuses == {"1508207": "submitted", "1508208": "submitted", "1508209": "failed"}
+    [message] = qgis_iface.messageBar().get_messages(Qgis.MessageLevel.Warning)
+    assert "EODMS accepted 2 of 3 order(s)" in message and "1508209:" in message
+
+
+def test_wrong_password_stops_the_batch_with_a_clear_message(dock, wes, qgis_iface, make_authcfg):
+    bad = make_authcfg("eodms-user", "not-the-password")
+    dock.layer.selectAll()
+    task = dock.orders.start_order([{"record_id": r, "collection_id": "Radarsat1"} for r in BOXES], "ZIP", bad)
+    wait_for(lambda: not dock.orders.tasks)
+    [message] = qgis_iface.messageBar().get_messages(Qgis.MessageLevel.Critical)
+    assert f"EODMS rejected the username/password in auth config {bad}" in message
+    assert "not-the-password" not in message
+    assert len(wes.requests) == 1 and task is not None
+    assert [e.status for e in dock.orders.journal.entries()] == ["failed"]

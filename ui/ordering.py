@@ -1,0 +1,187 @@
+"""Ordering from the map: canvas right-click, the dock's buttons → dialog → OrderTask.
+
+:class:`OrderController` owns the order journal (in the QGIS profile folder), runs
+every order on a :class:`~..core.tasks.WorkTask` and restyles footprint layers so
+ordered scenes stand out.
+"""
+
+from qgis.core import Qgis, QgsApplication, QgsCoordinateTransform, QgsFeatureRequest, QgsProject, QgsRectangle
+from qgis.PyQt.QtCore import QCoreApplication, QObject, pyqtSignal
+from qgis.PyQt.QtWidgets import QDialog, QMessageBox
+
+from ..core.auth import credentials_from_authcfg
+from ..core.eodms_order import EodmsOrderClient, order_batch
+from ..core.errors import EoOrderError
+from ..core.footprints import is_footprint_layer, scene_from_feature, style_footprints
+from ..core.journal import OrderJournal, default_journal_path
+from ..core.settings import Settings
+from ..core.tasks import WorkTask
+from .order_dialog import OrderDialog
+
+TITLE = "EO Order"
+PICK_TOLERANCE_PX = 4
+
+
+def tr(text):
+    return QCoreApplication.translate("OrderController", text)
+
+
+class OrderController(QObject):
+    ordersChanged = pyqtSignal()
+
+    def __init__(self, iface, journal_path=None, parent=None):
+        super().__init__(parent)
+        self.iface = iface
+        self.canvas = iface.mapCanvas()
+        self.settings = Settings()
+        self.journal = OrderJournal(journal_path or default_journal_path())
+        self.tasks = []
+        self.canvas.contextMenuAboutToShow.connect(self._canvas_menu)
+        QgsProject.instance().layersAdded.connect(self._layers_added)
+
+    # --- entry points -------------------------------------------------------------------
+
+    def request_order(self, features):
+        """Ask for confirmation (dialog), then order the scenes of ``features``."""
+        scenes = [s for s in (scene_from_feature(f) for f in features) if s["record_id"]]
+        missing = [s for s in scenes if not s["collection_id"]]
+        if not scenes or missing:
+            self._message(tr("These footprints have no EODMS record/collection id: search EODMS again "
+                             "and order from the new footprints."), Qgis.MessageLevel.Warning)
+            return None
+        already = self.journal.submitted_ids() & {s["record_id"] for s in scenes}
+        dialog = OrderDialog(scenes, self.settings.order_authcfg, self.settings.order_packaging,
+                             self.describe, already, self.iface.mainWindow())
+        if not self.confirm(dialog):
+            return None
+        if already and not self.confirm_reorder(sorted(already)):
+            return None
+        self.settings.order_authcfg = dialog.authcfg()
+        self.settings.order_packaging = dialog.packaging()
+        return self.start_order(scenes, dialog.packaging(), dialog.authcfg())
+
+    def confirm(self, dialog):
+        return dialog.exec() == QDialog.DialogCode.Accepted
+
+    def confirm_reorder(self, record_ids):
+        answer = QMessageBox.question(
+            self.iface.mainWindow(), tr("Order again?"),
+            tr("EODMS already accepted orders for {0}. Order them again?").format(", ".join(record_ids)))
+        return answer == QMessageBox.StandardButton.Yes
+
+    def _client(self, authcfg):
+        credentials = credentials_from_authcfg(authcfg, "EODMS")
+        return EodmsOrderClient(self.settings.order_wcs_url, credentials=credentials,
+                                auth_hint=f"auth config {authcfg}")
+
+    def describe(self, scene, authcfg):
+        """Start a DescribeCoverage task for ``scene`` (the dialog's packaging list)."""
+        try:
+            client = self._client(authcfg)
+        except EoOrderError as exc:
+            self._message(str(exc), Qgis.MessageLevel.Warning)
+            return None
+        task = WorkTask(tr("EO Order: describe EODMS scene {0}").format(scene["record_id"]),
+                        lambda _task: client.describe(scene["record_id"], scene["collection_id"]))
+        return self._run(task)
+
+    def start_order(self, scenes, packaging, authcfg):
+        """Order ``scenes`` on a background task; returns the task (None if refused)."""
+        try:
+            client = self._client(authcfg)
+        except EoOrderError as exc:
+            self._message(str(exc), Qgis.MessageLevel.Critical)
+            return None
+
+        def work(task):
+            def progress(done, total, result):
+                task.report(100.0 * done / total, tr("scene {0} of {1}").format(done, total))
+
+            return order_batch(client, scenes, self.journal, packaging, progress=progress,
+                               cancelled=task.isCanceled)
+
+        task = WorkTask(tr("EO Order: order {0} EODMS scene(s)").format(len(scenes)), work)
+        task.done.connect(self._order_done)
+        return self._run(task)
+
+    def _run(self, task):
+        self.tasks.append(task)
+        task.done.connect(lambda *_: self.tasks.remove(task) if task in self.tasks else None)
+        QgsApplication.taskManager().addTask(task)
+        return task
+
+    def _order_done(self, results, error):
+        self.restyle()
+        self.ordersChanged.emit()
+        if error:
+            self._message(error, Qgis.MessageLevel.Critical)
+            return
+        if results is None:
+            self._message(tr("Order cancelled: see the Orders tab for what was sent."), Qgis.MessageLevel.Info)
+            return
+        failed = [r for r in results if not r.ok]
+        done = len(results) - len(failed)
+        text = tr("EODMS accepted {0} of {1} order(s); watch your e-mail for the delivery links.").format(
+            done, len(results))
+        if failed:
+            text += " " + tr("Failed: {0}").format("; ".join(f"{r.record_id}: {r.message}" for r in failed[:3]))
+        self._message(text, Qgis.MessageLevel.Warning if failed else Qgis.MessageLevel.Success)
+
+    # --- map ---------------------------------------------------------------------------
+
+    def features_at(self, map_point):
+        """{layer: [features]} of footprints under ``map_point`` (canvas CRS)."""
+        found = {}
+        tolerance = self.canvas.mapUnitsPerPixel() * PICK_TOLERANCE_PX
+        box = QgsRectangle(map_point.x() - tolerance, map_point.y() - tolerance,
+                           map_point.x() + tolerance, map_point.y() + tolerance)
+        for layer in self.canvas.layers():
+            if not is_footprint_layer(layer):
+                continue
+            to_layer = QgsCoordinateTransform(self.canvas.mapSettings().destinationCrs(), layer.crs(),
+                                              QgsProject.instance())
+            request = QgsFeatureRequest().setFilterRect(to_layer.transformBoundingBox(box))
+            features = list(layer.getFeatures(request))
+            if features:
+                found[layer] = features
+        return found
+
+    def _canvas_menu(self, menu, event):
+        under = self.features_at(event.mapPoint())
+        if not under:
+            return
+        menu.addSeparator()
+        for layer, features in under.items():
+            for feature in features[:5]:
+                action = menu.addAction(tr("Order this scene ({0})").format(feature["record_id"]))
+                action.triggered.connect(lambda _=False, f=feature: self.request_order([f]))
+            selected = layer.selectedFeatures()
+            if len(selected) > 1:
+                action = menu.addAction(tr("Order {0} selected scenes").format(len(selected)))
+                action.triggered.connect(lambda _=False, fs=selected: self.request_order(fs))
+
+    def restyle(self, layers=None):
+        """Fill ordered scenes green in every footprint layer."""
+        submitted = self.journal.submitted_ids()
+        for layer in layers or QgsProject.instance().mapLayers().values():
+            if is_footprint_layer(layer):
+                ids = {str(v) for v in layer.uniqueValues(layer.fields().indexOf("record_id"))}
+                style_footprints(layer, submitted & ids)
+                layer.triggerRepaint()
+
+    def _layers_added(self, layers):
+        self.restyle([layer for layer in layers if is_footprint_layer(layer)])
+
+    def _message(self, text, level):
+        self.iface.messageBar().pushMessage(TITLE, text, level, 10)
+
+    def shutdown(self):
+        for signal, slot in ((self.canvas.contextMenuAboutToShow, self._canvas_menu),
+                             (QgsProject.instance().layersAdded, self._layers_added)):
+            try:
+                signal.disconnect(slot)
+            except (TypeError, RuntimeError):
+                pass
+        for task in list(self.tasks):
+            task.cancel()
+        self.journal.close()
