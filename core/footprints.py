@@ -16,7 +16,7 @@ from qgis.core import (
     QgsSingleSymbolRenderer,
     QgsVectorLayer,
 )
-from qgis.PyQt.QtCore import QDate, QVariant
+from qgis.PyQt.QtCore import QDate, QDateTime, Qt, QTime, QVariant
 
 CRS = "EPSG:4326"
 
@@ -35,11 +35,72 @@ FIELD_SPEC = (
 )
 
 
-def footprint_fields():
+# Copernicus Data Space products (one row per product, footprint from the catalogue).
+PRODUCT_FIELD_SPEC = (
+    ("product_id", QVariant.String, 36),
+    ("name", QVariant.String, 254),
+    ("collection", QVariant.String, 32),
+    ("sensing_start", QVariant.DateTime, 0),
+    ("sensing_end", QVariant.DateTime, 0),
+    ("cloud_cover", QVariant.Double, 0),
+    ("online", QVariant.Bool, 0),
+    ("size_bytes", QVariant.LongLong, 0),
+    ("checksum_md5", QVariant.String, 32),
+    ("downloaded", QVariant.Bool, 0),
+    ("quicklook_url", QVariant.String, 1024),
+)
+
+
+def _fields(spec):
     fields = QgsFields()
-    for name, kind, length in FIELD_SPEC:
+    for name, kind, length in spec:
         fields.append(QgsField(name, kind, len=length))
     return fields
+
+
+def footprint_fields():
+    return _fields(FIELD_SPEC)
+
+
+def product_fields():
+    return _fields(PRODUCT_FIELD_SPEC)
+
+
+def _qdatetime(value):
+    if value is None:
+        return None
+    return QDateTime(QDate(value.year, value.month, value.day),
+                     QTime(value.hour, value.minute, value.second, value.microsecond // 1000), Qt.TimeSpec.UTC)
+
+
+def features_from_products(products, downloaded_ids=(), fields=None):
+    """One (multi)polygon feature per Copernicus product, from its catalogue footprint
+    (products without a readable footprint are skipped)."""
+    fields = fields or product_fields()
+    downloaded_ids = set(downloaded_ids)
+    features = []
+    for product in products:
+        geometry = QgsGeometry.fromWkt(product.footprint_wkt or "")
+        if geometry.isNull() or geometry.isEmpty():
+            continue
+        geometry.convertToMultiType()
+        feature = QgsFeature(fields)
+        feature.setGeometry(geometry)
+        feature.setAttributes([
+            product.product_id,
+            product.name,
+            product.collection,
+            _qdatetime(product.sensing_start),
+            _qdatetime(product.sensing_end),
+            product.cloud_cover,
+            bool(product.online),
+            int(product.size_bytes or 0),
+            product.checksum_md5 or "",
+            product.product_id in downloaded_ids,
+            product.quicklook_url or "",
+        ])
+        features.append(feature)
+    return features
 
 
 def features_from_records(records, catalog, fields=None):
@@ -74,29 +135,54 @@ def features_from_records(records, catalog, fields=None):
 KIND_PROPERTY = "eo_order/kind"
 
 
-def new_footprint_layer(name):
-    """An empty in-memory polygon layer with the footprint fields, drawn as outlines."""
-    layer = QgsVectorLayer(f"Polygon?crs={CRS}", name, "memory")
-    layer.dataProvider().addAttributes(footprint_fields())
+def new_footprint_layer(name, kind="records"):
+    """An empty in-memory layer for catalogue ``records`` (polygons) or Copernicus
+    ``products`` (multipolygons) with their fields and style."""
+    geometry, fields = ("MultiPolygon", product_fields()) if kind == "products" else ("Polygon", footprint_fields())
+    layer = QgsVectorLayer(f"{geometry}?crs={CRS}", name, "memory")
+    layer.dataProvider().addAttributes(fields)
     layer.updateFields()
-    style_footprints(layer)
+    (style_products if kind == "products" else style_footprints)(layer)
     return layer
 
 
-def is_footprint_layer(layer):
-    """True for layers EO Order made (or file layers with the footprint fields)."""
+def layer_kind(layer):
+    """'records' (catalogue records, orderable from EODMS), 'products' (Copernicus
+    products, downloadable) or None, for layers EO Order made or files with their fields."""
     if layer is None or not hasattr(layer, "fields"):
-        return False
-    if layer.customProperty(KIND_PROPERTY) == "footprints":
-        return True
+        return None
+    kind = layer.customProperty(KIND_PROPERTY)
+    if kind in ("records", "products"):
+        return kind
     names = set(layer.fields().names())
-    return {"record_id", "collection_id"} <= names
+    if {"record_id", "collection_id"} <= names:
+        return "records"
+    if {"product_id", "checksum_md5", "downloaded"} <= names:
+        return "products"
+    return None
+
+
+def is_footprint_layer(layer):
+    """True for layers of catalogue records (the ones EODMS orders come from)."""
+    return layer_kind(layer) == "records"
+
+
+def style_products(layer):
+    """Copernicus products: orange outlines; downloaded products filled blue."""
+    layer.setCustomProperty(KIND_PROPERTY, "products")
+    outline = QgsFillSymbol.createSimple({"style": "no", "outline_color": "255,127,0,255", "outline_width": "0.6"})
+    done = QgsFillSymbol.createSimple({"color": "31,120,180,90", "outline_color": "31,120,180,255",
+                                       "outline_width": "0.8"})
+    root = QgsRuleBasedRenderer.Rule(None)
+    root.appendChild(QgsRuleBasedRenderer.Rule(done, 0, 0, '"downloaded"', "Downloaded"))
+    root.appendChild(QgsRuleBasedRenderer.Rule(outline, 0, 0, "ELSE", "Not downloaded"))
+    layer.setRenderer(QgsRuleBasedRenderer(root))
 
 
 def style_footprints(layer, ordered_ids=()):
     """Red outlines, so overlapping scenes and the map stay visible; scenes already
     ordered (``ordered_ids``) are filled green so they stand out."""
-    layer.setCustomProperty(KIND_PROPERTY, "footprints")
+    layer.setCustomProperty(KIND_PROPERTY, "records")
     outline = QgsFillSymbol.createSimple({"style": "no", "outline_color": "227,26,28,255", "outline_width": "0.6"})
     if not ordered_ids:
         layer.setRenderer(QgsSingleSymbolRenderer(outline))
@@ -124,9 +210,9 @@ def scene_from_feature(feature):
     return {name: value(name) for name in ("record_id", "collection_id", "title", "acquired")}
 
 
-def footprint_layer(name, features):
+def footprint_layer(name, features, kind="records"):
     """A memory layer holding ``features``, added in one batch."""
-    layer = new_footprint_layer(name)
+    layer = new_footprint_layer(name, kind)
     if features and not layer.dataProvider().addFeatures(features):
         raise RuntimeError(f"Could not add footprints to layer {name!r}: {layer.dataProvider().lastError()}")
     layer.updateExtents()
