@@ -7,6 +7,7 @@ from qgis.PyQt.QtGui import QIcon
 
 from .order_eodms import OrderEodmsAlgorithm
 from .search_csw import SearchCswAlgorithm
+from .wcs_getcoverage import WcsGetCoverageAlgorithm
 
 ICON = os.path.join(os.path.dirname(os.path.dirname(__file__)), "icons", "eo_order.svg")
 
@@ -24,3 +25,4 @@ class EoOrderProvider(QgsProcessingProvider):
     def loadAlgorithms(self):
         self.addAlgorithm(SearchCswAlgorithm())
         self.addAlgorithm(OrderEodmsAlgorithm())
+        self.addAlgorithm(WcsGetCoverageAlgorithm())

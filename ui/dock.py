@@ -6,6 +6,7 @@ from qgis.PyQt.QtWidgets import QDockWidget, QTabWidget
 from .ordering import OrderController
 from .orders_panel import OrdersPanel
 from .search_panel import SearchPanel
+from .wcs_panel import WcsPanel
 
 
 def tr(text):
@@ -24,9 +25,12 @@ class EoOrderDock(QDockWidget):
         self.search.orderRequested.connect(self.orders.request_order)
         self.tabs.addTab(self.search, tr("Search"))
         self.tabs.addTab(self.orders_panel, tr("Orders"))
+        self.wcs = WcsPanel(iface, self.tabs)
+        self.tabs.addTab(self.wcs, tr("WCS"))
         self.setWidget(self.tabs)
 
     def shutdown(self):
         """Cancel running work and disconnect from QGIS (plugin unload)."""
         self.search.shutdown()
         self.orders.shutdown()
+        self.wcs.shutdown()

@@ -1,22 +1,15 @@
 """eo_order:order_eodms through QGIS Processing against the local EODMS WES fake."""
 
 import pytest
-from qgis.core import QgsApplication, QgsProcessingFeatureSourceDefinition, QgsProject
+from qgis.core import QgsProcessingFeatureSourceDefinition, QgsProject
 
 from eo_order.core.footprints import features_from_records, footprint_layer
 from eo_order.core.models import Record
-from eo_order.processing_provider.provider import EoOrderProvider
 from tests.servers.eodms_wes import EodmsWesServer
 
 IDS = ("1508207", "1508208", "1508209")
 
 
-@pytest.fixture
-def provider(qgis_processing):
-    provider = EoOrderProvider()
-    QgsApplication.processingRegistry().addProvider(provider)
-    yield provider
-    QgsApplication.processingRegistry().removeProvider(provider)
 
 
 @pytest.fixture

@@ -1,9 +1,8 @@
 """eo_order:search_csw run through QGIS Processing against a real pycsw."""
 
 import pytest
-from qgis.core import QgsApplication, QgsVectorLayer
+from qgis.core import QgsVectorLayer
 
-from eo_order.processing_provider.provider import EoOrderProvider
 from tools.pycsw_server import PycswServer
 from tools.sample_records import make_record
 
@@ -19,12 +18,6 @@ def csw(tmp_path_factory):
         yield server
 
 
-@pytest.fixture
-def provider(qgis_processing):
-    provider = EoOrderProvider()
-    QgsApplication.processingRegistry().addProvider(provider)
-    yield provider
-    QgsApplication.processingRegistry().removeProvider(provider)
 
 
 def test_search_writes_every_matching_footprint_to_a_geopackage(csw, provider, tmp_path):

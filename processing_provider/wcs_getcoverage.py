@@ -1,0 +1,274 @@
+"""Processing algorithm ``eo_order:wcs_getcoverage`` – the WCS tab's *Fetch coverage*, headless.
+
+The small helpers at the top (matching a QGIS CRS or a typed name to what the server offers, the
+default format) are shared with ``ui/wcs_panel.py`` so that both choose the same way.
+"""
+
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsProcessingAlgorithm,
+    QgsProcessingException,
+    QgsProcessingParameterAuthConfig,
+    QgsProcessingParameterCrs,
+    QgsProcessingParameterExtent,
+    QgsProcessingParameterNumber,
+    QgsProcessingParameterRasterDestination,
+    QgsProcessingParameterString,
+)
+from qgis.PyQt.QtCore import QCoreApplication
+
+from ..core.auth import credentials_from_authcfg
+from ..core.errors import Cancelled, EoOrderError
+from ..core.wcs10 import GetCoverageRequest, Wcs10Client, is_tiff_format
+
+
+def tr(text):
+    return QCoreApplication.translate("WcsGetCoverageAlgorithm", text)
+
+
+# --- choices shared with the WCS tab ---------------------------------------------
+
+
+def crs_from_code(code):
+    """The QGIS CRS a WCS CRS code names (``EPSG:4326``, ``urn:ogc:def:crs:EPSG::4326``, ``CRS:84``)."""
+    crs = QgsCoordinateReferenceSystem.fromOgcWmsCrs(code or "")
+    return crs if crs.isValid() else QgsCoordinateReferenceSystem(code or "")
+
+
+def offered_crs_code(crs, offered):
+    """The code in ``offered`` (the server's spelling) that denotes the QGIS ``crs``, or None."""
+    if crs is None or not crs.isValid():
+        return None
+    authid = crs.authid().lower()
+    for code in offered:
+        if authid and code.lower() == authid:
+            return code
+    for code in offered:
+        other = crs_from_code(code)
+        if other.isValid() and other == crs:
+            return code
+    return None
+
+
+def native_crs_code(description):
+    """The coverage's native CRS if it can be requested, else its first request CRS ('' if none)."""
+    offered = description.request_crs
+    for code in description.native_crs:
+        match = next((o for o in offered if o.lower() == code.lower()), None)
+        if match:
+            return match
+    if offered:
+        return offered[0]
+    return next(iter(description.native_crs), "") or description.grid_envelope_crs or ""
+
+
+def offered_name(value, offered):
+    """``value`` spelt as the server offers it (case-insensitive match), else ``value`` unchanged."""
+    value = (value or "").strip()
+    return next((o for o in offered if o.lower() == value.lower()), value)
+
+
+def formats_native_first(description):
+    """The coverage's formats, its native format first when it is one of them."""
+    formats = list(description.formats)
+    native = offered_name(description.native_format, formats)
+    if native in formats:
+        formats.remove(native)
+        formats.insert(0, native)
+    return formats
+
+
+def default_format(description):
+    """The native format if offered, else the first GeoTIFF-like format, else the first one."""
+    formats = formats_native_first(description)
+    native = offered_name(description.native_format, formats)
+    if native and native in formats:
+        return native
+    return next((f for f in formats if is_tiff_format(f)), None) or next(iter(formats), description.native_format)
+
+
+def only_native_resolution(description):
+    """True when the server only offers interpolation 'none' (no resampling: no size may be given)."""
+    return [i.lower() for i in description.interpolations] == ["none"]
+
+
+# --- the algorithm -----------------------------------------------------------------
+
+
+class WcsGetCoverageAlgorithm(QgsProcessingAlgorithm):
+    URL = "URL"
+    COVERAGE = "COVERAGE"
+    EXTENT = "EXTENT"
+    CRS = "CRS"
+    RESPONSE_CRS = "RESPONSE_CRS"
+    WIDTH = "WIDTH"
+    HEIGHT = "HEIGHT"
+    RESX = "RESX"
+    RESY = "RESY"
+    FORMAT = "FORMAT"
+    TIME = "TIME"
+    INTERPOLATION = "INTERPOLATION"
+    AUTHCFG = "AUTHCFG"
+    OUTPUT = "OUTPUT"
+
+    def name(self):
+        return "wcs_getcoverage"
+
+    def displayName(self):
+        return tr("Fetch a coverage from a WCS 1.0.0 server")
+
+    def group(self):
+        return tr("WCS")
+
+    def groupId(self):
+        return "wcs"
+
+    def shortHelpString(self):
+        return tr(
+            "Fetches one coverage from an OGC WCS 1.0.0 server (GetCoverage) into a raster file.\n\n"
+            "The coverage is described first (DescribeCoverage) and the request is checked against "
+            "what the server offers: CRS, response CRS, format and interpolation must be among the "
+            "coverage's, spelt in any case.\n\n"
+            "CRS: the CRS of the request; the extent is transformed into it. Empty: the coverage's "
+            "native CRS.\n"
+            "Size: give WIDTH and HEIGHT (pixels) or RESX and RESY (CRS units per pixel) – exactly one "
+            "pair (none when the server only serves the coverage at its native resolution, "
+            "interpolation 'none').\n"
+            "Format: a format the coverage offers (MapServer calls GeoTIFF 'GTiff'); empty: the native "
+            "format if offered, else the first GeoTIFF-like one.\n"
+            "Time: a time position or begin/end[/resolution], as listed by DescribeCoverage.\n\n"
+            "Authentication: an auth config (Basic) sent only to the server's own address."
+        )
+
+    def createInstance(self):
+        return WcsGetCoverageAlgorithm()
+
+    def initAlgorithm(self, config=None):
+        self.addParameter(QgsProcessingParameterString(self.URL, tr("WCS server URL")))
+        self.addParameter(QgsProcessingParameterString(self.COVERAGE, tr("Coverage name")))
+        self.addParameter(QgsProcessingParameterExtent(self.EXTENT, tr("Extent")))
+        self.addParameter(QgsProcessingParameterCrs(
+            self.CRS, tr("Request CRS (empty: the coverage's native CRS)"), optional=True))
+        self.addParameter(QgsProcessingParameterCrs(
+            self.RESPONSE_CRS, tr("Response CRS (empty: the request CRS)"), optional=True))
+        for name, label in ((self.WIDTH, tr("Width (pixels)")), (self.HEIGHT, tr("Height (pixels)"))):
+            self.addParameter(QgsProcessingParameterNumber(
+                name, label, QgsProcessingParameterNumber.Type.Integer, optional=True, minValue=1))
+        for name, label in ((self.RESX, tr("X resolution (CRS units per pixel)")),
+                            (self.RESY, tr("Y resolution (CRS units per pixel)"))):
+            self.addParameter(QgsProcessingParameterNumber(
+                name, label, QgsProcessingParameterNumber.Type.Double, optional=True, minValue=0.0))
+        self.addParameter(QgsProcessingParameterString(
+            self.FORMAT, tr("Format (empty: native format, else GeoTIFF)"), optional=True))
+        self.addParameter(QgsProcessingParameterString(self.TIME, tr("Time"), optional=True))
+        self.addParameter(QgsProcessingParameterString(
+            self.INTERPOLATION, tr("Interpolation (empty: the server's default)"), optional=True))
+        self.addParameter(QgsProcessingParameterAuthConfig(self.AUTHCFG, tr("Authentication"), optional=True))
+        self.addParameter(QgsProcessingParameterRasterDestination(self.OUTPUT, tr("Coverage")))
+
+    # -- helpers --
+
+    def _number(self, parameters, name, context, as_int):
+        value = parameters.get(name)
+        if value is None or (isinstance(value, str) and not value.strip()):
+            return None
+        return self.parameterAsInt(parameters, name, context) if as_int \
+            else self.parameterAsDouble(parameters, name, context)
+
+    def _size(self, parameters, context):
+        width = self._number(parameters, self.WIDTH, context, True)
+        height = self._number(parameters, self.HEIGHT, context, True)
+        resx = self._number(parameters, self.RESX, context, False)
+        resy = self._number(parameters, self.RESY, context, False)
+        has_size = width is not None or height is not None
+        has_res = resx is not None or resy is not None
+        if has_size and has_res:
+            raise QgsProcessingException(tr(
+                "Give either WIDTH and HEIGHT (pixels) or RESX and RESY (CRS units per pixel), not both."))
+        if has_size and (width is None or height is None):
+            raise QgsProcessingException(tr("Give both WIDTH and HEIGHT (pixels), or neither."))
+        if has_res and (resx is None or resy is None):
+            raise QgsProcessingException(tr("Give both RESX and RESY (CRS units per pixel), or neither."))
+        if has_res and (resx <= 0 or resy <= 0):
+            raise QgsProcessingException(tr("RESX and RESY must be positive (CRS units per pixel)."))
+        return width, height, resx, resy
+
+    # -- run --
+
+    def processAlgorithm(self, parameters, context, feedback):
+        url = self.parameterAsString(parameters, self.URL, context).strip()
+        coverage = self.parameterAsString(parameters, self.COVERAGE, context).strip()
+        if not coverage:
+            raise QgsProcessingException(tr("Give the name of the coverage to fetch (COVERAGE)."))
+        width, height, resx, resy = self._size(parameters, context)
+        path = self.parameterAsOutputLayer(parameters, self.OUTPUT, context)
+        try:
+            authcfg = self.parameterAsString(parameters, self.AUTHCFG, context)
+            credentials = credentials_from_authcfg(authcfg, "the WCS server") if authcfg else None
+            client = Wcs10Client(url, credentials=credentials, auth_hint=f"auth config {authcfg}" if authcfg else "")
+
+            feedback.pushInfo(tr("Describing coverage {0}…").format(coverage))
+            description = client.describe(coverage)
+            if feedback.isCanceled():
+                raise Cancelled()
+            feedback.setProgress(5)
+            if width is None and resx is None and not only_native_resolution(description):
+                grid = description.grid_size
+                hint = tr(" (its grid is {0} × {1} pixels)").format(*grid) if grid else ""
+                raise QgsProcessingException(tr(
+                    "Give WIDTH and HEIGHT (pixels) or RESX and RESY (CRS units per pixel) for coverage "
+                    "{0}{1}.").format(description.name, hint))
+
+            crs = self.parameterAsCrs(parameters, self.CRS, context)
+            if crs.isValid():
+                code = offered_crs_code(crs, description.request_crs) or crs.authid()
+            else:
+                code = native_crs_code(description)
+                crs = crs_from_code(code)
+                if not crs.isValid():
+                    raise QgsProcessingException(tr(
+                        "QGIS does not know coverage {0}'s native CRS {1!r}: choose a request CRS (CRS)."
+                    ).format(description.name, code))
+            rect = self.parameterAsExtent(parameters, self.EXTENT, context, crs)
+            if rect.isNull() or not rect.isFinite() or rect.width() <= 0 or rect.height() <= 0:
+                raise QgsProcessingException(tr("The extent is empty: give a box with a width and a height."))
+
+            response = self.parameterAsCrs(parameters, self.RESPONSE_CRS, context)
+            response_code = None
+            if response.isValid():
+                response_code = offered_crs_code(response, description.response_crs) or response.authid()
+            fmt = self.parameterAsString(parameters, self.FORMAT, context).strip()
+            fmt = offered_name(fmt, description.formats) if fmt else default_format(description)
+            interpolation = self.parameterAsString(parameters, self.INTERPOLATION, context).strip()
+            time = self.parameterAsString(parameters, self.TIME, context).strip()
+
+            request = GetCoverageRequest(
+                coverage=description.name, crs=code,
+                bbox=(rect.xMinimum(), rect.yMinimum(), rect.xMaximum(), rect.yMaximum()),
+                format=fmt, width=width, height=height, resx=resx, resy=resy,
+                response_crs=response_code,
+                time=time or None,
+                interpolation=offered_name(interpolation, description.interpolations) or None,
+            )
+            request.validate(description)
+            size = (tr("{0} × {1} pixels").format(width, height) if width is not None
+                    else tr("{0:g} × {1:g} units per pixel").format(resx, resy) if resx is not None
+                    else tr("native resolution"))
+            feedback.pushInfo(tr("GetCoverage {0}: {1}, box {2}, {3}, format {4}.").format(
+                description.name, code, ",".join(f"{v:.10g}" for v in request.bbox), size, fmt))
+
+            def progress(done, total):
+                if total:
+                    feedback.setProgress(5 + 95.0 * done / total)
+
+            client.get_coverage(request, path, cancelled=feedback.isCanceled, progress=progress,
+                                description=description)
+        except Cancelled:
+            raise QgsProcessingException(tr("Fetching the coverage was cancelled; nothing was saved.")) from None
+        except EoOrderError as exc:
+            raise QgsProcessingException(str(exc)) from None
+        feedback.setProgress(100)
+        feedback.pushInfo(tr("Coverage {0} saved as {1}.").format(description.name, path))
+        if context.willLoadLayerOnCompletion(path):
+            context.layerToLoadOnCompletionDetails(path).name = description.name
+        return {self.OUTPUT: path}
