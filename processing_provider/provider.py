@@ -6,6 +6,7 @@ from qgis.core import QgsProcessingProvider
 from qgis.PyQt.QtGui import QIcon
 
 from .order_eodms import OrderEodmsAlgorithm
+from .search_cdse import SearchCdseAlgorithm
 from .search_csw import SearchCswAlgorithm
 from .wcs_getcoverage import WcsGetCoverageAlgorithm
 
@@ -24,5 +25,6 @@ class EoOrderProvider(QgsProcessingProvider):
 
     def loadAlgorithms(self):
         self.addAlgorithm(SearchCswAlgorithm())
+        self.addAlgorithm(SearchCdseAlgorithm())
         self.addAlgorithm(OrderEodmsAlgorithm())
         self.addAlgorithm(WcsGetCoverageAlgorithm())

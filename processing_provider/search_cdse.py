@@ -1,0 +1,141 @@
+"""Processing algorithm ``eo_order:search_cdse`` – Copernicus Data Space search, headless."""
+
+import datetime as dt
+import os
+
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsFeatureSink,
+    QgsProcessing,
+    QgsProcessingAlgorithm,
+    QgsProcessingException,
+    QgsProcessingParameterEnum,
+    QgsProcessingParameterExtent,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterFileDestination,
+    QgsProcessingParameterNumber,
+    QgsProcessingParameterString,
+    QgsProcessingUtils,
+    QgsWkbTypes,
+)
+from qgis.PyQt.QtCore import QCoreApplication
+
+from ..core.areas import WGS84, ring_from_extent, ring_from_features
+from ..core.cdse_search import CATALOGUE_URL, COLLECTIONS, CdseCatalogue, CdseQuery
+from ..core.errors import Cancelled, EoOrderError
+from ..core.footprints import features_from_products, product_fields
+from ..core.querylog import default_log_name, write_query_log
+
+
+def tr(text):
+    return QCoreApplication.translate("SearchCdseAlgorithm", text)
+
+
+class SearchCdseAlgorithm(QgsProcessingAlgorithm):
+    COLLECTION = "COLLECTION"
+    EXTENT = "EXTENT"
+    AOI = "AOI"
+    START_DATE = "START_DATE"
+    END_DATE = "END_DATE"
+    MAX_CLOUD = "MAX_CLOUD"
+    MAX_RECORDS = "MAX_RECORDS"
+    ODATA_URL = "ODATA_URL"
+    OUTPUT = "OUTPUT"
+    OUTPUT_LOG = "OUTPUT_LOG"
+
+    def name(self):
+        return "search_cdse"
+
+    def displayName(self):
+        return tr("Search Copernicus Data Space")
+
+    def group(self):
+        return tr("Search")
+
+    def groupId(self):
+        return "search"
+
+    def shortHelpString(self):
+        return tr(
+            "Searches the Copernicus Data Space Ecosystem OData catalogue for one collection, an area "
+            "(the polygon of the AOI layer — its selected features when 'selected only' is ticked — or "
+            "else the extent) and a sensing period (start inclusive, end exclusive; no zone = UTC), "
+            "optionally a maximum cloud cover. Writes the product footprints and the query log "
+            "(a '# key: value' header with the query, then a CSV table Id,Name,Checksum,Online,"
+            "Downloaded) that 'Download from Copernicus Data Space' takes as input. Result sets "
+            "beyond the catalogue's 10,000-record paging limit are split into time windows."
+        )
+
+    def createInstance(self):
+        return SearchCdseAlgorithm()
+
+    def initAlgorithm(self, config=None):
+        self.addParameter(QgsProcessingParameterEnum(
+            self.COLLECTION, tr("Collection"), options=list(COLLECTIONS), defaultValue=COLLECTIONS.index("SENTINEL-2")))
+        self.addParameter(QgsProcessingParameterExtent(self.EXTENT, tr("Search extent"), optional=True))
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.AOI, tr("Area of interest (polygon layer; overrides the extent)"),
+            [QgsProcessing.SourceType.TypeVectorPolygon], optional=True))
+        self.addParameter(QgsProcessingParameterString(self.START_DATE, tr("Sensing start (inclusive, ISO)")))
+        self.addParameter(QgsProcessingParameterString(self.END_DATE, tr("Sensing end (exclusive, ISO)")))
+        self.addParameter(QgsProcessingParameterNumber(
+            self.MAX_CLOUD, tr("Maximum cloud cover (%)"), QgsProcessingParameterNumber.Type.Double,
+            optional=True, minValue=0, maxValue=100))
+        self.addParameter(QgsProcessingParameterNumber(
+            self.MAX_RECORDS, tr("Maximum records"), QgsProcessingParameterNumber.Type.Integer,
+            defaultValue=1000, minValue=1))
+        self.addParameter(QgsProcessingParameterString(
+            self.ODATA_URL, tr("OData catalogue URL"), defaultValue=CATALOGUE_URL))
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            self.OUTPUT, tr("Product footprints"), QgsProcessing.SourceType.TypeVectorPolygon))
+        self.addParameter(QgsProcessingParameterFileDestination(
+            self.OUTPUT_LOG, tr("Query log"), tr("Query log (*.log)"), optional=True))
+
+    def processAlgorithm(self, parameters, context, feedback):
+        wgs84 = QgsCoordinateReferenceSystem(WGS84)
+        url = self.parameterAsString(parameters, self.ODATA_URL, context).strip() or CATALOGUE_URL
+        try:
+            aoi = self.parameterAsSource(parameters, self.AOI, context)
+            if aoi is not None:
+                ring = ring_from_features(aoi.getFeatures(), aoi.sourceCrs())
+            elif parameters.get(self.EXTENT):
+                rect = self.parameterAsExtent(parameters, self.EXTENT, context)
+                ring = ring_from_extent(rect, self.parameterAsExtentCrs(parameters, self.EXTENT, context))
+            else:
+                raise QgsProcessingException(tr("Give a search extent or an area-of-interest layer."))
+            cloud = parameters.get(self.MAX_CLOUD)
+            query = CdseQuery(
+                COLLECTIONS[self.parameterAsEnum(parameters, self.COLLECTION, context)],
+                ring,
+                self.parameterAsString(parameters, self.START_DATE, context),
+                self.parameterAsString(parameters, self.END_DATE, context),
+                max_cloud=None if cloud in (None, "") else self.parameterAsDouble(parameters, self.MAX_CLOUD, context),
+                max_records=self.parameterAsInt(parameters, self.MAX_RECORDS, context),
+            )
+
+            def progress(page, pages, fetched, matched):
+                feedback.setProgress(100.0 * page / max(pages, 1))
+                feedback.pushInfo(tr("Page {0} of {1}: {2} products").format(page, pages, fetched))
+
+            products = CdseCatalogue(url).search(query, progress=progress, cancelled=feedback.isCanceled)
+        except Cancelled:
+            raise QgsProcessingException(tr("Search cancelled.")) from None
+        except EoOrderError as exc:
+            raise QgsProcessingException(str(exc)) from None
+
+        queried_at = dt.datetime.now(dt.timezone.utc)
+        log_path = self.parameterAsFileOutput(parameters, self.OUTPUT_LOG, context)
+        if not log_path:
+            log_path = os.path.join(QgsProcessingUtils.tempFolder(), default_log_name(query, queried_at))
+        write_query_log(log_path, query, products, url, queried_at)
+
+        fields = product_fields()
+        sink, dest_id = self.parameterAsSink(
+            parameters, self.OUTPUT, context, fields, QgsWkbTypes.Type.MultiPolygon, wgs84)
+        if sink is None:
+            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
+        features = features_from_products(products, fields=fields)
+        sink.addFeatures(features, QgsFeatureSink.Flag.FastInsert)
+        feedback.pushInfo(tr("{0} products found; query log: {1}").format(len(products), log_path))
+        return {self.OUTPUT: dest_id, self.OUTPUT_LOG: log_path}
