@@ -1,0 +1,256 @@
+"""Copernicus Data Space Ecosystem (CDSE) access tokens, shared by a batch of downloads.
+
+One password login per batch, then refresh-token grants: CDSE allows 100 open sessions per user and
+every password login opens one, so logging in per request gets accounts banned (protocols.md §4).
+The access token lives 600 s and the refresh token 3600 s; :class:`TokenManager` refreshes a minute
+before the access token expires and logs in again only when the refresh token is gone, expired or
+rejected. It is thread-safe: the download threads share one manager.
+
+Optionally the tokens live in a JSON file (``CopernicusDataspace_token.json``: the token endpoint's
+reply, as written by the Copernicus download scripts); it is read once and rewritten atomically, mode
+0600, whenever new tokens arrive. Tokens and passwords never appear in messages or logs.
+"""
+
+import json
+import os
+import tempfile
+import threading
+import time
+
+import requests
+
+from .errors import AuthError, EoOrderError, HttpError, NetworkError, ResponseError
+from .http import DEFAULT_TIMEOUT, new_session
+
+TOKEN_URL = "https://identity.dataspace.copernicus.eu/auth/realms/CDSE/protocol/openid-connect/token"
+CLIENT_ID = "cdse-public"
+SERVICE = "Copernicus Data Space"
+REFRESH_MARGIN = 60.0  # seconds before the access token expires that it is refreshed
+REFRESH_TOKEN_MARGIN = 5.0  # a refresh token this close to expiry is not worth trying
+
+
+class TokenManager:
+    """Hands out valid CDSE access tokens; one password login per batch, then refreshes.
+
+    ``credentials`` (a :class:`~.auth.Credentials`) are needed for the password login unless the
+    ``token_file`` holds a usable refresh token. ``totp`` is the one-time code of accounts with
+    two-factor authentication (a string, or a callable returning the current code). ``auth_hint``
+    names where the user fixes the credentials ("auth config abc1234"). ``clock`` is a monotonic
+    clock in seconds (injectable for tests).
+    """
+
+    def __init__(self, token_url=TOKEN_URL, *, credentials=None, token_file=None, session=None,
+                 clock=time.monotonic, auth_hint="", totp=None, refresh_margin=REFRESH_MARGIN,
+                 timeout=DEFAULT_TIMEOUT):
+        self.token_url = token_url
+        self.credentials = credentials
+        self.token_file = os.fspath(token_file) if token_file is not None else None
+        self.auth_hint = auth_hint
+        self.totp = totp
+        self.refresh_margin = refresh_margin
+        self.timeout = timeout
+        self.logins = 0
+        self.refreshes = 0
+        self._clock = clock
+        self._session = session
+        self._owns_session = session is None
+        self._lock = threading.RLock()
+        self._access = None
+        self._access_expires = None  # clock time; None = unknown (used until the server says 401)
+        self._refresh = None
+        self._refresh_expires = None  # clock time; None = no expiry given
+        self._file_loaded = False
+        self._rejected = None  # the AuthError of a rejected password: never tried twice
+
+    # -- public -----------------------------------------------------------------------------
+
+    def access_token(self):
+        """A valid access token: cached, refreshed shortly before expiry, or from a new login."""
+        with self._lock:
+            if not self._file_loaded:
+                self._file_loaded = True
+                self._load_file()
+            now = self._clock()
+            if self._access and (self._access_expires is None or now < self._access_expires - self.refresh_margin):
+                return self._access
+            if self._refresh and (self._refresh_expires is None
+                                  or now < self._refresh_expires - REFRESH_TOKEN_MARGIN):
+                if self._refresh_grant():
+                    return self._access
+            self._login()
+            return self._access
+
+    def invalidate(self, token=None):
+        """Forget the access token (the server answered 401), so the next call refreshes it.
+
+        Pass the token that was rejected: when several threads report the same stale token, only the
+        first invalidation counts and the others get the already refreshed one.
+        """
+        with self._lock:
+            if token is None or token == self._access:
+                self._access = None
+                self._access_expires = None
+
+    def close(self):
+        if self._owns_session and self._session is not None:
+            self._session.close()
+            self._session = None
+
+    def __repr__(self):
+        return f"TokenManager({self.token_url!r}, logins={self.logins}, refreshes={self.refreshes})"
+
+    # -- grants -----------------------------------------------------------------------------
+
+    def _login(self):
+        if self._rejected is not None:
+            raise self._rejected  # trying a wrong password again only locks the account
+        if self.credentials is None:
+            if self.token_file:
+                raise AuthError(
+                    f"The {SERVICE} session in {self.token_file} has expired or was rejected, and no "
+                    "username/password is configured: choose a QGIS authentication configuration (Basic) "
+                    "with your Copernicus Data Space account."
+                )
+            raise AuthError(
+                f"{SERVICE} downloads need your account: choose or create a QGIS authentication "
+                "configuration (Basic) with your Copernicus Data Space username and password."
+            )
+        form = {
+            "client_id": CLIENT_ID,
+            "grant_type": "password",
+            "username": self.credentials.username,
+            "password": self.credentials.password,
+        }
+        totp = self.totp() if callable(self.totp) else self.totp
+        if totp:
+            form["totp"] = str(totp)
+        status, reply = self._post(form)
+        if status == 200:
+            self.logins += 1
+            self._store(reply)
+            return
+        error = reply.get("error") if isinstance(reply, dict) else None
+        if status == 401 or (status == 400 and error == "invalid_grant"):
+            where = f" in {self.auth_hint}" if self.auth_hint else ""
+            detail = _detail(reply)
+            self._rejected = AuthError(
+                f"{SERVICE} rejected the username/password{where} (HTTP {status}{', ' + detail if detail else ''}). "
+                "Check the credentials (and the one-time code if your account uses two-factor "
+                "authentication) in QGIS' authentication settings.",
+                status,
+            )
+            raise self._rejected
+        raise self._status_error(status, reply, "log in")
+
+    def _refresh_grant(self):
+        """True when the refresh worked; False when the refresh token was rejected (log in again)."""
+        form = {"client_id": CLIENT_ID, "grant_type": "refresh_token", "refresh_token": self._refresh}
+        status, reply = self._post(form)
+        if status == 200:
+            self.refreshes += 1
+            self._store(reply)
+            return True
+        if status in (400, 401):
+            self._refresh = self._refresh_expires = None
+            return False
+        raise self._status_error(status, reply, "refresh the session")
+
+    def _post(self, form):
+        if self._session is None:
+            self._session = new_session()
+        try:
+            response = self._session.post(self.token_url, data=form, timeout=self.timeout, allow_redirects=False)
+            body = response.content
+        except requests.exceptions.Timeout:
+            raise NetworkError(
+                f"The {SERVICE} login service at {self.token_url} did not answer in time. "
+                "Try again later."
+            ) from None
+        except requests.exceptions.RequestException as exc:
+            raise NetworkError(
+                f"Could not reach the {SERVICE} login service at {self.token_url} ({type(exc).__name__}). "
+                "Check your network or proxy settings."
+            ) from None
+        try:
+            reply = json.loads(body.decode("utf-8"))
+        except (UnicodeDecodeError, ValueError):
+            reply = None
+        if response.status_code == 200 and not (isinstance(reply, dict) and reply.get("access_token")):
+            raise ResponseError(
+                f"The {SERVICE} login service at {self.token_url} did not answer with a token "
+                "(maintenance page?). Try again later."
+            )
+        return response.status_code, reply
+
+    def _status_error(self, status, reply, action):
+        detail = _detail(reply)
+        advice = "The service has a problem: try again later." if status >= 500 else "Check the token URL."
+        return HttpError(
+            f"Could not {action} with {SERVICE}: the login service answered HTTP {status}"
+            f"{' (' + detail + ')' if detail else ''}. {advice}",
+            status,
+        )
+
+    # -- token state and file ---------------------------------------------------------------
+
+    def _store(self, reply, age=0.0, persist=True):
+        now = self._clock()
+        self._access = reply["access_token"]
+        expires_in = _number(reply.get("expires_in"))
+        self._access_expires = now + expires_in - age if expires_in is not None else None
+        if reply.get("refresh_token"):
+            self._refresh = reply["refresh_token"]
+            refresh_in = _number(reply.get("refresh_expires_in"))
+            # Keycloak says 0 for tokens that do not expire (offline tokens).
+            self._refresh_expires = now + refresh_in - age if refresh_in else None
+        if persist and self.token_file:
+            self._write_file(reply)
+
+    def _load_file(self):
+        if not self.token_file:
+            return
+        try:
+            with open(self.token_file, encoding="utf-8") as handle:
+                reply = json.load(handle)
+            age = max(0.0, time.time() - os.path.getmtime(self.token_file))
+        except (OSError, ValueError):
+            return  # missing or unreadable: log in and write a fresh one
+        if not isinstance(reply, dict) or not reply.get("access_token"):
+            return
+        if _number(reply.get("expires_in")) is None:
+            reply = dict(reply, expires_in=0)  # age unknown: refresh before using it
+        self._store(reply, age=age, persist=False)
+
+    def _write_file(self, reply):
+        folder = os.path.dirname(os.path.abspath(self.token_file))
+        try:
+            fd, tmp = tempfile.mkstemp(prefix=".token-", suffix=".tmp", dir=folder)
+            try:
+                with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                    json.dump(reply, handle)
+                os.chmod(tmp, 0o600)
+                os.replace(tmp, self.token_file)
+            except BaseException:
+                if os.path.exists(tmp):
+                    os.unlink(tmp)
+                raise
+        except OSError as exc:
+            raise EoOrderError(
+                f"Could not save the {SERVICE} session to {self.token_file} ({exc.strerror}). "
+                "Check that the folder exists and is writable."
+            ) from None
+
+
+def _number(value):
+    try:
+        return float(value)
+    except (TypeError, ValueError):
+        return None
+
+
+def _detail(reply):
+    """The server's own explanation (Keycloak: error_description), never a token."""
+    if not isinstance(reply, dict):
+        return ""
+    text = reply.get("error_description") or reply.get("error") or ""
+    return " ".join(str(text).split())[:200]
