@@ -40,6 +40,7 @@ lint: deps
 
 bench: deps
 	$(PY) -m benchmarks.bench_parse
+	$(PY) -m benchmarks.bench_download
 
 install:
 	mkdir -p "$(QGIS_PROFILE)/python/plugins"
