@@ -5,7 +5,7 @@ every order on a :class:`~..core.tasks.WorkTask` and restyles footprint layers s
 ordered scenes stand out.
 """
 
-from qgis.core import Qgis, QgsApplication, QgsCoordinateTransform, QgsFeatureRequest, QgsProject, QgsRectangle
+from qgis.core import Qgis, QgsApplication, QgsProject
 from qgis.PyQt.QtCore import QCoreApplication, QObject, pyqtSignal
 from qgis.PyQt.QtWidgets import QDialog, QMessageBox
 
@@ -16,10 +16,10 @@ from ..core.footprints import is_footprint_layer, scene_from_feature, style_foot
 from ..core.journal import OrderJournal, default_journal_path
 from ..core.settings import Settings
 from ..core.tasks import WorkTask
+from .map_pick import footprints_at
 from .order_dialog import OrderDialog
 
 TITLE = "EO Order"
-PICK_TOLERANCE_PX = 4
 
 
 def tr(text):
@@ -131,20 +131,7 @@ class OrderController(QObject):
 
     def features_at(self, map_point):
         """{layer: [features]} of footprints under ``map_point`` (canvas CRS)."""
-        found = {}
-        tolerance = self.canvas.mapUnitsPerPixel() * PICK_TOLERANCE_PX
-        box = QgsRectangle(map_point.x() - tolerance, map_point.y() - tolerance,
-                           map_point.x() + tolerance, map_point.y() + tolerance)
-        for layer in self.canvas.layers():
-            if not is_footprint_layer(layer):
-                continue
-            to_layer = QgsCoordinateTransform(self.canvas.mapSettings().destinationCrs(), layer.crs(),
-                                              QgsProject.instance())
-            request = QgsFeatureRequest().setFilterRect(to_layer.transformBoundingBox(box))
-            features = list(layer.getFeatures(request))
-            if features:
-                found[layer] = features
-        return found
+        return footprints_at(self.canvas, map_point, "records")
 
     def _canvas_menu(self, menu, event):
         under = self.features_at(event.mapPoint())

@@ -3,24 +3,15 @@
 from qgis.core import (
     Qgis,
     QgsApplication,
-    QgsCoordinateReferenceSystem,
-    QgsCoordinateTransform,
-    QgsCsException,
     QgsFeatureRequest,
-    QgsNetworkAccessManager,
     QgsProject,
-    QgsRectangle,
 )
-from qgis.gui import QgsAuthConfigSelect, QgsDateEdit, QgsExtentGroupBox
-from qgis.PyQt.QtCore import QCoreApplication, Qt, QUrl, pyqtSignal
-from qgis.PyQt.QtGui import QPixmap
-from qgis.PyQt.QtNetwork import QNetworkReply, QNetworkRequest
+from qgis.gui import QgsAuthConfigSelect
+from qgis.PyQt.QtCore import QCoreApplication, Qt, pyqtSignal
 from qgis.PyQt.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QInputDialog,
     QLabel,
     QLineEdit,
@@ -28,8 +19,6 @@ from qgis.PyQt.QtWidgets import (
     QPushButton,
     QSpinBox,
     QSplitter,
-    QTableWidget,
-    QTableWidgetItem,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -39,13 +28,12 @@ from ..core.auth import credentials_from_authcfg
 from ..core.catalogs import all_catalogs
 from ..core.csw import CswClient
 from ..core.errors import EoOrderError
-from ..core.footprints import CRS
-from ..core.models import BBox, SearchQuery
+from ..core.models import SearchQuery
 from ..core.settings import Settings
 from ..core.tasks import SearchTask
+from .widgets import CanvasExtentBox, ResultsTable, ThumbnailView, date_edit, iso_date
 
 TITLE = "EO Order"
-ROLE_FID = Qt.ItemDataRole.UserRole
 COLUMNS = ("record_id", "acquired", "collection_id", "beam_mode", "title")
 
 
@@ -66,14 +54,8 @@ class SearchPanel(QWidget):
         self.settings = Settings()
         self.task = None
         self.layer = None
-        self._syncing = False
-        self._thumb_reply = None
-        self._thumbs = {}
         self._build()
         self._load_catalogs()
-        self.canvas.extentsChanged.connect(self._follow_canvas)
-        self.canvas.destinationCrsChanged.connect(self._follow_canvas)
-        self._follow_canvas(force=True)
 
     # --- layout -------------------------------------------------------------
 
@@ -103,8 +85,8 @@ class SearchPanel(QWidget):
         self.auth_label = QLabel(tr("Credentials"))
         form.addRow(self.auth_label, self.auth_select)
 
-        self.start_edit = _date_edit(tr("Record date on or after this day (empty: no limit)"))
-        self.end_edit = _date_edit(tr("Record date before this day – exclusive (empty: no limit)"))
+        self.start_edit = date_edit(tr("Record date on or after this day (empty: no limit)"))
+        self.end_edit = date_edit(tr("Record date before this day – exclusive (empty: no limit)"))
         dates = QHBoxLayout()
         dates.addWidget(self.start_edit)
         dates.addWidget(QLabel("→"))
@@ -123,12 +105,8 @@ class SearchPanel(QWidget):
         form.addRow(tr("Max records"), self.max_spin)
         layout.addLayout(form)
 
-        self.extent_box = QgsExtentGroupBox(self)
-        self.extent_box.setTitleBase(tr("Search box"))
-        self.extent_box.setOutputCrs(QgsCoordinateReferenceSystem(CRS))
-        self.extent_box.setMapCanvas(self.canvas)
-        self.extent_box.setToolTip(tr("Defaults to the map canvas extent (turned into WGS 84); "
-                                      "type a box, draw one or take a layer's extent"))
+        self.extent_box = CanvasExtentBox(self.canvas, tr("Search box"), self)
+        self.extent_box.setCollapsed(True)  # its title says which box is used; the table needs the room
         layout.addWidget(self.extent_box)
 
         buttons = QHBoxLayout()
@@ -151,20 +129,12 @@ class SearchPanel(QWidget):
         self.status.setWordWrap(True)
         layout.addWidget(self.status)
 
-        self.table = QTableWidget(0, len(COLUMNS))
-        self.table.setHorizontalHeaderLabels([tr("Record"), tr("Date"), tr("Collection"), tr("Beam"), tr("Title")])
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.setSortingEnabled(True)
-        self.table.itemSelectionChanged.connect(self._table_selection_changed)
+        self.table = ResultsTable(list(zip(COLUMNS, (tr("Record"), tr("Date"), tr("Collection"), tr("Beam"),
+                                                     tr("Title")))))
+        self.table.selectionChangedFids.connect(self._selection_changed)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._table_menu)
-        self.thumbnail = QLabel(tr("Select a record to see its thumbnail."))
-        self.thumbnail.setMinimumHeight(80)
-        self.thumbnail.setWordWrap(True)
-        self.thumbnail.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.thumbnail = ThumbnailView(tr("Select a record to see its thumbnail."))
         results = QSplitter(Qt.Orientation.Vertical)
         results.addWidget(self.table)
         results.addWidget(self.thumbnail)
@@ -225,41 +195,16 @@ class SearchPanel(QWidget):
 
     # --- extent -------------------------------------------------------------
 
-    def _follow_canvas(self, force=False):
-        """Keep the box on the canvas extent unless the user set another one."""
-        state = self.extent_box.extentState()
-        if force is True or state in (QgsExtentGroupBox.ExtentState.CurrentExtent,
-                                      QgsExtentGroupBox.ExtentState.OriginalExtent):
-            wgs84 = QgsCoordinateReferenceSystem(CRS)
-            box = self._canvas_box(wgs84)
-            self.extent_box.setCurrentExtent(box, wgs84)
-            self.extent_box.setOriginalExtent(box, wgs84)
-            self.extent_box.setOutputExtentFromCurrent()
-
-    def _canvas_box(self, wgs84):
-        """The canvas extent in WGS 84, cut to the world (a zoomed-out map shows more)."""
-        transform = QgsCoordinateTransform(self.canvas.mapSettings().destinationCrs(), wgs84,
-                                           QgsProject.instance())
-        try:
-            rect = transform.transformBoundingBox(self.canvas.extent())
-            box = BBox.clamped(rect.xMinimum(), rect.yMinimum(), rect.xMaximum(), rect.yMaximum())
-        except (QgsCsException, EoOrderError):
-            box = BBox(-180.0, -90.0, 180.0, 90.0)
-        return QgsRectangle(box.west, box.south, box.east, box.north)
-
     def search_box(self):
-        rect = self.extent_box.outputExtent()
-        if rect.isNull() or not rect.isFinite():
-            raise EoOrderError(tr("The search box is empty: zoom the map to your area or type a box."))
-        return BBox.clamped(rect.xMinimum(), rect.yMinimum(), rect.xMaximum(), rect.yMaximum())
+        return self.extent_box.box()
 
     # --- search -------------------------------------------------------------
 
     def build_query(self):
         return SearchQuery(
             bbox=self.search_box(),
-            start=_iso(self.start_edit),
-            end=_iso(self.end_edit),
+            start=iso_date(self.start_edit),
+            end=iso_date(self.end_edit),
             title=self.title_edit.text(),
             max_records=self.max_spin.value(),
         )
@@ -324,23 +269,9 @@ class SearchPanel(QWidget):
     # --- results table ↔ layer selection --------------------------------------
 
     def show_layer(self, layer):
-        if self.layer is not None:
-            try:
-                self.layer.selectionChanged.disconnect(self._layer_selection_changed)
-            except (TypeError, RuntimeError):
-                pass
         self.layer = layer
-        layer.selectionChanged.connect(self._layer_selection_changed)
         layer.willBeDeleted.connect(self._layer_deleted)
-        self.table.setSortingEnabled(False)
-        self.table.setRowCount(layer.featureCount())
-        for row, feature in enumerate(layer.getFeatures()):
-            for column, name in enumerate(COLUMNS):
-                item = QTableWidgetItem(_cell_text(feature[name]))
-                if column == 0:
-                    item.setData(ROLE_FID, feature.id())
-                self.table.setItem(row, column, item)
-        self.table.setSortingEnabled(True)
+        self.table.show_layer(layer)
 
     def selected_features(self):
         return self.layer.selectedFeatures() if self.layer is not None else []
@@ -362,73 +293,16 @@ class SearchPanel(QWidget):
 
     def _layer_deleted(self):
         self.layer = None
-        self.table.setRowCount(0)
-        self.order_button.setEnabled(False)
 
-    def _row_fids(self):
-        return {self.table.item(i.row(), 0).data(ROLE_FID) for i in self.table.selectionModel().selectedRows()}
-
-    def _table_selection_changed(self):
-        if self._syncing or self.layer is None:
-            return
-        fids = self._row_fids()
-        self._syncing = True
-        self.layer.selectByIds(list(fids))
-        self._syncing = False
-        self._show_thumbnail(fids)
-
-    def _layer_selection_changed(self, selected, _deselected, _clear):
-        if self._syncing:
-            return
-        self._syncing = True
-        self.table.clearSelection()
-        wanted = set(self.layer.selectedFeatureIds())
-        mode = self.table.selectionMode()
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.MultiSelection)
-        for row in range(self.table.rowCount()):
-            if self.table.item(row, 0).data(ROLE_FID) in wanted:
-                self.table.selectRow(row)
-        self.table.setSelectionMode(mode)
-        self._syncing = False
-        self._show_thumbnail(wanted)
-
-    # --- thumbnail ----------------------------------------------------------
-
-    def _show_thumbnail(self, fids):
+    def _selection_changed(self, fids):
+        """Enable ordering and show the THUMBVIEW of a single selected record."""
         self.order_button.setEnabled(bool(fids))
         if len(fids) != 1 or self.layer is None:
             self.thumbnail.setText(tr("Select one record to see its thumbnail."))
             return
         feature = next(self.layer.getFeatures(QgsFeatureRequest().setFilterFid(next(iter(fids)))), None)
-        url = feature["thumbnail_url"] if feature is not None else ""
-        if not url:
-            self.thumbnail.setText(tr("This record has no thumbnail."))
-            return
-        if url in self._thumbs:
-            self.thumbnail.setPixmap(self._thumbs[url])
-            return
-        self.thumbnail.setText(tr("Loading thumbnail…"))
-        if self._thumb_reply is not None:
-            self._thumb_reply.abort()
-        reply = QgsNetworkAccessManager.instance().get(QNetworkRequest(QUrl(url)))
-        self._thumb_reply = reply
-        reply.finished.connect(lambda: self._thumbnail_arrived(reply, url))
-
-    def _thumbnail_arrived(self, reply, url):
-        if reply is self._thumb_reply:
-            self._thumb_reply = None
-        if reply.error() == QNetworkReply.NetworkError.OperationCanceledError:
-            reply.deleteLater()
-            return
-        pixmap = QPixmap()
-        if reply.error() != QNetworkReply.NetworkError.NoError or not pixmap.loadFromData(reply.readAll()):
-            self.thumbnail.setText(tr("The thumbnail could not be loaded ({0}).").format(
-                reply.errorString() if reply.error() else tr("not an image")))
-        else:
-            pixmap = pixmap.scaledToHeight(min(200, pixmap.height()))
-            self._thumbs[url] = pixmap
-            self.thumbnail.setPixmap(pixmap)
-        reply.deleteLater()
+        self.thumbnail.show_url(feature["thumbnail_url"] if feature is not None else "",
+                                tr("This record has no thumbnail."))
 
     # --- messages and shutdown ---------------------------------------------------
 
@@ -444,32 +318,6 @@ class SearchPanel(QWidget):
                 pass
             self.task.cancel()
             self.task = None
-        if self._thumb_reply is not None:
-            self._thumb_reply.abort()
-        for signal in (self.canvas.extentsChanged, self.canvas.destinationCrsChanged):
-            try:
-                signal.disconnect(self._follow_canvas)
-            except (TypeError, RuntimeError):
-                pass
-
-
-def _cell_text(value):
-    if hasattr(value, "toString"):  # QDate
-        return value.toString("yyyy-MM-dd")
-    return "" if value is None else str(value)
-
-
-def _date_edit(tooltip):
-    edit = QgsDateEdit()
-    edit.setAllowNull(True)
-    edit.setNullRepresentation(tr("no limit"))
-    edit.clear()
-    edit.setToolTip(tooltip)
-    edit.setCalendarPopup(True)
-    return edit
-
-
-def _iso(edit):
-    if edit.isNull() or not edit.date().isValid():
-        return None
-    return edit.date().toString("yyyy-MM-dd")
+        self.thumbnail.abort()
+        self.table.shutdown()
+        self.extent_box.shutdown()

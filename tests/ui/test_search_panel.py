@@ -12,7 +12,8 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QBuffer, QIODevice
 from qgis.PyQt.QtGui import QColor, QImage
 
-from eo_order.ui.search_panel import ROLE_FID, SearchPanel
+from eo_order.ui.search_panel import SearchPanel
+from eo_order.ui.widgets import ROLE_FID
 from tests.conftest import wait_for
 from tests.servers.canned import CannedServer
 from tools.pycsw_server import PycswServer

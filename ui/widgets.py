@@ -1,0 +1,241 @@
+"""Widgets the tabs share: a search box that follows the map canvas, optional date edits, a
+results table kept in step with a footprint layer's selection, and a thumbnail/quicklook view."""
+
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsCoordinateTransform,
+    QgsCsException,
+    QgsNetworkAccessManager,
+    QgsProject,
+    QgsRectangle,
+)
+from qgis.gui import QgsDateEdit, QgsExtentGroupBox
+from qgis.PyQt.QtCore import QCoreApplication, Qt, QUrl, pyqtSignal
+from qgis.PyQt.QtGui import QPixmap
+from qgis.PyQt.QtNetwork import QNetworkReply, QNetworkRequest
+from qgis.PyQt.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableWidget, QTableWidgetItem
+
+from ..core.errors import EoOrderError
+from ..core.footprints import CRS
+from ..core.models import BBox
+
+ROLE_FID = Qt.ItemDataRole.UserRole
+
+
+def tr(text):
+    return QCoreApplication.translate("ResultsTable", text)
+
+
+class CanvasExtentBox(QgsExtentGroupBox):
+    """A WGS 84 search box that follows the map canvas (whatever its CRS, cut to the world) until
+    the user types, draws or picks another box; *Map Canvas Extent* makes it follow again."""
+
+    def __init__(self, canvas, title, parent=None):
+        super().__init__(parent)
+        self.canvas = canvas
+        self.setTitleBase(title)
+        self.setOutputCrs(QgsCoordinateReferenceSystem(CRS))
+        self.setMapCanvas(canvas)
+        self.setToolTip(tr("Defaults to the map canvas extent (turned into WGS 84); "
+                           "type a box, draw one or take a layer's extent"))
+        canvas.extentsChanged.connect(self.follow_canvas)
+        canvas.destinationCrsChanged.connect(self.follow_canvas)
+        self.follow_canvas(force=True)
+
+    def follow_canvas(self, force=False):
+        state = self.extentState()
+        if force is True or state in (QgsExtentGroupBox.ExtentState.CurrentExtent,
+                                      QgsExtentGroupBox.ExtentState.OriginalExtent):
+            wgs84 = QgsCoordinateReferenceSystem(CRS)
+            box = self._canvas_box(wgs84)
+            self.setCurrentExtent(box, wgs84)
+            self.setOriginalExtent(box, wgs84)
+            self.setOutputExtentFromCurrent()
+
+    def _canvas_box(self, wgs84):
+        transform = QgsCoordinateTransform(self.canvas.mapSettings().destinationCrs(), wgs84,
+                                           QgsProject.instance())
+        try:
+            rect = transform.transformBoundingBox(self.canvas.extent())
+            box = BBox.clamped(rect.xMinimum(), rect.yMinimum(), rect.xMaximum(), rect.yMaximum())
+        except (QgsCsException, EoOrderError):
+            box = BBox(-180.0, -90.0, 180.0, 90.0)
+        return QgsRectangle(box.west, box.south, box.east, box.north)
+
+    def box(self):
+        """The chosen box as a :class:`~..core.models.BBox` (lon/lat)."""
+        rect = self.outputExtent()
+        if rect.isNull() or not rect.isFinite():
+            raise EoOrderError(tr("The search box is empty: zoom the map to your area or type a box."))
+        return BBox.clamped(rect.xMinimum(), rect.yMinimum(), rect.xMaximum(), rect.yMaximum())
+
+    def shutdown(self):
+        for signal in (self.canvas.extentsChanged, self.canvas.destinationCrsChanged):
+            try:
+                signal.disconnect(self.follow_canvas)
+            except (TypeError, RuntimeError):
+                pass
+
+
+def date_edit(tooltip, null_text=None):
+    """A date edit that may be empty ('no limit')."""
+    edit = QgsDateEdit()
+    edit.setAllowNull(True)
+    edit.setNullRepresentation(null_text or tr("no limit"))
+    edit.clear()
+    edit.setToolTip(tooltip)
+    edit.setCalendarPopup(True)
+    return edit
+
+
+def iso_date(edit):
+    """``YYYY-MM-DD`` of a date edit, None when empty."""
+    if edit.isNull() or not edit.date().isValid():
+        return None
+    return edit.date().toString("yyyy-MM-dd")
+
+
+class ResultsTable(QTableWidget):
+    """One row per feature of ``layer``; selecting rows selects features and vice versa.
+
+    ``columns`` is a sequence of ``(field name, header)``; ``selectionChangedFids(set)`` is
+    emitted for every change, whichever side it came from.
+    """
+
+    selectionChangedFids = pyqtSignal(set)
+
+    def __init__(self, columns, parent=None):
+        super().__init__(0, len(columns), parent)
+        self.columns = [name for name, _header in columns]
+        self.layer = None
+        self._syncing = False
+        self.setHorizontalHeaderLabels([header for _name, header in columns])
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.horizontalHeader().setStretchLastSection(True)
+        self.setSortingEnabled(True)
+        self.itemSelectionChanged.connect(self._rows_selected)
+
+    def show_layer(self, layer):
+        self._disconnect()
+        self.layer = layer
+        layer.selectionChanged.connect(self._features_selected)
+        layer.willBeDeleted.connect(self._layer_deleted)
+        self.refresh()
+
+    def refresh(self):
+        """Re-read the rows from the layer (after attribute changes)."""
+        if self.layer is None:
+            return
+        self.setSortingEnabled(False)
+        self.setRowCount(self.layer.featureCount())
+        for row, feature in enumerate(self.layer.getFeatures()):
+            for column, name in enumerate(self.columns):
+                item = QTableWidgetItem(cell_text(feature[name]))
+                if column == 0:
+                    item.setData(ROLE_FID, feature.id())
+                self.setItem(row, column, item)
+        self.setSortingEnabled(True)
+        self._features_selected()
+
+    def selected_features(self):
+        return self.layer.selectedFeatures() if self.layer is not None else []
+
+    def _disconnect(self):
+        if self.layer is None:
+            return
+        for signal, slot in ((self.layer.selectionChanged, self._features_selected),
+                             (self.layer.willBeDeleted, self._layer_deleted)):
+            try:
+                signal.disconnect(slot)
+            except (TypeError, RuntimeError):
+                pass
+
+    def _layer_deleted(self):
+        self.layer = None
+        self.setRowCount(0)
+        self.selectionChangedFids.emit(set())
+
+    def _rows_selected(self):
+        if self._syncing or self.layer is None:
+            return
+        fids = {self.item(i.row(), 0).data(ROLE_FID) for i in self.selectionModel().selectedRows()}
+        self._syncing = True
+        self.layer.selectByIds(list(fids))
+        self._syncing = False
+        self.selectionChangedFids.emit(fids)
+
+    def _features_selected(self, *_args):
+        if self._syncing or self.layer is None:
+            return
+        self._syncing = True
+        self.clearSelection()
+        wanted = set(self.layer.selectedFeatureIds())
+        mode = self.selectionMode()
+        self.setSelectionMode(QAbstractItemView.SelectionMode.MultiSelection)
+        for row in range(self.rowCount()):
+            if self.item(row, 0).data(ROLE_FID) in wanted:
+                self.selectRow(row)
+        self.setSelectionMode(mode)
+        self._syncing = False
+        self.selectionChangedFids.emit(wanted)
+
+    def shutdown(self):
+        self._disconnect()
+
+
+class ThumbnailView(QLabel):
+    """Shows one image URL, fetched through QGIS' network manager (its proxy and SSL settings)
+    without blocking; images are kept in memory for the session."""
+
+    def __init__(self, placeholder, parent=None):
+        super().__init__(placeholder, parent)
+        self.setMinimumHeight(80)
+        self.setWordWrap(True)
+        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._reply = None
+        self._cache = {}
+
+    def show_url(self, url, missing_text=""):
+        if not url:
+            self.setText(missing_text or tr("No thumbnail for this record."))
+            return
+        if url in self._cache:
+            self.setPixmap(self._cache[url])
+            return
+        self.setText(tr("Loading thumbnail…"))
+        self.abort()
+        reply = QgsNetworkAccessManager.instance().get(QNetworkRequest(QUrl(url)))
+        self._reply = reply
+        reply.finished.connect(lambda: self._arrived(reply, url))
+
+    def abort(self):
+        if self._reply is not None:
+            self._reply.abort()
+
+    def _arrived(self, reply, url):
+        if reply is self._reply:
+            self._reply = None
+        if reply.error() == QNetworkReply.NetworkError.OperationCanceledError:
+            reply.deleteLater()
+            return
+        pixmap = QPixmap()
+        if reply.error() != QNetworkReply.NetworkError.NoError or not pixmap.loadFromData(reply.readAll()):
+            self.setText(tr("The thumbnail could not be loaded ({0}).").format(
+                reply.errorString() if reply.error() else tr("not an image")))
+        else:
+            pixmap = pixmap.scaledToHeight(min(200, pixmap.height()))
+            self._cache[url] = pixmap
+            self.setPixmap(pixmap)
+        reply.deleteLater()
+
+
+def cell_text(value):
+    if value is None or (hasattr(value, "isNull") and value.isNull()):
+        return ""
+    if hasattr(value, "toString"):  # QDate, QDateTime
+        return value.toString("yyyy-MM-dd" if not hasattr(value, "time") else "yyyy-MM-dd HH:mm")
+    if isinstance(value, bool):
+        return tr("yes") if value else tr("no")
+    return str(value)
