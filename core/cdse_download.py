@@ -117,6 +117,38 @@ class Progress:
             return min(1.0, self.done_bytes / self.total_bytes)
         return self.products_done / self.products_total if self.products_total else 1.0
 
+    def summary(self):
+        """``2 of 5 done · 1.2 GB of 3.4 GB · 18.5 MB/s · 2 min left``"""
+        parts = [f"{self.products_done} of {self.products_total} done"]
+        if self.total_bytes:
+            parts.append(f"{format_bytes(self.done_bytes)} of {format_bytes(self.total_bytes)}")
+        else:
+            parts.append(format_bytes(self.done_bytes))
+        if self.rate > 0:
+            parts.append(f"{format_bytes(self.rate)}/s")
+        if self.eta is not None and self.products_done < self.products_total:
+            parts.append(f"{format_duration(self.eta)} left")
+        return " · ".join(parts)
+
+
+def format_bytes(count):
+    """``512 B``, ``1.5 kB``, ``18.5 MB``, ``3.4 GB`` (decimal units, as download sizes are quoted)."""
+    count = float(count or 0)
+    for unit in ("B", "kB", "MB"):
+        if count < 1000:
+            return f"{count:.0f} {unit}" if unit == "B" else f"{count:.1f} {unit}"
+        count /= 1000
+    return f"{count:.1f} GB"
+
+
+def format_duration(seconds):
+    seconds = int(round(seconds))
+    if seconds < 60:
+        return f"{seconds} s"
+    if seconds < 3600:
+        return f"{seconds // 60} min {seconds % 60:02d} s"
+    return f"{seconds // 3600} h {seconds % 3600 // 60:02d} min"
+
 
 def product_filename(name, product_id=""):
     """The file name for a product (see the module docstring)."""
@@ -801,5 +833,6 @@ def _reason(exc):
 
 __all__ = [
     "CANCELLED", "DONE_STATUSES", "DOWNLOAD_URL", "FAILED", "OFFLINE", "SKIPPED", "UNVERIFIED", "VERIFIED",
-    "DownloadItem", "Downloader", "Outcome", "Progress", "file_md5", "product_filename",
+    "DownloadItem", "Downloader", "Outcome", "Progress", "file_md5", "format_bytes", "format_duration",
+    "product_filename",
 ]

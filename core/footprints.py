@@ -133,6 +133,7 @@ def features_from_records(records, catalog, fields=None):
 
 
 KIND_PROPERTY = "eo_order/kind"
+QUERY_LOG_PROPERTY = "eo_order/query_log"  # on product layers: the query log their search wrote
 
 
 def new_footprint_layer(name, kind="records"):
@@ -234,3 +235,13 @@ def search_layer_name(catalog_label, query, count):
     parts.append(f"{count} scene" + ("" if count == 1 else "s"))
     return " · ".join(parts)
 
+
+
+def product_layer_name(query, count):
+    """Name a Copernicus result layer, e.g.
+    ``Copernicus SENTINEL-2 · 2022-05-03 – 2022-05-21 · ≤ 40 % cloud · 12 products``."""
+    parts = [f"Copernicus {query.collection}", f"{query.start.isoformat()[:10]} – {query.end.isoformat()[:10]}"]
+    if query.max_cloud is not None:
+        parts.append(f"≤ {query.max_cloud:g} % cloud")
+    parts.append(f"{count} product" + ("" if count == 1 else "s"))
+    return " · ".join(parts)

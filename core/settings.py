@@ -51,7 +51,6 @@ class Settings:
     def max_records(self, value):
         self._set("csw/max_records", int(value))
 
-
     @property
     def order_wcs_url(self):
         from .eodms_order import EODMS_WCS_URL
@@ -78,6 +77,62 @@ class Settings:
     @order_packaging.setter
     def order_packaging(self, value):
         self._set("order/packaging", value or "")
+
+    # --- Copernicus Data Space ---------------------------------------------------------
+
+    @property
+    def cdse_urls(self):
+        """(catalogue, download, token) URLs; the defaults are the public CDSE services."""
+        from .cdse_auth import TOKEN_URL
+        from .cdse_download import DOWNLOAD_URL
+        from .cdse_search import CATALOGUE_URL
+
+        return tuple(self._get(f"cdse/{key}_url", default, str) or default for key, default in
+                     (("catalogue", CATALOGUE_URL), ("download", DOWNLOAD_URL), ("token", TOKEN_URL)))
+
+    def set_cdse_urls(self, catalogue="", download="", token=""):
+        for key, value in (("catalogue", catalogue), ("download", download), ("token", token)):
+            self._set(f"cdse/{key}_url", value or "")
+
+    @property
+    def cdse_authcfg(self):
+        """Auth config id holding the Copernicus Data Space username/password."""
+        return self._get("cdse/authcfg", "", str)
+
+    @cdse_authcfg.setter
+    def cdse_authcfg(self, authcfg_id):
+        self._set("cdse/authcfg", authcfg_id or "")
+
+    @property
+    def cdse_folder(self):
+        """Where products and query logs go: by default <Downloads>/EO Order."""
+        import os
+
+        from qgis.PyQt.QtCore import QStandardPaths
+
+        base = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DownloadLocation) \
+            or os.path.expanduser("~")
+        return self._get("cdse/folder", "", str) or os.path.join(base, "EO Order")
+
+    @cdse_folder.setter
+    def cdse_folder(self, path):
+        self._set("cdse/folder", path or "")
+
+    @property
+    def cdse_concurrency(self):
+        return min(4, max(1, self._get("cdse/concurrency", 4, int)))
+
+    @cdse_concurrency.setter
+    def cdse_concurrency(self, value):
+        self._set("cdse/concurrency", int(value))
+
+    @property
+    def cdse_collection(self):
+        return self._get("cdse/collection", "SENTINEL-2", str)
+
+    @cdse_collection.setter
+    def cdse_collection(self, value):
+        self._set("cdse/collection", value)
 
 
 def _key(url):

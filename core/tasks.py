@@ -1,13 +1,22 @@
 """Background tasks: ``run()`` does network and parsing on a QgsTask thread,
 ``finished()`` reports on the main thread through signals, where layers are built."""
 
+import time
 import traceback
 
 from qgis.core import Qgis, QgsMessageLog, QgsTask
 from qgis.PyQt.QtCore import pyqtSignal
 
 from .errors import Cancelled, EoOrderError
-from .footprints import features_from_records, footprint_layer, search_layer_name
+from .footprints import (
+    QUERY_LOG_PROPERTY,
+    features_from_products,
+    features_from_records,
+    footprint_layer,
+    product_layer_name,
+    search_layer_name,
+)
+from .querylog import write_query_log
 
 LOG_TAG = "EO Order"
 
@@ -102,3 +111,81 @@ class SearchTask(WorkTask):
             log(f"{name}: {len(self.result)} footprints from {self.search_result.pages} page(s), "
                 f"{self.search_result.matched} matched on the server.")
             self.result = footprint_layer(name, self.result)
+
+
+class CdseSearchTask(WorkTask):
+    """Search the Copernicus Data Space catalogue; ``done`` carries one product footprint layer.
+
+    The query log (``log_path``, optional) is written on the worker thread as soon as the
+    products are known; ``log_error`` holds why it could not be written (the layer still comes).
+    """
+
+    def __init__(self, catalogue, query, log_path=None):
+        super().__init__(f"EO Order: search Copernicus {query.collection}", self._search)
+        self.catalogue = catalogue
+        self.query = query
+        self.log_path = log_path
+        self.log_error = ""
+        self.products = []
+
+    def _search(self, _task):
+        def progress(page, pages, fetched, _matched):
+            self.report(100.0 * page / max(pages, 1), f"page {page} of {pages}, {fetched} products")
+
+        self.products = self.catalogue.search(self.query, progress=progress, cancelled=self.isCanceled)
+        if self.log_path:
+            try:
+                write_query_log(self.log_path, self.query, self.products, self.catalogue.url)
+            except OSError as exc:
+                self.log_error = (f"The query log could not be written to {self.log_path} "
+                                  f"({exc.strerror or exc}): choose a writable download folder.")
+        return features_from_products(self.products)
+
+    def on_finished(self, ok):
+        if ok:
+            name = product_layer_name(self.query, len(self.result))
+            log(f"{name}: {len(self.result)} products" + (f"; query log {self.log_path}" if self.log_path else ""))
+            layer = footprint_layer(name, self.result, kind="products")
+            if self.log_path and not self.log_error:
+                layer.setCustomProperty(QUERY_LOG_PROPERTY, self.log_path)
+            self.result = layer
+
+
+class DownloadTask(WorkTask):
+    """Download Copernicus products on a worker thread (``core.cdse_download.Downloader``).
+
+    ``productDone(Outcome)`` and ``progressed(Progress)`` are emitted from the worker and
+    delivered on the main thread; ``done`` carries the list of outcomes. ``recorder`` (a
+    :class:`~.cdse_batch.DownloadRecorder`) records each finished product before the next one.
+    """
+
+    productDone = pyqtSignal(object)
+    progressed = pyqtSignal(object)
+
+    def __init__(self, downloader, items, recorder=None):
+        super().__init__(f"EO Order: download {len(items)} Copernicus product(s)", self._download)
+        self.downloader = downloader
+        self.items = items
+        self.recorder = recorder
+        self._last_report = 0.0
+
+    def _download(self, _task):
+        try:
+            return self.downloader.run(self.items, progress=self._progress, cancelled=self.isCanceled,
+                                       on_product_done=self._product_done)
+        finally:
+            self.downloader.tokens.close()
+
+    def _product_done(self, outcome):
+        if self.recorder is not None:
+            self.recorder(outcome)
+        self.productDone.emit(outcome)
+
+    def _progress(self, snapshot):
+        now = time.monotonic()
+        if now - self._last_report < 0.25 and snapshot.products_done < snapshot.products_total:
+            return  # a few updates per second are enough for a progress bar
+        self._last_report = now
+        self.report(100.0 * snapshot.fraction, snapshot.summary())
+        self.progressed.emit(snapshot)
+

@@ -37,36 +37,12 @@ from tests.servers.cdse_download import (
     PASSWORD,
     USERNAME,
     Content,
-    DownloadServer,
-    FakeClock,
-    IdentityServer,
     Product,
-    RedirectServer,
-    StorageServer,
 )
 
 ROOT = Path(__file__).resolve().parents[2]
 AUTH_HINT = "auth config cdse123"
 KiB = 1024
-
-
-@pytest.fixture
-def clock():
-    return FakeClock()
-
-
-@pytest.fixture
-def hosts(clock):
-    """identity (127.0.0.1), storage (127.0.0.3), download (127.0.0.2), catalogue redirector (127.0.0.1)."""
-    identity = IdentityServer(clock=clock)
-    storage = StorageServer()
-    download = DownloadServer(identity, [], storage=storage)
-    catalogue = RedirectServer(download)
-    servers = collections.namedtuple("Hosts", "identity storage download catalogue")(
-        identity, storage, download, catalogue)
-    yield servers
-    for server in servers:
-        server.stop()
 
 
 def add(hosts, name, size, *faults, seed=None):

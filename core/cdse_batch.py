@@ -1,0 +1,151 @@
+"""A Copernicus download job: what to fetch, and where "Downloaded" is recorded.
+
+The dock and ``eo_order:download_cdse`` both go through here:
+
+    items = items_from_log(log_path)                 # or items_from_features(layer.selectedFeatures())
+    recorder = DownloadRecorder(log_path, layer_source=(layer.source(), "ogr"))
+    outcomes = Downloader(tokens, folder).run(items, on_product_done=recorder)
+
+:class:`DownloadRecorder` is the "nothing lost" rule: right after each product that is on disk and
+verified (or skipped as already verified), it marks the product ``Downloaded`` in the query log
+(atomic rewrite) and in the footprint layer's data source when that is a file (GeoPackage,
+Shapefile, GeoJSON...), on the download thread, before the next product finishes. A crash or kill at
+any point leaves both true: a product is marked only once its final file exists. Memory layers have
+no file: the dock updates those on the main thread.
+"""
+
+import os
+
+from .cdse_download import DownloadItem
+from .errors import InputError
+from .querylog import read_query_log, set_downloaded
+
+
+def items_from_log(path):
+    """The products of a query log, in log order. The log keeps no size: the download checks the
+    MD5 (``Checksum``) or, without one, the length the server announces."""
+    _header, rows = read_query_log(path)
+    items = []
+    for row in rows:
+        product_id = (row.get("Id") or "").strip()
+        if not product_id:
+            continue
+        items.append(DownloadItem(
+            product_id=product_id,
+            name=(row.get("Name") or "").strip(),
+            checksum_md5=(row.get("Checksum") or "").strip().lower() or None,
+            online=bool(row.get("Online", True)),
+        ))
+    if not items:
+        raise InputError(f"The query log {path} lists no products: run a search that finds some first.")
+    return items
+
+
+def items_from_features(features):
+    """DownloadItems of Copernicus footprint features (fields ``product_id``, ``name``,
+    ``checksum_md5``, ``size_bytes``, ``online``: the layers EO Order writes)."""
+    items = []
+    for feature in features:
+        if feature.fields().indexOf("product_id") < 0:
+            raise InputError("These features have no product_id field: select footprints of a Copernicus search.")
+        value = _attribute_reader(feature)
+        product_id = str(value("product_id", "")).strip()
+        if not product_id:
+            continue
+        size = value("size_bytes", 0)
+        items.append(DownloadItem(
+            product_id=product_id,
+            name=str(value("name", "") or ""),
+            checksum_md5=str(value("checksum_md5", "") or "").strip().lower() or None,
+            size_bytes=int(size) if size else None,
+            online=_truthy(value("online", True)),
+        ))
+    if not items:
+        raise InputError("No Copernicus products selected: select footprints of a Copernicus search.")
+    return items
+
+
+def _attribute_reader(feature):
+    names = set(feature.fields().names())
+
+    def value(name, default=None):
+        if name not in names:
+            return default
+        raw = feature[name]
+        return default if raw is None or (hasattr(raw, "isNull") and raw.isNull()) else raw
+
+    return value
+
+
+def _truthy(value):
+    if isinstance(value, str):
+        return value.strip().lower() not in ("false", "0", "no", "")
+    return bool(value)
+
+
+def file_source(layer):
+    """``(uri, provider)`` of a layer stored in a file that EO Order may update, else None."""
+    if layer is None or layer.providerType() != "ogr":
+        return None
+    path = layer.source().split("|", 1)[0]
+    return (layer.source(), "ogr") if os.path.isfile(path) else None
+
+
+def mark_downloaded_in_source(source, product_ids, value=True):
+    """Set ``downloaded`` for ``product_ids`` in the data source ``(uri, provider)``; returns the
+    number of features changed. Opens its own provider, so it may run on any thread."""
+    from qgis.core import QgsProviderRegistry
+
+    uri, provider_key = source
+    provider = QgsProviderRegistry.instance().createProvider(provider_key, uri)
+    if provider is None or not provider.isValid():
+        raise InputError(f"Could not open the footprint layer {uri} to record the download: is it still there?")
+    return set_downloaded_flags(provider, product_ids, value)
+
+
+def set_downloaded_flags(provider, product_ids, value=True):
+    """Set ``downloaded`` for ``product_ids`` through a vector data ``provider``; returns the number
+    of features changed (0 when it has no such field)."""
+    from qgis.core import QgsExpression, QgsFeatureRequest
+
+    index = provider.fields().indexOf("downloaded")
+    if index < 0 or not product_ids:
+        return 0
+    quoted = ",".join(QgsExpression.quotedValue(str(i)) for i in product_ids)
+    request = QgsFeatureRequest().setFilterExpression(f'"product_id" IN ({quoted})')
+    request.setFlags(QgsFeatureRequest.Flag.NoGeometry)
+    request.setSubsetOfAttributes([])
+    changes = {feature.id(): {index: bool(value)} for feature in provider.getFeatures(request)}
+    if changes and not provider.changeAttributeValues(changes):
+        errors = "; ".join(provider.errors()) or "unknown error"
+        raise InputError(f"Could not record the download in the footprint layer {provider.dataSourceUri()} "
+                         f"({errors}): is it read-only?")
+    return len(changes)
+
+
+class DownloadRecorder:
+    """``on_product_done`` callback that records each product on disk (see the module docstring).
+
+    ``log_path``: a query log to update (optional). ``layer_source``: ``(uri, provider)`` of a file
+    footprint layer (optional). ``done_ids`` collects the ids marked so far. An error raised here
+    stops the batch (Downloader raises it again): a log that cannot be written must not go on
+    silently diverging from the disk.
+    """
+
+    def __init__(self, log_path=None, layer_source=None):
+        self.log_path = log_path
+        self.layer_source = layer_source
+        self.done_ids = []
+        self._log_ids = None
+
+    def __call__(self, outcome):
+        if not outcome.done:
+            return
+        if self.log_path:
+            if self._log_ids is None:
+                self._log_ids = {(row.get("Id") or "").strip() for row in read_query_log(self.log_path)[1]}
+            if outcome.product_id in self._log_ids:
+                set_downloaded(self.log_path, outcome.product_id, True)
+        if self.layer_source:
+            mark_downloaded_in_source(self.layer_source, [outcome.product_id])
+        self.done_ids.append(outcome.product_id)
