@@ -1,8 +1,9 @@
-"""The EO Order dock: one tab per job (search, orders, WCS coverages)."""
+"""The EO Order dock: one tab per job (CSW search, orders, Copernicus, WCS coverages)."""
 
 from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtWidgets import QDockWidget, QTabWidget
 
+from .copernicus_panel import CopernicusPanel
 from .ordering import OrderController
 from .orders_panel import OrdersPanel
 from .search_panel import SearchPanel
@@ -25,6 +26,8 @@ class EoOrderDock(QDockWidget):
         self.search.orderRequested.connect(self.orders.request_order)
         self.tabs.addTab(self.search, tr("Search"))
         self.tabs.addTab(self.orders_panel, tr("Orders"))
+        self.copernicus = CopernicusPanel(iface, self.tabs)
+        self.tabs.addTab(self.copernicus, tr("Copernicus"))
         self.wcs = WcsPanel(iface, self.tabs)
         self.tabs.addTab(self.wcs, tr("WCS"))
         self.setWidget(self.tabs)
@@ -33,4 +36,5 @@ class EoOrderDock(QDockWidget):
         """Cancel running work and disconnect from QGIS (plugin unload)."""
         self.search.shutdown()
         self.orders.shutdown()
+        self.copernicus.shutdown()
         self.wcs.shutdown()
