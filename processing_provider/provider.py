@@ -5,6 +5,7 @@ import os
 from qgis.core import QgsProcessingProvider
 from qgis.PyQt.QtGui import QIcon
 
+from .download_cdse import DownloadCdseAlgorithm
 from .order_eodms import OrderEodmsAlgorithm
 from .search_cdse import SearchCdseAlgorithm
 from .search_csw import SearchCswAlgorithm
@@ -26,5 +27,6 @@ class EoOrderProvider(QgsProcessingProvider):
     def loadAlgorithms(self):
         self.addAlgorithm(SearchCswAlgorithm())
         self.addAlgorithm(SearchCdseAlgorithm())
+        self.addAlgorithm(DownloadCdseAlgorithm())
         self.addAlgorithm(OrderEodmsAlgorithm())
         self.addAlgorithm(WcsGetCoverageAlgorithm())
