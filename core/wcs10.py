@@ -260,6 +260,22 @@ class GetCoverageRequest:
         return etree.tostring(root, xml_declaration=True, encoding="UTF-8")
 
 
+def parse_range_subset(text):
+    """``"bands=1,3; time=2020"`` → ``{"bands": ["1", "3"], "time": ["2020"]}`` (GetCoverage's
+    PARAMETER range subsets, Table 9); empty text → None."""
+    subsets = {}
+    for part in (text or "").split(";"):
+        if not part.strip():
+            continue
+        axis, sep, values = part.partition("=")
+        values = [v.strip() for v in values.split(",") if v.strip()]
+        if not sep or not axis.strip() or not values:
+            raise InputError(f"The range subset {part.strip()!r} is not of the form axis=value1,value2 "
+                             "(several axes separated by ';').")
+        subsets[axis.strip()] = values
+    return subsets or None
+
+
 def _finite(value):
     try:
         return math.isfinite(float(value))

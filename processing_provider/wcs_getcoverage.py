@@ -1,11 +1,9 @@
 """Processing algorithm ``eo_order:wcs_getcoverage`` – the WCS tab's *Fetch coverage*, headless.
 
-The small helpers at the top (matching a QGIS CRS or a typed name to what the server offers, the
-default format) are shared with ``ui/wcs_panel.py`` so that both choose the same way.
+It chooses CRS, format and size with the same helpers as ``ui/wcs_panel.py`` (core/wcs_choices.py).
 """
 
 from qgis.core import (
-    QgsCoordinateReferenceSystem,
     QgsProcessingAlgorithm,
     QgsProcessingException,
     QgsProcessingParameterAuthConfig,
@@ -19,77 +17,19 @@ from qgis.PyQt.QtCore import QCoreApplication
 
 from ..core.auth import credentials_from_authcfg
 from ..core.errors import Cancelled, EoOrderError
-from ..core.wcs10 import GetCoverageRequest, Wcs10Client, is_tiff_format
+from ..core.wcs10 import GetCoverageRequest, Wcs10Client, parse_range_subset
+from ..core.wcs_choices import (
+    crs_from_code,
+    default_format,
+    native_crs_code,
+    offered_crs_code,
+    offered_name,
+    only_native_resolution,
+)
 
 
 def tr(text):
     return QCoreApplication.translate("WcsGetCoverageAlgorithm", text)
-
-
-# --- choices shared with the WCS tab ---------------------------------------------
-
-
-def crs_from_code(code):
-    """The QGIS CRS a WCS CRS code names (``EPSG:4326``, ``urn:ogc:def:crs:EPSG::4326``, ``CRS:84``)."""
-    crs = QgsCoordinateReferenceSystem.fromOgcWmsCrs(code or "")
-    return crs if crs.isValid() else QgsCoordinateReferenceSystem(code or "")
-
-
-def offered_crs_code(crs, offered):
-    """The code in ``offered`` (the server's spelling) that denotes the QGIS ``crs``, or None."""
-    if crs is None or not crs.isValid():
-        return None
-    authid = crs.authid().lower()
-    for code in offered:
-        if authid and code.lower() == authid:
-            return code
-    for code in offered:
-        other = crs_from_code(code)
-        if other.isValid() and other == crs:
-            return code
-    return None
-
-
-def native_crs_code(description):
-    """The coverage's native CRS if it can be requested, else its first request CRS ('' if none)."""
-    offered = description.request_crs
-    for code in description.native_crs:
-        match = next((o for o in offered if o.lower() == code.lower()), None)
-        if match:
-            return match
-    if offered:
-        return offered[0]
-    return next(iter(description.native_crs), "") or description.grid_envelope_crs or ""
-
-
-def offered_name(value, offered):
-    """``value`` spelt as the server offers it (case-insensitive match), else ``value`` unchanged."""
-    value = (value or "").strip()
-    return next((o for o in offered if o.lower() == value.lower()), value)
-
-
-def formats_native_first(description):
-    """The coverage's formats, its native format first when it is one of them."""
-    formats = list(description.formats)
-    native = offered_name(description.native_format, formats)
-    if native in formats:
-        formats.remove(native)
-        formats.insert(0, native)
-    return formats
-
-
-def default_format(description):
-    """The native format if offered, else the first GeoTIFF-like format, else the first one."""
-    formats = formats_native_first(description)
-    native = offered_name(description.native_format, formats)
-    if native and native in formats:
-        return native
-    return next((f for f in formats if is_tiff_format(f)), None) or next(iter(formats), description.native_format)
-
-
-def only_native_resolution(description):
-    """True when the server only offers interpolation 'none' (no resampling: no size may be given)."""
-    return [i.lower() for i in description.interpolations] == ["none"]
 
 
 # --- the algorithm -----------------------------------------------------------------
@@ -108,6 +48,7 @@ class WcsGetCoverageAlgorithm(QgsProcessingAlgorithm):
     FORMAT = "FORMAT"
     TIME = "TIME"
     INTERPOLATION = "INTERPOLATION"
+    PARAMETER = "PARAMETER"
     AUTHCFG = "AUTHCFG"
     OUTPUT = "OUTPUT"
 
@@ -136,7 +77,9 @@ class WcsGetCoverageAlgorithm(QgsProcessingAlgorithm):
             "interpolation 'none').\n"
             "Format: a format the coverage offers (MapServer calls GeoTIFF 'GTiff'); empty: the native "
             "format if offered, else the first GeoTIFF-like one.\n"
-            "Time: a time position or begin/end[/resolution], as listed by DescribeCoverage.\n\n"
+            "Time: a time position or begin/end[/resolution], as listed by DescribeCoverage.\n"
+            "Range subset: values of the coverage's range axes, e.g. bands=1,3 (several axes separated "
+            "by ';'), as listed by DescribeCoverage.\n\n"
             "Authentication: an auth config (Basic) sent only to the server's own address."
         )
 
@@ -163,6 +106,8 @@ class WcsGetCoverageAlgorithm(QgsProcessingAlgorithm):
         self.addParameter(QgsProcessingParameterString(self.TIME, tr("Time"), optional=True))
         self.addParameter(QgsProcessingParameterString(
             self.INTERPOLATION, tr("Interpolation (empty: the server's default)"), optional=True))
+        self.addParameter(QgsProcessingParameterString(
+            self.PARAMETER, tr("Range subset (axis=v1,v2;axis2=v3; empty: all)"), optional=True))
         self.addParameter(QgsProcessingParameterAuthConfig(self.AUTHCFG, tr("Authentication"), optional=True))
         self.addParameter(QgsProcessingParameterRasterDestination(self.OUTPUT, tr("Coverage")))
 
@@ -249,6 +194,7 @@ class WcsGetCoverageAlgorithm(QgsProcessingAlgorithm):
                 response_crs=response_code,
                 time=time or None,
                 interpolation=offered_name(interpolation, description.interpolations) or None,
+                parameters=parse_range_subset(self.parameterAsString(parameters, self.PARAMETER, context)),
             )
             request.validate(description)
             size = (tr("{0} × {1} pixels").format(width, height) if width is not None

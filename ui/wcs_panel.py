@@ -43,8 +43,8 @@ from ..core.auth import credentials_from_authcfg
 from ..core.errors import EoOrderError, InputError
 from ..core.settings import Settings
 from ..core.tasks import WorkTask
-from ..core.wcs10 import GetCoverageRequest, Wcs10Client, is_tiff_format
-from ..processing_provider.wcs_getcoverage import (
+from ..core.wcs10 import GetCoverageRequest, Wcs10Client, is_tiff_format, parse_range_subset
+from ..core.wcs_choices import (
     crs_from_code,
     default_format,
     formats_native_first,
@@ -207,6 +207,10 @@ class WcsPanel(QWidget):
         options.addRow(tr("Interpolation"), self.interpolation_combo)
         self.time_combo = _combo(tr("Time position or period of the coverage (only for coverages with times)"))
         options.addRow(tr("Time"), self.time_combo)
+        self.range_edit = QLineEdit()
+        self.range_edit.setToolTip(tr("Range subset (PARAMETER): values of the coverage's range axes, e.g. "
+                                      "bands=1,3; several axes separated by ';'. Empty: all values."))
+        options.addRow(tr("Range subset"), self.range_edit)
 
         size_row = QHBoxLayout()
         self.size_mode = _combo(tr("Give the output size in pixels or the resolution in CRS units per pixel"))
@@ -485,6 +489,10 @@ class WcsPanel(QWidget):
             value = "/".join(period if period[2] else period[:2])
             self.time_combo.addItem(value, value)
         self.time_combo.setEnabled(self.time_combo.count() > 1)
+        self.range_edit.clear()
+        self.range_edit.setEnabled(bool(desc.range_axes))
+        self.range_edit.setPlaceholderText("; ".join(f"{name}={','.join(values)}" for name, _label, values
+                                                     in desc.range_axes if values) or tr("all values"))
 
         for combo in combos:
             combo.blockSignals(False)
@@ -624,6 +632,7 @@ class WcsPanel(QWidget):
             response_crs=self.response_crs_combo.currentData() or None,
             time=self.time_combo.currentData() or None,
             interpolation=self.interpolation_combo.currentData() or None,
+            parameters=parse_range_subset(self.range_edit.text()),
             **size,
         )
 

@@ -150,3 +150,33 @@ def test_unreachable_server_fails_with_a_clear_message(provider, tmp_path):
     with pytest.raises(QgsProcessingException, match="Could not connect to WCS server at http://127.0.0.1:9/wcs"):
         run({"URL": "http://127.0.0.1:9/wcs", "COVERAGE": "dem", "EXTENT": EXTENT_4326,
              "WIDTH": 8, "HEIGHT": 8, "OUTPUT": str(tmp_path / "dem.tif")})
+
+
+@pytest.fixture(scope="module")
+def mapserver_bands(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("wcs_alg_bands")
+    tif = make_test_tiff(folder / "rgb.tif", WIDTH, HEIGHT, BBOX, data_type="UInt16", bands=3)
+    with MapServerWcs(folder / "srv", tif, coverage="rgb", layer_metadata={"wcs_rangeset_axes": "bands"}) as server:
+        yield server
+
+
+def test_range_subset_parameter_picks_bands(mapserver_bands, provider, tmp_path):
+    out = tmp_path / "rgb.tif"
+    run({"URL": mapserver_bands.url, "COVERAGE": "rgb", "EXTENT": EXTENT_4326, "WIDTH": WIDTH, "HEIGHT": HEIGHT,
+         "PARAMETER": "bands=3", "OUTPUT": str(out)})
+    assert sent(mapserver_bands)["BANDS"] == "3"
+    ds, _epsg, _extent = raster_facts(out)
+    assert ds.RasterCount == 1
+    np.testing.assert_array_equal(ds.ReadAsArray(), expected_pixels(WIDTH, HEIGHT, band=3))
+
+
+@pytest.mark.parametrize("subset, message", [("bands", "not of the form axis=value1,value2"),
+                                             ("colour=1", "has no range axis 'colour'")])
+def test_bad_range_subsets_are_refused_before_getcoverage(mapserver_bands, provider, tmp_path, subset, message):
+    from qgis.core import QgsProcessingException
+
+    with pytest.raises(QgsProcessingException, match=message):
+        run({"URL": mapserver_bands.url, "COVERAGE": "rgb", "EXTENT": EXTENT_4326, "WIDTH": 8, "HEIGHT": 8,
+             "PARAMETER": subset, "OUTPUT": str(tmp_path / "rgb.tif")})
+    assert "GetCoverage" not in mapserver_bands.requests[-1].query
+    assert list(tmp_path.iterdir()) == []
