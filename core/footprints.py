@@ -5,16 +5,21 @@ both write the same fields.
 """
 
 from qgis.core import (
+    Qgis,
     QgsExpression,
     QgsFeature,
     QgsField,
     QgsFields,
     QgsFillSymbol,
     QgsGeometry,
+    QgsPalLayerSettings,
+    QgsProperty,
     QgsRectangle,
     QgsRuleBasedRenderer,
     QgsSingleSymbolRenderer,
+    QgsSymbolLayer,
     QgsVectorLayer,
+    QgsVectorLayerSimpleLabeling,
 )
 from qgis.PyQt.QtCore import QDate, QDateTime, Qt, QTime, QVariant
 
@@ -168,10 +173,49 @@ def is_footprint_layer(layer):
     return layer_kind(layer) == "records"
 
 
+# Outline colours of catalogue collections (ColorBrewer Set1, without yellow): one per collection.
+COLLECTION_COLOURS = ("#e41a1c", "#377eb8", "#4daf4a", "#984ea3", "#ff7f00", "#a65628", "#f781bf", "#999999")
+LABEL_MAX_SCALE = 2_000_000  # dates are labelled once the map is zoomed in beyond 1:2,000,000
+
+
+def _collection_colour_expression(layer):
+    """``CASE WHEN "collection_id" = 'Radarsat1' THEN '#e41a1c' ... END``: a colour per collection
+    present in ``layer`` (sorted, so the same collections always get the same colours)."""
+    index = layer.fields().indexOf("collection_id")
+    values = sorted({str(v) for v in layer.uniqueValues(index) if v not in (None, "")}) if index >= 0 else []
+    if not values:
+        return None
+    cases = " ".join(f"WHEN \"collection_id\" = {QgsExpression.quotedValue(v)} "
+                     f"THEN '{COLLECTION_COLOURS[i % len(COLLECTION_COLOURS)]}'" for i, v in enumerate(values))
+    return f"CASE {cases} ELSE '{COLLECTION_COLOURS[-1]}' END"
+
+
+def _age_colour_expression(layer):
+    """Products: newer sensing times get darker outlines (the 'Oranges' ramp, 0.35 → 1)."""
+    index = layer.fields().indexOf("sensing_start")
+    if index < 0 or layer.featureCount() == 0:
+        return None
+    low, high = layer.minimumValue(index), layer.maximumValue(index)
+    if not (hasattr(low, "toSecsSinceEpoch") and hasattr(high, "toSecsSinceEpoch")) or low == high:
+        return None
+    first, last = low.toSecsSinceEpoch(), high.toSecsSinceEpoch()
+    return (f"ramp_color('Oranges', scale_linear(epoch(\"sensing_start\") / 1000, {first}, {last}, 0.35, 1))")
+
+
+def _set_outline_colour(symbol, expression):
+    if expression:
+        for symbol_layer in symbol.symbolLayers():
+            symbol_layer.setDataDefinedProperty(QgsSymbolLayer.Property.PropertyStrokeColor,
+                                                QgsProperty.fromExpression(expression))
+    return symbol
+
+
 def style_products(layer):
-    """Copernicus products: orange outlines; downloaded products filled blue."""
+    """Copernicus products: orange outlines, darker for newer sensing times; downloaded products
+    filled blue."""
     layer.setCustomProperty(KIND_PROPERTY, "products")
-    outline = QgsFillSymbol.createSimple({"style": "no", "outline_color": "255,127,0,255", "outline_width": "0.6"})
+    outline = _set_outline_colour(QgsFillSymbol.createSimple(
+        {"style": "no", "outline_color": "255,127,0,255", "outline_width": "0.6"}), _age_colour_expression(layer))
     done = QgsFillSymbol.createSimple({"color": "31,120,180,90", "outline_color": "31,120,180,255",
                                        "outline_width": "0.8"})
     root = QgsRuleBasedRenderer.Rule(None)
@@ -181,20 +225,72 @@ def style_products(layer):
 
 
 def style_footprints(layer, ordered_ids=()):
-    """Red outlines, so overlapping scenes and the map stay visible; scenes already
-    ordered (``ordered_ids``) are filled green so they stand out."""
+    """Outlines only, so overlapping scenes and the map stay visible, one colour per collection
+    (red when there is one); scenes already ordered (``ordered_ids``) are filled green."""
     layer.setCustomProperty(KIND_PROPERTY, "records")
-    outline = QgsFillSymbol.createSimple({"style": "no", "outline_color": "227,26,28,255", "outline_width": "0.6"})
+    colours = _collection_colour_expression(layer)
+    outline = _set_outline_colour(QgsFillSymbol.createSimple(
+        {"style": "no", "outline_color": "227,26,28,255", "outline_width": "0.6"}), colours)
     if not ordered_ids:
         layer.setRenderer(QgsSingleSymbolRenderer(outline))
         return
-    ordered = QgsFillSymbol.createSimple({
-        "color": "51,160,44,90", "outline_color": "51,160,44,255", "outline_width": "0.8"})
+    ordered = _set_outline_colour(QgsFillSymbol.createSimple({
+        "color": "51,160,44,90", "outline_color": "51,160,44,255", "outline_width": "0.8"}), colours)
     quoted = ",".join(QgsExpression.quotedValue(str(i)) for i in sorted(ordered_ids))
     root = QgsRuleBasedRenderer.Rule(None)
     root.appendChild(QgsRuleBasedRenderer.Rule(ordered, 0, 0, f'"record_id" IN ({quoted})', "Ordered"))
     root.appendChild(QgsRuleBasedRenderer.Rule(outline, 0, 0, "ELSE", "Not ordered"))
     layer.setRenderer(QgsRuleBasedRenderer(root))
+
+
+def set_temporal(layer):
+    """Let QGIS' Temporal Controller step through the scenes: records are instants on their
+    ``acquired`` day (shown for that whole day), products span ``sensing_start``–``sensing_end``."""
+    properties = layer.temporalProperties()
+    names = layer.fields().names()
+    if "sensing_start" in names:
+        properties.setMode(Qgis.VectorTemporalMode.FeatureDateTimeStartAndEndFromFields)
+        properties.setStartField("sensing_start")
+        properties.setEndField("sensing_end")
+    elif "acquired" in names:
+        # A whole day from the acquisition date. As expressions: QGIS 3.22 compares a Date field
+        # with the frame's date-times as text, which would show a scene on the previous day too.
+        properties.setMode(Qgis.VectorTemporalMode.FeatureDateTimeStartAndEndFromExpressions)
+        properties.setStartExpression('to_datetime("acquired")')
+        properties.setEndExpression('to_datetime("acquired") + make_interval(days:=1)')
+    else:
+        return
+    properties.setIsActive(True)
+
+
+def set_date_labels(layer):
+    """Label each footprint with its date, only when zoomed in (no clutter at country scale)."""
+    names = layer.fields().names()
+    field = "sensing_start" if "sensing_start" in names else "acquired" if "acquired" in names else None
+    if field is None:
+        return
+    settings = QgsPalLayerSettings()
+    settings.isExpression = True
+    settings.fieldName = f"format_date(\"{field}\", 'yyyy-MM-dd')"
+    settings.scaleVisibility = True
+    settings.maximumScale = 0  # no limit when zoomed in further
+    settings.minimumScale = LABEL_MAX_SCALE
+    layer.setLabeling(QgsVectorLayerSimpleLabeling(settings))
+    layer.setLabelsEnabled(True)
+
+
+def present(layer, ordered_ids=()):
+    """Style, temporal properties and date labels of an EO Order footprint layer (of any source:
+    the dock's memory layers, a GeoPackage written by Processing)."""
+    kind = layer_kind(layer)
+    if kind == "products":
+        style_products(layer)
+    elif kind == "records":
+        style_footprints(layer, ordered_ids)
+    else:
+        return
+    set_temporal(layer)
+    set_date_labels(layer)
 
 
 def scene_from_feature(feature):
@@ -217,6 +313,7 @@ def footprint_layer(name, features, kind="records"):
     if features and not layer.dataProvider().addFeatures(features):
         raise RuntimeError(f"Could not add footprints to layer {name!r}: {layer.dataProvider().lastError()}")
     layer.updateExtents()
+    present(layer)
     return layer
 
 

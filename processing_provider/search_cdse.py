@@ -26,6 +26,7 @@ from ..core.cdse_search import CATALOGUE_URL, COLLECTIONS, CdseCatalogue, CdseQu
 from ..core.errors import Cancelled, EoOrderError
 from ..core.footprints import features_from_products, product_fields
 from ..core.querylog import default_log_name, write_query_log
+from .postprocess import present_when_loaded
 
 
 def tr(text):
@@ -138,4 +139,5 @@ class SearchCdseAlgorithm(QgsProcessingAlgorithm):
         features = features_from_products(products, fields=fields)
         sink.addFeatures(features, QgsFeatureSink.Flag.FastInsert)
         feedback.pushInfo(tr("{0} products found; query log: {1}").format(len(products), log_path))
+        present_when_loaded(context, dest_id)
         return {self.OUTPUT: dest_id, self.OUTPUT_LOG: log_path}

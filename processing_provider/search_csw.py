@@ -21,6 +21,7 @@ from ..core.csw import EODMS_CATALOG_URL, CswClient, Profile
 from ..core.errors import Cancelled, EoOrderError
 from ..core.footprints import CRS, features_from_records, footprint_fields
 from ..core.models import BBox, SearchQuery
+from .postprocess import present_when_loaded
 
 
 def tr(text):
@@ -127,4 +128,5 @@ class SearchCswAlgorithm(QgsProcessingAlgorithm):
         if not sink.addFeatures(features, QgsFeatureSink.Flag.FastInsert):
             raise QgsProcessingException(tr("Could not write the footprints: {0}").format(sink.lastError()))
         feedback.pushInfo(tr("{0} footprints written.").format(len(features)))
+        present_when_loaded(context, dest_id)
         return {self.OUTPUT: dest_id}
