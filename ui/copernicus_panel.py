@@ -6,7 +6,7 @@ import os
 
 from qgis.core import Qgis, QgsApplication, QgsFeatureRequest, QgsProject, QgsVectorLayer, QgsWkbTypes
 from qgis.gui import QgsAuthConfigSelect, QgsFileWidget
-from qgis.PyQt.QtCore import QCoreApplication, QDate, Qt
+from qgis.PyQt.QtCore import QCoreApplication, QDate, Qt, pyqtSignal
 from qgis.PyQt.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -44,6 +44,10 @@ def tr(text):
 
 
 class CopernicusPanel(QWidget):
+    """Search Copernicus Data Space and download. ``searched(query, count)`` feeds the history."""
+
+    searched = pyqtSignal(object, int)
+
     def __init__(self, iface, parent=None):
         super().__init__(parent)
         self.iface = iface
@@ -202,19 +206,33 @@ class CopernicusPanel(QWidget):
         box = self.extent_box.box()  # WGS 84, cut to the world
         return [(box.west, box.south), (box.east, box.south), (box.east, box.north), (box.west, box.north)]
 
-    def build_query(self):
+    def build_query(self, ring=None):
         if self.start_edit.isNull() or self.end_edit.isNull():
             raise InputError(tr("Choose both sensing dates (the end date is exclusive)."))
         cloud = self.cloud_spin.value()
-        return CdseQuery(self.collection_combo.currentText(), self.search_ring(), iso_date(self.start_edit),
+        return CdseQuery(self.collection_combo.currentText(), ring or self.search_ring(), iso_date(self.start_edit),
                          iso_date(self.end_edit), max_cloud=None if cloud == NO_CLOUD_LIMIT else cloud,
                          max_records=self.max_spin.value())
 
-    def search(self):
+    def restore(self, entry):
+        """Fill the form from a history entry; returns its exact search polygon (for a re-run)."""
+        params = entry.params
+        self.collection_combo.setCurrentText(params["collection"])
+        self.start_edit.setDate(QDate.fromString(params["start"][:10], "yyyy-MM-dd"))
+        self.end_edit.setDate(QDate.fromString(params["end"][:10], "yyyy-MM-dd"))
+        cloud = params.get("max_cloud")
+        self.cloud_spin.setValue(NO_CLOUD_LIMIT if cloud is None else int(round(float(cloud))))
+        self.max_spin.setValue(int(params.get("max_records") or 1000))
+        self.polygon_check.setChecked(False)
+        self.extent_box.set_box(entry.box)
+        return [tuple(point) for point in params["polygon"]]
+
+    def search(self, ring=None):
+        """Search with the form (``ring``: an exact lon/lat polygon instead of the area widgets)."""
         if self.task is not None:
             return None
         try:
-            query = self.build_query()
+            query = self.build_query(ring)
         except EoOrderError as exc:
             self._message(str(exc), Qgis.MessageLevel.Warning)
             self.status.setText(str(exc))
@@ -260,6 +278,7 @@ class CopernicusPanel(QWidget):
         if task.log_error:
             self._message(task.log_error, Qgis.MessageLevel.Warning)
         count = layer.featureCount()
+        self.searched.emit(task.query, count)
         if count == 0:
             self.status.setText(tr("No products match this collection, area, period and cloud cover."))
             self._message(tr("No Copernicus products found for this search."), Qgis.MessageLevel.Info)

@@ -1,9 +1,13 @@
-"""The EO Order dock: one tab per job (CSW search, orders, Copernicus, WCS coverages)."""
+"""The EO Order dock: one tab per job (CSW search, orders, Copernicus, WCS coverages, history)."""
 
+from qgis.core import QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsCsException, QgsProject, QgsRectangle
 from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtWidgets import QDockWidget, QTabWidget
 
+from ..core.footprints import CRS
+from ..core.history import SearchHistory, cdse_params, csw_params
 from .copernicus_panel import CopernicusPanel
+from .history_panel import HistoryPanel
 from .ordering import OrderController
 from .orders_panel import OrdersPanel
 from .search_panel import SearchPanel
@@ -15,7 +19,7 @@ def tr(text):
 
 
 class EoOrderDock(QDockWidget):
-    def __init__(self, iface, parent=None, journal_path=None):
+    def __init__(self, iface, parent=None, journal_path=None, history_path=None):
         super().__init__(tr("EO Order – Search imagery"), parent)
         self.setObjectName("EoOrderSearchDock")
         self.iface = iface
@@ -30,7 +34,51 @@ class EoOrderDock(QDockWidget):
         self.tabs.addTab(self.copernicus, tr("Copernicus"))
         self.wcs = WcsPanel(iface, self.tabs)
         self.tabs.addTab(self.wcs, tr("WCS"))
+        self.history = SearchHistory(history_path)
+        self.history_panel = HistoryPanel(self.history, self.tabs)
+        self.tabs.addTab(self.history_panel, tr("History"))
+        self.search.searched.connect(self._csw_searched)
+        self.copernicus.searched.connect(self._cdse_searched)
+        self.history_panel.rerunRequested.connect(self.rerun)
+        self.history_panel.loadBoxRequested.connect(self.load_box)
         self.setWidget(self.tabs)
+
+    # --- history ---------------------------------------------------------------------------
+
+    def _csw_searched(self, catalog, query, count):
+        self.history.add("csw", catalog.label, catalog.url, csw_params(query), count)
+        self.history_panel.refresh()
+
+    def _cdse_searched(self, query, count):
+        self.history.add("cdse", "Copernicus Data Space", self.copernicus.settings.cdse_urls[0],
+                         cdse_params(query), count)
+        self.history_panel.refresh()
+
+    def _panel_for(self, entry):
+        return self.copernicus if entry.kind == "cdse" else self.search
+
+    def rerun(self, entry):
+        """Run a history entry again, exactly (same catalogue, area, dates and filters)."""
+        panel = self._panel_for(entry)
+        self.tabs.setCurrentWidget(panel)
+        if entry.kind == "cdse":
+            return panel.search(ring=panel.restore(entry))
+        panel.restore(entry)
+        return panel.search()
+
+    def load_box(self, entry):
+        """Take a history entry's box as the search box of its tab, and show it on the map."""
+        panel = self._panel_for(entry)
+        self.tabs.setCurrentWidget(panel)
+        panel.extent_box.set_box(entry.box)
+        canvas = self.iface.mapCanvas()
+        to_map = QgsCoordinateTransform(QgsCoordinateReferenceSystem(CRS), canvas.mapSettings().destinationCrs(),
+                                        QgsProject.instance())
+        try:
+            canvas.setExtent(to_map.transformBoundingBox(QgsRectangle(*entry.box)))
+            canvas.refresh()
+        except QgsCsException:
+            pass  # the box cannot be shown in the canvas CRS; it is still the search box
 
     def shutdown(self):
         """Cancel running work and disconnect from QGIS (plugin unload)."""
@@ -38,3 +86,4 @@ class EoOrderDock(QDockWidget):
         self.orders.shutdown()
         self.copernicus.shutdown()
         self.wcs.shutdown()
+        self.history.close()

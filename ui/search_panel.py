@@ -7,7 +7,7 @@ from qgis.core import (
     QgsProject,
 )
 from qgis.gui import QgsAuthConfigSelect
-from qgis.PyQt.QtCore import QCoreApplication, Qt, pyqtSignal
+from qgis.PyQt.QtCore import QCoreApplication, QDate, Qt, pyqtSignal
 from qgis.PyQt.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -46,6 +46,7 @@ class SearchPanel(QWidget):
 
     layerAdded = pyqtSignal(object)
     orderRequested = pyqtSignal(list)  # footprint features to order
+    searched = pyqtSignal(object, object, int)  # catalog, query, result count (for the history)
 
     def __init__(self, iface, parent=None):
         super().__init__(parent)
@@ -198,6 +199,21 @@ class SearchPanel(QWidget):
     def search_box(self):
         return self.extent_box.box()
 
+    def restore(self, entry):
+        """Fill the form from a history entry (catalogue, box, dates, title, max records)."""
+        params = entry.params
+        if self.catalog_combo.findData(entry.url) < 0:
+            self.add_catalog(entry.url)
+        self.catalog_combo.setCurrentIndex(self.catalog_combo.findData(entry.url))
+        self.extent_box.set_box(entry.box)
+        for edit, value in ((self.start_edit, params.get("start")), (self.end_edit, params.get("end"))):
+            if value:
+                edit.setDate(QDate.fromString(value[:10], "yyyy-MM-dd"))
+            else:
+                edit.clear()
+        self.title_edit.setText("" if params.get("title") in (None, "*") else params["title"])
+        self.max_spin.setValue(int(params.get("max_records") or 1000))
+
     # --- search -------------------------------------------------------------
 
     def build_query(self):
@@ -210,8 +226,9 @@ class SearchPanel(QWidget):
         )
 
     def search(self):
+        """Start a search with the form; returns the task (None when refused: the status says why)."""
         if self.task is not None:
-            return
+            return None
         catalog = self.catalog
         try:
             query = self.build_query()
@@ -225,8 +242,9 @@ class SearchPanel(QWidget):
         except EoOrderError as exc:
             self._message(str(exc), Qgis.MessageLevel.Warning)
             self.status.setText(str(exc))
-            return
+            return None
         self.settings.max_records = query.max_records
+        self.searching = catalog
         self.task = SearchTask(client, query, catalog.short_label)
         self.task.pageFetched.connect(self._page_fetched)
         self.task.done.connect(self._search_finished)
@@ -234,6 +252,7 @@ class SearchPanel(QWidget):
         self.cancel_button.setEnabled(True)
         self.status.setText(tr("Searching {0}…").format(catalog.label))
         QgsApplication.taskManager().addTask(self.task)
+        return self.task
 
     def cancel(self):
         if self.task is not None:
@@ -254,6 +273,7 @@ class SearchPanel(QWidget):
             self.status.setText(tr("Search cancelled."))
             return
         count = layer.featureCount()
+        self.searched.emit(self.searching, task.query, count)
         matched = task.search_result.matched if task and task.search_result else count
         if count == 0:
             self.status.setText(tr("No records match this box, dates and title."))

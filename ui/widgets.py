@@ -69,6 +69,10 @@ class CanvasExtentBox(QgsExtentGroupBox):
             raise EoOrderError(tr("The search box is empty: zoom the map to your area or type a box."))
         return BBox.clamped(rect.xMinimum(), rect.yMinimum(), rect.xMaximum(), rect.yMaximum())
 
+    def set_box(self, box):
+        """Use this (west, south, east, north) box from now on (it stops following the canvas)."""
+        self.setOutputExtentFromUser(QgsRectangle(*box), QgsCoordinateReferenceSystem(CRS))
+
     def shutdown(self):
         for signal in (self.canvas.extentsChanged, self.canvas.destinationCrsChanged):
             try:
