@@ -11,7 +11,7 @@ export PYTHONDONTWRITEBYTECODE := 1
 QGIS_PROFILE ?= $(HOME)/.local/share/QGIS/QGIS3/profiles/default
 PLUGIN_NAME := eo_order
 
-.PHONY: test demo install lint bench clean deps
+.PHONY: test demo install lint bench clean deps package
 
 deps: $(VENV)/.installed
 
@@ -41,6 +41,9 @@ lint: deps
 bench: deps
 	$(PY) -m benchmarks.bench_parse
 	$(PY) -m benchmarks.bench_download
+
+package: deps
+	$(PY) -m tools.package
 
 install:
 	mkdir -p "$(QGIS_PROFILE)/python/plugins"
