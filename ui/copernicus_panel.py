@@ -113,6 +113,7 @@ class CopernicusPanel(QWidget):
         self.search_button.setToolTip(tr("Search the Copernicus catalogue in the background (no login needed)"))
         self.search_button.clicked.connect(self.search)
         self.cancel_button = QPushButton(tr("Cancel"))
+        self.cancel_button.setToolTip(tr("Stop the running search (nothing is added)"))
         self.cancel_button.setEnabled(False)
         self.cancel_button.clicked.connect(self.cancel)
         buttons.addWidget(self.search_button)

@@ -2,16 +2,26 @@
 
 from qgis.core import QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsCsException, QgsProject, QgsRectangle
 from qgis.PyQt.QtCore import QCoreApplication
-from qgis.PyQt.QtWidgets import QDockWidget, QTabWidget
+from qgis.PyQt.QtWidgets import QDockWidget, QTabWidget, QToolButton
 
 from ..core.footprints import CRS
 from ..core.history import SearchHistory, cdse_params, csw_params
 from .copernicus_panel import CopernicusPanel
+from .help import HelpDialog
 from .history_panel import HistoryPanel
 from .ordering import OrderController
 from .orders_panel import OrdersPanel
 from .search_panel import SearchPanel
 from .wcs_panel import WcsPanel
+
+# README sections (headings) per tab, for the help button.
+HELP_SECTIONS = {
+    "SearchPanel": "Search EODMS or a CSW catalogue",
+    "OrdersPanel": "Order from EODMS",
+    "CopernicusPanel": "Copernicus Data Space",
+    "WcsPanel": "WCS 1.0.0",
+    "HistoryPanel": "Search history",
+}
 
 
 def tr(text):
@@ -41,7 +51,24 @@ class EoOrderDock(QDockWidget):
         self.copernicus.searched.connect(self._cdse_searched)
         self.history_panel.rerunRequested.connect(self.rerun)
         self.history_panel.loadBoxRequested.connect(self.load_box)
+        self.help_button = QToolButton(self.tabs)
+        self.help_button.setText("?")
+        self.help_button.setToolTip(tr("Help for this tab"))
+        self.help_button.clicked.connect(self.show_help)
+        self.tabs.setCornerWidget(self.help_button)
         self.setWidget(self.tabs)
+
+    # --- help ------------------------------------------------------------------------------
+
+    def help_title(self):
+        """The README section that documents the current tab."""
+        return HELP_SECTIONS.get(self.tabs.currentWidget().__class__.__name__, "Use")
+
+    def show_help(self):
+        dialog = HelpDialog(self.help_title(), self)
+        dialog.show()
+        self._help = dialog
+        return dialog
 
     # --- history ---------------------------------------------------------------------------
 
