@@ -32,7 +32,7 @@ from ..core.querylog import default_log_name
 from ..core.settings import Settings
 from ..core.tasks import CdseSearchTask
 from .downloading import DownloadController
-from .widgets import CanvasExtentBox, ResultsTable, ThumbnailView, date_edit, iso_date
+from .widgets import CanvasExtentBox, ResultsTable, ThumbnailView, date_edit, iso_date, stop_task
 
 TITLE = "EO Order"
 COLUMNS = ("name", "sensing_start", "cloud_cover", "size_bytes", "online", "downloaded")
@@ -381,13 +381,8 @@ class CopernicusPanel(QWidget):
         self.iface.messageBar().pushMessage(TITLE, text, level, 10)
 
     def shutdown(self):
-        if self.task is not None:
-            try:
-                self.task.done.disconnect(self._search_finished)
-            except (TypeError, RuntimeError):
-                pass
-            self.task.cancel()
-            self.task = None
+        stop_task(self.task, self._search_finished)
+        self.task = None
         self.downloads.shutdown()
         self.quicklook.abort()
         self.table.shutdown()

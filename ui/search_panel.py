@@ -31,7 +31,7 @@ from ..core.errors import EoOrderError
 from ..core.models import SearchQuery
 from ..core.settings import Settings
 from ..core.tasks import SearchTask
-from .widgets import CanvasExtentBox, ResultsTable, ThumbnailView, date_edit, iso_date
+from .widgets import CanvasExtentBox, ResultsTable, ThumbnailView, date_edit, iso_date, stop_task
 
 TITLE = "EO Order"
 COLUMNS = ("record_id", "acquired", "collection_id", "beam_mode", "title")
@@ -332,13 +332,8 @@ class SearchPanel(QWidget):
 
     def shutdown(self):
         """Cancel work and disconnect from the canvas (plugin unload)."""
-        if self.task is not None:
-            try:
-                self.task.done.disconnect(self._search_finished)
-            except (TypeError, RuntimeError):
-                pass
-            self.task.cancel()
-            self.task = None
+        stop_task(self.task, self._search_finished)
+        self.task = None
         self.thumbnail.abort()
         self.table.shutdown()
         self.extent_box.shutdown()

@@ -243,3 +243,14 @@ def cell_text(value):
     if isinstance(value, bool):
         return tr("yes") if value else tr("no")
     return str(value)
+
+
+def stop_task(task, done_slot):
+    """Cancel a running task whose result nobody will take any more (the panel is closing)."""
+    if task is None:
+        return
+    try:
+        task.done.disconnect(done_slot)
+    except (TypeError, RuntimeError):
+        pass
+    task.cancel()

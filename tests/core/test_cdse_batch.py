@@ -3,11 +3,7 @@ verified file is on disk, whenever the process dies, and a re-run completes it w
 
 import datetime as dt
 import os
-import signal
-import subprocess
-import sys
 import textwrap
-import time
 
 import pytest
 
@@ -17,6 +13,7 @@ from eo_order.core.cdse_search import CdseQuery
 from eo_order.core.errors import InputError
 from eo_order.core.querylog import read_query_log, write_query_log
 from tests.core.test_cdse_download import ROOT, KiB, add, downloader, token_manager
+from tests.processes import run_then_kill
 from tests.servers.cdse_download import PASSWORD, USERNAME
 
 QUERY = CdseQuery("SENTINEL-1", [(5.9, 45.8), (10.5, 45.8), (10.5, 47.8)], "2022-05-03", "2022-05-21")
@@ -60,22 +57,8 @@ def test_killed_batch_leaves_the_log_true_and_the_rerun_completes_it(hosts, cloc
                                queried_at=dt.datetime(2024, 6, 1, tzinfo=dt.timezone.utc))
     part = tmp_path / (product_filename(big.name) + ".part")
     env = dict(os.environ, CDSE_USER=USERNAME, CDSE_PASSWORD=PASSWORD)
-    child = subprocess.Popen([sys.executable, "-c", BATCH_RUN, str(ROOT), hosts.identity.token_url,
-                              hosts.download.products_url, str(tmp_path), str(log_path)],
-                             env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    try:
-        deadline = time.monotonic() + 30
-        while not (part.exists() and part.stat().st_size >= 512 * KiB):
-            assert child.poll() is None, child.stderr.read().decode()
-            assert time.monotonic() < deadline, "the second download did not start"
-            time.sleep(0.02)
-        child.send_signal(signal.SIGKILL)
-        child.wait(timeout=10)
-    finally:
-        if child.poll() is None:
-            child.kill()
-        child.stdout.close()
-        child.stderr.close()
+    run_then_kill(BATCH_RUN, [ROOT, hosts.identity.token_url, hosts.download.products_url, tmp_path, log_path], env,
+                  lambda: part.exists() and part.stat().st_size >= 512 * KiB, "the second download")
 
     kept = part.stat().st_size
     # The log was rewritten atomically after the first product only: it is whole and true.

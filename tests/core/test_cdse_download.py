@@ -8,9 +8,6 @@ import collections
 import hashlib
 import json
 import os
-import signal
-import subprocess
-import sys
 import textwrap
 import threading
 import time
@@ -33,6 +30,7 @@ from eo_order.core.cdse_download import (
     product_filename,
 )
 from eo_order.core.errors import AuthError, EoOrderError
+from tests.processes import run_then_kill
 from tests.servers.cdse_download import (
     PASSWORD,
     USERNAME,
@@ -369,23 +367,9 @@ def test_killed_download_resumes_without_fetching_completed_bytes(hosts, clock, 
     product = add(hosts, "S1A_IW_GRDH_killed.SAFE", 3 * 1024 * KiB)
     part = tmp_path / (product_filename(product.name) + ".part")
     env = dict(os.environ, CDSE_USER=USERNAME, CDSE_PASSWORD=PASSWORD)
-    child = subprocess.Popen(
-        [sys.executable, "-c", RESUMABLE_RUN, str(ROOT), hosts.identity.token_url, hosts.download.products_url,
-         str(tmp_path), product.id, product.name, product.checksum, str(product.content.size)],
-        env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    try:
-        deadline = time.monotonic() + 30
-        while not (part.exists() and part.stat().st_size >= 1024 * KiB):
-            assert child.poll() is None, child.stderr.read().decode()
-            assert time.monotonic() < deadline, "the download did not start"
-            time.sleep(0.02)
-        child.send_signal(signal.SIGKILL)
-        child.wait(timeout=10)
-    finally:
-        if child.poll() is None:
-            child.kill()
-        child.stdout.close()
-        child.stderr.close()
+    run_then_kill(RESUMABLE_RUN, [ROOT, hosts.identity.token_url, hosts.download.products_url, tmp_path, product.id,
+                                  product.name, product.checksum, product.content.size], env,
+                  lambda: part.exists() and part.stat().st_size >= 1024 * KiB, "the download")
     kept = part.stat().st_size
     assert 1024 * KiB <= kept < product.content.size
     assert not (tmp_path / product_filename(product.name)).exists()
