@@ -5,13 +5,14 @@ PY := $(VENV)/bin/python
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_PACKAGES := python3-qgis qgis-providers qgis xvfb python3-venv python3-pytest \
 	python3-lxml python3-requests python3-owslib python3-shapely python3-pyproj \
-	python3-sqlalchemy python3-xmltodict python3-gdal gdal-bin cgi-mapserver mapserver-bin
+	python3-sqlalchemy python3-xmltodict python3-gdal gdal-bin cgi-mapserver mapserver-bin \
+	qttools5-dev-tools
 export QT_QPA_PLATFORM ?= offscreen
 export PYTHONDONTWRITEBYTECODE := 1
 QGIS_PROFILE ?= $(HOME)/.local/share/QGIS/QGIS3/profiles/default
 PLUGIN_NAME := eo_order
 
-.PHONY: test demo install lint bench clean deps package
+.PHONY: test demo install lint bench clean deps package translations
 
 deps: $(VENV)/.installed
 
@@ -44,6 +45,10 @@ bench: deps
 
 package: deps
 	$(PY) -m tools.package
+
+translations: deps
+	$(PY) -m tools.i18n update
+	$(PY) -m tools.i18n release
 
 install:
 	mkdir -p "$(QGIS_PROFILE)/python/plugins"

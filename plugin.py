@@ -3,7 +3,7 @@
 import os
 
 from qgis.core import QgsApplication
-from qgis.PyQt.QtCore import QCoreApplication, Qt
+from qgis.PyQt.QtCore import QCoreApplication, QLocale, Qt, QTranslator
 from qgis.PyQt.QtGui import QIcon
 from qgis.PyQt.QtWidgets import QAction
 
@@ -11,15 +11,29 @@ from .processing_provider.provider import EoOrderProvider
 
 MENU = "EO Order"
 ICON = os.path.join(os.path.dirname(__file__), "icons", "eo_order.svg")
+I18N = os.path.join(os.path.dirname(__file__), "i18n")
 
 
 def tr(text):
     return QCoreApplication.translate("EoOrderPlugin", text)
 
 
+def install_translator():
+    """Load ``i18n/eo_order_<lang>.qm`` for QGIS' own locale (Settings › Options › General ›
+    Override system locale, else the system's); returns the installed QTranslator or None (English)."""
+    locale = QgsApplication.locale() or QLocale().name()
+    path = os.path.join(I18N, f"eo_order_{locale[:2].lower()}.qm")
+    translator = QTranslator()
+    if not os.path.isfile(path) or not translator.load(path):
+        return None
+    QCoreApplication.installTranslator(translator)
+    return translator
+
+
 class EoOrderPlugin:
     def __init__(self, iface):
         self.iface = iface
+        self.translator = install_translator()
         self.provider = None
         self.action = None
         self.dock = None
@@ -69,3 +83,6 @@ class EoOrderPlugin:
         if self.provider is not None:
             QgsApplication.processingRegistry().removeProvider(self.provider)
             self.provider = None
+        if self.translator is not None:
+            QCoreApplication.removeTranslator(self.translator)
+            self.translator = None

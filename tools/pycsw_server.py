@@ -26,7 +26,7 @@ from pycsw.core import admin
 from pycsw.core.config import StaticContext
 from pycsw.core.repository import Repository
 
-from .sample_records import demo_records
+from .sample_records import THUMB_URL, demo_records
 
 LOGGER = logging.getLogger(__name__)
 
@@ -98,19 +98,23 @@ class PycswServer:
     ``workdir`` receives records/*.xml, records.db, pycsw.cfg and pycsw.log.
     """
 
-    def __init__(self, records, workdir, maxrecords=10, *, port=0):
+    def __init__(self, records, workdir, maxrecords=10, *, port=0, thumbnails=False):
         self.workdir = os.path.abspath(os.fspath(workdir))
         self.requests = []
         self._stopped = False
         os.makedirs(self.workdir, exist_ok=True)
 
-        self.database = "sqlite:///" + os.path.join(self.workdir, "records.db")
-        count = self._load(records)
-
         self._httpd = _ThreadingWSGIServer(("127.0.0.1", port), _QuietHandler)
         self._httpd.set_app(self._app)
         self.port = self._httpd.server_address[1]
         self.url = f"http://127.0.0.1:{self.port}/csw"
+        self.thumbnail_url = f"http://127.0.0.1:{self.port}/wes/getObject" if thumbnails else None
+        if self.thumbnail_url:  # the records' EODMS thumbnail links point here instead
+            records = [(r if isinstance(r, str) else bytes(r).decode("utf-8")).replace(THUMB_URL, self.thumbnail_url)
+                       for r in records]
+
+        self.database = "sqlite:///" + os.path.join(self.workdir, "records.db")
+        count = self._load(records)
 
         self.config_path = os.path.join(self.workdir, "pycsw.cfg")
         self.logfile = os.path.join(self.workdir, "pycsw.log")
@@ -163,6 +167,10 @@ class PycswServer:
         return count
 
     def _app(self, environ, start_response):
+        if self.thumbnail_url and environ.get("PATH_INFO") == "/wes/getObject":
+            image = radar_thumbnail(environ.get("QUERY_STRING", ""))
+            start_response("200 OK", [("Content-Type", "image/png"), ("Content-Length", str(len(image)))])
+            return [image]
         if environ["REQUEST_METHOD"] == "POST":
             try:
                 length = int(environ.get("CONTENT_LENGTH") or 0)
@@ -206,6 +214,35 @@ class PycswServer:
         return f"<PycswServer {self.url} ({self.record_count} records)>"
 
 
+def radar_thumbnail(seed_text, width=160, height=120):
+    """A PNG that looks like a radar thumbnail (speckled fields and a river), the same for the
+    same ``seed_text``: for demos and screenshots without EODMS."""
+    import zlib
+
+    import numpy as np
+    from osgeo import gdal
+
+    rng = np.random.default_rng(zlib.crc32(seed_text.encode("utf-8")))
+    y, x = np.mgrid[0:height, 0:width]
+    fields = (rng.integers(60, 200, size=(6, 8))).repeat(height // 6 + 1, 0).repeat(width // 8 + 1, 1)
+    image = fields[:height, :width] + rng.normal(0, 25, (height, width))
+    river = np.abs(y - (height * 0.55 + 12 * np.sin(x / 17.0))) < 3
+    image[river] = 15
+    data = np.clip(image, 0, 255).astype(np.uint8)
+    mem = gdal.GetDriverByName("MEM").Create("", width, height, 1, gdal.GDT_Byte)
+    mem.GetRasterBand(1).WriteArray(data)
+    path = f"/vsimem/thumb_{zlib.crc32(seed_text.encode('utf-8'))}.png"
+    gdal.GetDriverByName("PNG").CreateCopy(path, mem)
+    handle = gdal.VSIFOpenL(path, "rb")
+    gdal.VSIFSeekL(handle, 0, 2)
+    size = gdal.VSIFTellL(handle)
+    gdal.VSIFSeekL(handle, 0, 0)
+    png = bytes(gdal.VSIFReadL(1, size, handle))
+    gdal.VSIFCloseL(handle)
+    gdal.Unlink(path)
+    return png
+
+
 def _read_record_dir(path):
     files = sorted(glob.glob(os.path.join(path, "*.xml")))
     if not files:
@@ -226,10 +263,12 @@ def main(argv=None):
     source = parser.add_mutually_exclusive_group(required=True)
     source.add_argument("--demo", action="store_true", help="serve the demo Radarsat records")
     source.add_argument("--records", metavar="DIR", help="serve the csw:Record *.xml files in DIR")
+    parser.add_argument("--thumbnails", action="store_true",
+                        help="also serve generated thumbnails and point the records' THUMBVIEW links at them")
     args = parser.parse_args(argv)
 
     records = demo_records() if args.demo else list(_read_record_dir(args.records))
-    server = PycswServer(records, args.workdir, args.maxrecords, port=args.port)
+    server = PycswServer(records, args.workdir, args.maxrecords, port=args.port, thumbnails=args.thumbnails)
     print(server.url, flush=True)
     print(f"serving {server.record_count} records; config {server.config_path}", flush=True)
 
