@@ -6,13 +6,13 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_PACKAGES := python3-qgis qgis-providers qgis xvfb python3-venv python3-pytest \
 	python3-lxml python3-requests python3-owslib python3-shapely python3-pyproj \
 	python3-sqlalchemy python3-xmltodict python3-gdal gdal-bin cgi-mapserver mapserver-bin \
-	qttools5-dev-tools
+	qttools5-dev-tools xauth
 export QT_QPA_PLATFORM ?= offscreen
 export PYTHONDONTWRITEBYTECODE := 1
 QGIS_PROFILE ?= $(HOME)/.local/share/QGIS/QGIS3/profiles/default
 PLUGIN_NAME := eo_order
 
-.PHONY: test demo install lint bench clean deps package translations
+.PHONY: test demo install lint bench clean deps package translations screenshots
 
 deps: $(VENV)/.installed
 
@@ -45,6 +45,9 @@ bench: deps
 
 package: deps
 	$(PY) -m tools.package
+
+screenshots: deps
+	tools/screenshot.sh
 
 translations: deps
 	$(PY) -m tools.i18n update

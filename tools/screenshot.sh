@@ -7,7 +7,7 @@ out="$PWD/build/screenshots"; profiles="$out/qgis-config"
 plugins="$profiles/profiles/default/python/plugins"
 rm -rf "$profiles"; mkdir -p "$plugins"
 ln -s "$PWD" "$plugins/eo_order"
-.venv/bin/python -m tools.pycsw_server --workdir "$out/pycsw" --demo > "$out/pycsw.url" &
+.venv/bin/python -m tools.pycsw_server --workdir "$out/pycsw" --demo --thumbnails > "$out/pycsw.url" &
 csw_pid=$!
 trap 'kill $csw_pid 2>/dev/null || true' EXIT
 for _ in $(seq 50); do [ -s "$out/pycsw.url" ] && break; sleep 0.2; done
