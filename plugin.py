@@ -37,6 +37,7 @@ class EoOrderPlugin:
         self.provider = None
         self.action = None
         self.dock = None
+        self.layer_actions = None
 
     def initProcessing(self):  # noqa: N802 - called by QGIS
         if self.provider is None:
@@ -52,6 +53,9 @@ class EoOrderPlugin:
         self.action.toggled.connect(self.toggle_dock)
         self.iface.addToolBarIcon(self.action)
         self.iface.addPluginToWebMenu(MENU, self.action)
+        from .ui.layer_tools import LayerActions
+
+        self.layer_actions = LayerActions(self.iface)
 
     def toggle_dock(self, visible):
         if visible and self.dock is None:
@@ -70,6 +74,9 @@ class EoOrderPlugin:
             self.action.blockSignals(False)
 
     def unload(self):
+        if self.layer_actions is not None:
+            self.layer_actions.remove()
+            self.layer_actions = None
         if self.dock is not None:
             self.dock.shutdown()
             self.iface.removeDockWidget(self.dock)

@@ -73,6 +73,7 @@ GUI_LOAD = textwrap.dedent("""
         def __init__(self):
             self.window, self.toolbar, self.menu = QMainWindow(), QToolBar(), QMenu("Web")
             self.canvas, self.bar = QgsMapCanvas(self.window), QgsMessageBar(self.window)
+            self.actions = []
         def mainWindow(self): return self.window
         def mapCanvas(self): return self.canvas
         def messageBar(self): return self.bar
@@ -83,6 +84,9 @@ GUI_LOAD = textwrap.dedent("""
         def removePluginWebMenu(self, name, action): self.menu.removeAction(action)
         def addDockWidget(self, area, dock): self.window.addDockWidget(area, dock)
         def removeDockWidget(self, dock): self.window.removeDockWidget(dock)
+        def addCustomActionForLayerType(self, action, menu, kind, all_layers): self.actions.append(action)
+        def addCustomActionForLayer(self, action, layer): pass
+        def removeCustomActionForLayerType(self, action): self.actions.remove(action)
 
     qgis.utils.iface = Iface()
     assert qgis.utils.loadPlugin("eo_order") and qgis.utils.startPlugin("eo_order")
@@ -90,7 +94,9 @@ GUI_LOAD = textwrap.dedent("""
     assert sys.modules["eo_order"].__file__.startswith(sys.argv[1])
     plugin.action.trigger()
     print("tabs:", [plugin.dock.tabs.tabText(i) for i in range(plugin.dock.tabs.count())])
+    print("layer actions:", [action.text() for action in qgis.utils.iface.actions])
     plugin.unload()
+    assert not qgis.utils.iface.actions
     assert QgsApplication.processingRegistry().providerById("eo_order") is None
     print("unloaded")
 """)
@@ -104,3 +110,4 @@ def test_installed_zip_loads_in_a_fresh_profile_with_its_dock(package, tmp_path)
                           timeout=120, cwd=tmp_path)
     assert done.returncode == 0, done.stderr[-3000:]
     assert "Copernicus" in done.stdout and "unloaded" in done.stdout
+    assert "layer actions: ['Export footprints…', 'Show quicklooks']" in done.stdout

@@ -32,6 +32,7 @@ from ..core.querylog import default_log_name
 from ..core.settings import Settings
 from ..core.tasks import CdseSearchTask
 from .downloading import DownloadController
+from .layer_tools import LayerToolsRow
 from .widgets import CanvasExtentBox, ResultsTable, ThumbnailView, date_edit, iso_date, stop_task
 
 TITLE = "EO Order"
@@ -136,6 +137,8 @@ class CopernicusPanel(QWidget):
         results.setStretchFactor(0, 3)
         results.setStretchFactor(1, 1)
         layout.addWidget(results, 1)
+        self.layer_tools = LayerToolsRow(self.iface, lambda: self.layer)
+        layout.addWidget(self.layer_tools)
         layout.addWidget(self._download_box())
 
     def _download_box(self):
@@ -296,6 +299,7 @@ class CopernicusPanel(QWidget):
         layer.willBeDeleted.connect(self._layer_deleted)
         self.table.show_layer(layer)
         self._format_sizes()
+        self.layer_tools.update_state()
 
     def _format_sizes(self):
         column = COLUMNS.index("size_bytes")
@@ -306,6 +310,7 @@ class CopernicusPanel(QWidget):
 
     def _layer_deleted(self):
         self.layer = None
+        self.layer_tools.update_state()
 
     def selected_features(self):
         return self.layer.selectedFeatures() if self.layer is not None else []
@@ -325,6 +330,7 @@ class CopernicusPanel(QWidget):
         self.download_button.setEnabled(bool(selected) and not busy)
         self.stop_button.setEnabled(busy)
         self.open_button.setEnabled(any(bool(f["downloaded"]) for f in selected))
+        self.layer_tools.update_state()
 
     def _table_menu(self, position):
         selected = self.selected_features()
