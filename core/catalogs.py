@@ -1,4 +1,5 @@
-"""The catalogues a user can search: the built-in EODMS ones plus user-added CSW URLs."""
+"""The catalogues a user can search: the built-in EODMS ones plus the user's CSW connections
+(:mod:`.connections` keeps them; ``Connection.catalog`` is the Catalog a search uses)."""
 
 from dataclasses import dataclass
 from urllib.parse import urlsplit
@@ -35,7 +36,3 @@ BUILTIN = (
     Catalog("EODMS RCM", EODMS_RCM_URL, Profile.RCM),
 )
 
-
-def all_catalogs(custom_urls):
-    """Built-ins first, then each user-added CSW 2.0.2 URL (generic profile)."""
-    return list(BUILTIN) + [Catalog(f"CSW: {url}", url, Profile.GENERIC) for url in custom_urls]

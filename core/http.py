@@ -2,7 +2,35 @@
 
 Protocol clients call :func:`send` and get a streaming ``requests.Response`` with
 a 2xx status, or an :class:`~.errors.EoOrderError` that says what failed.
+
+**Proxies come from QGIS' network options** (*Settings › Options › Network*), which ``requests``
+does not read by itself. :func:`new_session` reads them every time it makes a session:
+
+- proxy off: ``requests`` as it is, so the environment (``HTTPS_PROXY``, ``NO_PROXY``) still
+  applies, as it did before EO Order read QGIS' options;
+- *Default Proxy* (QGIS: "use the system's proxy"): the environment / the operating system's
+  settings, which is what ``requests`` reads when it trusts the environment;
+- *HttpProxy*, *HttpCachingProxy*: that proxy for http and https (``CONNECT``); *Socks5Proxy*: that
+  proxy as ``socks5h`` (names resolved by the proxy, as Qt does), which needs PySocks;
+  *FtpCachingProxy* proxies only FTP, so http(s) go direct, as in QGIS. The environment's proxy
+  variables are then ignored (QGIS' choice wins); ``REQUESTS_CA_BUNDLE`` still applies;
+- the proxy's username/password are ``proxy/proxyUser`` / ``proxy/proxyPassword`` or, when set,
+  the auth config ``proxy/authcfg`` (read through QGIS' authentication manager, as QGIS does);
+- URLs starting with one of *Exclude URLs* (``proxy/proxyExcludedUrls``) or *No proxy for*
+  (``proxy/noProxyUrls``) go direct, matched as QGIS matches them: a plain string prefix.
+
+The settings are read directly rather than from ``QgsNetworkAccessManager.instance()``: that
+manager is per thread, and sessions are made on QgsTask threads too, where ``instance()`` would
+build a new manager from these same settings just to read them. ``QgsSettings`` may be read from
+any thread. The proxy password is never logged and never appears in an error text or a repr
+(errors name the proxy as ``host:port``).
 """
+
+import importlib.util
+import os
+import re
+from dataclasses import dataclass, field
+from urllib.parse import quote
 
 import requests
 
@@ -14,11 +42,145 @@ USER_AGENT = f"EO-Order-QGIS-plugin/{__version__}"
 DEFAULT_TIMEOUT = (15, 120)  # (connect, read) seconds
 ERROR_BODY_LIMIT = 1 << 20
 
+OFF, SYSTEM, MANUAL = "off", "system", "manual"
+_DIRECT = {"http": None, "https": None, "all": None}  # per-request proxies meaning "no proxy at all"
+NETWORK_OPTIONS = "Settings › Options › Network"
 
-def new_session():
-    session = requests.Session()
-    session.headers["User-Agent"] = USER_AGENT
-    return session
+
+@dataclass(frozen=True)
+class ProxyConfig:
+    """What QGIS' network options say about proxies (see the module docstring)."""
+
+    mode: str = OFF  # OFF, SYSTEM or MANUAL
+    scheme: str = "http"  # MANUAL: "http" or "socks5h"
+    host: str = ""
+    port: int = 0
+    user: str = ""
+    password: str = field(default="", repr=False)
+    excluded: tuple = ()  # URL prefixes that go direct
+    qgis_type: str = ""  # proxy/proxyType as QGIS wrote it
+
+    @property
+    def address(self):
+        """``host:port`` — how messages name the proxy (never with credentials)."""
+        return f"{self.host}:{self.port}" if self.port else self.host
+
+    @property
+    def url(self):
+        """The proxy URL for requests, credentials included (never log it)."""
+        credentials = ""
+        if self.user:
+            credentials = quote(self.user, safe="") + (":" + quote(self.password, safe="") if self.password else "")
+            credentials += "@"
+        host = f"[{self.host}]" if ":" in self.host else self.host
+        return f"{self.scheme}://{credentials}{host}" + (f":{self.port}" if self.port else "")
+
+    def bypasses(self, url):
+        """True when ``url`` must go direct (it starts with an excluded / no-proxy URL)."""
+        return any(url.startswith(prefix) for prefix in self.excluded)
+
+    def describe(self):
+        """For messages: 'the proxy proxy.example.org:3128 set in QGIS (…)'."""
+        return f"the proxy {self.address} set in QGIS ({NETWORK_OPTIONS})"
+
+
+def qgis_proxy(settings=None):
+    """The :class:`ProxyConfig` of QGIS' network options (``QgsSettings`` ``proxy/…`` keys)."""
+    if settings is None:
+        try:
+            from qgis.core import QgsSettings
+        except ImportError:  # outside QGIS (tools, benchmarks): requests' own behaviour
+            return ProxyConfig()
+        settings = QgsSettings()
+    if not settings.value("proxy/proxyEnabled", False, type=bool):
+        return ProxyConfig()
+    excluded = tuple(dict.fromkeys(
+        prefix.strip() for key in ("proxy/proxyExcludedUrls", "proxy/noProxyUrls")
+        for prefix in _string_list(settings.value(key, [])) if prefix.strip()))
+    qgis_type = settings.value("proxy/proxyType", "", type=str) or ""
+    if qgis_type in ("DefaultProxy", ""):
+        return ProxyConfig(SYSTEM, excluded=excluded, qgis_type=qgis_type)
+    if qgis_type not in ("HttpProxy", "HttpCachingProxy", "Socks5Proxy"):  # FtpCachingProxy: FTP only
+        return ProxyConfig(OFF, qgis_type=qgis_type)
+    try:
+        port = int(str(settings.value("proxy/proxyPort", "", type=str) or "0").strip() or 0)
+    except ValueError:
+        port = 0
+    user = settings.value("proxy/proxyUser", "", type=str) or ""
+    password = settings.value("proxy/proxyPassword", "", type=str) or ""
+    authcfg = (settings.value("proxy/authcfg", "", type=str) or "").strip()
+    if authcfg:
+        user, password = _proxy_credentials(authcfg, user, password)
+    return ProxyConfig(MANUAL, "socks5h" if qgis_type == "Socks5Proxy" else "http",
+                       (settings.value("proxy/proxyHost", "", type=str) or "").strip(), port, user, password,
+                       excluded, qgis_type)
+
+
+def _string_list(value):
+    if value is None:
+        return []
+    if isinstance(value, str):  # one URL, or QGIS 2's '|'-joined list
+        return value.split("|")
+    return [str(v) for v in value]
+
+
+def _proxy_credentials(authcfg, user, password):
+    """Username/password of the proxy's auth config, as QgsNetworkAccessManager applies it."""
+    try:
+        from qgis.core import QgsApplication
+        from qgis.PyQt.QtNetwork import QNetworkProxy
+    except ImportError:
+        return user, password
+    manager = QgsApplication.authManager()
+    ok, proxy = (False, None) if manager is None else manager.updateNetworkProxy(
+        QNetworkProxy(QNetworkProxy.ProxyType.HttpProxy, "", 0, user, password), authcfg)
+    if not ok:
+        raise NetworkError(
+            f"The proxy set in QGIS ({NETWORK_OPTIONS}) uses the auth config {authcfg!r}, which does not "
+            "exist or cannot be decrypted: pick another one there or unlock the authentication database.")
+    return proxy.user(), proxy.password()
+
+
+class Session(requests.Session):
+    """A requests session that follows QGIS' proxy settings (``proxy``: a :class:`ProxyConfig`)."""
+
+    def __init__(self, proxy=None):
+        super().__init__()
+        self.proxy = proxy or ProxyConfig()
+        self.headers["User-Agent"] = USER_AGENT
+        if self.proxy.mode == MANUAL:
+            self.trust_env = False  # QGIS' proxy, not the environment's
+            self.proxies = {"http": self.proxy.url, "https": self.proxy.url}
+            self.verify = os.environ.get("REQUESTS_CA_BUNDLE") or os.environ.get("CURL_CA_BUNDLE") or True
+
+    def _proxies_for(self, url):
+        return dict(_DIRECT) if self.proxy.bypasses(url) else dict(self.proxies)
+
+    def request(self, method, url, *args, **kwargs):
+        if kwargs.get("proxies") is None and self.proxy.bypasses(str(url)):
+            kwargs["proxies"] = dict(_DIRECT)
+        return super().request(method, url, *args, **kwargs)
+
+    def rebuild_proxies(self, prepared_request, proxies):
+        """On a redirect, decide again for the new URL (it may be excluded, or no longer be)."""
+        return super().rebuild_proxies(prepared_request, self._proxies_for(prepared_request.url))
+
+
+def new_session(proxy=None):
+    """A session for one operation, with QGIS' proxy settings (``proxy`` overrides them)."""
+    proxy = proxy if proxy is not None else qgis_proxy()
+    if proxy.mode == MANUAL:
+        if not proxy.host:
+            raise NetworkError(
+                f"QGIS is set to use a proxy ({proxy.qgis_type}) but gives no proxy host: enter it in "
+                f"{NETWORK_OPTIONS}, or turn the proxy off there.")
+        if proxy.scheme.startswith("socks") and importlib.util.find_spec("socks") is None:
+            raise NetworkError(
+                f"QGIS is set to use the SOCKS5 proxy {proxy.address} ({NETWORK_OPTIONS}). EO Order talks to "
+                "servers through Python's requests, which needs the PySocks package for SOCKS proxies, and "
+                "PySocks is not installed in QGIS' Python: install it (pip install PySocks, or the "
+                "python3-socks / OSGeo4W package), or use an HTTP proxy in QGIS.")
+    return Session(proxy)
 
 
 def send(session, method, url, what, *, auth_hint="", timeout=DEFAULT_TIMEOUT, **kwargs):
@@ -27,8 +189,14 @@ def send(session, method, url, what, *, auth_hint="", timeout=DEFAULT_TIMEOUT, *
     ``what`` names the service in messages ("EODMS RCM catalogue"); ``auth_hint``
     tells the user where to fix credentials ("auth config abc1234").
     """
+    proxy = _proxy_used(session, url)
     try:
         response = session.request(method, url, stream=True, timeout=timeout, **kwargs)
+    except requests.exceptions.ProxyError as exc:
+        raise NetworkError(
+            f"Could not reach {what} at {url} through {proxy.describe() if proxy else 'the proxy'}: "
+            f"{_reason(exc)}. Check the proxy settings, or add this server to the proxy's exclusions."
+        ) from None
     except requests.exceptions.Timeout:
         raise NetworkError(
             f"{what} at {url} did not answer within {timeout[1] if isinstance(timeout, tuple) else timeout} s. "
@@ -36,7 +204,11 @@ def send(session, method, url, what, *, auth_hint="", timeout=DEFAULT_TIMEOUT, *
         ) from None
     except requests.exceptions.InvalidURL:
         raise NetworkError(f"{url!r} is not a valid URL for {what}.") from None
-    except (requests.exceptions.MissingSchema, requests.exceptions.InvalidSchema):
+    except requests.exceptions.InvalidSchema as exc:
+        if "socks" in str(exc).lower():
+            raise NetworkError(f"Could not reach {what}: {_reason(exc)} (the SOCKS proxy needs PySocks).") from None
+        raise NetworkError(f"{url!r} is not a valid URL for {what}: it needs http:// or https://.") from None
+    except requests.exceptions.MissingSchema:
         raise NetworkError(f"{url!r} is not a valid URL for {what}: it needs http:// or https://.") from None
     except requests.exceptions.ConnectionError as exc:
         raise NetworkError(
@@ -46,8 +218,16 @@ def send(session, method, url, what, *, auth_hint="", timeout=DEFAULT_TIMEOUT, *
     except requests.exceptions.RequestException as exc:
         raise NetworkError(f"Request to {what} at {url} failed: {_reason(exc)}") from None
     if response.status_code >= 400:
-        raise _http_error(response, what, url, auth_hint)
+        raise _http_error(response, what, url, auth_hint, proxy)
     return response
+
+
+def _proxy_used(session, url):
+    """The QGIS proxy a request to ``url`` goes through (None: direct or the environment's)."""
+    proxy = getattr(session, "proxy", None)
+    if isinstance(proxy, ProxyConfig) and proxy.mode == MANUAL and not proxy.bypasses(url):
+        return proxy
+    return None
 
 
 def read_body(response, limit=None):
@@ -67,9 +247,17 @@ def read_body(response, limit=None):
         response.close()
 
 
-def _http_error(response, what, url, auth_hint):
+def _http_error(response, what, url, auth_hint, proxy=None):
     status = response.status_code
     body = read_body(response, ERROR_BODY_LIMIT)
+    if status == 407:
+        where = proxy.describe() if proxy else "The proxy"
+        return HttpError(
+            f"{where[0].upper()}{where[1:]} wants a username and password for the request to {what} "
+            f"(HTTP 407 Proxy Authentication Required): set them, or an authentication configuration, "
+            f"in the proxy settings ({NETWORK_OPTIONS}).",
+            status,
+        )
     error = None
     if body.lstrip().startswith(b"<") and not looks_like_html(body):
         try:
@@ -99,10 +287,16 @@ def _http_error(response, what, url, auth_hint):
     )
 
 
+_CREDENTIALS = re.compile(r"(//)[^/@\s'\"]*@")
+
+
 def _reason(exc):
     text = str(exc.args[0]) if exc.args else exc.__class__.__name__
     inner = getattr(exc.args[0], "reason", None) if exc.args else None
+    while inner is not None and getattr(inner, "args", None) and isinstance(inner.args[-1], BaseException):
+        inner = inner.args[-1]  # urllib3's ProxyError('Cannot connect to proxy.', NewConnectionError(…))
     if inner is not None:
         text = str(inner)
+    text = _CREDENTIALS.sub(r"\1***@", text)  # a proxy URL in an error must not show its password
     return text.split(": ", 1)[-1][:200]
 

@@ -20,14 +20,37 @@ class Settings:
     def _set(self, key, value):
         self._s.setValue(PREFIX + key, value)
 
-    @property
-    def custom_catalogs(self):
-        """User-added CSW 2.0.2 URLs, in the order added."""
-        return [u for u in self._get("csw/custom_urls", [], list) if u]
+    # --- connections (see core/connections.py) -----------------------------------------
 
-    @custom_catalogs.setter
-    def custom_catalogs(self, urls):
-        self._set("csw/custom_urls", list(dict.fromkeys(u.strip() for u in urls if u.strip())))
+    @property
+    def user_connections(self):
+        """The user's connections as saved (a JSON list of {kind, name, url, profile}); None when
+        never saved yet (then the lists of earlier versions are migrated)."""
+        if not self._s.contains(PREFIX + "connections/user"):
+            return None
+        return self._get("connections/user", "[]", str) or "[]"
+
+    @user_connections.setter
+    def user_connections(self, text):
+        self._set("connections/user", text)
+
+    @property
+    def legacy_csw_urls(self):
+        """CSW URLs saved by EO Order before connections existed (``csw/custom_urls``; read once)."""
+        return [u for u in _string_list(self._s.value(PREFIX + "csw/custom_urls", [])) if u.strip()]
+
+    @property
+    def legacy_wcs_urls(self):
+        """WCS URLs saved by EO Order before connections existed (``wcs/urls``; read once)."""
+        return [u for u in _string_list(self._s.value(PREFIX + "wcs/urls", [])) if u.strip()]
+
+    @property
+    def wcs_last_url(self):
+        return self._get("wcs/last_url", "", str)
+
+    @wcs_last_url.setter
+    def wcs_last_url(self, url):
+        self._set("wcs/last_url", (url or "").strip())
 
     def authcfg_for(self, catalog_url):
         return self._get(f"auth/{_key(catalog_url)}", "", str)
@@ -133,6 +156,15 @@ class Settings:
     @cdse_collection.setter
     def cdse_collection(self, value):
         self._set("cdse/collection", value)
+
+
+def _string_list(value):
+    """A QSettings list value (a lone string when it holds one item; None/@Invalid when empty)."""
+    if not value:
+        return []
+    if isinstance(value, str):
+        return [value]
+    return [str(v) for v in value if v]
 
 
 def _key(url):

@@ -51,6 +51,8 @@ class EoOrderDock(QDockWidget):
         self.copernicus.searched.connect(self._cdse_searched)
         self.history_panel.rerunRequested.connect(self.rerun)
         self.history_panel.loadBoxRequested.connect(self.load_box)
+        self.search.connectionsChanged.connect(self.wcs.reload_connections)
+        self.wcs.connectionsChanged.connect(self.search.reload_connections)
         self.help_button = QToolButton(self.tabs)
         self.help_button.setText("?")
         self.help_button.setToolTip(tr("Help for this tab"))

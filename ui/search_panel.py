@@ -10,9 +10,9 @@ from qgis.gui import QgsAuthConfigSelect
 from qgis.PyQt.QtCore import QCoreApplication, QDate, Qt, pyqtSignal
 from qgis.PyQt.QtWidgets import (
     QComboBox,
+    QDialog,
     QFormLayout,
     QHBoxLayout,
-    QInputDialog,
     QLabel,
     QLineEdit,
     QMenu,
@@ -25,12 +25,15 @@ from qgis.PyQt.QtWidgets import (
 )
 
 from ..core.auth import credentials_from_authcfg
-from ..core.catalogs import all_catalogs
+from ..core.connections import CSW, ConnectionStore
 from ..core.csw import CswClient
 from ..core.errors import EoOrderError
 from ..core.models import SearchQuery
 from ..core.settings import Settings
 from ..core.tasks import SearchTask
+from .connections_dialog import ConnectionEditDialog, ConnectionsDialog
+from .layer_tools import LayerToolsRow
+from .quicklooks import show_quicklooks
 from .widgets import CanvasExtentBox, ResultsTable, ThumbnailView, date_edit, iso_date, stop_task
 
 TITLE = "EO Order"
@@ -47,12 +50,14 @@ class SearchPanel(QWidget):
     layerAdded = pyqtSignal(object)
     orderRequested = pyqtSignal(list)  # footprint features to order
     searched = pyqtSignal(object, object, int)  # catalog, query, result count (for the history)
+    connectionsChanged = pyqtSignal()  # the connections manager opened from here changed something
 
     def __init__(self, iface, parent=None):
         super().__init__(parent)
         self.iface = iface
         self.canvas = iface.mapCanvas()
         self.settings = Settings()
+        self.store = ConnectionStore(self.settings)
         self.task = None
         self.layer = None
         self._build()
@@ -70,13 +75,18 @@ class SearchPanel(QWidget):
         self.catalog_combo.currentIndexChanged.connect(self._catalog_changed)
         row.addWidget(self.catalog_combo, 1)
         self.add_button = QToolButton(text="+")
-        self.add_button.setToolTip(tr("Add a CSW 2.0.2 catalogue by URL"))
+        self.add_button.setToolTip(tr("Add a CSW 2.0.2 catalogue (name, URL, profile, credentials)"))
         self.add_button.clicked.connect(self._add_catalog)
         self.remove_button = QToolButton(text="–")
         self.remove_button.setToolTip(tr("Remove this user-added catalogue"))
         self.remove_button.clicked.connect(self._remove_catalog)
+        self.connections_button = QToolButton(text=tr("Connections…"))
+        self.connections_button.setToolTip(tr("Manage catalogues and servers: add, edit, remove, import or export "
+                                              "them (also from and to QGIS' MetaSearch and WCS connections)"))
+        self.connections_button.clicked.connect(self.open_connections)
         row.addWidget(self.add_button)
         row.addWidget(self.remove_button)
+        row.addWidget(self.connections_button)
         form.addRow(tr("Catalogue"), row)
 
         self.auth_select = QgsAuthConfigSelect(self)
@@ -143,28 +153,38 @@ class SearchPanel(QWidget):
         results.setStretchFactor(0, 3)
         results.setStretchFactor(1, 1)
         layout.addWidget(results, 1)
+        self.layer_tools = LayerToolsRow(self.iface, lambda: self.layer)
+        layout.addWidget(self.layer_tools)
 
     # --- catalogues and credentials ------------------------------------------
 
     def _load_catalogs(self):
-        self.catalogs = all_catalogs(self.settings.custom_catalogs)
+        self.connections = self.store.all(CSW)
+        self.catalogs = [connection.catalog for connection in self.connections]
         self.catalog_combo.blockSignals(True)
         self.catalog_combo.clear()
-        for catalog in self.catalogs:
-            self.catalog_combo.addItem(catalog.label, catalog.url)
+        for connection in self.connections:
+            self.catalog_combo.addItem(connection.name, connection.url)
+            self.catalog_combo.setItemData(self.catalog_combo.count() - 1, connection.url, Qt.ItemDataRole.ToolTipRole)
         index = max(0, self.catalog_combo.findData(self.settings.last_catalog))
         self.catalog_combo.setCurrentIndex(index)
         self.catalog_combo.blockSignals(False)
         self._catalog_changed(index)
 
+    reload_connections = _load_catalogs  # after the connections changed elsewhere (the WCS tab's manager)
+
     @property
     def catalog(self):
         return self.catalogs[max(0, self.catalog_combo.currentIndex())]
 
+    @property
+    def connection(self):
+        return self.connections[max(0, self.catalog_combo.currentIndex())]
+
     def _catalog_changed(self, _index):
         catalog = self.catalog
         self.settings.last_catalog = catalog.url
-        self.remove_button.setEnabled(catalog.url in self.settings.custom_catalogs)
+        self.remove_button.setEnabled(not self.connection.builtin)
         self.auth_select.blockSignals(True)
         self.auth_select.setConfigId(self.settings.authcfg_for(catalog.url))
         self.auth_select.blockSignals(False)
@@ -174,26 +194,46 @@ class SearchPanel(QWidget):
         self.settings.set_authcfg_for(self.catalog.url, config_id)
 
     def _add_catalog(self):
-        url, ok = QInputDialog.getText(self, tr("Add a CSW 2.0.2 catalogue"), tr("Catalogue URL"))
-        url = (url or "").strip()
-        if not ok or not url:
-            return
-        if not url.lower().startswith(("http://", "https://")):
-            self._message(tr("A catalogue URL starts with http:// or https://."), Qgis.MessageLevel.Warning)
-            return
-        self.add_catalog(url)
+        """The + button: a new CSW connection (the dialog checks the URL and the name)."""
+        dialog = ConnectionEditDialog(self.store, kind=CSW, parent=self)
+        if self.exec_dialog(dialog) == QDialog.DialogCode.Accepted and dialog.saved is not None:
+            self.settings.last_catalog = dialog.saved.url
+            self._load_catalogs()
+            self.connectionsChanged.emit()
+
+    def exec_dialog(self, dialog):
+        """Run a dialog modally (tests replace this)."""
+        return dialog.exec()
 
     def add_catalog(self, url):
-        """Add a user CSW URL, select it and remember it."""
-        self.settings.custom_catalogs = self.settings.custom_catalogs + [url]
-        self.settings.last_catalog = url
+        """Select the catalogue at ``url``, adding it as a connection (named after the URL) if new."""
+        try:
+            connection = self.store.ensure(CSW, url)
+        except EoOrderError as exc:
+            self._message(str(exc), Qgis.MessageLevel.Warning)
+            return None
+        self.settings.last_catalog = connection.url
         self._load_catalogs()
+        return connection
 
     def _remove_catalog(self):
-        url = self.catalog.url
-        self.settings.custom_catalogs = [u for u in self.settings.custom_catalogs if u != url]
+        connection = self.connection
+        if connection.builtin:
+            return
+        self.store.remove(connection)
         self.settings.last_catalog = ""
         self._load_catalogs()
+        self.connectionsChanged.emit()
+
+    def open_connections(self):
+        """The connections manager; the catalogue list follows what it changes."""
+        dialog = ConnectionsDialog(self, self.settings)
+        dialog.changed.connect(self._load_catalogs)
+        dialog.changed.connect(self.connectionsChanged)
+        self._connections_dialog = dialog
+        self.exec_dialog(dialog)
+        self._load_catalogs()
+        return dialog
 
     # --- extent -------------------------------------------------------------
 
@@ -293,6 +333,7 @@ class SearchPanel(QWidget):
         self.layer = layer
         layer.willBeDeleted.connect(self._layer_deleted)
         self.table.show_layer(layer)
+        self.layer_tools.update_state()
 
     def selected_features(self):
         return self.layer.selectedFeatures() if self.layer is not None else []
@@ -309,15 +350,18 @@ class SearchPanel(QWidget):
         menu = QMenu(self.table)
         text = tr("Order this scene") if count == 1 else tr("Order {0} selected scenes").format(count)
         menu.addAction(text, self.order_selected)
+        menu.addAction(tr("Show quicklooks"), lambda: show_quicklooks(self.iface, self.layer))
         menu.popup(self.table.viewport().mapToGlobal(position))
         self._menu = menu
 
     def _layer_deleted(self):
         self.layer = None
+        self.layer_tools.update_state()
 
     def _selection_changed(self, fids):
         """Enable ordering and show the THUMBVIEW of a single selected record."""
         self.order_button.setEnabled(bool(fids))
+        self.layer_tools.update_state()
         if len(fids) != 1 or self.layer is None:
             self.thumbnail.setText(tr("Select one record to see its thumbnail."))
             return

@@ -14,7 +14,6 @@ from qgis.core import (
     QgsProject,
     QgsRasterLayer,
     QgsRectangle,
-    QgsSettings,
 )
 from qgis.gui import QgsAuthConfigSelect, QgsDoubleValidator, QgsExtentGroupBox, QgsFileWidget
 from qgis.PyQt.QtCore import QCoreApplication, QDir, QLocale, Qt, pyqtSignal
@@ -40,6 +39,7 @@ from qgis.PyQt.QtWidgets import (
 )
 
 from ..core.auth import credentials_from_authcfg
+from ..core.connections import WCS, ConnectionStore
 from ..core.errors import EoOrderError, InputError
 from ..core.settings import Settings
 from ..core.tasks import WorkTask
@@ -52,11 +52,10 @@ from ..core.wcs_choices import (
     offered_crs_code,
     only_native_resolution,
 )
+from .connections_dialog import ConnectionsDialog
 
 TITLE = "EO Order"
 ROLE_NAME = Qt.ItemDataRole.UserRole
-SETTINGS_PREFIX = "eo_order/wcs/"
-MAX_URLS = 20
 MAX_SIZE = 100000
 OUTPUT_FOLDER = "EO Order"
 SIZE, RESOLUTION = 0, 1
@@ -67,51 +66,62 @@ def tr(text):
 
 
 class WcsSettings:
-    """The WCS tab's QgsSettings keys (``eo_order/wcs/…``). Auth config ids per URL are kept by
+    """The WCS tab's servers: the WCS connections of :mod:`..core.connections` (a server connected
+    to is remembered as one) and the last URL used. Auth config ids per URL are kept by
     :class:`~..core.settings.Settings` like the catalogues' (only ids, never secrets)."""
 
     def __init__(self, settings=None):
-        self._s = settings or QgsSettings()
+        self.settings = settings or Settings()
+        self.store = ConnectionStore(self.settings)
+
+    @property
+    def connections(self):
+        return self.store.all(WCS)
 
     @property
     def urls(self):
-        """User WCS URLs, most recently connected first."""
-        return [u for u in self._s.value(SETTINGS_PREFIX + "urls", [], type=list) if u]
-
-    @urls.setter
-    def urls(self, urls):
-        kept = list(dict.fromkeys(u.strip() for u in urls if u and u.strip()))[:MAX_URLS]
-        self._s.setValue(SETTINGS_PREFIX + "urls", kept)
+        """The WCS connections' URLs, in the order added."""
+        return [c.url for c in self.connections]
 
     def remember(self, url):
-        self.urls = [url] + self.urls
+        """Keep ``url`` as a WCS connection (named after it, unless it is one already); True if new."""
         self.last_url = url
+        if self.store.find_url(WCS, url) is not None:
+            return False
+        try:
+            self.store.ensure(WCS, url)
+        except InputError:  # a URL the client accepted but a connection cannot keep: just not remembered
+            return False
+        return True
 
     def forget(self, url):
-        self.urls = [u for u in self.urls if u != url.strip()]
+        connection = self.store.find_url(WCS, url)
+        if connection is not None and not connection.builtin:
+            self.store.remove(connection)
         if self.last_url == url.strip():
             self.last_url = ""
 
     @property
     def last_url(self):
-        return self._s.value(SETTINGS_PREFIX + "last_url", "", type=str)
+        return self.settings.wcs_last_url
 
     @last_url.setter
     def last_url(self, url):
-        self._s.setValue(SETTINGS_PREFIX + "last_url", (url or "").strip())
+        self.settings.wcs_last_url = url
 
 
 class WcsPanel(QWidget):
     """Fetch coverages from a WCS 1.0.0 server. ``layerAdded(layer)`` is emitted for each new raster layer."""
 
     layerAdded = pyqtSignal(object)
+    connectionsChanged = pyqtSignal()  # the connections manager opened from here changed something
 
     def __init__(self, iface, parent=None):
         super().__init__(parent)
         self.iface = iface
         self.canvas = iface.mapCanvas()
-        self.settings = WcsSettings()
         self.auth_settings = Settings()
+        self.settings = WcsSettings(self.auth_settings)
         self.client = None
         self.capabilities = None
         self.description = None
@@ -137,14 +147,20 @@ class WcsPanel(QWidget):
         self.url_combo.setEditable(True)
         self.url_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.url_combo.lineEdit().setPlaceholderText("https://example.org/cgi-bin/mapserv?map=…")
-        self.url_combo.setToolTip(tr("URL of a WCS 1.0.0 server (type or paste it; servers you connected "
-                                     "to are remembered). Request keys pasted with it are dropped."))
+        self.url_combo.setToolTip(tr("A WCS connection, or the URL of a WCS 1.0.0 server (type or paste it; "
+                                     "servers you connected to are kept as connections). Request keys pasted "
+                                     "with it are dropped."))
         self.url_combo.currentIndexChanged.connect(self._url_chosen)
         row.addWidget(self.url_combo, 1)
         self.forget_button = QToolButton(text="–")
         self.forget_button.setToolTip(tr("Forget this server URL"))
         self.forget_button.clicked.connect(self._forget_url)
         row.addWidget(self.forget_button)
+        self.connections_button = QToolButton(text=tr("Connections…"))
+        self.connections_button.setToolTip(tr("Manage servers and catalogues: add, edit, remove, import or export "
+                                              "them (also from and to QGIS' WCS connections)"))
+        self.connections_button.clicked.connect(self.open_connections)
+        row.addWidget(self.connections_button)
         self.connect_button = QPushButton(tr("Connect"))
         self.connect_button.setToolTip(tr("Ask the server for its coverages (GetCapabilities) in the background"))
         self.connect_button.clicked.connect(self.connect_server)
@@ -298,21 +314,34 @@ class WcsPanel(QWidget):
     # --- server URLs and credentials ---------------------------------------------
 
     def _load_urls(self, current=None):
-        current = current if current is not None else self.settings.last_url
+        """List the WCS connections (by name); ``current`` (a URL, or what was typed) stays shown."""
+        current = (current if current is not None else self.settings.last_url).strip()
         self.url_combo.blockSignals(True)
         self.url_combo.clear()
-        for url in self.settings.urls:
-            self.url_combo.addItem(url, url)
-        index = self.url_combo.findText(current) if current else 0
+        for connection in self.settings.connections:
+            self.url_combo.addItem(connection.name, connection.url)
+            self.url_combo.setItemData(self.url_combo.count() - 1, connection.url, Qt.ItemDataRole.ToolTipRole)
+        index = self.url_combo.findData(current) if current else 0
+        if index < 0:
+            index = self.url_combo.findText(current, Qt.MatchFlag.MatchExactly | Qt.MatchFlag.MatchCaseSensitive)
         if index >= 0:
             self.url_combo.setCurrentIndex(index)
-        self.url_combo.setEditText(current or self.url_combo.currentText())
+            self.url_combo.setEditText(self.url_combo.itemText(index))
+        else:
+            self.url_combo.setEditText(current)
         self.url_combo.blockSignals(False)
         self._url_chosen()
 
+    def reload_connections(self):
+        """After the connections changed elsewhere (the Search tab's manager)."""
+        self._load_urls(current=self.url)
+
     @property
     def url(self):
-        return self.url_combo.currentText().strip()
+        """The chosen connection's URL, or the URL typed in the box."""
+        text = self.url_combo.currentText().strip()
+        index = self.url_combo.findText(text, Qt.MatchFlag.MatchExactly | Qt.MatchFlag.MatchCaseSensitive)
+        return (self.url_combo.itemData(index) or text) if text and index >= 0 else text
 
     def set_url(self, url):
         """Put ``url`` in the server box (as if typed)."""
@@ -329,6 +358,21 @@ class WcsPanel(QWidget):
     def _forget_url(self):
         self.settings.forget(self.url)
         self._load_urls(current="")
+        self.connectionsChanged.emit()
+
+    def exec_dialog(self, dialog):
+        """Run a dialog modally (tests replace this)."""
+        return dialog.exec()
+
+    def open_connections(self):
+        """The connections manager; the server list follows what it changes."""
+        dialog = ConnectionsDialog(self, self.auth_settings)
+        dialog.changed.connect(self.reload_connections)
+        dialog.changed.connect(self.connectionsChanged)
+        self._connections_dialog = dialog
+        self.exec_dialog(dialog)
+        self.reload_connections()
+        return dialog
 
     # --- connect: GetCapabilities --------------------------------------------------
 
@@ -369,9 +413,11 @@ class WcsPanel(QWidget):
             self.status.setText(tr("Connecting was cancelled."))
             return
         self.capabilities = caps
-        self.settings.remember(url)
+        added = self.settings.remember(url)
         self.auth_settings.set_authcfg_for(url, authcfg)
         self._load_urls(current=url)
+        if added:
+            self.connectionsChanged.emit()
         self.coverage_tree.setSortingEnabled(False)
         for brief in caps.coverages:
             item = QTreeWidgetItem([brief.name, brief.label])

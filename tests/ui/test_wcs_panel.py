@@ -117,8 +117,9 @@ def test_connect_lists_the_coverage_and_remembers_the_server(panel, mapserver, q
     assert (item.text(0), item.text(1)) == ("dem", "Ottawa test DEM")
     assert item.toolTip(0) == "Lon/lat envelope (W, S, E, N): -76.4, 44.9, -75.6, 45.5"
     assert "EO Order test WCS: 1 coverage(s)" in panel.status.text()
-    assert panel.settings.urls[0] == mapserver.url and panel.settings.last_url == mapserver.url
-    assert panel.url_combo.findText(mapserver.url) >= 0 and panel.forget_button.isEnabled()
+    assert mapserver.url in panel.settings.urls and panel.settings.last_url == mapserver.url  # kept as a connection
+    assert panel.url_combo.findData(mapserver.url) >= 0 and panel.forget_button.isEnabled()
+    assert panel.url == mapserver.url  # the combo shows the connection's name; the URL is what is used
     assert not panel.fetch_button.isEnabled()  # nothing described yet
 
     panel.filter_edit.setText("nothing like it")
