@@ -75,6 +75,9 @@ class EoOrderPlugin:
 
     def unload(self):
         if self.layer_actions is not None:
+            from .ui.quicklooks import cancel_all
+
+            cancel_all()
             self.layer_actions.remove()
             self.layer_actions = None
         if self.dock is not None:

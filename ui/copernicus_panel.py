@@ -33,6 +33,7 @@ from ..core.settings import Settings
 from ..core.tasks import CdseSearchTask
 from .downloading import DownloadController
 from .layer_tools import LayerToolsRow
+from .quicklooks import show_quicklooks
 from .widgets import CanvasExtentBox, ResultsTable, ThumbnailView, date_edit, iso_date, stop_task
 
 TITLE = "EO Order"
@@ -341,6 +342,7 @@ class CopernicusPanel(QWidget):
             len(selected))
         menu.addAction(text, self.download_selected).setEnabled(not self.downloads.busy)
         menu.addAction(tr("Open in QGIS"), self.open_selected).setEnabled(self.open_button.isEnabled())
+        menu.addAction(tr("Show quicklooks"), lambda: show_quicklooks(self.iface, self.layer))
         menu.popup(self.table.viewport().mapToGlobal(position))
         self._menu = menu
 

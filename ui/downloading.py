@@ -22,6 +22,7 @@ from ..core.product_open import open_layers
 from ..core.settings import Settings
 from ..core.tasks import DownloadTask
 from .map_pick import footprints_at
+from .quicklooks import show_quicklooks
 
 TITLE = "EO Order"
 
@@ -173,6 +174,9 @@ class DownloadController(QObject):
             for feature in features[:5]:
                 action = menu.addAction(tr("Download this product ({0})").format(feature["name"]))
                 action.triggered.connect(lambda _=False, la=layer, f=feature: self.request_download(la, [f]))
+                if feature["quicklook_url"]:
+                    action = menu.addAction(tr("Show quicklook ({0})").format(feature["name"]))
+                    action.triggered.connect(lambda _=False, la=layer, f=feature: show_quicklooks(self.iface, la, [f]))
             selected = layer.selectedFeatures()
             if len(selected) > 1:
                 action = menu.addAction(tr("Download {0} selected products").format(len(selected)))

@@ -18,6 +18,7 @@ from ..core.settings import Settings
 from ..core.tasks import WorkTask
 from .map_pick import footprints_at
 from .order_dialog import OrderDialog
+from .quicklooks import show_quicklooks
 
 TITLE = "EO Order"
 
@@ -142,6 +143,9 @@ class OrderController(QObject):
             for feature in features[:5]:
                 action = menu.addAction(tr("Order this scene ({0})").format(feature["record_id"]))
                 action.triggered.connect(lambda _=False, f=feature: self.request_order([f]))
+                if feature["thumbnail_url"]:
+                    action = menu.addAction(tr("Show quicklook ({0})").format(feature["record_id"]))
+                    action.triggered.connect(lambda _=False, la=layer, f=feature: show_quicklooks(self.iface, la, [f]))
             selected = layer.selectedFeatures()
             if len(selected) > 1:
                 action = menu.addAction(tr("Order {0} selected scenes").format(len(selected)))

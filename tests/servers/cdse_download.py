@@ -150,6 +150,19 @@ class Product:
 ONCE_FAULTS = {"429-once", "401-once", "503-once", "reset", "truncate", "corrupt-once", "json-once"}
 
 
+def _marking_last(pieces, before_last):
+    """``pieces``, calling ``before_last()`` (when given) before yielding the last one."""
+    previous = None
+    for piece in pieces:
+        if previous is not None:
+            yield previous
+        previous = piece
+    if previous is not None:
+        if before_last is not None:
+            before_last()
+        yield previous
+
+
 class Body:
     """A reply body the handler streams: ``content`` bytes [start, end), optionally throttled to
     ``rate`` bytes/s, cut after ``cut_after`` bytes (then a TCP reset if ``reset``, else a clean
@@ -170,10 +183,13 @@ class Body:
     def __len__(self):
         return self.end - self.start
 
-    def send(self, handler, stopping):
+    def send(self, handler, stopping, before_last=None):
+        """Stream the body; ``before_last()`` runs just before the last piece is written (once the
+        client has it all it may open its next connection before this thread gets to run again)."""
         limit = len(self) if self.cut_after is None else min(len(self), self.cut_after)
         began, sent, position = time.monotonic(), 0, self.start
-        for piece in self.content.read(self.start, self.start + limit, self.chunk):
+        for piece in _marking_last(self.content.read(self.start, self.start + limit, self.chunk),
+                                   before_last if limit == len(self) else None):
             if self.corrupt_at is not None and position <= self.corrupt_at < position + len(piece):
                 piece = bytearray(piece)
                 piece[self.corrupt_at - position] ^= 0xFF
@@ -198,7 +214,7 @@ class Body:
 class CdseLoopbackServer(LoopbackServer):
     """LoopbackServer on any loopback ``host`` (127.0.0.2... are loopback too on Linux) whose
     ``handle()`` may return a :class:`Body` to stream. Tracks open connections (``active``,
-    ``max_active``): a connection counts from its request until its reply is written."""
+    ``max_active``): a connection counts from its request until the last piece of its reply goes out."""
 
     def __init__(self, host="127.0.0.1", port=0):
         self.recorded = []
@@ -243,6 +259,14 @@ class _StreamingHandler(http.server.BaseHTTPRequestHandler):
         with owner._count_lock:
             owner.active += 1
             owner.max_active = max(owner.max_active, owner.active)
+        counted = [True]
+
+        def uncount():  # once per request: when the reply is (about to be) complete
+            with owner._count_lock:
+                if counted[0]:
+                    counted[0] = False
+                    owner.active -= 1
+
         try:
             length = int(self.headers.get("Content-Length") or 0)
             body = self.rfile.read(length) if length else b""
@@ -264,14 +288,14 @@ class _StreamingHandler(http.server.BaseHTTPRequestHandler):
             if self.command == "HEAD":
                 return
             if isinstance(payload, Body):
-                payload.send(self, owner._stopping)
+                payload.send(self, owner._stopping, before_last=uncount)
             else:
+                uncount()
                 self.wfile.write(payload)
         except (ConnectionError, OSError):
             pass  # the client hung up (or the reply was cut on purpose)
         finally:
-            with owner._count_lock:
-                owner.active -= 1
+            uncount()
 
     do_GET = do_POST = do_HEAD = _serve  # noqa: N815
 
