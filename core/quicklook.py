@@ -578,9 +578,11 @@ def add_quicklook_layers(project, footprint_layer, results):
         project.addMapLayer(layer, False)
         if old_node is not None and old_node.parent() is not None:
             parent = old_node.parent()
-            parent.insertLayer(_index_of(parent, old_node), layer)
+            node = parent.insertLayer(_index_of(parent, old_node), layer)
         else:
-            group.addLayer(layer)
+            node = group.addLayer(layer)
+        if node is not None:
+            node.setExpanded(False)  # no grey ramp per thumbnail in the Layers panel
         if old is not None:
             project.removeMapLayer(old.id())
         shown[key] = layer

@@ -1,6 +1,7 @@
 """Run inside the real QGIS desktop (``qgis --code tools/screenshot.py``): open the
-EO Order dock, search the local demo catalogue for Ottawa, select a record and
-save a picture of the main window to $EO_ORDER_SHOT, then quit.
+EO Order dock, search the local demo catalogue for Ottawa, select a few records, show
+their quicklooks on the map and save a picture of the main window to $EO_ORDER_SHOT,
+then quit.
 
 Started by ``tools/screenshot.sh`` under Xvfb with a throw-away profile in which
 the plugin is installed; $EO_ORDER_CSW is the local pycsw URL.
@@ -9,6 +10,7 @@ the plugin is installed; $EO_ORDER_CSW is the local pycsw URL.
 import os
 
 from qgis.core import (
+    QgsApplication,
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
     QgsProject,
@@ -22,7 +24,12 @@ SHOT = os.environ["EO_ORDER_SHOT"]
 CSW_URL = os.environ["EO_ORDER_CSW"]
 
 
+def echo_log(message, tag, level):
+    print(f"[{tag}] {message}", flush=True)  # the QGIS log panel, into qgis.log
+
+
 def step_open():
+    QgsApplication.messageLog().messageReceived.connect(echo_log)
     iface.mainWindow().showMaximized()
     loadPlugin("eo_order")
     startPlugin("eo_order")
@@ -51,10 +58,15 @@ def step_search():
 
 
 def step_select():
+    from eo_order.ui.quicklooks import show_quicklooks
+
     dock = plugins["eo_order"].dock.search
-    if dock.table.rowCount():
-        dock.table.selectRow(0)
-    QTimer.singleShot(3000, step_shoot)
+    if dock.layer is not None:
+        ids = sorted(f.id() for f in dock.layer.getFeatures())[:4]
+        dock.layer.selectByIds(ids)
+        show_quicklooks(iface, dock.layer)
+        dock.layer.selectByIds(ids[:1])  # one record selected: the dock shows its thumbnail
+    QTimer.singleShot(5000, step_shoot)
 
 
 def step_shoot():
