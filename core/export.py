@@ -226,6 +226,15 @@ def _to_int(value):
     return int(bool(value))
 
 
+def _retype(out, type_name, length, convert):
+    """Make ``out`` a field of ``type_name`` and ``length``; returns the value converter."""
+    out.setType(_qt_type(type_name))
+    out.setTypeName("")
+    out.setLength(length)
+    out.setPrecision(0)
+    return convert
+
+
 def _plan(fields, fmt, kml_name=None):
     """For each field: (output QgsField, value converter or None), and the name map."""
     kinds = FIELD_TYPES[fmt.key]
@@ -244,23 +253,11 @@ def _plan(fields, fmt, kml_name=None):
         kind = _type_id(qgs_field)
         convert = None
         if kind == _DATETIME and kinds["datetime"] == "iso":
-            out.setType(_qt_type("String"))
-            out.setTypeName("")
-            out.setLength(24)
-            out.setPrecision(0)
-            convert = iso_datetime
+            convert = _retype(out, "String", 24, iso_datetime)
         elif kind == _DATE and kinds["date"] == "iso":
-            out.setType(_qt_type("String"))
-            out.setTypeName("")
-            out.setLength(10)
-            out.setPrecision(0)
-            convert = iso_date
+            convert = _retype(out, "String", 10, iso_date)
         elif kind == _BOOL and kinds["bool"] == "int":
-            out.setType(_qt_type("Int"))
-            out.setTypeName("")
-            out.setLength(1)
-            out.setPrecision(0)
-            convert = _to_int
+            convert = _retype(out, "Int", 1, _to_int)
         elif fmt.key == "shp" and kind == _STRING and not 0 < out.length() <= SHAPEFILE_TEXT_WIDTH:
             out.setLength(SHAPEFILE_TEXT_WIDTH)
         elif fmt.key == "shp" and kind == _LONGLONG and not 0 < out.length() <= SHAPEFILE_INT64_WIDTH:

@@ -217,7 +217,6 @@ class PycswServer:
 def radar_thumbnail(seed_text, width=160, height=120):
     """A PNG that looks like a radar thumbnail (speckled fields and a river), the same for the
     same ``seed_text``: for demos and screenshots without EODMS."""
-    import uuid
     import zlib
 
     import numpy as np
@@ -232,8 +231,17 @@ def radar_thumbnail(seed_text, width=160, height=120):
     data = np.clip(image, 0, 255).astype(np.uint8)
     mem = gdal.GetDriverByName("MEM").Create("", width, height, 1, gdal.GDT_Byte)
     mem.GetRasterBand(1).WriteArray(data)
-    path = f"/vsimem/thumb_{uuid.uuid4().hex}.png"  # one per call: requests for one image may overlap
-    gdal.GetDriverByName("PNG").CreateCopy(path, mem)
+    return png_bytes(mem)
+
+
+def png_bytes(dataset):
+    """A GDAL dataset encoded as PNG, in memory (a path of its own per call: calls may overlap)."""
+    import uuid
+
+    from osgeo import gdal
+
+    path = f"/vsimem/png_{uuid.uuid4().hex}.png"
+    gdal.GetDriverByName("PNG").CreateCopy(path, dataset)
     handle = gdal.VSIFOpenL(path, "rb")
     gdal.VSIFSeekL(handle, 0, 2)
     size = gdal.VSIFTellL(handle)

@@ -23,7 +23,7 @@ from eo_order.core.quicklook import (
 )
 from tests.conftest import wait_for
 from tests.servers.canned import CannedServer
-from tools.pycsw_server import radar_thumbnail
+from tools.pycsw_server import png_bytes, radar_thumbnail
 
 # The colours of the test image's four quadrants, clockwise from the top-left.
 CORNER_COLOURS = ((230, 20, 20), (20, 200, 20), (20, 20, 230), (240, 220, 20))
@@ -44,16 +44,7 @@ def quadrant_png(width=80, height=60):
     mem = gdal.GetDriverByName("MEM").Create("", width, height, 3, gdal.GDT_Byte)
     for band in range(3):
         mem.GetRasterBand(band + 1).WriteArray(data[band])
-    path = f"/vsimem/quadrants_{width}x{height}.png"
-    gdal.GetDriverByName("PNG").CreateCopy(path, mem)
-    handle = gdal.VSIFOpenL(path, "rb")
-    gdal.VSIFSeekL(handle, 0, 2)
-    size = gdal.VSIFTellL(handle)
-    gdal.VSIFSeekL(handle, 0, 0)
-    png = bytes(gdal.VSIFReadL(1, size, handle))
-    gdal.VSIFCloseL(handle)
-    gdal.Unlink(path)
-    return png
+    return png_bytes(mem)
 
 
 PNG = quadrant_png()
