@@ -193,6 +193,14 @@ class CopernicusPanel(QWidget):
     def _folder_changed(self, path):
         self.settings.cdse_folder = path
 
+    def reload_connections(self):
+        """The Copernicus Data Space account may have been changed in the Connections manager."""
+        config_id = self.settings.cdse_authcfg
+        if self.auth_select.configId() != config_id:
+            self.auth_select.blockSignals(True)
+            self.auth_select.setConfigId(config_id)
+            self.auth_select.blockSignals(False)
+
     def _auth_changed(self, config_id):
         self.settings.cdse_authcfg = config_id
 

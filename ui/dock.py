@@ -51,8 +51,9 @@ class EoOrderDock(QDockWidget):
         self.copernicus.searched.connect(self._cdse_searched)
         self.history_panel.rerunRequested.connect(self.rerun)
         self.history_panel.loadBoxRequested.connect(self.load_box)
-        self.search.connectionsChanged.connect(self.wcs.reload_connections)
-        self.wcs.connectionsChanged.connect(self.search.reload_connections)
+        for source, others in ((self.search, (self.wcs, self.copernicus)), (self.wcs, (self.search, self.copernicus))):
+            for other in others:  # a change made in one tab's Connections manager shows in the others
+                source.connectionsChanged.connect(other.reload_connections)
         self.help_button = QToolButton(self.tabs)
         self.help_button.setText("?")
         self.help_button.setToolTip(tr("Help for this tab"))

@@ -26,7 +26,8 @@ def own_controls(owner):
 
 
 def test_every_control_has_a_tooltip(dock):
-    owners = [dock, dock.search, dock.orders_panel, dock.copernicus, dock.wcs, dock.history_panel]
+    owners = [dock, dock.search, dock.orders_panel, dock.copernicus, dock.wcs, dock.history_panel,
+              dock.search.layer_tools, dock.copernicus.layer_tools]
     missing = [f"{type(owner).__name__}.{name}" for owner in owners
                for name, control in own_controls(owner).items() if not control.toolTip().strip()]
     assert missing == []
@@ -44,3 +45,19 @@ def test_help_shows_the_current_tab_s_readme_section(dock):
     text = dialog.browser.toPlainText()
     assert "query log" in text and "Open in QGIS" in text
     dialog.close()
+
+
+def test_a_connection_changed_in_one_tab_shows_in_the_others(dock, make_authcfg):
+    from eo_order.core.connections import WCS, Connection, ConnectionStore
+
+    store = ConnectionStore(dock.search.settings)
+    account = make_authcfg("cdse-user", "secret")
+    dock.search.settings.cdse_authcfg = account  # as the Connections manager saves it
+    store.add(Connection("Ottawa WCS", WCS, "http://127.0.0.1:9/wcs"))
+    dock.search.connectionsChanged.emit()
+    try:
+        assert dock.copernicus.auth_select.configId() == account
+        assert dock.wcs.url_combo.findData("http://127.0.0.1:9/wcs") >= 0
+    finally:
+        store.remove(store.find(WCS, "Ottawa WCS"))
+        dock.search.settings.cdse_authcfg = ""
