@@ -21,7 +21,7 @@ from qgis.core import (
     QgsVectorLayer,
     QgsVectorLayerSimpleLabeling,
 )
-from qgis.PyQt.QtCore import QDate, QDateTime, Qt, QTime, QVariant
+from qgis.PyQt.QtCore import QCoreApplication, QDate, QDateTime, Qt, QTime, QVariant
 
 CRS = "EPSG:4326"
 
@@ -317,21 +317,24 @@ def footprint_layer(name, features, kind="records"):
     return layer
 
 
+def tr(text):
+    return QCoreApplication.translate("Footprints", text)
+
+
 def search_layer_name(catalog_label, query, count):
     """Name a result layer after its search, e.g.
-    ``EODMS catalogue · before 2013-03-29 · 12 scenes``."""
+    ``EODMS catalogue · before 2013-03-29 · 12 scenes`` (in QGIS' language)."""
     parts = [catalog_label]
     if query.title not in ("", "*"):
         parts.append(f"“{query.title}”")
     if query.start and query.end:
         parts.append(f"{query.start.isoformat()[:10]} – {query.end.isoformat()[:10]}")
     elif query.end:
-        parts.append(f"before {query.end.isoformat()[:10]}")
+        parts.append(tr("before {0}").format(query.end.isoformat()[:10]))
     elif query.start:
-        parts.append(f"from {query.start.isoformat()[:10]}")
-    parts.append(f"{count} scene" + ("" if count == 1 else "s"))
+        parts.append(tr("from {0}").format(query.start.isoformat()[:10]))
+    parts.append((tr("{0} scene") if count == 1 else tr("{0} scenes")).format(count))
     return " · ".join(parts)
-
 
 
 def product_layer_name(query, count):
@@ -339,6 +342,6 @@ def product_layer_name(query, count):
     ``Copernicus SENTINEL-2 · 2022-05-03 – 2022-05-21 · ≤ 40 % cloud · 12 products``."""
     parts = [f"Copernicus {query.collection}", f"{query.start.isoformat()[:10]} – {query.end.isoformat()[:10]}"]
     if query.max_cloud is not None:
-        parts.append(f"≤ {query.max_cloud:g} % cloud")
-    parts.append(f"{count} product" + ("" if count == 1 else "s"))
+        parts.append(tr("≤ {0:g} % cloud").format(query.max_cloud))
+    parts.append((tr("{0} product") if count == 1 else tr("{0} products")).format(count))
     return " · ".join(parts)

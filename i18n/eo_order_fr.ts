@@ -783,6 +783,37 @@ Identifiants : une configuration d'authentification Basic avec votre nom d'util
     </message>
   </context>
   <context>
+    <name>Footprints</name>
+    <message>
+      <source>{0} scene</source>
+      <translation>{0} scène</translation>
+    </message>
+    <message>
+      <source>{0} scenes</source>
+      <translation>{0} scènes</translation>
+    </message>
+    <message>
+      <source>≤ {0:g} % cloud</source>
+      <translation>≤ {0:g} % de nuages</translation>
+    </message>
+    <message>
+      <source>{0} product</source>
+      <translation>{0} produit</translation>
+    </message>
+    <message>
+      <source>{0} products</source>
+      <translation>{0} produits</translation>
+    </message>
+    <message>
+      <source>before {0}</source>
+      <translation>avant le {0}</translation>
+    </message>
+    <message>
+      <source>from {0}</source>
+      <translation>à partir du {0}</translation>
+    </message>
+  </context>
+  <context>
     <name>HelpDialog</name>
     <message>
       <source>EO Order help – {0}</source>

@@ -49,6 +49,13 @@ def test_the_plugin_follows_a_french_qgis_locale(french, qgis_iface, qgis_new_pr
 
         algorithm = QgsApplication.processingRegistry().algorithmById("eo_order:search_cdse")
         assert algorithm.displayName() == "Rechercher dans Copernicus Data Space"
+        import datetime as dt
+
+        from eo_order.core.footprints import search_layer_name
+        from eo_order.core.models import BBox, SearchQuery
+
+        query = SearchQuery(BBox(-76.4, 44.9, -75.2, 45.5), end=dt.date(2013, 3, 29))
+        assert search_layer_name("EODMS catalogue", query, 12) == "EODMS catalogue · avant le 2013-03-29 · 12 scènes"
     finally:
         plugin.unload()
 

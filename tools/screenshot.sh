@@ -7,6 +7,10 @@ out="$PWD/build/screenshots"; profiles="$out/qgis-config"
 plugins="$profiles/profiles/default/python/plugins"
 rm -rf "$profiles"; mkdir -p "$plugins"
 ln -s "$PWD" "$plugins/eo_order"
+if [ -n "${EO_ORDER_LOCALE:-}" ]; then  # e.g. EO_ORDER_LOCALE=fr_CA make screenshots: QGIS in that language
+  mkdir -p "$profiles/profiles/default/QGIS"
+  printf '[locale]\noverrideFlag=true\nuserLocale=%s\n' "$EO_ORDER_LOCALE" > "$profiles/profiles/default/QGIS/QGIS3.ini"
+fi
 .venv/bin/python -m tools.pycsw_server --workdir "$out/pycsw" --demo --thumbnails > "$out/pycsw.url" &
 csw_pid=$!
 trap 'kill $csw_pid 2>/dev/null || true' EXIT
