@@ -37,7 +37,13 @@ def render(footprints_path, png_path):
 
     footprints = QgsVectorLayer(str(footprints_path), "footprints", "ogr")
     style_footprints(footprints)
-    provinces = QgsVectorLayer(f"{WORLD}|layername=states_provinces", "provinces", "ogr")
+    from osgeo import gdal
+
+    gdal.PushErrorHandler("CPLQuietErrorHandler")  # QGIS' bundled world map has odd timestamps
+    try:
+        provinces = QgsVectorLayer(f"{WORLD}|layername=states_provinces", "provinces", "ogr")
+    finally:
+        gdal.PopErrorHandler()
     provinces.setRenderer(QgsSingleSymbolRenderer(QgsFillSymbol.createSimple(
         {"color": "240,236,226,255", "outline_color": "150,150,150,255", "outline_width": "0.3"})))
     box = QgsVectorLayer("Polygon?crs=EPSG:4326", "search box", "memory")
