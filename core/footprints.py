@@ -157,10 +157,10 @@ def layer_kind(layer):
     products, downloadable) or None, for layers EO Order made or files with their fields."""
     if layer is None or not hasattr(layer, "fields"):
         return None
-    kind = layer.customProperty(KIND_PROPERTY)
+    kind = layer.customProperty(KIND_PROPERTY) if hasattr(layer, "customProperty") else None
     if kind in ("records", "products"):
         return kind
-    names = set(layer.fields().names())
+    names = set(layer.fields().names())  # a layer, or a Processing feature source
     if {"record_id", "collection_id"} <= names:
         return "records"
     if {"product_id", "checksum_md5", "downloaded"} <= names:

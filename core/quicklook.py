@@ -403,17 +403,19 @@ class Quicklook(NamedTuple):
 
 
 def quicklook_items(layer, features):
-    """(items, missing): a :class:`QuicklookItem` per feature of footprint ``layer`` with an image
-    URL and a polygon (in EPSG:4326, whatever the layer's CRS), and how many had none."""
+    """(items, missing): a :class:`QuicklookItem` per feature of footprint ``layer`` (a layer or a
+    Processing feature source) with an image URL and a polygon (in EPSG:4326, whatever the layer's
+    CRS), and how many had none."""
     kind = layer_kind(layer)
     if kind is None:
-        raise InputError(f"{layer.name() if layer is not None else 'This layer'} is not an EO Order footprint "
+        raise InputError(f"{layer.name() if hasattr(layer, 'name') else 'This layer'} is not an EO Order footprint "
                          "layer: choose a search result layer.")
     name_field, url_field = ("name", "quicklook_url") if kind == "products" else ("record_id", "thumbnail_url")
     wgs84 = QgsCoordinateReferenceSystem(CRS)
+    crs = layer.crs() if hasattr(layer, "crs") else layer.sourceCrs()
     transform = None
-    if layer.crs().isValid() and layer.crs() != wgs84:
-        transform = QgsCoordinateTransform(layer.crs(), wgs84, QgsProject.instance())
+    if crs.isValid() and crs != wgs84:
+        transform = QgsCoordinateTransform(crs, wgs84, QgsProject.instance())
     items, missing = [], 0
     for feature in features:
         url = _text(feature, url_field)

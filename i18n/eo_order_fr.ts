@@ -1162,6 +1162,49 @@ Cochez « Entités sélectionnées uniquement » pour ne commander que la sél
     </message>
   </context>
   <context>
+    <name>QuicklooksAlgorithm</name>
+    <message>
+      <source>Georeference quicklooks</source>
+      <translation>Géoréférencer les aperçus</translation>
+    </message>
+    <message>
+      <source>Search</source>
+      <translation>Recherche</translation>
+    </message>
+    <message>
+      <source>Fetches the thumbnail of each input footprint (EODMS THUMBVIEW in thumbnail_url, Copernicus quicklook in quicklook_url, as written by the search algorithms) and stretches it onto the footprint: the image's corners on the footprint's four corners, warped to a GeoTIFF in WGS 84 with transparency outside. The GeoTIFFs are written to the output folder as &lt;record id or product name&gt;.tif; the table says what happened to each footprint.
+
+Tick 'Selected features only' to take just the selection. Thumbnails are cached in the QGIS profile folder, so running again does not fetch them again. A thumbnail that cannot be fetched is reported as failed and the others go on.</source>
+      <translation>Récupère la vignette de chaque empreinte en entrée (THUMBVIEW d'EODMS dans thumbnail_url, aperçu Copernicus dans quicklook_url, tels qu'écrits par les algorithmes de recherche) et l'étire sur l'empreinte : les coins de l'image sur les quatre coins de l'empreinte, rééchantillonnée en GeoTIFF en WGS 84, transparente à l'extérieur. Les GeoTIFF sont écrits dans le dossier de sortie sous le nom &lt;record id or product name&gt;.tif ; la table indique ce qui est arrivé à chaque empreinte.
+
+Cochez « Entités sélectionnées uniquement » pour ne prendre que la sélection. Les vignettes sont mises en cache dans le dossier du profil QGIS : une nouvelle exécution ne les récupère pas de nouveau. Une vignette qui ne peut pas être récupérée est signalée comme échouée et les autres continuent.</translation>
+    </message>
+    <message>
+      <source>Footprints</source>
+      <translation>Empreintes</translation>
+    </message>
+    <message>
+      <source>Quicklook folder</source>
+      <translation>Dossier des aperçus</translation>
+    </message>
+    <message>
+      <source>Quicklooks</source>
+      <translation>Aperçus</translation>
+    </message>
+    <message>
+      <source>{0} footprint(s) have no quicklook URL or no geometry: skipped.</source>
+      <translation>{0} empreinte(s) sans URL d'aperçu ou sans géométrie : ignorée(s).</translation>
+    </message>
+    <message>
+      <source>{0} of {1} quicklook(s) failed: see the message column.</source>
+      <translation>{0} aperçu(s) sur {1} en échec : voir la colonne message.</translation>
+    </message>
+    <message>
+      <source>Could not create the folder {0}: {1}</source>
+      <translation>Impossible de créer le dossier {0} : {1}</translation>
+    </message>
+  </context>
+  <context>
     <name>ResultsTable</name>
     <message>
       <source>Defaults to the map canvas extent (turned into WGS 84); type a box, draw one or take a layer's extent</source>

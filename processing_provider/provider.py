@@ -7,6 +7,7 @@ from qgis.PyQt.QtGui import QIcon
 
 from .download_cdse import DownloadCdseAlgorithm
 from .order_eodms import OrderEodmsAlgorithm
+from .quicklooks import QuicklooksAlgorithm
 from .search_cdse import SearchCdseAlgorithm
 from .search_csw import SearchCswAlgorithm
 from .wcs_getcoverage import WcsGetCoverageAlgorithm
@@ -30,3 +31,4 @@ class EoOrderProvider(QgsProcessingProvider):
         self.addAlgorithm(DownloadCdseAlgorithm())
         self.addAlgorithm(OrderEodmsAlgorithm())
         self.addAlgorithm(WcsGetCoverageAlgorithm())
+        self.addAlgorithm(QuicklooksAlgorithm())

@@ -54,7 +54,7 @@ def test_installed_zip_registers_its_algorithms_in_qgis_process(package, tmp_pat
                    capture_output=True, timeout=120)
     listing = subprocess.run(["/usr/bin/qgis_process.bin", "list"], env=env, check=True, capture_output=True,
                              text=True, timeout=120).stdout
-    for algorithm in ("search_csw", "search_cdse", "download_cdse", "order_eodms", "wcs_getcoverage"):
+    for algorithm in ("search_csw", "search_cdse", "download_cdse", "order_eodms", "wcs_getcoverage", "quicklooks"):
         assert f"eo_order:{algorithm}" in listing
 
 

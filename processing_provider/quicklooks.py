@@ -1,0 +1,134 @@
+"""Processing algorithm ``eo_order:quicklooks`` – georeferenced quicklooks of footprints, headless.
+
+The same core as the dock's *Show quicklooks* (``core.quicklook``: fetch through the profile's
+cache, warp onto the footprint); each GeoTIFF is then copied into ``OUTPUT_FOLDER`` as
+``<record id or product name>.tif``.
+"""
+
+import os
+import re
+import shutil
+
+from qgis.core import (
+    QgsFeature,
+    QgsFeatureSink,
+    QgsField,
+    QgsFields,
+    QgsProcessing,
+    QgsProcessingAlgorithm,
+    QgsProcessingException,
+    QgsProcessingParameterFeatureSink,
+    QgsProcessingParameterFeatureSource,
+    QgsProcessingParameterFolderDestination,
+    QgsWkbTypes,
+)
+from qgis.PyQt.QtCore import QCoreApplication, QVariant
+
+from ..core.errors import EoOrderError
+from ..core.http import new_session
+from ..core.quicklook import QuicklookCache, quicklook_for, quicklook_items
+
+
+def tr(text):
+    return QCoreApplication.translate("QuicklooksAlgorithm", text)
+
+
+OUTPUT_FIELDS = ("name", "url", "status", "path", "message")
+
+
+def file_name(name):
+    """A safe file name for a record id or product name (``S1A_….SAFE`` → ``S1A_….SAFE.tif``)."""
+    return (re.sub(r"[^\w.-]+", "_", name).strip("._") or "quicklook") + ".tif"
+
+
+class QuicklooksAlgorithm(QgsProcessingAlgorithm):
+    INPUT = "INPUT"
+    OUTPUT_FOLDER = "OUTPUT_FOLDER"
+    OUTPUT = "OUTPUT"
+
+    def name(self):
+        return "quicklooks"
+
+    def displayName(self):
+        return tr("Georeference quicklooks")
+
+    def group(self):
+        return tr("Search")
+
+    def groupId(self):
+        return "search"
+
+    def shortHelpString(self):
+        return tr(
+            "Fetches the thumbnail of each input footprint (EODMS THUMBVIEW in thumbnail_url, Copernicus "
+            "quicklook in quicklook_url, as written by the search algorithms) and stretches it onto the "
+            "footprint: the image's corners on the footprint's four corners, warped to a GeoTIFF in WGS 84 "
+            "with transparency outside. The GeoTIFFs are written to the output folder as <record id or "
+            "product name>.tif; the table says what happened to each footprint.\n\n"
+            "Tick 'Selected features only' to take just the selection. Thumbnails are cached in the QGIS "
+            "profile folder, so running again does not fetch them again. A thumbnail that cannot be "
+            "fetched is reported as failed and the others go on."
+        )
+
+    def createInstance(self):
+        return QuicklooksAlgorithm()
+
+    def initAlgorithm(self, config=None):
+        self.addParameter(QgsProcessingParameterFeatureSource(
+            self.INPUT, tr("Footprints"), [QgsProcessing.SourceType.TypeVectorPolygon]))
+        self.addParameter(QgsProcessingParameterFolderDestination(self.OUTPUT_FOLDER, tr("Quicklook folder")))
+        self.addParameter(QgsProcessingParameterFeatureSink(
+            self.OUTPUT, tr("Quicklooks"), QgsProcessing.SourceType.TypeVector))
+
+    def processAlgorithm(self, parameters, context, feedback):
+        source = self.parameterAsSource(parameters, self.INPUT, context)
+        if source is None:
+            raise QgsProcessingException(self.invalidSourceError(parameters, self.INPUT))
+        folder = self.parameterAsString(parameters, self.OUTPUT_FOLDER, context)
+        try:
+            items, missing = quicklook_items(source, list(source.getFeatures()))
+            os.makedirs(folder, exist_ok=True)
+        except EoOrderError as exc:
+            raise QgsProcessingException(str(exc)) from None
+        except OSError as exc:
+            raise QgsProcessingException(tr("Could not create the folder {0}: {1}").format(
+                folder, exc.strerror or exc)) from None
+        if missing:
+            feedback.pushWarning(tr("{0} footprint(s) have no quicklook URL or no geometry: skipped.").format(
+                missing))
+
+        fields = QgsFields()
+        for name in OUTPUT_FIELDS:
+            fields.append(QgsField(name, QVariant.String))
+        sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, fields, QgsWkbTypes.Type.NoGeometry)
+        if sink is None:
+            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
+
+        cache, session, rows, failed = QuicklookCache(), new_session(), [], 0
+        try:
+            for index, item in enumerate(items):
+                if feedback.isCanceled():
+                    break
+                feedback.setProgress(100.0 * index / len(items))
+                try:
+                    target = os.path.join(folder, file_name(item.name))
+                    shutil.copyfile(quicklook_for(session, item, cache), target + ".part")
+                    os.replace(target + ".part", target)
+                    rows.append((item.name, item.url, "ok", target, ""))
+                except (EoOrderError, OSError) as exc:
+                    failed += 1
+                    message = str(exc) if isinstance(exc, EoOrderError) else (exc.strerror or str(exc))
+                    feedback.reportError(f"{item.name}: {message}")
+                    rows.append((item.name, item.url, "failed", "", message))
+        finally:
+            session.close()
+        features = []
+        for row in rows:
+            feature = QgsFeature(fields)
+            feature.setAttributes(list(row))
+            features.append(feature)
+        sink.addFeatures(features, QgsFeatureSink.Flag.FastInsert)
+        if failed:
+            feedback.reportError(tr("{0} of {1} quicklook(s) failed: see the message column.").format(
+                failed, len(items)))
+        return {self.OUTPUT_FOLDER: folder, self.OUTPUT: dest_id}
