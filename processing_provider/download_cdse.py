@@ -1,10 +1,6 @@
 """Processing algorithm ``eo_order:download_cdse`` – verified Copernicus Data Space downloads, headless."""
 
 from qgis.core import (
-    QgsFeature,
-    QgsFeatureSink,
-    QgsField,
-    QgsFields,
     QgsProcessing,
     QgsProcessingAlgorithm,
     QgsProcessingException,
@@ -17,7 +13,6 @@ from qgis.core import (
     QgsProcessingParameterFolderDestination,
     QgsProcessingParameterNumber,
     QgsProcessingParameterString,
-    QgsWkbTypes,
 )
 from qgis.PyQt.QtCore import QCoreApplication, QVariant
 
@@ -37,6 +32,7 @@ from ..core.cdse_download import (
     format_bytes,
 )
 from ..core.errors import AuthError, EoOrderError
+from .tables import TableOutput
 
 
 def tr(text):
@@ -161,12 +157,7 @@ class DownloadCdseAlgorithm(QgsProcessingAlgorithm):
         except EoOrderError as exc:
             raise QgsProcessingException(str(exc)) from None
 
-        fields = QgsFields()
-        for name, kind in OUTPUT_FIELDS:
-            fields.append(QgsField(name, kind))
-        sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, fields, QgsWkbTypes.Type.NoGeometry)
-        if sink is None:
-            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
+        table = TableOutput(self, parameters, self.OUTPUT, context, OUTPUT_FIELDS)
 
         recorder = DownloadRecorder(log_path, layer_source)
         tokens = _WatchedTokens(token_url, credentials=credentials, token_file=token_file,
@@ -200,20 +191,14 @@ class DownloadCdseAlgorithm(QgsProcessingAlgorithm):
         if tokens.auth_error is not None:  # rejected credentials: the rest of the batch was not tried
             raise QgsProcessingException(str(tokens.auth_error))
 
-        features = []
-        for outcome in outcomes:
-            feature = QgsFeature(fields)
-            feature.setAttributes([outcome.product_id, outcome.name, outcome.status, outcome.bytes, outcome.md5_ok,
-                                   outcome.path or "", outcome.message])
-            features.append(feature)
-        sink.addFeatures(features, QgsFeatureSink.Flag.FastInsert)
+        table.add_rows((o.product_id, o.name, o.status, o.bytes, o.md5_ok, o.path or "", o.message) for o in outcomes)
 
         counts = {status: sum(1 for o in outcomes if o.status == status) for status in STATUS_ORDER}
         feedback.pushInfo(", ".join(f"{n} {status}" for status, n in counts.items() if n))
         for outcome in outcomes:
             if outcome.status in (FAILED, OFFLINE):
                 feedback.pushWarning(outcome.message)
-        return {self.OUTPUT: dest_id, self.OUTPUT_FOLDER: folder}
+        return {self.OUTPUT: table.dest_id, self.OUTPUT_FOLDER: folder}
 
     def _input_layer(self, parameters, context):
         """The INPUT layer (whose data source records the downloads), selection or not."""

@@ -1,10 +1,6 @@
 """Processing algorithm ``eo_order:order_eodms`` – order footprints from EODMS, headless."""
 
 from qgis.core import (
-    QgsFeature,
-    QgsFeatureSink,
-    QgsField,
-    QgsFields,
     QgsProcessing,
     QgsProcessingAlgorithm,
     QgsProcessingException,
@@ -13,15 +9,15 @@ from qgis.core import (
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterString,
-    QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QCoreApplication, QVariant
+from qgis.PyQt.QtCore import QCoreApplication
 
 from ..core.auth import credentials_from_authcfg
 from ..core.eodms_order import EODMS_WCS_URL, PACKAGING_FORMATS, EodmsOrderClient, order_batch
 from ..core.errors import EoOrderError
 from ..core.footprints import scene_from_feature
 from ..core.journal import OrderJournal, default_journal_path
+from .tables import TableOutput
 
 
 def tr(text):
@@ -88,12 +84,7 @@ class OrderEodmsAlgorithm(QgsProcessingAlgorithm):
         authcfg = self.parameterAsString(parameters, self.AUTHCFG, context)
         packaging = PACKAGING_FORMATS[self.parameterAsEnum(parameters, self.PACKAGING_FORMAT, context)]
 
-        fields = QgsFields()
-        for name in OUTPUT_FIELDS:
-            fields.append(QgsField(name, QVariant.String))
-        sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, fields, QgsWkbTypes.Type.NoGeometry)
-        if sink is None:
-            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
+        table = TableOutput(self, parameters, self.OUTPUT, context, OUTPUT_FIELDS)
 
         def progress(done, total, result):
             feedback.setProgress(100.0 * done / total)
@@ -110,23 +101,18 @@ class OrderEodmsAlgorithm(QgsProcessingAlgorithm):
             raise QgsProcessingException(str(exc)) from None
         finally:
             journal.close()
-        self._write(sink, fields, rows, results)
+        table.add_rows(self._rows(rows, results))
         failed = sum(1 for r in results if not r.ok)
         if failed:
             feedback.reportError(tr("{0} of {1} scene(s) failed: see the message column.").format(
                 failed, len(results)))
-        return {self.OUTPUT: dest_id}
+        return {self.OUTPUT: table.dest_id}
 
     @staticmethod
-    def _write(sink, fields, journal_rows, results):
+    def _rows(journal_rows, results):
         """One row per attempted scene, with the time the journal recorded for it."""
         times = {}
         for entry in reversed(list(journal_rows)):  # newest last wins
             times[entry.coverage_id] = entry.finished_at or entry.requested_at
-        features = []
-        for result in results:
-            feature = QgsFeature(fields)
-            feature.setAttributes([result.record_id, result.collection_id, result.coverage_id, result.status,
-                                   result.message, times.get(result.coverage_id, "")])
-            features.append(feature)
-        sink.addFeatures(features, QgsFeatureSink.Flag.FastInsert)
+        return [(result.record_id, result.collection_id, result.coverage_id, result.status, result.message,
+                 times.get(result.coverage_id, "")) for result in results]

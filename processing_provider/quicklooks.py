@@ -10,23 +10,19 @@ import re
 import shutil
 
 from qgis.core import (
-    QgsFeature,
-    QgsFeatureSink,
-    QgsField,
-    QgsFields,
     QgsProcessing,
     QgsProcessingAlgorithm,
     QgsProcessingException,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterFolderDestination,
-    QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QCoreApplication, QVariant
+from qgis.PyQt.QtCore import QCoreApplication
 
 from ..core.errors import EoOrderError
 from ..core.http import new_session
 from ..core.quicklook import QuicklookCache, quicklook_for, quicklook_items
+from .tables import TableOutput
 
 
 def tr(text):
@@ -97,12 +93,7 @@ class QuicklooksAlgorithm(QgsProcessingAlgorithm):
             feedback.pushWarning(tr("{0} footprint(s) have no quicklook URL or no geometry: skipped.").format(
                 missing))
 
-        fields = QgsFields()
-        for name in OUTPUT_FIELDS:
-            fields.append(QgsField(name, QVariant.String))
-        sink, dest_id = self.parameterAsSink(parameters, self.OUTPUT, context, fields, QgsWkbTypes.Type.NoGeometry)
-        if sink is None:
-            raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
+        table = TableOutput(self, parameters, self.OUTPUT, context, OUTPUT_FIELDS)
 
         cache, session, rows, failed = QuicklookCache(), new_session(), [], 0
         try:
@@ -122,13 +113,8 @@ class QuicklooksAlgorithm(QgsProcessingAlgorithm):
                     rows.append((item.name, item.url, "failed", "", message))
         finally:
             session.close()
-        features = []
-        for row in rows:
-            feature = QgsFeature(fields)
-            feature.setAttributes(list(row))
-            features.append(feature)
-        sink.addFeatures(features, QgsFeatureSink.Flag.FastInsert)
+        table.add_rows(rows)
         if failed:
             feedback.reportError(tr("{0} of {1} quicklook(s) failed: see the message column.").format(
                 failed, len(items)))
-        return {self.OUTPUT_FOLDER: folder, self.OUTPUT: dest_id}
+        return {self.OUTPUT_FOLDER: folder, self.OUTPUT: table.dest_id}
