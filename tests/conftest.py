@@ -56,6 +56,19 @@ def make_authcfg(qgis_app):
         manager.removeAuthenticationConfig(config_id)
 
 
+@pytest.fixture
+def provider(qgis_processing):
+    """The plugin's Processing provider, registered for one test."""
+    from qgis.core import QgsApplication
+
+    from eo_order.processing_provider.provider import EoOrderProvider
+
+    provider = EoOrderProvider()
+    QgsApplication.processingRegistry().addProvider(provider)
+    yield provider
+    QgsApplication.processingRegistry().removeProvider(provider)
+
+
 def wait_for(predicate, timeout=30.0):
     """Spin the Qt event loop until ``predicate()`` is true (bounded)."""
     import time

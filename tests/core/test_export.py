@@ -8,7 +8,6 @@ import stat
 
 import pytest
 from qgis.core import (
-    QgsApplication,
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
     QgsFeature,
@@ -327,16 +326,6 @@ def test_a_new_shapefile_replaces_an_old_one_and_its_stale_index(records_layer, 
 
 
 # --- the dock path and the Processing path write the same file ---------------------------------
-
-
-@pytest.fixture
-def provider(qgis_processing):
-    from eo_order.processing_provider.provider import EoOrderProvider
-
-    provider = EoOrderProvider()
-    QgsApplication.processingRegistry().addProvider(provider)
-    yield provider
-    QgsApplication.processingRegistry().removeProvider(provider)
 
 
 def gpkg_tables(path):
