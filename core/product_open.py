@@ -28,6 +28,8 @@ from dataclasses import dataclass
 from osgeo import gdal
 from qgis.core import QgsProject, QgsRasterLayer, QgsVectorLayer
 
+from .gdal_calls import gdal_call
+
 MAX_MEMBERS = 12
 # Not ".tar.gz": QGIS 3.22 splits "/vsitar/a.tar.gz/member" at ".tar" and cannot open the layer.
 ARCHIVES = {".zip": "/vsizip/", ".tar": "/vsitar/", ".tgz": "/vsitar/"}
@@ -82,14 +84,8 @@ def open_layers(path, project=None, group_name=None):
 
 
 def _quietly(call, *args):
-    """``call(*args)`` with GDAL messages silenced; None when it fails, in either exception mode."""
-    gdal.PushErrorHandler("CPLQuietErrorHandler")
-    try:
-        return call(*args)
-    except RuntimeError:
-        return None
-    finally:
-        gdal.PopErrorHandler()
+    """``call(*args)`` with GDAL quiet; None when it fails."""
+    return gdal_call(call, *args)[0]
 
 
 def _raster_sources(uri, name):

@@ -53,6 +53,7 @@ from qgis.core import (
 
 from .errors import Cancelled, EoOrderError, InputError, ResponseError
 from .footprints import CRS, layer_kind
+from .gdal_calls import gdal_call
 from .http import new_session, read_body, send
 from .tasks import WorkTask, log
 
@@ -330,23 +331,9 @@ def _distinct(points, tolerance=1e-9):
 
 
 def _gdal(what, call, *args, **kwargs):
-    """``call(*args, **kwargs)`` with GDAL's messages silenced for this thread (in either GDAL
-    exception mode, which is process-wide and left alone); a failure is an EoOrderError that says
-    ``what`` failed and quotes GDAL."""
-    messages = []
-
-    def collect(error_class, _number, message):
-        if error_class >= gdal.CE_Failure:
-            messages.append(" ".join(str(message).split()))
-
-    gdal.PushErrorHandler(collect)
-    try:
-        result = call(*args, **kwargs)
-    except RuntimeError as exc:
-        result = None
-        messages.append(" ".join(str(exc).split()))
-    finally:
-        gdal.PopErrorHandler()
+    """``call(*args, **kwargs)`` with GDAL quiet; a failure is an error that says ``what`` failed
+    and quotes GDAL."""
+    result, messages = gdal_call(call, *args, **kwargs)
     if result is None:
         reason = messages[-1] if messages else " ".join(gdal.GetLastErrorMsg().split()) or "GDAL gave no reason"
         raise ResponseError(f"{what} ({reason}).")
