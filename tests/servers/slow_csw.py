@@ -18,6 +18,11 @@ What it does with a ``csw:GetRecords`` POST (bare or inside a SOAP envelope):
 - answers an ``ows:ExceptionReport`` (HTTP 200, as pycsw does) to a request it cannot read, a
   ``startPosition`` below 1 or a negative ``maxRecords``.
 
+Misbehaviours for tests (all off by default, changeable while it runs): ``extra`` records beyond
+what was asked (a server that returns more than asked), ``next_record(start, returned, matched)``
+to write another ``nextRecord`` than the honest one, and ``fail_at`` — startPositions answered
+with HTTP 500 instead of a page.
+
 It is threaded: requests are served concurrently (each waits its own ``delay``), and
 ``max_in_flight`` is the most requests it was serving at once, so a test can check how many a
 parallel client really sent.
@@ -57,10 +62,13 @@ class SlowCsw(LoopbackServer):
     """Serves ``records`` (a list of ``csw:Record`` documents as bytes) at ``url``; see the module
     docstring. ``delay`` and ``cap`` may be changed while it runs."""
 
-    def __init__(self, records, *, delay=0.25, cap=None, port=0):
+    def __init__(self, records, *, delay=0.25, cap=None, extra=0, next_record=None, fail_at=(), port=0):
         self.records = list(records)
         self.delay = delay
         self.cap = cap
+        self.extra = extra
+        self.next_record = next_record
+        self.fail_at = set(fail_at)
         self.pages = []  # (startPosition, maxRecords asked, numberOfRecordsReturned) per answered page
         self.max_in_flight = 0
         self._in_flight = 0
@@ -102,12 +110,18 @@ class SlowCsw(LoopbackServer):
             locator = "startPosition" if start < 1 else "maxRecords"
             return 200, _XML, exception_report("InvalidParameterValue", locator,
                                                f"{locator} is out of range."), 0
-        size = asked if self.cap is None else min(asked, self.cap)
+        if start in self.fail_at:
+            with self._lock:
+                self.pages.append((start, asked, 0))
+            return 500, {"Content-Type": "text/plain"}, b"Internal Server Error", 0
+        size = (asked if self.cap is None else min(asked, self.cap)) + self.extra
         if request.get("resultType") == "hits":
             size = 0
         chosen = self.records[start - 1:start - 1 + size]
         after = start + len(chosen)
         next_record = after if chosen and after <= len(self.records) else 0
+        if self.next_record is not None:
+            next_record = self.next_record(start, len(chosen), len(self.records))
         with self._lock:
             self.pages.append((start, asked, len(chosen)))
         return 200, _XML, response(chosen, len(self.records), next_record), 0

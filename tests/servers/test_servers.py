@@ -346,3 +346,15 @@ def test_slow_csw_waits_and_serves_requests_concurrently():
         ids = [i for reply in replies for i in results(reply.content)[1]]
         assert ids == [str(1_500_000 + i) for i in range(40)]
         assert csw.max_in_flight == 4  # all four were waiting out their delay at the same time
+
+
+def test_slow_csw_misbehaves_on_request():
+    with SlowCsw(eodms_records(30), delay=0, extra=5) as csw:
+        attrib, ids = results(requests.post(csw.url, data=get_records(max_records=10), timeout=10).content)
+        assert (attrib["numberOfRecordsReturned"], attrib["nextRecord"], len(ids)) == ("15", "16", 15)
+        csw.extra, csw.next_record = 0, lambda start, returned, matched: start + returned - 3
+        attrib, ids = results(requests.post(csw.url, data=get_records(max_records=10), timeout=10).content)
+        assert (attrib["nextRecord"], ids[-1]) == ("8", str(1_500_000 + 9))
+        csw.next_record, csw.fail_at = None, {11}
+        assert requests.post(csw.url, data=get_records(max_records=10, start=11), timeout=10).status_code == 500
+        assert csw.pages[-1] == (11, 10, 0)
