@@ -1,7 +1,7 @@
 """Copernicus Data Space Ecosystem (CDSE) access tokens, shared by a batch of downloads.
 
 One password login per batch, then refresh-token grants: CDSE allows 100 open sessions per user and
-every password login opens one, so logging in per request gets accounts banned (protocols.md §4).
+every password login opens one, so logging in per request gets accounts banned (docs/copernicus.md).
 The access token lives 600 s and the refresh token 3600 s; :class:`TokenManager` refreshes a minute
 before the access token expires and logs in again only when the refresh token is gone, expired or
 rejected. It is thread-safe: the download threads share one manager.

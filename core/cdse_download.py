@@ -2,7 +2,7 @@
 
 ``Downloader(tokens, out_dir).run(items)`` fetches ``<download_url>(<Id>)/$value`` for each
 :class:`DownloadItem` on at most 4 threads (CDSE's per-user limit) and returns one :class:`Outcome`
-per product. What it guarantees (protocols.md §4):
+per product. What it guarantees (docs/copernicus.md):
 
 - A file appears under its final name only once it is complete and verified: the bytes stream into
   ``<name>.part`` while their MD5 is computed, the MD5 (when the catalogue gives one) or else the

@@ -1,6 +1,6 @@
 """Ordering EODMS scenes over WCS 2.0.1 (the Compusult WES order service).
 
-For each scene (a catalogue record id and its EODMS collection id; protocols.md §2):
+For each scene (a catalogue record id and its EODMS collection id; docs/eodms-ordering.md):
 
 1. ``DescribeCoverage`` (GET, HTTP Basic auth) tells whether the scene can be ordered, its
    footprint and the packaging formats on offer (:class:`OrderDescription`);
@@ -132,7 +132,7 @@ def _footprint(description):
             dimension = max(2, int(element.get("srsDimension")))
             break
     points = [(values[i], values[i + 1]) for i in range(0, len(values) - dimension + 1, dimension)]
-    # EODMS writes lon lat (protocols.md §2) although srsName says EPSG:4326; guard against lat lon.
+    # EODMS writes lon lat (docs/eodms-ordering.md) although srsName says EPSG:4326; guard against lat lon.
     if points and max(abs(p[1]) for p in points) > 90 >= max(abs(p[0]) for p in points):
         points = [(b, a) for a, b in points]
     if points and points[0] != points[-1]:

@@ -1,4 +1,4 @@
-"""Loopback stand-ins for Copernicus Data Space's identity and download services (protocols.md §4).
+"""Loopback stand-ins for Copernicus Data Space's identity and download services (docs/copernicus.md).
 
     clock = FakeClock()
     identity = IdentityServer(clock=clock)                        # 127.0.0.1, Keycloak token endpoint

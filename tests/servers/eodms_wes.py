@@ -1,4 +1,4 @@
-"""A loopback stand-in for the EODMS WES order service (WCS 2.0.1, protocols.md §2).
+"""A loopback stand-in for the EODMS WES order service (WCS 2.0.1, docs/eodms-ordering.md).
 
     with EodmsWesServer(users={"eodms-user": "secret"}, fail={"1508209": "exception"}) as wes:
         requests.get(wes.url, params={...DescribeCoverage...}, auth=("eodms-user", "secret"))

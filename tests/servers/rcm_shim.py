@@ -1,7 +1,7 @@
 """A loopback stand-in for the EODMS RCM catalogue: SOAP 1.1 + WS-Security in front of a CSW.
 
 EODMS's RCMImageProducts endpoint takes a GetRecords inside a SOAP 1.1 envelope whose header
-carries a ``wsse:UsernameToken`` (protocols.md §1). pycsw only unwraps SOAP 1.2, so this shim
+carries a ``wsse:UsernameToken`` (docs/rcm-soap.md). pycsw only unwraps SOAP 1.2, so this shim
 checks the token, unwraps the Body's first child, POSTs it to a backend CSW (a PycswServer) and
 relays the reply, SOAP-wrapped or raw.
 

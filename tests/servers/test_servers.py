@@ -1,5 +1,6 @@
 """The local test servers behave like the services they stand for (requests + lxml only)."""
 
+import concurrent.futures
 import os
 import subprocess
 import sys
@@ -14,6 +15,7 @@ from tools.sample_records import OTTAWA_BBOX, demo_records, make_record
 
 from .canned import CannedServer
 from .rcm_shim import AUTH_FAULTSTRING, SOAP11_NS, WSSE_NS, RcmShim
+from .slow_csw import SlowCsw, eodms_records
 
 ROOT = Path(__file__).resolve().parents[2]
 NS = {
@@ -297,3 +299,62 @@ def test_canned_replies_by_path():
         first, second = server.requests[:2]
         assert (first.method, first.path, first.query) == ("GET", "/maintenance", "x=1")
         assert (second.method, second.body) == ("POST", b"<q/>")
+
+
+# -- slow CSW ---------------------------------------------------------------------------------
+
+
+def page_through(url, max_records):
+    """(ids, [(matched, returned, nextRecord)]) following nextRecord from 1 until it is 0."""
+    ids, seen, start = [], [], 1
+    while start:
+        reply = requests.post(url, data=get_records(max_records=max_records, start=start), timeout=10)
+        attrib, page_ids = results(reply.content)
+        seen.append((attrib["numberOfRecordsMatched"], attrib["numberOfRecordsReturned"], attrib["nextRecord"]))
+        ids += page_ids
+        start = int(attrib["nextRecord"])
+    return ids, seen
+
+
+def test_slow_csw_pages_honestly_and_honours_the_cap():
+    records = eodms_records(250)
+    expected = [str(1_500_000 + i) for i in range(250)]
+    with SlowCsw(records, delay=0) as csw:
+        ids, seen = page_through(csw.url, 100)
+        assert ids == expected
+        assert seen == [("250", "100", "101"), ("250", "100", "201"), ("250", "50", "0")]
+        assert csw.pages == [(1, 100, 100), (101, 100, 100), (201, 100, 50)]
+        ids, seen = page_through(csw.url, 1000)  # all at once when uncapped
+        assert ids == expected and seen == [("250", "250", "0")]
+        csw.cap = 100  # the server, not the client, chooses the page size, without a word
+        ids, seen = page_through(csw.url, 1000)
+        assert ids == expected
+        assert seen == [("250", "100", "101"), ("250", "100", "201"), ("250", "50", "0")]
+        assert csw.pages[-3:] == [(1, 1000, 100), (101, 1000, 100), (201, 1000, 50)]
+        attrib, page_ids = results(requests.post(csw.url, data=get_records(start=251), timeout=10).content)
+        assert (attrib["numberOfRecordsReturned"], attrib["nextRecord"], page_ids) == ("0", "0", [])
+        bad = requests.post(csw.url, data=get_records(start=0), timeout=10)
+        assert bad.status_code == 200 and b"InvalidParameterValue" in bad.content
+
+
+def test_slow_csw_waits_and_serves_requests_concurrently():
+    with SlowCsw(eodms_records(40), delay=0.4) as csw:
+        with concurrent.futures.ThreadPoolExecutor(4) as pool:
+            replies = list(pool.map(
+                lambda start: requests.post(csw.url, data=get_records(max_records=10, start=start), timeout=10),
+                (1, 11, 21, 31)))
+        ids = [i for reply in replies for i in results(reply.content)[1]]
+        assert ids == [str(1_500_000 + i) for i in range(40)]
+        assert csw.max_in_flight == 4  # all four were waiting out their delay at the same time
+
+
+def test_slow_csw_misbehaves_on_request():
+    with SlowCsw(eodms_records(30), delay=0, extra=5) as csw:
+        attrib, ids = results(requests.post(csw.url, data=get_records(max_records=10), timeout=10).content)
+        assert (attrib["numberOfRecordsReturned"], attrib["nextRecord"], len(ids)) == ("15", "16", 15)
+        csw.extra, csw.next_record = 0, lambda start, returned, matched: start + returned - 3
+        attrib, ids = results(requests.post(csw.url, data=get_records(max_records=10), timeout=10).content)
+        assert (attrib["nextRecord"], ids[-1]) == ("8", str(1_500_000 + 9))
+        csw.next_record, csw.fail_at = None, {11}
+        assert requests.post(csw.url, data=get_records(max_records=10, start=11), timeout=10).status_code == 500
+        assert csw.pages[-1] == (11, 10, 0)
