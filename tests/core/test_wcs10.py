@@ -1,8 +1,6 @@
 """WCS 1.0.0 client against a real MapServer 8 (mapserv as CGI on 127.0.0.1), plus canned replies
 for what MapServer cannot be made to do (HTML pages, wrong content types, POST-only servers)."""
 
-from urllib.parse import parse_qsl
-
 import gzip
 import socket
 import subprocess
@@ -10,6 +8,7 @@ import sys
 import textwrap
 import threading
 from pathlib import Path
+from urllib.parse import parse_qsl
 
 import numpy as np
 import pytest
