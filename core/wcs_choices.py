@@ -78,11 +78,6 @@ def default_format(description):
     return next((f for f in formats if is_tiff_format(f)), None) or next(iter(formats), description.native_format)
 
 
-def only_native_resolution(description):
-    """True when the server only offers interpolation 'none' (no resampling: no size may be given)."""
-    return [i.lower() for i in description.interpolations] == ["none"]
-
-
 def _same_crs(code, crs):
     """True when WCS CRS ``code`` denotes the QGIS ``crs`` (CRS84 and EPSG:4326 count as one: QGIS
     reads both as x = longitude)."""
