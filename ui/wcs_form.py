@@ -120,6 +120,7 @@ class WcsRequestForm(QWidget):
         res_layout.addWidget(self.resy_edit, 1)
         self.size_stack.addWidget(res_page)
         self.size_mode.currentIndexChanged.connect(self.size_stack.setCurrentIndex)
+        self.size_stack.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         size_layout.addWidget(self.size_stack)
         self.size_label = QLabel(tr("Size"))
         options.addRow(self.size_label, size_box)
@@ -170,6 +171,7 @@ class WcsRequestForm(QWidget):
                                          "and nothing is saved"))
         advanced.addRow(tr("Max file size"), self.max_size_spin)
         layout.addWidget(self.advanced)
+        layout.addStretch(1)
 
     # --- the description ------------------------------------------------------------
 
