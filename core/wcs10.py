@@ -161,6 +161,32 @@ class GetCoverageRequest:
             pairs.append(("EXCEPTIONS", self.exceptions))
         return pairs
 
+    def _xml_spatial(self, spatial):
+        """The gml:Envelope and (Rectified)Grid of a spatialSubset."""
+        gml = lambda n: f"{{{GML}}}{n}"  # noqa: E731
+        envelope = etree.SubElement(spatial, gml("Envelope"), srsName=self.crs)
+        minx, miny, maxx, maxy = (float(v) for v in self.bbox)
+        etree.SubElement(envelope, gml("pos")).text = f"{_num(minx)} {_num(miny)}"
+        etree.SubElement(envelope, gml("pos")).text = f"{_num(maxx)} {_num(maxy)}"
+        if self.resx is not None:
+            width = max(1, round((maxx - minx) / float(self.resx)))
+            height = max(1, round((maxy - miny) / float(self.resy)))
+            grid = etree.SubElement(spatial, gml("RectifiedGrid"), dimension="2")
+        else:
+            width, height = self.width, self.height
+            grid = etree.SubElement(spatial, gml("Grid"), dimension="2")
+        if width is not None:
+            limits = etree.SubElement(etree.SubElement(grid, gml("limits")), gml("GridEnvelope"))
+            etree.SubElement(limits, gml("low")).text = "0 0"
+            etree.SubElement(limits, gml("high")).text = f"{width - 1} {height - 1}"
+        etree.SubElement(grid, gml("axisName")).text = "x"
+        etree.SubElement(grid, gml("axisName")).text = "y"
+        if self.resx is not None:
+            origin = etree.SubElement(etree.SubElement(grid, gml("origin")), gml("pos"))
+            origin.text = f"{_num(minx)} {_num(maxy)}"
+            etree.SubElement(grid, gml("offsetVector")).text = f"{_num(self.resx)} 0"
+            etree.SubElement(grid, gml("offsetVector")).text = f"0 {_num(-float(self.resy))}"
+
     def xml(self):
         """The request in the XML encoding (§9.2.3, getCoverage.xsd), as UTF-8 bytes."""
         wcs, gml = (lambda n, ns=ns: f"{{{ns}}}{n}" for ns in (WCS, GML))
@@ -168,29 +194,7 @@ class GetCoverageRequest:
         etree.SubElement(root, wcs("sourceCoverage")).text = self.coverage
         domain = etree.SubElement(root, wcs("domainSubset"))
         if self.bbox is not None:
-            spatial = etree.SubElement(domain, wcs("spatialSubset"))
-            envelope = etree.SubElement(spatial, gml("Envelope"), srsName=self.crs)
-            minx, miny, maxx, maxy = (float(v) for v in self.bbox)
-            etree.SubElement(envelope, gml("pos")).text = f"{_num(minx)} {_num(miny)}"
-            etree.SubElement(envelope, gml("pos")).text = f"{_num(maxx)} {_num(maxy)}"
-            if self.resx is not None:
-                width = max(1, round((maxx - minx) / float(self.resx)))
-                height = max(1, round((maxy - miny) / float(self.resy)))
-                grid = etree.SubElement(spatial, gml("RectifiedGrid"), dimension="2")
-            else:
-                width, height = self.width, self.height
-                grid = etree.SubElement(spatial, gml("Grid"), dimension="2")
-            if width is not None:
-                limits = etree.SubElement(etree.SubElement(grid, gml("limits")), gml("GridEnvelope"))
-                etree.SubElement(limits, gml("low")).text = "0 0"
-                etree.SubElement(limits, gml("high")).text = f"{width - 1} {height - 1}"
-            etree.SubElement(grid, gml("axisName")).text = "x"
-            etree.SubElement(grid, gml("axisName")).text = "y"
-            if self.resx is not None:
-                origin = etree.SubElement(etree.SubElement(grid, gml("origin")), gml("pos"))
-                origin.text = f"{_num(minx)} {_num(maxy)}"
-                etree.SubElement(grid, gml("offsetVector")).text = f"{_num(self.resx)} 0"
-                etree.SubElement(grid, gml("offsetVector")).text = f"0 {_num(-float(self.resy))}"
+            self._xml_spatial(etree.SubElement(domain, wcs("spatialSubset")))
         if self.time:
             temporal = etree.SubElement(domain, wcs("temporalSubset"))
             for item in _as_list(self.time):
@@ -534,34 +538,8 @@ def parse_description(data, coverage, what="the WCS server"):
         label=text_of(_child(offering, "label")),
         lon_lat_envelope=_envelope(_child(offering, "lonLatEnvelope")),
     )
-    spatial = next(iter(_descendants(offering, "spatialDomain")), None)
-    grid = None
-    if spatial is not None:
-        for envelope in (c for c in spatial if local(c.tag).startswith("Envelope")):
-            box = _envelope(envelope)
-            if box is not None:
-                desc.envelopes.append((envelope.get("srsName", ""), box))
-        grid = next((c for c in spatial if local(c.tag) in ("RectifiedGrid", "Grid")), None)
-        if grid is not None:
-            desc.grid_size = _grid_size(grid)
-    temporal = next(iter(_descendants(offering, "temporalDomain")), None)
-    if temporal is not None:
-        desc.time_positions = [text_of(e) for e in _children(temporal, "timePosition") if text_of(e)]
-        for period in _children(temporal, "timePeriod"):
-            desc.time_periods.append(tuple(
-                text_of(_child(period, tag)) for tag in ("beginPosition", "endPosition", "timeResolution")
-            ))
-    for axis in _descendants(offering, "AxisDescription"):
-        values = []
-        for holder in _children(axis, "values"):
-            for value in holder:
-                kind = local(value.tag)
-                if kind == "singleValue" and text_of(value):
-                    values.append(text_of(value))
-                elif kind == "interval":
-                    parts = [text_of(_child(value, tag)) for tag in ("min", "max", "res")]
-                    values.append("/".join(parts if parts[2] else parts[:2]))
-        desc.range_axes.append((text_of(_child(axis, "name")), text_of(_child(axis, "label")), values))
+    grid = _read_domain(offering, desc)
+    desc.range_axes = [_read_axis(axis) for axis in _descendants(offering, "AxisDescription")]
     crs = next(iter(_descendants(offering, "supportedCRSs")), None)
     if crs is not None:
         desc.request_crs = _tokens([*_children(crs, "requestResponseCRSs"), *_children(crs, "requestCRSs")])
@@ -584,6 +562,42 @@ def parse_description(data, coverage, what="the WCS server"):
         desc.default_interpolation = "nearest neighbor"  # the schema's default
         desc.interpolations = ["nearest neighbor"]
     return desc
+
+
+def _read_domain(offering, desc):
+    """Envelopes, grid size and times of ``offering`` into ``desc``; returns the grid element (or None)."""
+    spatial = next(iter(_descendants(offering, "spatialDomain")), None)
+    grid = None
+    if spatial is not None:
+        for envelope in (c for c in spatial if local(c.tag).startswith("Envelope")):
+            box = _envelope(envelope)
+            if box is not None:
+                desc.envelopes.append((envelope.get("srsName", ""), box))
+        grid = next((c for c in spatial if local(c.tag) in ("RectifiedGrid", "Grid")), None)
+        if grid is not None:
+            desc.grid_size = _grid_size(grid)
+    temporal = next(iter(_descendants(offering, "temporalDomain")), None)
+    if temporal is not None:
+        desc.time_positions = [text_of(e) for e in _children(temporal, "timePosition") if text_of(e)]
+        for period in _children(temporal, "timePeriod"):
+            desc.time_periods.append(tuple(
+                text_of(_child(period, tag)) for tag in ("beginPosition", "endPosition", "timeResolution")
+            ))
+    return grid
+
+
+def _read_axis(axis):
+    """(name, label, [values]) of an AxisDescription; an interval is 'min/max[/res]'."""
+    values = []
+    for holder in _children(axis, "values"):
+        for value in holder:
+            kind = local(value.tag)
+            if kind == "singleValue" and text_of(value):
+                values.append(text_of(value))
+            elif kind == "interval":
+                parts = [text_of(_child(value, tag)) for tag in ("min", "max", "res")]
+                values.append("/".join(parts if parts[2] else parts[:2]))
+    return (text_of(_child(axis, "name")), text_of(_child(axis, "label")), values)
 
 
 def _place_grid(desc, grid):
