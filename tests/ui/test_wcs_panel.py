@@ -368,18 +368,41 @@ def test_the_coverage_s_null_values_are_transparent_on_the_layer(panel, qgis_ifa
     assert provider.userNoDataValuesContains(1, -9999.0) and not provider.userNoDataValuesContains(1, 0.0)
 
 
-def test_the_wcs_tab_fits_a_420_px_dock_without_horizontal_scrolling(panel, qgis_parent):
-    connect(panel)
-    select(panel)
-    assert panel.minimumSizeHint().width() <= 420
-    panel.setParent(qgis_parent, Qt.WindowType.Window)
-    panel.resize(420, 600)
-    panel.show()
-    QCoreApplication.processEvents()
+@pytest.fixture(params=["en", "fr"])
+def language(request):
+    """English, or EO Order's French translation installed for the test."""
+    if request.param == "en":
+        yield "en"
+        return
+    from qgis.PyQt.QtCore import QTranslator
+
+    translator = QTranslator()
+    assert translator.load(os.path.join(os.path.dirname(__file__), "..", "..", "i18n", "eo_order_fr.qm"))
+    QCoreApplication.installTranslator(translator)
+    yield "fr"
+    QCoreApplication.removeTranslator(translator)
+
+
+def test_the_wcs_tab_fits_a_420_px_dock_without_horizontal_scrolling(language, qgis_iface, qgis_new_project,
+                                                                      shown_canvas, mapserver, qgis_parent):
+    panel = WcsPanel(qgis_iface)
+    panel.set_url(mapserver.url)
     try:
+        assert panel.connect_button.text() == ("Se connecter" if language == "fr" else "Connect")
+        connect(panel)
+        select(panel)
+        panel.form.advanced.setCollapsed(False)
+        assert panel.minimumSizeHint().width() <= 420
+        panel.setParent(qgis_parent, Qt.WindowType.Window)
+        panel.resize(420, 600)
+        panel.show()
+        QCoreApplication.processEvents()
         assert panel.width() == 420
         assert panel.form.minimumSizeHint().width() <= panel.scroll.viewport().width()
         assert panel.form.width() <= panel.scroll.viewport().width()
         assert panel.scroll.horizontalScrollBar().maximum() == 0
     finally:
         panel.hide()
+        panel.settings.forget(mapserver.url)
+        panel.shutdown()
+        panel.deleteLater()
