@@ -133,27 +133,35 @@ def default_extent(description, view, view_crs, crs):
     """The part of the map ``view`` (in ``view_crs``) that the coverage covers, in the request ``crs``.
 
     The view is first cut to the valid area of its CRS (a world view zoomed out in EPSG:4326 goes
-    past ±90°). Raises InputError when view and coverage do not overlap."""
+    past ±90°); view and coverage are intersected in lon/lat (so a request CRS such as Web Mercator
+    never sees the poles), then in the request CRS. Raises InputError when they do not overlap."""
+    wgs84 = QgsCoordinateReferenceSystem(WGS84)
     area = valid_area(view_crs)
-    clipped = QgsRectangle(view)
-    if area is not None:
-        clipped = clipped.intersect(area)
-    view_in_crs = _transform(clipped, view_crs, crs) if not clipped.isEmpty() else None
+    clipped = QgsRectangle(view).intersect(area) if area is not None else QgsRectangle(view)
+    view_ll = _transform(clipped, view_crs, wgs84) if not clipped.isEmpty() else None
+    cover_ll = QgsRectangle(*description.lon_lat_envelope) if description.lon_lat_envelope else \
+        coverage_extent(description, wgs84)
     cover = coverage_extent(description, crs)
-    if cover is None:
-        if view_in_crs is None:
-            raise InputError(f"The map view is outside the area where {crs.authid()} is valid: zoom to coverage "
-                             f"{description.name!r}.")
-        return view_in_crs
-    overlap = view_in_crs.intersect(cover) if view_in_crs is not None else QgsRectangle()
-    if overlap.isEmpty() or overlap.width() <= 0 or overlap.height() <= 0:
+    if view_ll is None:
+        raise InputError(f"The map view is outside the area where its CRS is valid: zoom to coverage "
+                         f"{description.name!r}.")
+    overlap_ll = view_ll.intersect(cover_ll) if cover_ll is not None else view_ll
+    overlap = _transform(overlap_ll, wgs84, crs) if _usable(overlap_ll) else None
+    if overlap is not None and cover is not None:
+        overlap = overlap.intersect(cover)
+    if overlap is None or not _usable(overlap):
         box = ", ".join(f"{v:.6g}" for v in description.lon_lat_envelope or (
-            cover.xMinimum(), cover.yMinimum(), cover.xMaximum(), cover.yMaximum()))
+            (cover_ll.xMinimum(), cover_ll.yMinimum(), cover_ll.xMaximum(), cover_ll.yMaximum()) if cover_ll
+            else ()))
         raise InputError(
             f"The map view does not overlap coverage {description.name!r} (lon/lat W, S, E, N: {box}): pan or zoom "
             "the map to it, use the coverage's extent, or type a box."
         )
     return overlap
+
+
+def _usable(rect):
+    return rect is not None and not rect.isNull() and rect.isFinite() and rect.width() > 0 and rect.height() > 0
 
 
 def native_size(description, rect, crs):

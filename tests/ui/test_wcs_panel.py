@@ -6,7 +6,14 @@ from urllib.parse import parse_qsl
 import numpy as np
 import pytest
 from osgeo import gdal
-from qgis.core import Qgis, QgsCoordinateReferenceSystem, QgsProject, QgsRasterLayer, QgsRectangle
+from qgis.core import (
+    Qgis,
+    QgsCoordinateReferenceSystem,
+    QgsCoordinateTransform,
+    QgsProject,
+    QgsRasterLayer,
+    QgsRectangle,
+)
 from qgis.PyQt.QtCore import QCoreApplication, QSize, Qt
 from qgis.PyQt.QtWidgets import QFrame
 
@@ -406,3 +413,18 @@ def test_the_wcs_tab_fits_a_420_px_dock_without_horizontal_scrolling(language, q
         panel.settings.forget(mapserver.url)
         panel.shutdown()
         panel.deleteLater()
+
+
+def test_a_world_view_in_degrees_asks_a_mercator_request_for_the_coverage_only(panel, mapserver, qgis_iface,
+                                                                                 tmp_path):
+    use_canvas(qgis_iface, "EPSG:4326", QgsRectangle(-400, -300, 400, 300))
+    connect(panel)
+    select(panel)
+    panel.form.crs_combo.setCurrentIndex(panel.form.crs_combo.findData("EPSG:3857"))
+    request = panel.form.build_request()
+    to_merc = QgsCoordinateTransform(QgsCoordinateReferenceSystem("EPSG:4326"),
+                                     QgsCoordinateReferenceSystem("EPSG:3857"), QgsProject.instance())
+    merc = to_merc.transformBoundingBox(QgsRectangle(*BBOX))
+    assert request.bbox == pytest.approx((merc.xMinimum(), merc.yMinimum(), merc.xMaximum(), merc.yMaximum()),
+                                         rel=1e-6)
+    assert (request.width, request.height) == pytest.approx((WIDTH, HEIGHT), abs=2)
