@@ -438,7 +438,7 @@ def test_descriptions_of_real_server_shapes_keep_every_envelope_and_find_the_gri
             assert got == value, key
 
 
-def test_capabilities_of_geoserver_and_gsky_shapes():
+def test_capabilities_of_geoserver_arcgis_and_gsky_shapes():
     geoserver = parse_capabilities(document("geoserver_capabilities.xml"), "http://127.0.0.1/geoserver/wcs")
     assert geoserver.title == "Test GeoServer WCS"
     assert [(b.name, b.label) for b in geoserver.coverages] == [("sea:sst", "Sea surface temperature"),
@@ -449,6 +449,11 @@ def test_capabilities_of_geoserver_and_gsky_shapes():
     [brief] = gsky.coverages
     assert brief.name == "surface_reflectance_daily" and brief.lon_lat_envelope == (-180, -90, 180, 90)
     assert gsky.get_urls["GetCoverage"] == "http://127.0.0.1/ows/test?" and gsky.post_urls == {}
+    arcgis = parse_capabilities(document("arcgis_capabilities.xml"), "http://127.0.0.1/arcgis/services/x")
+    [brief] = arcgis.coverages
+    assert (brief.name, brief.label, arcgis.title) == ("1", "Elevation_WebMercator", "Elevation_WebMercator")
+    wcs_server = "http://127.0.0.1/arcgis/services/Elevation/ImageServer/WCSServer"
+    assert arcgis.get_urls["DescribeCoverage"] == wcs_server + "?" and arcgis.post_urls["GetCoverage"] == wcs_server
 
 
 def test_real_mapserver_lists_two_envelopes_and_the_grid_is_in_the_native_one(tmp_path):
