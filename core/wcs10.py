@@ -10,12 +10,17 @@
 * A coverage is streamed to ``<dest>.part`` and moved over ``dest`` only once it is known to be
   the requested format: a ServiceExceptionReport (which servers often send with HTTP 200), an HTML
   page or any reply whose content type does not match FORMAT is an error, and no file is left.
+* Every byte read is counted after decompression: capabilities and descriptions stop at
+  :data:`CAPABILITIES_LIMIT` / :data:`DESCRIPTION_LIMIT` (a gzip bomb is an error, not gigabytes
+  of memory), a coverage at ``max_coverage_bytes`` (an endless body does not fill the disk; a
+  Content-Length above the cap is refused before anything is written).
 """
 
 import math
 import numbers
 import os
 from dataclasses import dataclass, field
+from datetime import datetime, timezone
 from urllib.parse import parse_qsl, quote, urlencode, urljoin, urlsplit
 
 import requests
@@ -33,6 +38,9 @@ SE_XML = "application/vnd.ogc.se_xml"
 OPERATIONS = ("GetCapabilities", "DescribeCoverage", "GetCoverage")
 ERROR_BODY_LIMIT = 1 << 20
 CHUNK = 1 << 16
+CAPABILITIES_LIMIT = 32 << 20  # bytes of XML after decompression: ~100,000 coverage briefs
+DESCRIPTION_LIMIT = 16 << 20  # a description with ~300,000 time positions
+COVERAGE_LIMIT = 4 << 30  # default cap of a GetCoverage body on disk (Wcs10Client(max_coverage_bytes=…))
 
 # Query keys of the operations themselves: dropped from a URL the user pasted with them.
 _OWN_KEYS = {
@@ -89,7 +97,15 @@ class CoverageDescription:
     range_axes: list = field(default_factory=list)  # (name, label, [values]); interval → 'min/max[/res]'
     grid_size: tuple = None  # (width, height) of the RectifiedGrid/Grid limits
     grid_envelope_crs: str = ""
-    grid_envelope: tuple = None  # (minx, miny, maxx, maxy) in grid_envelope_crs
+    grid_envelope: tuple = None  # (minx, miny, maxx, maxy) in grid_envelope_crs: the envelope of the grid's CRS
+    envelopes: list = field(default_factory=list)  # every spatialDomain envelope: (srsName, box), server's order
+    grid_crs: str = ""  # the CRS the grid is in (its srsName, else the envelope it lies in)
+    grid_resolution: tuple = None  # (resx, resy) > 0 in grid_crs units: offset vectors, else envelope / size
+    null_values: list = field(default_factory=list)  # rangeSet nullValues (single values, as text)
+
+    def offered_times(self):
+        """The time positions and periods (``begin/end[/resolution]``) as a user would type them."""
+        return [*self.time_positions, *("/".join(p if p[2] else p[:2]) for p in self.time_periods)]
 
 
 @dataclass
@@ -113,67 +129,15 @@ class GetCoverageRequest:
     exceptions: str = SE_XML
 
     def validate(self, description=None):
-        """Raise InputError for a request no server could honour, or one ``description`` rules out."""
-        what = f"The request for coverage {self.coverage!r}"
-        if not (self.coverage or "").strip():
-            raise InputError("Choose a coverage: the GetCoverage request names none.")
-        if not (self.crs or "").strip():
-            raise InputError(f"{what} has no CRS: choose one of the coverage's request CRSs.")
-        if not (self.format or "").strip():
-            raise InputError(f"{what} has no output format: choose one of the coverage's formats.")
-        if self.bbox is None and not self.time:
-            raise InputError(f"{what} needs a bounding box or a time.")
-        if self.bbox is not None:
-            _check_bbox(self.bbox, self.crs)
-        has_size = self.width is not None or self.height is not None
-        has_res = self.resx is not None or self.resy is not None
-        only_none = bool(description) and [i.lower() for i in description.interpolations] == ["none"]
-        if has_size and has_res:
-            raise InputError(f"{what} gives both a size (width/height) and a resolution (resx/resy): give one.")
-        if has_size:
-            for label, value in (("width", self.width), ("height", self.height)):
-                if not isinstance(value, numbers.Integral) or isinstance(value, bool) or value < 1:
-                    raise InputError(f"{what} needs a whole {label} of at least 1 pixel; got {value!r}.")
-        elif has_res:
-            for label, value in (("resx", self.resx), ("resy", self.resy)):
-                if not _finite(value) or float(value) <= 0:
-                    raise InputError(f"{what} needs a positive {label} (in CRS units per pixel); got {value!r}.")
-        elif not only_none:
-            raise InputError(f"{what} needs an output size (width and height) or a resolution (resx and resy).")
-        if description is None:
-            return
-        if (has_size or has_res) and only_none:
-            raise InputError(
-                f"Coverage {description.name!r} is only served at its native resolution (interpolation "
-                "'none'): leave width/height and resx/resy out."
-            )
-        _check_choice(self.crs, description.request_crs, f"CRS {self.crs!r}", "request CRSs", description)
-        if self.response_crs:
-            _check_choice(self.response_crs, description.response_crs, f"response CRS {self.response_crs!r}",
-                          "response CRSs", description)
-        if description.formats and self.format not in description.formats:
-            raise InputError(
-                f"Coverage {description.name!r} is not offered as {self.format!r}; choose one of: "
-                + ", ".join(description.formats) + "."
-            )
-        if self.interpolation:
-            _check_choice(self.interpolation, description.interpolations, f"interpolation {self.interpolation!r}",
-                          "interpolation methods", description)
-        axes = {name.lower(): values for name, _label, values in description.range_axes}
-        for axis, values in (self.parameters or {}).items():
-            if axes and str(axis).lower() not in axes:
-                raise InputError(
-                    f"Coverage {description.name!r} has no range axis {axis!r}; its axes are: "
-                    + ", ".join(name for name, _l, _v in description.range_axes) + "."
-                )
-            listed = axes.get(str(axis).lower()) or []
-            if listed and all("/" not in v for v in listed):
-                unknown = [str(v) for v in _as_list(values) if str(v) not in listed]
-                if unknown:
-                    raise InputError(
-                        f"Coverage {description.name!r} has no {axis} value(s) {', '.join(unknown)}; "
-                        f"offered: {', '.join(listed)}."
-                    )
+        """Raise InputError for a request no server could honour, or one ``description`` rules out.
+
+        The checks are :data:`REQUEST_CHECKS` (on the request alone), then, with a description,
+        :data:`DESCRIPTION_CHECKS`, in order; the first that fails names what to change."""
+        for check in REQUEST_CHECKS:
+            check(self)
+        if description is not None:
+            for check in DESCRIPTION_CHECKS:
+                check(self, description)
 
     def kvp(self):
         """The request as (key, value) pairs, without SERVICE/VERSION/REQUEST."""
@@ -197,6 +161,32 @@ class GetCoverageRequest:
             pairs.append(("EXCEPTIONS", self.exceptions))
         return pairs
 
+    def _xml_spatial(self, spatial):
+        """The gml:Envelope and (Rectified)Grid of a spatialSubset."""
+        gml = lambda n: f"{{{GML}}}{n}"  # noqa: E731
+        envelope = etree.SubElement(spatial, gml("Envelope"), srsName=self.crs)
+        minx, miny, maxx, maxy = (float(v) for v in self.bbox)
+        etree.SubElement(envelope, gml("pos")).text = f"{_num(minx)} {_num(miny)}"
+        etree.SubElement(envelope, gml("pos")).text = f"{_num(maxx)} {_num(maxy)}"
+        if self.resx is not None:
+            width = max(1, round((maxx - minx) / float(self.resx)))
+            height = max(1, round((maxy - miny) / float(self.resy)))
+            grid = etree.SubElement(spatial, gml("RectifiedGrid"), dimension="2")
+        else:
+            width, height = self.width, self.height
+            grid = etree.SubElement(spatial, gml("Grid"), dimension="2")
+        if width is not None:
+            limits = etree.SubElement(etree.SubElement(grid, gml("limits")), gml("GridEnvelope"))
+            etree.SubElement(limits, gml("low")).text = "0 0"
+            etree.SubElement(limits, gml("high")).text = f"{width - 1} {height - 1}"
+        etree.SubElement(grid, gml("axisName")).text = "x"
+        etree.SubElement(grid, gml("axisName")).text = "y"
+        if self.resx is not None:
+            origin = etree.SubElement(etree.SubElement(grid, gml("origin")), gml("pos"))
+            origin.text = f"{_num(minx)} {_num(maxy)}"
+            etree.SubElement(grid, gml("offsetVector")).text = f"{_num(self.resx)} 0"
+            etree.SubElement(grid, gml("offsetVector")).text = f"0 {_num(-float(self.resy))}"
+
     def xml(self):
         """The request in the XML encoding (§9.2.3, getCoverage.xsd), as UTF-8 bytes."""
         wcs, gml = (lambda n, ns=ns: f"{{{ns}}}{n}" for ns in (WCS, GML))
@@ -204,29 +194,7 @@ class GetCoverageRequest:
         etree.SubElement(root, wcs("sourceCoverage")).text = self.coverage
         domain = etree.SubElement(root, wcs("domainSubset"))
         if self.bbox is not None:
-            spatial = etree.SubElement(domain, wcs("spatialSubset"))
-            envelope = etree.SubElement(spatial, gml("Envelope"), srsName=self.crs)
-            minx, miny, maxx, maxy = (float(v) for v in self.bbox)
-            etree.SubElement(envelope, gml("pos")).text = f"{_num(minx)} {_num(miny)}"
-            etree.SubElement(envelope, gml("pos")).text = f"{_num(maxx)} {_num(maxy)}"
-            if self.resx is not None:
-                width = max(1, round((maxx - minx) / float(self.resx)))
-                height = max(1, round((maxy - miny) / float(self.resy)))
-                grid = etree.SubElement(spatial, gml("RectifiedGrid"), dimension="2")
-            else:
-                width, height = self.width, self.height
-                grid = etree.SubElement(spatial, gml("Grid"), dimension="2")
-            if width is not None:
-                limits = etree.SubElement(etree.SubElement(grid, gml("limits")), gml("GridEnvelope"))
-                etree.SubElement(limits, gml("low")).text = "0 0"
-                etree.SubElement(limits, gml("high")).text = f"{width - 1} {height - 1}"
-            etree.SubElement(grid, gml("axisName")).text = "x"
-            etree.SubElement(grid, gml("axisName")).text = "y"
-            if self.resx is not None:
-                origin = etree.SubElement(etree.SubElement(grid, gml("origin")), gml("pos"))
-                origin.text = f"{_num(minx)} {_num(maxy)}"
-                etree.SubElement(grid, gml("offsetVector")).text = f"{_num(self.resx)} 0"
-                etree.SubElement(grid, gml("offsetVector")).text = f"0 {_num(-float(self.resy))}"
+            self._xml_spatial(etree.SubElement(domain, wcs("spatialSubset")))
         if self.time:
             temporal = etree.SubElement(domain, wcs("temporalSubset"))
             for item in _as_list(self.time):
@@ -274,6 +242,147 @@ def parse_range_subset(text):
                              "(several axes separated by ';').")
         subsets[axis.strip()] = values
     return subsets or None
+
+
+# --- the checks of GetCoverageRequest.validate --------------------------------------------
+# Each takes the request (and the coverage's description) and raises InputError naming what to change.
+
+
+def _what(request):
+    return f"The request for coverage {request.coverage!r}"
+
+
+def _check_required(request):
+    if not (request.coverage or "").strip():
+        raise InputError("Choose a coverage: the GetCoverage request names none.")
+    if not (request.crs or "").strip():
+        raise InputError(f"{_what(request)} has no CRS: choose one of the coverage's request CRSs.")
+    if not (request.format or "").strip():
+        raise InputError(f"{_what(request)} has no output format: choose one of the coverage's formats.")
+
+
+def _check_domain(request):
+    if request.bbox is None and not request.time:
+        raise InputError(f"{_what(request)} needs a bounding box or a time.")
+    if request.bbox is not None:
+        _check_bbox(request.bbox, request.crs)
+
+
+def _check_size(request):
+    """WIDTH+HEIGHT or RESX+RESY: exactly one pair (Table 9), whatever the interpolations."""
+    what = _what(request)
+    has_size = request.width is not None or request.height is not None
+    has_res = request.resx is not None or request.resy is not None
+    if has_size and has_res:
+        raise InputError(f"{what} gives both a size (width/height) and a resolution (resx/resy): give one.")
+    if has_size:
+        for label, value in (("width", request.width), ("height", request.height)):
+            if not isinstance(value, numbers.Integral) or isinstance(value, bool) or value < 1:
+                raise InputError(f"{what} needs a whole {label} of at least 1 pixel; got {value!r}.")
+    elif has_res:
+        for label, value in (("resx", request.resx), ("resy", request.resy)):
+            if not _finite(value) or float(value) <= 0:
+                raise InputError(f"{what} needs a positive {label} (in CRS units per pixel); got {value!r}.")
+    else:
+        raise InputError(f"{what} needs an output size (width and height) or a resolution (resx and resy).")
+
+
+def _check_crs(request, description):
+    _check_choice(request.crs, description.request_crs, f"CRS {request.crs!r}", "request CRSs", description)
+
+
+def _check_response_crs(request, description):
+    if request.response_crs:
+        _check_choice(request.response_crs, description.response_crs, f"response CRS {request.response_crs!r}",
+                      "response CRSs", description)
+
+
+def _check_format(request, description):
+    if description.formats and request.format not in description.formats:
+        raise InputError(
+            f"Coverage {description.name!r} is not offered as {request.format!r}; choose one of: "
+            + ", ".join(description.formats) + "."
+        )
+
+
+def _check_interpolation(request, description):
+    if request.interpolation:
+        _check_choice(request.interpolation, description.interpolations,
+                      f"interpolation {request.interpolation!r}", "interpolation methods", description)
+
+
+def _check_time(request, description):
+    """Each TIME item must be one of the coverage's positions, or lie within its periods/positions."""
+    wanted = [str(t).strip() for t in _as_list(request.time) if str(t).strip()]
+    if not wanted:
+        return
+    offered = description.offered_times()
+    if not offered:
+        raise InputError(
+            f"Coverage {description.name!r} has no time positions or periods: leave the time empty."
+        )
+    unknown = [item for item in wanted if not _time_offered(item, description)]
+    if unknown:
+        shown = offered[:12]
+        more = f" … and {len(offered) - 12} more" if len(offered) > 12 else ""
+        raise InputError(
+            f"Coverage {description.name!r} is not offered at time {', '.join(unknown)}; offered: "
+            + ", ".join(shown) + more + "."
+        )
+
+
+def _check_parameters(request, description):
+    axes = {name.lower(): values for name, _label, values in description.range_axes}
+    for axis, values in (request.parameters or {}).items():
+        if axes and str(axis).lower() not in axes:
+            raise InputError(
+                f"Coverage {description.name!r} has no range axis {axis!r}; its axes are: "
+                + ", ".join(name for name, _l, _v in description.range_axes) + "."
+            )
+        listed = axes.get(str(axis).lower()) or []
+        if listed and all("/" not in v for v in listed):
+            unknown = [str(v) for v in _as_list(values) if str(v) not in listed]
+            if unknown:
+                raise InputError(
+                    f"Coverage {description.name!r} has no {axis} value(s) {', '.join(unknown)}; "
+                    f"offered: {', '.join(listed)}."
+                )
+
+
+REQUEST_CHECKS = (_check_required, _check_domain, _check_size)
+DESCRIPTION_CHECKS = (_check_crs, _check_response_crs, _check_format, _check_interpolation, _check_time,
+                      _check_parameters)
+
+
+def _instant(text):
+    """An ISO 8601 date or date-time as an aware datetime (a date is midnight UTC), else None."""
+    text = (text or "").strip()
+    if not text:
+        return None
+    try:
+        value = datetime.fromisoformat(text[:-1] + "+00:00" if text.endswith(("Z", "z")) else text)
+    except ValueError:
+        return None
+    return value if value.tzinfo else value.replace(tzinfo=timezone.utc)
+
+
+def _time_offered(item, description):
+    """True when ``item`` (a position or ``begin/end[/res]``) is among what ``description`` offers."""
+    parts = item.split("/")
+    if len(parts) == 1 and item in description.time_positions:
+        return True
+    ranges = [(_instant(b), _instant(e)) for b, e, _r in description.time_periods]
+    instants = [t for t in (_instant(p) for p in description.time_positions) if t is not None]
+    wanted = [_instant(p) for p in parts[:2]]
+    if any(t is None for t in wanted):
+        return False  # not a date the coverage's own strings could be compared with
+    if len(parts) == 1:
+        return wanted[0] in instants or any(b and e and b <= wanted[0] <= e for b, e in ranges)
+    begin, end = wanted
+    if begin > end:
+        return False
+    inside = any(b and e and b <= begin and end <= e for b, e in ranges)
+    return inside or any(begin <= t <= end for t in instants)
 
 
 def _finite(value):
@@ -429,38 +538,16 @@ def parse_description(data, coverage, what="the WCS server"):
         label=text_of(_child(offering, "label")),
         lon_lat_envelope=_envelope(_child(offering, "lonLatEnvelope")),
     )
-    spatial = next(iter(_descendants(offering, "spatialDomain")), None)
-    if spatial is not None:
-        envelope = next((c for c in spatial if local(c.tag).startswith("Envelope")), None)
-        if envelope is not None:
-            desc.grid_envelope_crs = envelope.get("srsName", "")
-            desc.grid_envelope = _envelope(envelope)
-        grid = next((c for c in spatial if local(c.tag) in ("RectifiedGrid", "Grid")), None)
-        if grid is not None:
-            desc.grid_size = _grid_size(grid)
-    temporal = next(iter(_descendants(offering, "temporalDomain")), None)
-    if temporal is not None:
-        desc.time_positions = [text_of(e) for e in _children(temporal, "timePosition") if text_of(e)]
-        for period in _children(temporal, "timePeriod"):
-            desc.time_periods.append(tuple(
-                text_of(_child(period, tag)) for tag in ("beginPosition", "endPosition", "timeResolution")
-            ))
-    for axis in _descendants(offering, "AxisDescription"):
-        values = []
-        for holder in _children(axis, "values"):
-            for value in holder:
-                kind = local(value.tag)
-                if kind == "singleValue" and text_of(value):
-                    values.append(text_of(value))
-                elif kind == "interval":
-                    parts = [text_of(_child(value, tag)) for tag in ("min", "max", "res")]
-                    values.append("/".join(parts if parts[2] else parts[:2]))
-        desc.range_axes.append((text_of(_child(axis, "name")), text_of(_child(axis, "label")), values))
+    grid = _read_domain(offering, desc)
+    desc.range_axes = [_read_axis(axis) for axis in _descendants(offering, "AxisDescription")]
     crs = next(iter(_descendants(offering, "supportedCRSs")), None)
     if crs is not None:
         desc.request_crs = _tokens([*_children(crs, "requestResponseCRSs"), *_children(crs, "requestCRSs")])
         desc.response_crs = _tokens([*_children(crs, "requestResponseCRSs"), *_children(crs, "responseCRSs")])
         desc.native_crs = _tokens(_children(crs, "nativeCRSs"))
+    _place_grid(desc, grid)
+    for holder in _descendants(offering, "nullValues"):
+        desc.null_values += [text_of(v) for v in holder.iter() if local(v.tag) == "singleValue" and text_of(v)]
     formats = next(iter(_descendants(offering, "supportedFormats")), None)
     if formats is not None:
         desc.native_format = formats.get("nativeFormat", "")
@@ -475,6 +562,96 @@ def parse_description(data, coverage, what="the WCS server"):
         desc.default_interpolation = "nearest neighbor"  # the schema's default
         desc.interpolations = ["nearest neighbor"]
     return desc
+
+
+def _read_domain(offering, desc):
+    """Envelopes, grid size and times of ``offering`` into ``desc``; returns the grid element (or None)."""
+    spatial = next(iter(_descendants(offering, "spatialDomain")), None)
+    grid = None
+    if spatial is not None:
+        for envelope in (c for c in spatial if local(c.tag).startswith("Envelope")):
+            box = _envelope(envelope)
+            if box is not None:
+                desc.envelopes.append((envelope.get("srsName", ""), box))
+        grid = next((c for c in spatial if local(c.tag) in ("RectifiedGrid", "Grid")), None)
+        if grid is not None:
+            desc.grid_size = _grid_size(grid)
+    temporal = next(iter(_descendants(offering, "temporalDomain")), None)
+    if temporal is not None:
+        desc.time_positions = [text_of(e) for e in _children(temporal, "timePosition") if text_of(e)]
+        for period in _children(temporal, "timePeriod"):
+            desc.time_periods.append(tuple(
+                text_of(_child(period, tag)) for tag in ("beginPosition", "endPosition", "timeResolution")
+            ))
+    return grid
+
+
+def _read_axis(axis):
+    """(name, label, [values]) of an AxisDescription; an interval is 'min/max[/res]'."""
+    values = []
+    for holder in _children(axis, "values"):
+        for value in holder:
+            kind = local(value.tag)
+            if kind == "singleValue" and text_of(value):
+                values.append(text_of(value))
+            elif kind == "interval":
+                parts = [text_of(_child(value, tag)) for tag in ("min", "max", "res")]
+                values.append("/".join(parts if parts[2] else parts[:2]))
+    return (text_of(_child(axis, "name")), text_of(_child(axis, "label")), values)
+
+
+def _place_grid(desc, grid):
+    """Which envelope the grid belongs to, and its resolution.
+
+    Servers may list several envelopes (MapServer: EPSG:4326 first, then the native CRS; GSKY: a
+    CRS84 envelope with a grid in EPSG:4326). The grid's CRS is its own srsName; else the CRS of
+    the one envelope that holds the grid's origin (a native CRS among several); else the native
+    CRS's envelope; else the last envelope. ``grid_envelope`` is the envelope in that CRS (or
+    the first one when none is)."""
+    origin, offsets = _grid_geometry(grid) if grid is not None else (None, [])
+    envelopes = desc.envelopes
+    native = {c.lower() for c in desc.native_crs}
+    crs = (grid.get("srsName") or "").strip() if grid is not None else ""
+    if not crs and envelopes:
+        holding = [(c, b) for c, b in envelopes if origin and _holds(b, origin)]
+        if len(holding) > 1:
+            holding = [(c, b) for c, b in holding if c.lower() in native] or holding[-1:]
+        chosen = holding or [(c, b) for c, b in envelopes if c.lower() in native] or envelopes[-1:]
+        crs = chosen[0][0]
+    desc.grid_crs = crs
+    chosen = next(((c, b) for c, b in envelopes if c.lower() == crs.lower()), envelopes[0] if envelopes else None)
+    if chosen is not None:
+        desc.grid_envelope_crs, desc.grid_envelope = chosen
+    if len(offsets) >= 2 and abs(offsets[0][0]) > 0 and abs(offsets[1][1]) > 0:
+        desc.grid_resolution = (abs(offsets[0][0]), abs(offsets[1][1]))
+    elif desc.grid_size and desc.grid_envelope and desc.grid_envelope_crs.lower() == crs.lower():
+        minx, miny, maxx, maxy = desc.grid_envelope
+        resx, resy = (maxx - minx) / desc.grid_size[0], abs(maxy - miny) / desc.grid_size[1]
+        if resx > 0 and resy > 0:
+            desc.grid_resolution = (resx, resy)
+
+
+def _grid_geometry(grid):
+    """The RectifiedGrid's origin (x, y) and offset vectors [(dx, dy), …] (None / [] if absent)."""
+    def pair(text):
+        try:
+            values = [float(v) for v in text.replace(",", " ").split()[:2]]
+        except ValueError:
+            return None
+        return tuple(values) if len(values) == 2 and all(math.isfinite(v) for v in values) else None
+
+    origin_el = _child(grid, "origin")
+    origin = pair(text_of(_child(origin_el, "pos") if _child(origin_el, "pos") is not None else origin_el)) \
+        if origin_el is not None else None
+    offsets = [v for v in (pair(text_of(e)) for e in _children(grid, "offsetVector")) if v is not None]
+    return origin, offsets
+
+
+def _holds(box, point):
+    minx, miny, maxx, maxy = box
+    slack_x, slack_y = abs(maxx - minx) * 1e-6, abs(maxy - miny) * 1e-6
+    return min(minx, maxx) - slack_x <= point[0] <= max(minx, maxx) + slack_x and \
+        min(miny, maxy) - slack_y <= point[1] <= max(miny, maxy) + slack_y
 
 
 def _grid_size(grid):
@@ -547,7 +724,7 @@ class Wcs10Client:
     """
 
     def __init__(self, url, *, session=None, credentials=None, auth_hint="", timeout=DEFAULT_TIMEOUT,
-                 name="WCS server"):
+                 name="WCS server", max_coverage_bytes=COVERAGE_LIMIT):
         url = (url or "").strip()
         if not url:
             raise InputError("Enter the URL of the WCS server.")
@@ -559,6 +736,7 @@ class Wcs10Client:
         self.auth_hint = auth_hint
         self.timeout = timeout
         self.name = name or "WCS server"
+        self.max_coverage_bytes = int(max_coverage_bytes or COVERAGE_LIMIT)
         self._capabilities = None
         self._descriptions = {}
 
@@ -587,7 +765,8 @@ class Wcs10Client:
         """The server's WCS 1.0.0 capabilities (fetched once per client unless ``refresh``)."""
         if self._capabilities is None or refresh:
             response = self._get(self.url, self._base_pairs("GetCapabilities"))
-            self._capabilities = parse_capabilities(read_body(response), self.url, self.name)
+            data = read_capped(response, CAPABILITIES_LIMIT, f"{self.name}'s capabilities")
+            self._capabilities = parse_capabilities(data, self.url, self.name)
         return self._capabilities
 
     def describe(self, name):
@@ -603,7 +782,8 @@ class Wcs10Client:
             root = etree.Element(f"{{{WCS}}}DescribeCoverage", nsmap={None: WCS}, service="WCS", version=VERSION)
             etree.SubElement(root, f"{{{WCS}}}Coverage").text = name
             response = self._post(post_url, etree.tostring(root, xml_declaration=True, encoding="UTF-8"))
-        description = parse_description(read_body(response), name, self.name)
+        data = read_capped(response, DESCRIPTION_LIMIT, f"{self.name}'s description of {name!r}")
+        description = parse_description(data, name, self.name)
         self._descriptions[name] = description
         return description
 
@@ -673,6 +853,12 @@ class Wcs10Client:
         """Write the body to ``part``; returns its first bytes."""
         total = response.headers.get("Content-Length")
         total = int(total) if total and total.isdigit() and not response.headers.get("Content-Encoding") else None
+        cap = self.max_coverage_bytes
+        if total is not None and total > cap:
+            raise ResponseError(
+                f"{self.name} announced a coverage of {_size_text(total)}, more than the {_size_text(cap)} limit; "
+                "nothing was saved. Ask for a smaller extent or a coarser resolution, or raise the limit."
+            )
         folder = os.path.dirname(os.path.abspath(part))
         done, head = 0, b""
         try:
@@ -681,6 +867,11 @@ class Wcs10Client:
                 for chunk in response.iter_content(CHUNK):
                     if cancelled and cancelled():
                         raise Cancelled()
+                    if done + len(chunk) > cap:
+                        raise ResponseError(
+                            f"{self.name} sent more than the {_size_text(cap)} limit for the coverage; nothing "
+                            "was saved. Ask for a smaller extent or a coarser resolution, or raise the limit."
+                        )
                     if len(head) < 512:
                         head += chunk[: 512 - len(head)]
                     out.write(chunk)
@@ -745,6 +936,34 @@ class Wcs10Client:
             f"{self.name} sent {kind or 'an unlabelled reply'} instead of the {fmt} coverage; nothing was saved."
             + (f" It said: {excerpt}" if excerpt else "")
         )
+
+
+def read_capped(response, limit, what):
+    """The whole body of ``response``, counted after decompression; ResponseError past ``limit`` bytes
+    (read no further: a gzip bomb never becomes gigabytes). ``what`` names the document."""
+    data, done = [], 0
+    try:
+        for chunk in response.iter_content(8192):  # small reads: one gzip chunk inflates at most ~1000×
+            done += len(chunk)
+            if done > limit:
+                raise ResponseError(
+                    f"{what} is larger than {_size_text(limit)} once decompressed; EO Order stopped reading it. "
+                    "Check the URL, or ask the server's administrator."
+                )
+            data.append(chunk)
+    except requests.exceptions.RequestException as exc:
+        raise NetworkError(f"The connection broke while reading {what} ({exc.__class__.__name__}). "
+                           "Try again.") from None
+    finally:
+        response.close()
+    return b"".join(data)
+
+
+def _size_text(size):
+    for unit, shift in (("GiB", 30), ("MiB", 20), ("KiB", 10)):
+        if size >= 1 << shift:
+            return f"{size / (1 << shift):.3g} {unit}"
+    return f"{size} bytes"
 
 
 def _remove(path):

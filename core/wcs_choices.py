@@ -1,10 +1,23 @@
 """How a WCS 1.0.0 request is chosen from a coverage description, the same way in the WCS tab and in
 ``eo_order:wcs_getcoverage``: matching a QGIS CRS or a typed name to what the server offers, the
-default format, native-resolution-only coverages."""
+default format, the default extent (the part of the map view the coverage covers) and the size
+that keeps the coverage's native resolution."""
 
-from qgis.core import QgsCoordinateReferenceSystem
+import math
 
+from qgis.core import (
+    QgsCoordinateReferenceSystem,
+    QgsCoordinateTransform,
+    QgsCsException,
+    QgsProject,
+    QgsRectangle,
+)
+
+from .errors import InputError
 from .wcs10 import is_tiff_format
+
+WGS84 = "EPSG:4326"
+MAX_PIXELS = 100000  # per side, as the WCS tab's size boxes
 
 
 def crs_from_code(code):
@@ -65,6 +78,110 @@ def default_format(description):
     return next((f for f in formats if is_tiff_format(f)), None) or next(iter(formats), description.native_format)
 
 
-def only_native_resolution(description):
-    """True when the server only offers interpolation 'none' (no resampling: no size may be given)."""
-    return [i.lower() for i in description.interpolations] == ["none"]
+def _same_crs(code, crs):
+    """True when WCS CRS ``code`` denotes the QGIS ``crs`` (CRS84 and EPSG:4326 count as one: QGIS
+    reads both as x = longitude)."""
+    grid = crs_from_code(code) if code else QgsCoordinateReferenceSystem()
+    if not (grid.isValid() and crs.isValid()):
+        return False
+    return grid == crs or {grid.authid().upper(), crs.authid().upper()} <= {"EPSG:4326", "OGC:CRS84"}
+
+
+def _transform(rect, source, target):
+    """``rect`` (in ``source``) as a bounding box in ``target`` (edges densified); None if impossible."""
+    if source == target:
+        return QgsRectangle(rect)
+    try:
+        transform = QgsCoordinateTransform(source, target, QgsProject.instance())
+        transform.setBallparkTransformsAreAppropriate(True)
+        out = transform.transformBoundingBox(rect)
+    except QgsCsException:
+        return None
+    return out if out.isFinite() and not out.isEmpty() else None
+
+
+def valid_area(crs):
+    """The part of the world ``crs`` is valid for, in ``crs`` (a geographic CRS: ±180, ±90)."""
+    if crs.isGeographic():
+        return QgsRectangle(-180, -90, 180, 90)
+    bounds = crs.bounds()  # WGS 84 area of use
+    if bounds.isEmpty():
+        return None
+    return _transform(bounds, QgsCoordinateReferenceSystem(WGS84), crs)
+
+
+def coverage_extent(description, crs):
+    """The coverage's extent in ``crs`` (a QgsRectangle), or None: its envelope in that CRS, else its
+    lon/lat envelope (or any envelope) transformed."""
+    for code, box in description.envelopes or ([(description.grid_envelope_crs, description.grid_envelope)]
+                                               if description.grid_envelope else []):
+        if _same_crs(code, crs):
+            return QgsRectangle(*box)
+    candidates = []
+    if description.lon_lat_envelope:
+        candidates.append((QgsCoordinateReferenceSystem(WGS84), description.lon_lat_envelope))
+    candidates += [(crs_from_code(code), box) for code, box in description.envelopes]
+    for source, box in candidates:
+        if source.isValid():
+            out = _transform(QgsRectangle(*box), source, crs)
+            if out is not None:
+                return out
+    return None
+
+
+def default_extent(description, view, view_crs, crs):
+    """The part of the map ``view`` (in ``view_crs``) that the coverage covers, in the request ``crs``.
+
+    The view is first cut to the valid area of its CRS (a world view zoomed out in EPSG:4326 goes
+    past ±90°); view and coverage are intersected in lon/lat (so a request CRS such as Web Mercator
+    never sees the poles), then in the request CRS. Raises InputError when they do not overlap."""
+    wgs84 = QgsCoordinateReferenceSystem(WGS84)
+    area = valid_area(view_crs)
+    clipped = QgsRectangle(view).intersect(area) if area is not None else QgsRectangle(view)
+    view_ll = _transform(clipped, view_crs, wgs84) if not clipped.isEmpty() else None
+    cover_ll = QgsRectangle(*description.lon_lat_envelope) if description.lon_lat_envelope else \
+        coverage_extent(description, wgs84)
+    cover = coverage_extent(description, crs)
+    if view_ll is None:
+        raise InputError(f"The map view is outside the area where its CRS is valid: zoom to coverage "
+                         f"{description.name!r}.")
+    overlap_ll = view_ll.intersect(cover_ll) if cover_ll is not None else view_ll
+    overlap = _transform(overlap_ll, wgs84, crs) if _usable(overlap_ll) else None
+    if overlap is not None and cover is not None:
+        overlap = overlap.intersect(cover)
+    if overlap is None or not _usable(overlap):
+        box = ", ".join(f"{v:.6g}" for v in description.lon_lat_envelope or (
+            (cover_ll.xMinimum(), cover_ll.yMinimum(), cover_ll.xMaximum(), cover_ll.yMaximum()) if cover_ll
+            else ()))
+        raise InputError(
+            f"The map view does not overlap coverage {description.name!r} (lon/lat W, S, E, N: {box}): pan or zoom "
+            "the map to it, use the coverage's extent, or type a box."
+        )
+    return overlap
+
+
+def _usable(rect):
+    return rect is not None and not rect.isNull() and rect.isFinite() and rect.width() > 0 and rect.height() > 0
+
+
+def native_size(description, rect, crs):
+    """(width, height) in pixels that keep the coverage's native resolution over ``rect`` (in ``crs``),
+    or None when the description gives no resolution. Each side is 1 … MAX_PIXELS."""
+    resolution = description.grid_resolution
+    grid_crs = crs_from_code(description.grid_crs) if description.grid_crs else QgsCoordinateReferenceSystem()
+    if not resolution or not grid_crs.isValid():
+        return None
+    in_grid = rect if _same_crs(description.grid_crs, crs) else _transform(rect, crs, grid_crs)
+    if in_grid is None:
+        return None
+    width, height = in_grid.width() / resolution[0], in_grid.height() / resolution[1]
+    if not (math.isfinite(width) and math.isfinite(height)):
+        return None
+    return (max(1, min(MAX_PIXELS, round(width))), max(1, min(MAX_PIXELS, round(height))))
+
+
+def native_resolution(description, crs):
+    """(resx, resy) of the coverage's grid when ``crs`` is the grid's CRS, else None."""
+    if description.grid_resolution and _same_crs(description.grid_crs, crs):
+        return description.grid_resolution
+    return None

@@ -1580,23 +1580,31 @@ Les dates filtrent la date de l'enregistrement : début inclus, fin exclue; dat
 The coverage is described first (DescribeCoverage) and the request is checked against what the server offers: CRS, response CRS, format and interpolation must be among the coverage's, spelt in any case.
 
 CRS: the CRS of the request; the extent is transformed into it. Empty: the coverage's native CRS.
-Size: give WIDTH and HEIGHT (pixels) or RESX and RESY (CRS units per pixel) – exactly one pair (none when the server only serves the coverage at its native resolution, interpolation 'none').
+Size – required, one of: WIDTH and HEIGHT (pixels), or RESX and RESY (CRS units per pixel). Give exactly one pair, also for coverages whose only interpolation is 'none'.
 Format: a format the coverage offers (MapServer calls GeoTIFF 'GTiff'); empty: the native format if offered, else the first GeoTIFF-like one.
 Time: a time position or begin/end[/resolution], as listed by DescribeCoverage.
 Range subset: values of the coverage's range axes, e.g. bands=1,3 (several axes separated by ';'), as listed by DescribeCoverage.
 
-Authentication: an auth config (Basic) sent only to the server's own address.</source>
+Authentication: an auth config (Basic) sent only to the server's own address.
+
+Output – required: a file. Coverages can be large, so a temporary file is not accepted: with the default, the coverage goes next to the project file (named after the coverage); an unsaved project needs a file name. A reply larger than Max file size (advanced) is stopped and nothing is saved.</source>
       <translation>Récupère une couverture d'un serveur OGC WCS 1.0.0 (GetCoverage) dans un fichier matriciel.
 
 La couverture est d'abord décrite (DescribeCoverage) et la requête est vérifiée par rapport à ce qu'offre le serveur : le SCR, le SCR de réponse, le format et l'interpolation doivent figurer parmi ceux de la couverture, sans égard à la casse.
 
 SCR : le SCR de la requête; l'emprise y est transformée. Vide : le SCR natif de la couverture.
-Taille : indiquez WIDTH et HEIGHT (pixels) ou RESX et RESY (unités du SCR par pixel) – exactement une paire (aucune lorsque le serveur ne sert la couverture qu'à sa résolution native, interpolation « none »).
+Taille – obligatoire, l'une des deux : WIDTH et HEIGHT (pixels), ou RESX et RESY (unités du SCR par pixel). Indiquez exactement une paire, aussi pour les couvertures dont la seule interpolation est « none ».
 Format : un format offert par la couverture (MapServer appelle GeoTIFF « GTiff »); vide : le format natif s'il est offert, sinon le premier format de type GeoTIFF.
 Temps : une position temporelle ou début/fin[/résolution], tels que listés par DescribeCoverage.
 Sous-ensemble de plage : valeurs des axes de plage de la couverture, p. ex. bands=1,3 (plusieurs axes séparés par « ; »), telles que listées par DescribeCoverage.
 
-Authentification : une configuration d'authentification (Basic) envoyée uniquement à l'adresse propre du serveur.</translation>
+Authentification : une configuration d'authentification (Basic) envoyée uniquement à l'adresse propre du serveur.
+
+Sortie – obligatoire : un fichier. Les couvertures peuvent être volumineuses; un fichier temporaire n'est donc pas accepté : par défaut, la couverture est enregistrée à côté du fichier de projet (sous le nom de la couverture); un projet non enregistré exige un nom de fichier. Une réponse plus grande que la taille maximale de fichier (paramètre avancé) est interrompue et rien n'est enregistré.</translation>
+    </message>
+    <message>
+      <source>Max file size (MB)</source>
+      <translation>Taille maximale de fichier (Mo)</translation>
     </message>
     <message>
       <source>WCS server URL</source>
@@ -1619,20 +1627,20 @@ Authentification : une configuration d'authentification (Basic) envoyée unique
       <translation>SCR de réponse (vide : le SCR de la requête)</translation>
     </message>
     <message>
-      <source>Width (pixels)</source>
-      <translation>Largeur (pixels)</translation>
+      <source>Width (pixels) – give width and height, or the resolution</source>
+      <translation>Largeur (pixels) – indiquez largeur et hauteur, ou la résolution</translation>
     </message>
     <message>
-      <source>Height (pixels)</source>
-      <translation>Hauteur (pixels)</translation>
+      <source>Height (pixels) – give width and height, or the resolution</source>
+      <translation>Hauteur (pixels) – indiquez largeur et hauteur, ou la résolution</translation>
     </message>
     <message>
-      <source>X resolution (CRS units per pixel)</source>
-      <translation>Résolution en X (unités du SCR par pixel)</translation>
+      <source>X resolution (CRS units per pixel) – or width and height</source>
+      <translation>Résolution X (unités du SCR par pixel) – ou largeur et hauteur</translation>
     </message>
     <message>
-      <source>Y resolution (CRS units per pixel)</source>
-      <translation>Résolution en Y (unités du SCR par pixel)</translation>
+      <source>Y resolution (CRS units per pixel) – or width and height</source>
+      <translation>Résolution Y (unités du SCR par pixel) – ou largeur et hauteur</translation>
     </message>
     <message>
       <source>Format (empty: native format, else GeoTIFF)</source>
@@ -1655,8 +1663,8 @@ Authentification : une configuration d'authentification (Basic) envoyée unique
       <translation>Authentification</translation>
     </message>
     <message>
-      <source>Coverage</source>
-      <translation>Couverture</translation>
+      <source>Coverage (a file; default: next to the project)</source>
+      <translation>Couverture (un fichier; par défaut : à côté du projet)</translation>
     </message>
     <message>
       <source>Give either WIDTH and HEIGHT (pixels) or RESX and RESY (CRS units per pixel), not both.</source>
@@ -1673,6 +1681,10 @@ Authentification : une configuration d'authentification (Basic) envoyée unique
     <message>
       <source>RESX and RESY must be positive (CRS units per pixel).</source>
       <translation>RESX et RESY doivent être positifs (unités du SCR par pixel).</translation>
+    </message>
+    <message>
+      <source>Choose a file for the coverage (OUTPUT): coverages can be large and are not written to a temporary file; save the project first to have them written next to it.</source>
+      <translation>Choisissez un fichier pour la couverture (OUTPUT) : les couvertures peuvent être volumineuses et ne sont pas écrites dans un fichier temporaire; enregistrez d'abord le projet pour qu'elles soient écrites à côté de lui.</translation>
     </message>
     <message>
       <source>Give the name of the coverage to fetch (COVERAGE).</source>
@@ -1711,8 +1723,12 @@ Authentification : une configuration d'authentification (Basic) envoyée unique
       <translation> (sa grille fait {0} × {1} pixels)</translation>
     </message>
     <message>
-      <source>Give WIDTH and HEIGHT (pixels) or RESX and RESY (CRS units per pixel) for coverage {0}{1}.</source>
-      <translation>Indiquez WIDTH et HEIGHT (pixels) ou RESX et RESY (unités du SCR par pixel) pour la couverture {0}{1}.</translation>
+      <source>Give WIDTH and HEIGHT (pixels) or RESX and RESY (CRS units per pixel) for coverage {0}{1}: one of the two pairs is required.</source>
+      <translation>Indiquez WIDTH et HEIGHT (pixels) ou RESX et RESY (unités du SCR par pixel) pour la couverture {0}{1} : l'une des deux paires est obligatoire.</translation>
+    </message>
+    <message>
+      <source>The extent does not overlap coverage {0} (in {1}: {2}): give a box over the coverage.</source>
+      <translation>L'emprise ne chevauche pas la couverture {0} (en {1} : {2}) : indiquez une emprise sur la couverture.</translation>
     </message>
     <message>
       <source>{0:g} × {1:g} units per pixel</source>
@@ -1726,12 +1742,204 @@ Authentification : une configuration d'authentification (Basic) envoyée unique
   <context>
     <name>WcsPanel</name>
     <message>
+      <source>CRS of the request: the extent is sent in it (the canvas CRS when the coverage offers it, else its native CRS)</source>
+      <translation>SCR de la requête : l'emprise est envoyée dans ce SCR (celui du canevas de carte si la couverture l'offre, sinon son SCR natif)</translation>
+    </message>
+    <message>
+      <source>CRS</source>
+      <translation>SCR</translation>
+    </message>
+    <message>
+      <source>File format of the coverage (the native format first)</source>
+      <translation>Format de fichier de la couverture (le format natif en premier)</translation>
+    </message>
+    <message>
+      <source>Format</source>
+      <translation>Format</translation>
+    </message>
+    <message>
+      <source>Time position or period of the coverage (only for coverages with times)</source>
+      <translation>Position temporelle ou période de la couverture (uniquement pour les couvertures ayant des temps)</translation>
+    </message>
+    <message>
+      <source>Time</source>
+      <translation>Temps</translation>
+    </message>
+    <message>
+      <source>Give the output size in pixels or the resolution in CRS units per pixel</source>
+      <translation>Indiquez la taille de sortie en pixels ou la résolution en unités du SCR par pixel</translation>
+    </message>
+    <message>
+      <source>Size (pixels)</source>
+      <translation>Taille (pixels)</translation>
+    </message>
+    <message>
+      <source>Resolution</source>
+      <translation>Résolution</translation>
+    </message>
+    <message>
+      <source>Use the map canvas' size in pixels</source>
+      <translation>Utiliser la taille en pixels du canevas de carte</translation>
+    </message>
+    <message>
+      <source>Use the coverage's native resolution over the extent</source>
+      <translation>Utiliser la résolution native de la couverture sur l'emprise</translation>
+    </message>
+    <message>
+      <source>Width of the coverage in pixels</source>
+      <translation>Largeur de la couverture en pixels</translation>
+    </message>
+    <message>
+      <source>Height of the coverage in pixels</source>
+      <translation>Hauteur de la couverture en pixels</translation>
+    </message>
+    <message>
+      <source>Pixel width in units of the request CRS (RESX)</source>
+      <translation>Largeur de pixel en unités du SCR de la requête (RESX)</translation>
+    </message>
+    <message>
+      <source>Pixel height in units of the request CRS (RESY)</source>
+      <translation>Hauteur de pixel en unités du SCR de la requête (RESY)</translation>
+    </message>
+    <message>
+      <source>Size</source>
+      <translation>Taille</translation>
+    </message>
+    <message>
+      <source>Area to fetch, in the request CRS. By default the part of the map view the coverage covers; it follows the map until you type a box, draw one or take a layer's extent.</source>
+      <translation>Zone à récupérer, dans le SCR de la requête. Par défaut, la partie de la vue de la carte que couvre la couverture; elle suit la carte jusqu'à ce que vous saisissiez une emprise, en dessiniez une ou preniez celle d'une couche.</translation>
+    </message>
+    <message>
+      <source>Coverage extent</source>
+      <translation>Emprise de la couverture</translation>
+    </message>
+    <message>
+      <source>Set the extent to the whole coverage</source>
+      <translation>Régler l'emprise sur la couverture entière</translation>
+    </message>
+    <message>
+      <source>Extent</source>
+      <translation>Emprise</translation>
+    </message>
+    <message>
+      <source>Save the coverage as</source>
+      <translation>Enregistrer la couverture sous</translation>
+    </message>
+    <message>
+      <source>File the coverage is saved to: by default a new file named after the coverage next to the project file (choose one when the project is not saved yet)</source>
+      <translation>Fichier où la couverture est enregistrée : par défaut, un nouveau fichier nommé d'après la couverture, à côté du fichier de projet (choisissez-en un lorsque le projet n'est pas encore enregistré)</translation>
+    </message>
+    <message>
+      <source>Choose a file (the project has no folder yet)</source>
+      <translation>Choisissez un fichier (le projet n'a pas encore de dossier)</translation>
+    </message>
+    <message>
+      <source>Output file</source>
+      <translation>Fichier de sortie</translation>
+    </message>
+    <message>
+      <source>Advanced</source>
+      <translation>Avancé</translation>
+    </message>
+    <message>
+      <source>CRS of the returned raster, if the server should reproject it</source>
+      <translation>SCR de la couche matricielle renvoyée, si le serveur doit la reprojeter</translation>
+    </message>
+    <message>
+      <source>Response CRS</source>
+      <translation>SCR de réponse</translation>
+    </message>
+    <message>
+      <source>Resampling method; the server's default unless you choose one</source>
+      <translation>Méthode de rééchantillonnage; celle du serveur par défaut, sauf si vous en choisissez une</translation>
+    </message>
+    <message>
+      <source>Interpolation</source>
+      <translation>Interpolation</translation>
+    </message>
+    <message>
+      <source>Range subset (PARAMETER): values of the coverage's range axes, e.g. bands=1,3; several axes separated by ';'. Empty: all values.</source>
+      <translation>Sous-ensemble de plage (PARAMETER) : valeurs des axes de plage de la couverture, p. ex. bands=1,3; plusieurs axes séparés par « ; ». Vide : toutes les valeurs.</translation>
+    </message>
+    <message>
+      <source>Range subset</source>
+      <translation>Sous-ensemble de plage</translation>
+    </message>
+    <message>
+      <source>The largest coverage file to accept: a reply beyond it is stopped and nothing is saved</source>
+      <translation>Le plus gros fichier de couverture à accepter : une réponse qui le dépasse est interrompue et rien n'est enregistré</translation>
+    </message>
+    <message>
+      <source>Max file size</source>
+      <translation>Taille maximale de fichier</translation>
+    </message>
+    <message>
+      <source>Same as the request CRS</source>
+      <translation>Identique au SCR de la requête</translation>
+    </message>
+    <message>
+      <source>Server default (no time)</source>
+      <translation>Valeur par défaut du serveur (aucun temps)</translation>
+    </message>
+    <message>
+      <source>Canvas</source>
+      <translation>Canevas</translation>
+    </message>
+    <message>
+      <source>Native</source>
+      <translation>Native</translation>
+    </message>
+    <message>
+      <source>Server default</source>
+      <translation>Valeur par défaut du serveur</translation>
+    </message>
+    <message>
+      <source>all values</source>
+      <translation>toutes les valeurs</translation>
+    </message>
+    <message>
+      <source>The extent is empty: zoom the map to your area or type a box.</source>
+      <translation>L'emprise est vide : zoomez la carte sur votre zone ou saisissez un rectangle.</translation>
+    </message>
+    <message>
+      <source>Choose the file to save the coverage to (or save the project first: coverages then go next to it).</source>
+      <translation>Choisissez le fichier où enregistrer la couverture (ou enregistrez d'abord le projet : les couvertures vont alors à côté de lui).</translation>
+    </message>
+    <message>
+      <source>Connect to a server and select a coverage first.</source>
+      <translation>Connectez-vous d'abord à un serveur et sélectionnez une couverture.</translation>
+    </message>
+    <message>
+      <source>{0} (*{1});;All files (*)</source>
+      <translation>{0} (*{1});;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+      <source>Coverage</source>
+      <translation>Couverture</translation>
+    </message>
+    <message>
+      <source>Enter a positive {0} (request CRS units per pixel).</source>
+      <translation>Entrez une valeur {0} positive (unités du SCR de la requête par pixel).</translation>
+    </message>
+    <message>
+      <source>Server default ({0})</source>
+      <translation>Valeur par défaut du serveur ({0})</translation>
+    </message>
+    <message>
+      <source>{0} (native)</source>
+      <translation>{0} (natif)</translation>
+    </message>
+    <message>
       <source>No lon/lat envelope given</source>
       <translation>Aucune enveloppe lon/lat fournie</translation>
     </message>
     <message>
       <source>A WCS connection, or the URL of a WCS 1.0.0 server (type or paste it; servers you connected to are kept as connections). Request keys pasted with it are dropped.</source>
       <translation>Une connexion WCS, ou l'URL d'un serveur WCS 1.0.0 (saisissez-la ou collez-la ; les serveurs auxquels vous vous êtes connecté sont gardés comme connexions). Les paramètres de requête collés avec elle sont retirés.</translation>
+    </message>
+    <message>
+      <source>Server</source>
+      <translation>Serveur</translation>
     </message>
     <message>
       <source>Forget this server URL</source>
@@ -1748,10 +1956,6 @@ Authentification : une configuration d'authentification (Basic) envoyée unique
     <message>
       <source>Ask the server for its coverages (GetCapabilities) in the background</source>
       <translation>Demander au serveur ses couvertures (GetCapabilities) en arrière-plan</translation>
-    </message>
-    <message>
-      <source>Server</source>
-      <translation>Serveur</translation>
     </message>
     <message>
       <source>Optional QGIS authentication configuration (Basic) for this server; sent only to the server's own address and stored only in the QGIS auth database.</source>
@@ -1782,122 +1986,6 @@ Authentification : une configuration d'authentification (Basic) envoyée unique
       <translation>Ce que DescribeCoverage indique sur la couverture sélectionnée</translation>
     </message>
     <message>
-      <source>CRS of the request: the extent is sent in it (the canvas CRS when the coverage offers it, else its native CRS)</source>
-      <translation>SCR de la requête : l'emprise est envoyée dans ce SCR (celui du canevas de carte si la couverture l'offre, sinon son SCR natif)</translation>
-    </message>
-    <message>
-      <source>CRS</source>
-      <translation>SCR</translation>
-    </message>
-    <message>
-      <source>CRS of the returned raster, if the server should reproject it</source>
-      <translation>SCR de la couche matricielle renvoyée, si le serveur doit la reprojeter</translation>
-    </message>
-    <message>
-      <source>Response CRS</source>
-      <translation>SCR de réponse</translation>
-    </message>
-    <message>
-      <source>File format of the coverage (the native format first)</source>
-      <translation>Format de fichier de la couverture (le format natif en premier)</translation>
-    </message>
-    <message>
-      <source>Format</source>
-      <translation>Format</translation>
-    </message>
-    <message>
-      <source>Resampling method; the server's default unless you choose one</source>
-      <translation>Méthode de rééchantillonnage; celle du serveur par défaut, sauf si vous en choisissez une</translation>
-    </message>
-    <message>
-      <source>Interpolation</source>
-      <translation>Interpolation</translation>
-    </message>
-    <message>
-      <source>Time position or period of the coverage (only for coverages with times)</source>
-      <translation>Position temporelle ou période de la couverture (uniquement pour les couvertures ayant des temps)</translation>
-    </message>
-    <message>
-      <source>Time</source>
-      <translation>Temps</translation>
-    </message>
-    <message>
-      <source>Range subset (PARAMETER): values of the coverage's range axes, e.g. bands=1,3; several axes separated by ';'. Empty: all values.</source>
-      <translation>Sous-ensemble de plage (PARAMETER) : valeurs des axes de plage de la couverture, p. ex. bands=1,3; plusieurs axes séparés par « ; ». Vide : toutes les valeurs.</translation>
-    </message>
-    <message>
-      <source>Range subset</source>
-      <translation>Sous-ensemble de plage</translation>
-    </message>
-    <message>
-      <source>Give the output size in pixels or the resolution in CRS units per pixel</source>
-      <translation>Indiquez la taille de sortie en pixels ou la résolution en unités du SCR par pixel</translation>
-    </message>
-    <message>
-      <source>Size (pixels)</source>
-      <translation>Taille (pixels)</translation>
-    </message>
-    <message>
-      <source>Resolution</source>
-      <translation>Résolution</translation>
-    </message>
-    <message>
-      <source>Width of the coverage in pixels</source>
-      <translation>Largeur de la couverture en pixels</translation>
-    </message>
-    <message>
-      <source>Height of the coverage in pixels</source>
-      <translation>Hauteur de la couverture en pixels</translation>
-    </message>
-    <message>
-      <source>Use the map canvas' size in pixels</source>
-      <translation>Utiliser la taille en pixels du canevas de carte</translation>
-    </message>
-    <message>
-      <source>Use the coverage's own grid size (native resolution for its whole extent)</source>
-      <translation>Utiliser la taille de la grille de la couverture (résolution native sur toute son emprise)</translation>
-    </message>
-    <message>
-      <source>Pixel width in units of the request CRS (RESX)</source>
-      <translation>Largeur de pixel en unités du SCR de la requête (RESX)</translation>
-    </message>
-    <message>
-      <source>Pixel height in units of the request CRS (RESY)</source>
-      <translation>Hauteur de pixel en unités du SCR de la requête (RESY)</translation>
-    </message>
-    <message>
-      <source>Size</source>
-      <translation>Taille</translation>
-    </message>
-    <message>
-      <source>Extent</source>
-      <translation>Emprise</translation>
-    </message>
-    <message>
-      <source>Area to fetch, in the request CRS. Follows the map canvas until you type a box, draw one or take a layer's extent.</source>
-      <translation>Zone à récupérer, dans le SCR de la requête. Suit le canevas de carte jusqu'à ce que vous saisissiez un rectangle, en dessiniez un ou preniez l'emprise d'une couche.</translation>
-    </message>
-    <message>
-      <source>Coverage extent</source>
-      <translation>Emprise de la couverture</translation>
-    </message>
-    <message>
-      <source>Set the extent to the whole coverage</source>
-      <translation>Régler l'emprise sur la couverture entière</translation>
-    </message>
-    <message>
-      <source>Save the coverage as</source>
-      <translation>Enregistrer la couverture sous</translation>
-    </message>
-    <message>
-      <source>File the coverage is saved to (by default a new file named after the coverage in the “EO Order” folder of the temporary folder)</source>
-      <translation>Fichier dans lequel la couverture est enregistrée (par défaut, un nouveau fichier portant le nom de la couverture dans le dossier « EO Order » du dossier temporaire)</translation>
-    </message>
-    <message>
-      <source>Output file</source>
-      <translation>Fichier de sortie</translation>
-    </message>
-    <message>
       <source>Fetch coverage</source>
       <translation>Récupérer la couverture</translation>
     </message>
@@ -1922,14 +2010,6 @@ Authentification : une configuration d'authentification (Basic) envoyée unique
       <translation>Ce que fait l'onglet, ou la dernière erreur</translation>
     </message>
     <message>
-      <source>Same as the request CRS</source>
-      <translation>Identique au SCR de la requête</translation>
-    </message>
-    <message>
-      <source>Server default (no time)</source>
-      <translation>Valeur par défaut du serveur (aucun temps)</translation>
-    </message>
-    <message>
       <source>Lon/lat envelope (W, S, E, N): {0}</source>
       <translation>Enveloppe lon/lat (O, S, E, N) : {0}</translation>
     </message>
@@ -1938,20 +2018,8 @@ Authentification : une configuration d'authentification (Basic) envoyée unique
       <translation>Connexions…</translation>
     </message>
     <message>
-      <source>Coverage</source>
-      <translation>Couverture</translation>
-    </message>
-    <message>
       <source>Label</source>
       <translation>Libellé</translation>
-    </message>
-    <message>
-      <source>Canvas</source>
-      <translation>Canevas</translation>
-    </message>
-    <message>
-      <source>Grid</source>
-      <translation>Grille</translation>
     </message>
     <message>
       <source>the WCS server</source>
@@ -1964,30 +2032,6 @@ Authentification : une configuration d'authentification (Basic) envoyée unique
     <message>
       <source>Describing the coverage was cancelled.</source>
       <translation>La description de la couverture a été annulée.</translation>
-    </message>
-    <message>
-      <source>Server default</source>
-      <translation>Valeur par défaut du serveur</translation>
-    </message>
-    <message>
-      <source>all values</source>
-      <translation>toutes les valeurs</translation>
-    </message>
-    <message>
-      <source>Size (native only)</source>
-      <translation>Taille (native uniquement)</translation>
-    </message>
-    <message>
-      <source>Choose the file to save the coverage to.</source>
-      <translation>Choisissez le fichier dans lequel enregistrer la couverture.</translation>
-    </message>
-    <message>
-      <source>Connect to a server and select a coverage first.</source>
-      <translation>Connectez-vous d'abord à un serveur et sélectionnez une couverture.</translation>
-    </message>
-    <message>
-      <source>The extent is empty: zoom the map to your area or type a box.</source>
-      <translation>L'emprise est vide : zoomez la carte sur votre zone ou saisissez un rectangle.</translation>
     </message>
     <message>
       <source>Coverage {0} ({1} × {2} pixels) saved as {3} and added to the project.</source>
@@ -2038,10 +2082,6 @@ Authentification : une configuration d'authentification (Basic) envoyée unique
       <translation>Couverture {0} : choisissez l'emprise et la taille, puis Récupérer la couverture.</translation>
     </message>
     <message>
-      <source>{0} (*{1});;All files (*)</source>
-      <translation>{0} (*{1});;Tous les fichiers (*)</translation>
-    </message>
-    <message>
       <source>EO Order: fetch coverage {0}</source>
       <translation>EO Order : récupération de la couverture {0}</translation>
     </message>
@@ -2090,16 +2130,8 @@ Authentification : une configuration d'authentification (Basic) envoyée unique
       <translation>Axe de plage {0} : {1}</translation>
     </message>
     <message>
-      <source>Enter a positive {0} (request CRS units per pixel).</source>
-      <translation>Entrez une valeur {0} positive (unités du SCR de la requête par pixel).</translation>
-    </message>
-    <message>
       <source>{0} offers no coverages.</source>
       <translation>{0} n'offre aucune couverture.</translation>
-    </message>
-    <message>
-      <source>Server default ({0})</source>
-      <translation>Valeur par défaut du serveur ({0})</translation>
     </message>
     <message>
       <source>Fetching the coverage: {0}</source>
@@ -2112,10 +2144,6 @@ Authentification : une configuration d'authentification (Basic) envoyée unique
     <message>
       <source>The server's reply for {0} was saved as {1}, but QGIS cannot open it as a raster ({2}). Try another format.</source>
       <translation>La réponse du serveur pour {0} a été enregistrée sous {1}, mais QGIS ne peut pas l'ouvrir comme couche matricielle ({2}). Essayez un autre format.</translation>
-    </message>
-    <message>
-      <source>{0} (native)</source>
-      <translation>{0} (natif)</translation>
     </message>
     <message>
       <source>{0} %</source>

@@ -1,13 +1,19 @@
 """Processing algorithm ``eo_order:wcs_getcoverage`` – the WCS tab's *Fetch coverage*, headless.
 
-It chooses CRS, format and size with the same helpers as ``ui/wcs_panel.py`` (core/wcs_choices.py).
+It chooses CRS, format and size with the same helpers as the WCS tab (core/wcs_choices.py) and names
+its file like it (core/wcs_files.py): never a temporary file, by default one next to the project.
 """
 
+
 from qgis.core import (
+    QgsProcessing,
     QgsProcessingAlgorithm,
+    QgsProcessingContext,
     QgsProcessingException,
+    QgsProcessingOutputLayerDefinition,
     QgsProcessingParameterAuthConfig,
     QgsProcessingParameterCrs,
+    QgsProcessingParameterDefinition,
     QgsProcessingParameterExtent,
     QgsProcessingParameterNumber,
     QgsProcessingParameterRasterDestination,
@@ -17,15 +23,16 @@ from qgis.PyQt.QtCore import QCoreApplication
 
 from ..core.auth import credentials_from_authcfg
 from ..core.errors import Cancelled, EoOrderError
-from ..core.wcs10 import GetCoverageRequest, Wcs10Client, parse_range_subset
+from ..core.wcs10 import COVERAGE_LIMIT, GetCoverageRequest, Wcs10Client, parse_range_subset
 from ..core.wcs_choices import (
+    coverage_extent,
     crs_from_code,
     default_format,
     native_crs_code,
     offered_crs_code,
     offered_name,
-    only_native_resolution,
 )
+from ..core.wcs_files import coverage_file, project_folder
 
 
 def tr(text):
@@ -50,6 +57,7 @@ class WcsGetCoverageAlgorithm(QgsProcessingAlgorithm):
     INTERPOLATION = "INTERPOLATION"
     PARAMETER = "PARAMETER"
     AUTHCFG = "AUTHCFG"
+    MAX_SIZE = "MAX_SIZE"
     OUTPUT = "OUTPUT"
 
     def name(self):
@@ -72,15 +80,18 @@ class WcsGetCoverageAlgorithm(QgsProcessingAlgorithm):
             "coverage's, spelt in any case.\n\n"
             "CRS: the CRS of the request; the extent is transformed into it. Empty: the coverage's "
             "native CRS.\n"
-            "Size: give WIDTH and HEIGHT (pixels) or RESX and RESY (CRS units per pixel) – exactly one "
-            "pair (none when the server only serves the coverage at its native resolution, "
-            "interpolation 'none').\n"
+            "Size – required, one of: WIDTH and HEIGHT (pixels), or RESX and RESY (CRS units per pixel). "
+            "Give exactly one pair, also for coverages whose only interpolation is 'none'.\n"
             "Format: a format the coverage offers (MapServer calls GeoTIFF 'GTiff'); empty: the native "
             "format if offered, else the first GeoTIFF-like one.\n"
             "Time: a time position or begin/end[/resolution], as listed by DescribeCoverage.\n"
             "Range subset: values of the coverage's range axes, e.g. bands=1,3 (several axes separated "
             "by ';'), as listed by DescribeCoverage.\n\n"
-            "Authentication: an auth config (Basic) sent only to the server's own address."
+            "Authentication: an auth config (Basic) sent only to the server's own address.\n\n"
+            "Output – required: a file. Coverages can be large, so a temporary file is not accepted: "
+            "with the default, the coverage goes next to the project file (named after the coverage); "
+            "an unsaved project needs a file name. A reply larger than Max file size (advanced) is "
+            "stopped and nothing is saved."
         )
 
     def createInstance(self):
@@ -94,11 +105,12 @@ class WcsGetCoverageAlgorithm(QgsProcessingAlgorithm):
             self.CRS, tr("Request CRS (empty: the coverage's native CRS)"), optional=True))
         self.addParameter(QgsProcessingParameterCrs(
             self.RESPONSE_CRS, tr("Response CRS (empty: the request CRS)"), optional=True))
-        for name, label in ((self.WIDTH, tr("Width (pixels)")), (self.HEIGHT, tr("Height (pixels)"))):
+        for name, label in ((self.WIDTH, tr("Width (pixels) – give width and height, or the resolution")),
+                            (self.HEIGHT, tr("Height (pixels) – give width and height, or the resolution"))):
             self.addParameter(QgsProcessingParameterNumber(
                 name, label, QgsProcessingParameterNumber.Type.Integer, optional=True, minValue=1))
-        for name, label in ((self.RESX, tr("X resolution (CRS units per pixel)")),
-                            (self.RESY, tr("Y resolution (CRS units per pixel)"))):
+        for name, label in ((self.RESX, tr("X resolution (CRS units per pixel) – or width and height")),
+                            (self.RESY, tr("Y resolution (CRS units per pixel) – or width and height"))):
             self.addParameter(QgsProcessingParameterNumber(
                 name, label, QgsProcessingParameterNumber.Type.Double, optional=True, minValue=0.0))
         self.addParameter(QgsProcessingParameterString(
@@ -109,7 +121,13 @@ class WcsGetCoverageAlgorithm(QgsProcessingAlgorithm):
         self.addParameter(QgsProcessingParameterString(
             self.PARAMETER, tr("Range subset (axis=v1,v2;axis2=v3; empty: all)"), optional=True))
         self.addParameter(QgsProcessingParameterAuthConfig(self.AUTHCFG, tr("Authentication"), optional=True))
-        self.addParameter(QgsProcessingParameterRasterDestination(self.OUTPUT, tr("Coverage")))
+        limit = QgsProcessingParameterNumber(self.MAX_SIZE, tr("Max file size (MB)"),
+                                             QgsProcessingParameterNumber.Type.Integer,
+                                             defaultValue=COVERAGE_LIMIT >> 20, minValue=1)
+        limit.setFlags(limit.flags() | QgsProcessingParameterDefinition.Flag.FlagAdvanced)
+        self.addParameter(limit)
+        self.addParameter(QgsProcessingParameterRasterDestination(
+            self.OUTPUT, tr("Coverage (a file; default: next to the project)")))
 
     # -- helpers --
 
@@ -138,6 +156,22 @@ class WcsGetCoverageAlgorithm(QgsProcessingAlgorithm):
             raise QgsProcessingException(tr("RESX and RESY must be positive (CRS units per pixel)."))
         return width, height, resx, resy
 
+    def _output(self, parameters, context, coverage, fmt):
+        """The file to write: the one given, else (a temporary output) a new file next to the project."""
+        value = parameters.get(self.OUTPUT)
+        sink = value.sink.staticValue() if isinstance(value, QgsProcessingOutputLayerDefinition) else value
+        if sink not in (None, "", QgsProcessing.TEMPORARY_OUTPUT):
+            return self.parameterAsOutputLayer(parameters, self.OUTPUT, context)
+        folder = project_folder(context.project())
+        if not folder:
+            raise QgsProcessingException(tr(
+                "Choose a file for the coverage (OUTPUT): coverages can be large and are not written to a "
+                "temporary file; save the project first to have them written next to it."))
+        path = coverage_file(folder, coverage, fmt)
+        if isinstance(value, QgsProcessingOutputLayerDefinition):  # the dialog's "open output file after running"
+            context.addLayerToLoadOnCompletion(path, QgsProcessingContext.LayerDetails(coverage, context.project()))
+        return path
+
     # -- run --
 
     def processAlgorithm(self, parameters, context, feedback):
@@ -146,23 +180,23 @@ class WcsGetCoverageAlgorithm(QgsProcessingAlgorithm):
         if not coverage:
             raise QgsProcessingException(tr("Give the name of the coverage to fetch (COVERAGE)."))
         width, height, resx, resy = self._size(parameters, context)
-        path = self.parameterAsOutputLayer(parameters, self.OUTPUT, context)
         try:
             authcfg = self.parameterAsString(parameters, self.AUTHCFG, context)
             credentials = credentials_from_authcfg(authcfg, "the WCS server") if authcfg else None
-            client = Wcs10Client(url, credentials=credentials, auth_hint=f"auth config {authcfg}" if authcfg else "")
+            client = Wcs10Client(url, credentials=credentials, auth_hint=f"auth config {authcfg}" if authcfg else "",
+                                 max_coverage_bytes=self.parameterAsInt(parameters, self.MAX_SIZE, context) << 20)
 
             feedback.pushInfo(tr("Describing coverage {0}…").format(coverage))
             description = client.describe(coverage)
             if feedback.isCanceled():
                 raise Cancelled()
             feedback.setProgress(5)
-            if width is None and resx is None and not only_native_resolution(description):
+            if width is None and resx is None:
                 grid = description.grid_size
                 hint = tr(" (its grid is {0} × {1} pixels)").format(*grid) if grid else ""
                 raise QgsProcessingException(tr(
                     "Give WIDTH and HEIGHT (pixels) or RESX and RESY (CRS units per pixel) for coverage "
-                    "{0}{1}.").format(description.name, hint))
+                    "{0}{1}: one of the two pairs is required.").format(description.name, hint))
 
             crs = self.parameterAsCrs(parameters, self.CRS, context)
             if crs.isValid():
@@ -177,6 +211,12 @@ class WcsGetCoverageAlgorithm(QgsProcessingAlgorithm):
             rect = self.parameterAsExtent(parameters, self.EXTENT, context, crs)
             if rect.isNull() or not rect.isFinite() or rect.width() <= 0 or rect.height() <= 0:
                 raise QgsProcessingException(tr("The extent is empty: give a box with a width and a height."))
+            cover = coverage_extent(description, crs)
+            if cover is not None and not rect.intersects(cover):
+                raise QgsProcessingException(tr(
+                    "The extent does not overlap coverage {0} (in {1}: {2}): give a box over the coverage."
+                ).format(description.name, code, ", ".join(f"{v:.10g}" for v in (
+                    cover.xMinimum(), cover.yMinimum(), cover.xMaximum(), cover.yMaximum()))))
 
             response = self.parameterAsCrs(parameters, self.RESPONSE_CRS, context)
             response_code = None
@@ -197,6 +237,7 @@ class WcsGetCoverageAlgorithm(QgsProcessingAlgorithm):
                 parameters=parse_range_subset(self.parameterAsString(parameters, self.PARAMETER, context)),
             )
             request.validate(description)
+            path = self._output(parameters, context, description.name, fmt)
             size = (tr("{0} × {1} pixels").format(width, height) if width is not None
                     else tr("{0:g} × {1:g} units per pixel").format(resx, resy) if resx is not None
                     else tr("native resolution"))

@@ -4,19 +4,9 @@ Every network call runs in a :class:`~..core.tasks.WorkTask`; the request itself
 checked by :class:`~..core.wcs10.GetCoverageRequest`. The panel only turns widgets into it.
 """
 
-import os
-import re
-
-from qgis.core import (
-    Qgis,
-    QgsApplication,
-    QgsCoordinateReferenceSystem,
-    QgsProject,
-    QgsRasterLayer,
-    QgsRectangle,
-)
-from qgis.gui import QgsAuthConfigSelect, QgsDoubleValidator, QgsExtentGroupBox, QgsFileWidget
-from qgis.PyQt.QtCore import QCoreApplication, QDir, QLocale, Qt, pyqtSignal
+from qgis.core import Qgis, QgsApplication, QgsProject
+from qgis.gui import QgsAuthConfigSelect
+from qgis.PyQt.QtCore import QCoreApplication, Qt, pyqtSignal
 from qgis.PyQt.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -28,9 +18,7 @@ from qgis.PyQt.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
-    QSpinBox,
     QSplitter,
-    QStackedWidget,
     QToolButton,
     QTreeWidget,
     QTreeWidgetItem,
@@ -43,22 +31,15 @@ from ..core.connections import WCS, ConnectionStore
 from ..core.errors import EoOrderError, InputError
 from ..core.settings import Settings
 from ..core.tasks import WorkTask
-from ..core.wcs10 import GetCoverageRequest, Wcs10Client, is_tiff_format, parse_range_subset
-from ..core.wcs_choices import (
-    crs_from_code,
-    default_format,
-    formats_native_first,
-    native_crs_code,
-    offered_crs_code,
-    only_native_resolution,
-)
+from ..core.wcs10 import Wcs10Client
+from ..core.wcs_files import coverage_layer
 from .connections_dialog import ConnectionsDialog
+from .wcs_form import RESOLUTION, SIZE, WcsRequestForm
+
+__all__ = ["RESOLUTION", "SIZE", "WcsPanel", "WcsSettings", "description_text"]
 
 TITLE = "EO Order"
 ROLE_NAME = Qt.ItemDataRole.UserRole
-MAX_SIZE = 100000
-OUTPUT_FOLDER = "EO Order"
-SIZE, RESOLUTION = 0, 1
 
 
 def tr(text):
@@ -128,30 +109,32 @@ class WcsPanel(QWidget):
         self.connect_task = None
         self.describe_task = None
         self.fetch_task = None
-        self._auto_output = ""
         self._build()
         self._load_urls()
         self.canvas.extentsChanged.connect(self._follow_canvas)
         self.canvas.destinationCrsChanged.connect(self._follow_canvas)
-        self._follow_canvas(force=True)
         self._set_description(None)
+        self.form.follow_canvas(force=True)
 
     # --- layout -------------------------------------------------------------
 
     def _build(self):
         layout = QVBoxLayout(self)
         form = QFormLayout()
-
-        row = QHBoxLayout()
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.url_combo = QComboBox()
         self.url_combo.setEditable(True)
         self.url_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.url_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.url_combo.setMinimumContentsLength(16)
         self.url_combo.lineEdit().setPlaceholderText("https://example.org/cgi-bin/mapserv?map=…")
         self.url_combo.setToolTip(tr("A WCS connection, or the URL of a WCS 1.0.0 server (type or paste it; "
                                      "servers you connected to are kept as connections). Request keys pasted "
                                      "with it are dropped."))
         self.url_combo.currentIndexChanged.connect(self._url_chosen)
-        row.addWidget(self.url_combo, 1)
+        form.addRow(tr("Server"), self.url_combo)
+        row = QHBoxLayout()
         self.forget_button = QToolButton(text="–")
         self.forget_button.setToolTip(tr("Forget this server URL"))
         self.forget_button.clicked.connect(self._forget_url)
@@ -161,12 +144,12 @@ class WcsPanel(QWidget):
                                               "them (also from and to QGIS' WCS connections)"))
         self.connections_button.clicked.connect(self.open_connections)
         row.addWidget(self.connections_button)
+        row.addStretch(1)
         self.connect_button = QPushButton(tr("Connect"))
         self.connect_button.setToolTip(tr("Ask the server for its coverages (GetCapabilities) in the background"))
         self.connect_button.clicked.connect(self.connect_server)
         row.addWidget(self.connect_button)
-        form.addRow(tr("Server"), row)
-
+        form.addRow(row)
         self.auth_select = QgsAuthConfigSelect(self)
         self.auth_select.setToolTip(tr("Optional QGIS authentication configuration (Basic) for this server; "
                                        "sent only to the server's own address and stored only in the QGIS "
@@ -191,7 +174,8 @@ class WcsPanel(QWidget):
         self.coverage_tree.setSortingEnabled(True)
         self.coverage_tree.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.coverage_tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.coverage_tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        self.coverage_tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+        self.coverage_tree.header().setStretchLastSection(True)
         self.coverage_tree.setToolTip(tr("The server's coverages: select one to see its description"))
         self.coverage_tree.itemSelectionChanged.connect(self._coverage_selected)
         coverage_layout.addWidget(self.coverage_tree, 1)
@@ -199,96 +183,17 @@ class WcsPanel(QWidget):
 
         self.details = QPlainTextEdit()
         self.details.setReadOnly(True)
+        self.details.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         self.details.setPlaceholderText(tr("Select a coverage to see its CRSs, formats, times and grid."))
         self.details.setToolTip(tr("What DescribeCoverage says about the selected coverage"))
         splitter.addWidget(self.details)
 
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        self.options = QWidget()
-        scroll.setWidget(self.options)
-        options_layout = QVBoxLayout(self.options)
-        options = QFormLayout()
-
-        self.crs_combo = _combo(tr("CRS of the request: the extent is sent in it (the canvas CRS when the "
-                                   "coverage offers it, else its native CRS)"))
-        self.crs_combo.currentIndexChanged.connect(self._crs_changed)
-        options.addRow(tr("CRS"), self.crs_combo)
-        self.response_crs_combo = _combo(tr("CRS of the returned raster, if the server should reproject it"))
-        options.addRow(tr("Response CRS"), self.response_crs_combo)
-        self.format_combo = _combo(tr("File format of the coverage (the native format first)"))
-        self.format_combo.currentIndexChanged.connect(self._format_changed)
-        options.addRow(tr("Format"), self.format_combo)
-        self.interpolation_combo = _combo(tr("Resampling method; the server's default unless you choose one"))
-        options.addRow(tr("Interpolation"), self.interpolation_combo)
-        self.time_combo = _combo(tr("Time position or period of the coverage (only for coverages with times)"))
-        options.addRow(tr("Time"), self.time_combo)
-        self.range_edit = QLineEdit()
-        self.range_edit.setToolTip(tr("Range subset (PARAMETER): values of the coverage's range axes, e.g. "
-                                      "bands=1,3; several axes separated by ';'. Empty: all values."))
-        options.addRow(tr("Range subset"), self.range_edit)
-
-        size_row = QHBoxLayout()
-        self.size_mode = _combo(tr("Give the output size in pixels or the resolution in CRS units per pixel"))
-        self.size_mode.addItem(tr("Size (pixels)"), SIZE)
-        self.size_mode.addItem(tr("Resolution"), RESOLUTION)
-        size_row.addWidget(self.size_mode)
-        self.size_stack = QStackedWidget()
-        size_page = QWidget()
-        size_layout = QHBoxLayout(size_page)
-        size_layout.setContentsMargins(0, 0, 0, 0)
-        self.width_spin = _spin(tr("Width of the coverage in pixels"))
-        self.height_spin = _spin(tr("Height of the coverage in pixels"))
-        size_layout.addWidget(self.width_spin)
-        size_layout.addWidget(QLabel("×"))
-        size_layout.addWidget(self.height_spin)
-        self.canvas_size_button = QToolButton(text=tr("Canvas"))
-        self.canvas_size_button.setToolTip(tr("Use the map canvas' size in pixels"))
-        self.canvas_size_button.clicked.connect(lambda: self._default_size("canvas"))
-        self.grid_size_button = QToolButton(text=tr("Grid"))
-        self.grid_size_button.setToolTip(tr("Use the coverage's own grid size (native resolution for its "
-                                            "whole extent)"))
-        self.grid_size_button.clicked.connect(lambda: self._default_size("grid"))
-        size_layout.addWidget(self.canvas_size_button)
-        size_layout.addWidget(self.grid_size_button)
-        self.size_stack.addWidget(size_page)
-        res_page = QWidget()
-        res_layout = QHBoxLayout(res_page)
-        res_layout.setContentsMargins(0, 0, 0, 0)
-        self.resx_edit = _number_edit(tr("Pixel width in units of the request CRS (RESX)"))
-        self.resy_edit = _number_edit(tr("Pixel height in units of the request CRS (RESY)"))
-        res_layout.addWidget(self.resx_edit)
-        res_layout.addWidget(QLabel("×"))
-        res_layout.addWidget(self.resy_edit)
-        self.size_stack.addWidget(res_page)
-        self.size_mode.currentIndexChanged.connect(self.size_stack.setCurrentIndex)
-        size_row.addWidget(self.size_stack, 1)
-        self.size_label = QLabel(tr("Size"))
-        options.addRow(self.size_label, size_row)
-        options_layout.addLayout(options)
-
-        self.extent_box = QgsExtentGroupBox(self.options)
-        self.extent_box.setTitleBase(tr("Extent"))
-        self.extent_box.setMapCanvas(self.canvas)
-        self.extent_box.setToolTip(tr("Area to fetch, in the request CRS. Follows the map canvas until you "
-                                      "type a box, draw one or take a layer's extent."))
-        options_layout.addWidget(self.extent_box)
-        self.coverage_extent_button = QPushButton(tr("Coverage extent"))
-        self.coverage_extent_button.setToolTip(tr("Set the extent to the whole coverage"))
-        self.coverage_extent_button.clicked.connect(self.use_coverage_extent)
-        options_layout.addWidget(self.coverage_extent_button, 0, Qt.AlignmentFlag.AlignLeft)
-
-        output = QFormLayout()
-        self.output_widget = QgsFileWidget()
-        self.output_widget.setStorageMode(QgsFileWidget.StorageMode.SaveFile)
-        self.output_widget.setConfirmOverwrite(True)
-        self.output_widget.setDialogTitle(tr("Save the coverage as"))
-        self.output_widget.setToolTip(tr("File the coverage is saved to (by default a new file named after the "
-                                         "coverage in the “EO Order” folder of the temporary folder)"))
-        output.addRow(tr("Output file"), self.output_widget)
-        options_layout.addLayout(output)
-        options_layout.addStretch(1)
-        splitter.addWidget(scroll)
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.form = WcsRequestForm(self.canvas)
+        self.scroll.setWidget(self.form)
+        splitter.addWidget(self.scroll)
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 1)
         splitter.setStretchFactor(2, 3)
@@ -489,210 +394,29 @@ class WcsPanel(QWidget):
             description.name))
 
     def _set_description(self, desc):
-        """Fill the request widgets from ``desc`` (a CoverageDescription), or clear them."""
+        """Show ``desc`` (a CoverageDescription) and fill the request form from it, or clear both."""
         self.description = desc
-        combos = (self.crs_combo, self.response_crs_combo, self.format_combo, self.interpolation_combo,
-                  self.time_combo)
-        for combo in combos:
-            combo.blockSignals(True)
-            combo.clear()
-        self.options.setEnabled(desc is not None)
-        if desc is None:
-            self.details.clear()
-            for combo in combos:
-                combo.blockSignals(False)
-            self._update_buttons()
-            return
-        self.details.setPlainText(description_text(desc))
-
-        codes = list(desc.request_crs) or [c for c in (native_crs_code(desc),) if c]
-        for code in codes:
-            self.crs_combo.addItem(_crs_label(code), code)
-        default = offered_crs_code(self.canvas.mapSettings().destinationCrs(), codes) or native_crs_code(desc)
-        self.crs_combo.setCurrentIndex(max(0, self.crs_combo.findData(default)))
-
-        self.response_crs_combo.addItem(tr("Same as the request CRS"), "")
-        for code in desc.response_crs:
-            self.response_crs_combo.addItem(_crs_label(code), code)
-        self.response_crs_combo.setEnabled(bool(desc.response_crs))
-
-        for fmt in formats_native_first(desc):
-            native = fmt.lower() == (desc.native_format or "").lower()
-            self.format_combo.addItem(tr("{0} (native)").format(fmt) if native else fmt, fmt)
-        self.format_combo.setCurrentIndex(max(0, self.format_combo.findData(default_format(desc))))
-
-        server_default = desc.default_interpolation
-        self.interpolation_combo.addItem(
-            tr("Server default ({0})").format(server_default) if server_default else tr("Server default"), "")
-        for method in desc.interpolations:
-            self.interpolation_combo.addItem(method, method)
-        self.interpolation_combo.setEnabled(bool(desc.interpolations))
-
-        self.time_combo.addItem(tr("Server default (no time)"), "")
-        for position in desc.time_positions:
-            self.time_combo.addItem(position, position)
-        for period in desc.time_periods:
-            value = "/".join(period if period[2] else period[:2])
-            self.time_combo.addItem(value, value)
-        self.time_combo.setEnabled(self.time_combo.count() > 1)
-        self.range_edit.clear()
-        self.range_edit.setEnabled(bool(desc.range_axes))
-        self.range_edit.setPlaceholderText("; ".join(f"{name}={','.join(values)}" for name, _label, values
-                                                     in desc.range_axes if values) or tr("all values"))
-
-        for combo in combos:
-            combo.blockSignals(False)
-        native_only = only_native_resolution(desc)
-        for widget in (self.size_mode, self.size_stack):
-            widget.setEnabled(not native_only)
-        self.size_label.setText(tr("Size (native only)") if native_only else tr("Size"))
-        self._default_size()
-        self._crs_changed()
-        self._default_output(new_coverage=True)
+        self.details.setPlainText(description_text(desc) if desc is not None else "")
+        self.form.set_description(desc)
         self._update_buttons()
 
-    # --- request widgets ------------------------------------------------------------
-
-    def _crs_changed(self, _index=None):
-        crs = self.request_crs()
-        if crs.isValid():
-            self.extent_box.setOutputCrs(crs)
-        self._default_resolution()
-
-    def request_crs(self):
-        code = self.crs_combo.currentData()
-        return crs_from_code(code) if code else QgsCoordinateReferenceSystem()
-
-    def _default_size(self, which=None):
-        """Width × height: the canvas' pixel size, or the coverage's grid when it is smaller (or asked)."""
-        size = self.canvas.mapSettings().outputSize()
-        canvas = (size.width(), size.height())
-        grid = self.description.grid_size if self.description is not None else None
-        if which == "canvas" or not grid:
-            chosen = canvas
-        elif which == "grid" or grid[0] * grid[1] <= canvas[0] * canvas[1]:
-            chosen = grid
-        else:
-            chosen = canvas
-        self.width_spin.setValue(max(1, min(MAX_SIZE, chosen[0])))
-        self.height_spin.setValue(max(1, min(MAX_SIZE, chosen[1])))
-
-    def _default_resolution(self):
-        """RESX/RESY: the native resolution in the grid's CRS, else the extent over the pixel size."""
-        desc = self.description
-        if desc is None:
-            return
-        crs = self.request_crs()
-        grid_crs = crs_from_code(desc.grid_envelope_crs) if desc.grid_envelope_crs else None
-        if desc.grid_size and desc.grid_envelope and grid_crs is not None and grid_crs.isValid() and grid_crs == crs:
-            minx, miny, maxx, maxy = desc.grid_envelope
-            resx, resy = (maxx - minx) / desc.grid_size[0], abs(maxy - miny) / desc.grid_size[1]
-        else:
-            rect = self.extent_box.outputExtent()
-            resx, resy = rect.width() / self.width_spin.value(), rect.height() / self.height_spin.value()
-        locale = QLocale()
-        locale.setNumberOptions(QLocale.NumberOption.OmitGroupSeparator)
-        for edit, value in ((self.resx_edit, resx), (self.resy_edit, resy)):
-            edit.setText(locale.toString(float(value), "g", 12) if value > 0 else "")
-
-    def _format_changed(self, _index=None):
-        self._default_output()
-
-    def _default_output(self, new_coverage=False):
-        """Name the output after the coverage with the format's extension (a new file in the temporary
-        "EO Order" folder unless the user chose a folder)."""
-        desc = self.description
-        fmt = self.format_combo.currentData() or ""
-        if desc is None:
-            return
-        ext = extension_for(fmt)
-        self.output_widget.setFilter(tr("{0} (*{1});;All files (*)").format(fmt or tr("Coverage"), ext))
-        current = self.output_widget.filePath().strip()
-        automatic = not current or current == self._auto_output
-        if new_coverage or automatic:
-            folder = default_output_folder() if automatic else os.path.dirname(current)
-            path = unique_path(folder, file_stem(desc.name), ext)
-        else:
-            path = os.path.splitext(current)[0] + ext
-        if automatic:
-            self._auto_output = path
-        self.output_widget.setFilePath(path)
-
-    def output_path(self):
-        path = self.output_widget.filePath().strip()
-        if not path:
-            raise InputError(tr("Choose the file to save the coverage to."))
-        if path == self._auto_output and os.path.exists(path):
-            stem, ext = os.path.splitext(os.path.basename(path))
-            path = unique_path(os.path.dirname(path), re.sub(r"_\d+$", "", stem), ext)
-            self._auto_output = path
-            self.output_widget.setFilePath(path)
-        return path
-
-    # --- extent -------------------------------------------------------------
-
-    def _follow_canvas(self, force=False):
-        """Keep the extent on the canvas extent unless the user set another one."""
-        state = self.extent_box.extentState()
-        if force is True or state in (QgsExtentGroupBox.ExtentState.CurrentExtent,
-                                      QgsExtentGroupBox.ExtentState.OriginalExtent):
-            crs = self.canvas.mapSettings().destinationCrs()
-            rect = self.canvas.extent()
-            self.extent_box.setCurrentExtent(rect, crs)
-            self.extent_box.setOriginalExtent(rect, crs)
-            self.extent_box.setOutputExtentFromCurrent()
-
-    def use_coverage_extent(self):
-        """Set the extent to the whole coverage (its grid envelope, else its lon/lat envelope)."""
-        desc = self.description
-        if desc is None:
-            return
-        grid_crs = crs_from_code(desc.grid_envelope_crs) if desc.grid_envelope_crs else None
-        if desc.grid_envelope and grid_crs is not None and grid_crs.isValid():
-            self.extent_box.setOutputExtentFromUser(QgsRectangle(*desc.grid_envelope), grid_crs)
-        elif desc.lon_lat_envelope:
-            self.extent_box.setOutputExtentFromUser(QgsRectangle(*desc.lon_lat_envelope),
-                                                    QgsCoordinateReferenceSystem("EPSG:4326"))
+    def _follow_canvas(self, *_args):
+        self.form.follow_canvas()
 
     # --- fetch: GetCoverage ------------------------------------------------------
-
-    def build_request(self):
-        """The GetCoverageRequest the widgets describe (InputError when something is missing)."""
-        desc = self.description
-        if desc is None:
-            raise InputError(tr("Connect to a server and select a coverage first."))
-        rect = self.extent_box.outputExtent()
-        if rect.isNull() or not rect.isFinite() or rect.width() <= 0 or rect.height() <= 0:
-            raise InputError(tr("The extent is empty: zoom the map to your area or type a box."))
-        size = {}
-        if not only_native_resolution(desc):
-            if self.size_mode.currentData() == RESOLUTION:
-                size = dict(resx=_number(self.resx_edit, "RESX"), resy=_number(self.resy_edit, "RESY"))
-            else:
-                size = dict(width=self.width_spin.value(), height=self.height_spin.value())
-        return GetCoverageRequest(
-            coverage=desc.name,
-            crs=self.crs_combo.currentData() or "",
-            bbox=(rect.xMinimum(), rect.yMinimum(), rect.xMaximum(), rect.yMaximum()),
-            format=self.format_combo.currentData() or "",
-            response_crs=self.response_crs_combo.currentData() or None,
-            time=self.time_combo.currentData() or None,
-            interpolation=self.interpolation_combo.currentData() or None,
-            parameters=parse_range_subset(self.range_edit.text()),
-            **size,
-        )
 
     def fetch(self):
         if self.fetch_task is not None:
             return
         try:
-            request = self.build_request()
+            request = self.form.build_request()
             request.validate(self.description)
-            path = self.output_path()
+            path = self.form.output_path()
         except EoOrderError as exc:
             self._fail(str(exc), Qgis.MessageLevel.Warning)
             return
         client, description = self.client, self.description
+        client.max_coverage_bytes = self.form.max_bytes()
 
         def work(task):
             state = {"percent": -1, "mb": -1}
@@ -712,7 +436,7 @@ class WcsPanel(QWidget):
 
         task = WorkTask(tr("EO Order: fetch coverage {0}").format(request.coverage), work)
         task.progressText.connect(self._progress_text)
-        task.done.connect(lambda result, error, task=task: self._fetched(task, request.coverage, result, error))
+        task.done.connect(lambda result, error, task=task: self._fetched(task, description, result, error))
         self.fetch_task = task
         self.status.setText(tr("Fetching {0}…").format(request.coverage))
         self._update_buttons()
@@ -722,7 +446,7 @@ class WcsPanel(QWidget):
         if self.fetch_task is not None:
             self.status.setText(tr("Fetching the coverage: {0}").format(text))
 
-    def _fetched(self, task, name, path, error):
+    def _fetched(self, task, description, path, error):
         if task is not self.fetch_task:
             return
         self.fetch_task = None
@@ -730,10 +454,11 @@ class WcsPanel(QWidget):
         if error:
             self._fail(error)
             return
+        name = description.name
         if path is None:
             self.status.setText(tr("Fetching {0} was cancelled; nothing was saved.").format(name))
             return
-        layer = QgsRasterLayer(path, name, "gdal")
+        layer = coverage_layer(path, description)
         if not layer.isValid():
             self._fail(tr("The server's reply for {0} was saved as {1}, but QGIS cannot open it as a raster "
                           "({2}). Try another format.").format(name, path, layer.error().summary()))
@@ -823,40 +548,6 @@ def description_text(desc):
     return "\n".join(lines)
 
 
-_EXTENSIONS = (
-    ("png", ".png"), ("jpeg", ".jpg"), ("jpg", ".jpg"), ("gif", ".gif"), ("netcdf", ".nc"), ("hdf", ".hdf"),
-    ("jp2", ".jp2"), ("grib", ".grb"), ("aaigrid", ".asc"), ("ascii", ".asc"), ("hfa", ".img"), ("img", ".img"),
-    ("gml", ".gml"), ("xml", ".xml"),
-)
-
-
-def extension_for(fmt):
-    """The file extension for WCS format ``fmt`` ('GTiff' → '.tif', 'image/png' → '.png')."""
-    kind = (fmt or "").lower()
-    if not kind or is_tiff_format(kind):
-        return ".tif"
-    return next((ext for key, ext in _EXTENSIONS if key in kind), ".dat")
-
-
-def file_stem(name):
-    """A coverage name made safe as a file name ('ns:dem 1' → 'ns_dem_1')."""
-    stem = re.sub(r"[^\w.-]+", "_", name or "", flags=re.UNICODE).strip("._")
-    return stem or "coverage"
-
-
-def default_output_folder():
-    return os.path.join(QDir.tempPath(), OUTPUT_FOLDER)
-
-
-def unique_path(folder, stem, ext):
-    """``folder/stem.ext``, or ``stem_1.ext``, ``stem_2.ext``… if taken."""
-    path, n = os.path.join(folder, stem + ext), 0
-    while os.path.exists(path):
-        n += 1
-        path = os.path.join(folder, f"{stem}_{n}{ext}")
-    return path
-
-
 def _box_text(box):
     return ", ".join(f"{v:.10g}" for v in box)
 
@@ -865,36 +556,3 @@ def _envelope_text(envelope):
     if not envelope:
         return tr("No lon/lat envelope given")
     return tr("Lon/lat envelope (W, S, E, N): {0}").format(_box_text(envelope))
-
-
-def _crs_label(code):
-    crs = crs_from_code(code)
-    return f"{code} – {crs.description()}" if crs.isValid() and crs.description() else code
-
-
-def _combo(tooltip):
-    combo = QComboBox()
-    combo.setToolTip(tooltip)
-    return combo
-
-
-def _spin(tooltip):
-    spin = QSpinBox()
-    spin.setRange(1, MAX_SIZE)
-    spin.setToolTip(tooltip)
-    return spin
-
-
-def _number_edit(tooltip):
-    edit = QLineEdit()
-    edit.setValidator(QgsDoubleValidator(0.0, 1e12, 16, edit))
-    edit.setToolTip(tooltip)
-    return edit
-
-
-def _number(edit, label):
-    text = edit.text().strip()
-    value = QgsDoubleValidator.toDouble(text) if text else 0.0
-    if not value > 0:
-        raise InputError(tr("Enter a positive {0} (request CRS units per pixel).").format(label))
-    return value

@@ -1,6 +1,13 @@
 """WCS 1.0.0 client against a real MapServer 8 (mapserv as CGI on 127.0.0.1), plus canned replies
 for what MapServer cannot be made to do (HTML pages, wrong content types, POST-only servers)."""
 
+import gzip
+import socket
+import subprocess
+import sys
+import textwrap
+import threading
+from pathlib import Path
 from urllib.parse import parse_qsl
 
 import numpy as np
@@ -12,11 +19,14 @@ from osgeo import gdal, osr
 from eo_order.core.auth import Credentials
 from eo_order.core.errors import Cancelled, HttpError, InputError, NetworkError, ResponseError, ServiceError
 from eo_order.core.wcs10 import (
+    DESCRIPTION_CHECKS,
+    REQUEST_CHECKS,
     CoverageDescription,
     GetCoverageRequest,
     Wcs10Client,
     get_prefix,
     parse_capabilities,
+    parse_description,
 )
 from tests.servers.canned import CannedServer
 from tests.servers.mapserver import MapServerWcs, expected_pixels, make_test_tiff
@@ -374,8 +384,267 @@ def test_get_prefix_ends_in_question_mark_or_ampersand():
     assert get_prefix("http://h/cgi?map=/x.map&") == "http://h/cgi?map=/x.map&"
 
 
-def test_only_none_interpolation_means_native_resolution_only():
+def test_a_size_is_always_required_even_when_the_only_interpolation_is_none():
     desc = CoverageDescription("dem", request_crs=["EPSG:4326"], formats=["GTiff"], interpolations=["none"])
-    GetCoverageRequest("dem", "EPSG:4326", BBOX, "GTiff").validate(desc)
-    with pytest.raises(InputError, match="native resolution"):
-        full_request().validate(desc)
+    full_request().validate(desc)  # GSKY-style: 'none' only, fetched by WIDTH/HEIGHT
+    with pytest.raises(InputError, match="needs an output size"):
+        GetCoverageRequest("dem", "EPSG:4326", BBOX, "GTiff").validate(desc)
+
+
+
+# --- documents shaped like real servers' (tests/data/wcs) ---------------------------------
+
+DATA = Path(__file__).resolve().parents[1] / "data" / "wcs"
+
+
+def document(name):
+    return (DATA / name).read_bytes()
+
+
+@pytest.mark.parametrize("name, coverage, facts", [
+    ("mapserver_describe_utm.xml", "utm_dem", dict(
+        grid_crs="EPSG:32618", grid_envelope_crs="EPSG:32618", grid_envelope=(440000, 4980000, 504000, 5028000),
+        grid_size=(640, 480), grid_resolution=(100, 100), native_crs=["EPSG:32618"],
+        envelopes=[("EPSG:4326", (-75.7667, 44.9709, -74.9489, 45.4055)),
+                   ("EPSG:32618", (440000, 4980000, 504000, 5028000))],
+        time_positions=["2021-06-01", "2021-07-01"], null_values=[])),
+    ("geoserver_describe.xml", "sea:sst", dict(
+        grid_crs="EPSG:4326", grid_envelope_crs="EPSG:4326", grid_envelope=(-180, -80, 180, 80),
+        grid_size=(1440, 640), grid_resolution=(0.25, 0.25), formats=["GeoTIFF", "GIF", "PNG", "TIFF", "ArcGrid"],
+        range_axes=[("Band", "Band", ["1/1"])], null_values=["-9999.0"],
+        time_positions=["2022-01-01T00:00:00.000Z", "2022-02-01T00:00:00.000Z", "2022-03-01T00:00:00.000Z"])),
+    ("arcgis_describe.xml", "1", dict(
+        grid_crs="EPSG:3857", grid_envelope_crs="EPSG:3857", grid_size=(2226, 3149), grid_resolution=(100, 100),
+        request_crs=["EPSG:3857", "EPSG:4326"], native_format="GeoTIFF", range_axes=[("Band", "Band Numbers", ["1"])],
+        interpolations=["nearest neighbor", "bilinear", "bicubic"])),
+    ("gsky_describe.xml", "surface_reflectance_daily", dict(
+        grid_crs="EPSG:4326", grid_envelope_crs="urn:ogc:def:crs:OGC:1.3:CRS84", grid_envelope=(-180, -90, 180, 90),
+        grid_size=(4000, 4000), grid_resolution=(0.025, 0.025), request_crs=["EPSG:4326"],
+        response_crs=["EPSG:4326"], formats=["GeoTIFF", "NetCDF"], interpolations=["none"], null_values=["NaN"],
+        label="Daily surface reflectance")),
+], ids=["mapserver-two-envelopes", "geoserver", "arcgis", "gsky"])
+def test_descriptions_of_real_server_shapes_keep_every_envelope_and_find_the_grid_s(name, coverage, facts):
+    desc = parse_description(document(name), coverage, "Test WCS")
+    assert desc.name == coverage
+    for key, value in facts.items():
+        got = getattr(desc, key)
+        if key == "envelopes":
+            assert [c for c, _b in got] == [c for c, _b in value]
+            for (_c, box), (_c2, want) in zip(got, value):
+                assert box == pytest.approx(want)
+        elif isinstance(value, tuple):
+            assert got == pytest.approx(value), key
+        else:
+            assert got == value, key
+
+
+def test_capabilities_of_geoserver_arcgis_and_gsky_shapes():
+    geoserver = parse_capabilities(document("geoserver_capabilities.xml"), "http://127.0.0.1/geoserver/wcs")
+    assert geoserver.title == "Test GeoServer WCS"
+    assert [(b.name, b.label) for b in geoserver.coverages] == [("sea:sst", "Sea surface temperature"),
+                                                                ("land:cover", "Land cover")]
+    assert geoserver.coverages[1].lon_lat_envelope == pytest.approx((-76.5, 44.9, -75.2, 45.6))
+    assert geoserver.get_urls["GetCoverage"] == "http://127.0.0.1/geoserver/wcs?"
+    gsky = parse_capabilities(document("gsky_capabilities.xml"), "http://127.0.0.1/ows/test")
+    [brief] = gsky.coverages
+    assert brief.name == "surface_reflectance_daily" and brief.lon_lat_envelope == (-180, -90, 180, 90)
+    assert gsky.get_urls["GetCoverage"] == "http://127.0.0.1/ows/test?" and gsky.post_urls == {}
+    arcgis = parse_capabilities(document("arcgis_capabilities.xml"), "http://127.0.0.1/arcgis/services/x")
+    [brief] = arcgis.coverages
+    assert (brief.name, brief.label, arcgis.title) == ("1", "Elevation_WebMercator", "Elevation_WebMercator")
+    wcs_server = "http://127.0.0.1/arcgis/services/Elevation/ImageServer/WCSServer"
+    assert arcgis.get_urls["DescribeCoverage"] == wcs_server + "?" and arcgis.post_urls["GetCoverage"] == wcs_server
+
+
+def test_real_mapserver_lists_two_envelopes_and_the_grid_is_in_the_native_one(tmp_path):
+    tif = make_test_tiff(tmp_path / "utm.tif", 64, 48, (440000, 4980000, 504000, 5028000), epsg=32618)
+    with MapServerWcs(tmp_path / "srv", tif, coverage="utm", srs="EPSG:32618 EPSG:4326") as server:
+        desc = Wcs10Client(server.url).describe("utm")
+    assert [crs for crs, _box in desc.envelopes] == ["EPSG:4326", "EPSG:32618"]
+    assert desc.grid_crs == desc.grid_envelope_crs == "EPSG:32618"
+    assert desc.grid_envelope == pytest.approx((440000, 4980000, 504000, 5028000))
+    assert desc.grid_resolution == pytest.approx((1000, 1000))
+
+
+def test_validate_is_a_table_of_checks():
+    assert len(REQUEST_CHECKS) + len(DESCRIPTION_CHECKS) >= 8
+    assert all(callable(check) for check in (*REQUEST_CHECKS, *DESCRIPTION_CHECKS))
+
+
+# --- GSKY-style: interpolation 'none' only, times -------------------------------------------
+
+GSKY = "surface_reflectance_daily"
+GSKY_BOX = (140.0, -36.0, 141.0, -35.0)
+
+
+@pytest.fixture
+def gsky():
+    """A canned GSKY-like server: its capabilities and description, and a GeoTIFF for GetCoverage."""
+    with CannedServer({}) as server:
+        caps = document("gsky_capabilities.xml").replace(b"http://127.0.0.1/ows/test", server.url_for("/ows").encode())
+        routes = {"GetCapabilities": caps, "DescribeCoverage": document("gsky_describe.xml")}
+
+        def answer(recorded):
+            operation = dict((k.upper(), v) for k, v in parse_qsl(recorded.query))["REQUEST"]
+            if operation == "GetCoverage":
+                return 200, {"Content-Type": "image/tiff"}, TIFF_BYTES
+            return 200, XML, routes[operation]
+
+        server.routes["/ows"] = answer
+        yield server
+
+
+def test_a_coverage_whose_only_interpolation_is_none_is_fetched_by_width_and_height(gsky, tmp_path):
+    client = Wcs10Client(gsky.url_for("/ows"))
+    client.describe(GSKY)
+    request = GetCoverageRequest(GSKY, "EPSG:4326", GSKY_BOX, "GeoTIFF", width=40, height=40,
+                                 time="2023-03-02T00:00:00.000Z")
+    client.get_coverage(request, tmp_path / "sr.tif")
+    sent = query(gsky.requests[-1])
+    assert (sent["REQUEST"], sent["WIDTH"], sent["HEIGHT"]) == ("GetCoverage", "40", "40")
+    assert sent["TIME"] == "2023-03-02T00:00:00.000Z" and "INTERPOLATION" not in sent
+    assert (tmp_path / "sr.tif").read_bytes() == TIFF_BYTES
+
+
+@pytest.mark.parametrize("time", ["2023-03-02", "2023-03-01T00:00:00Z", "2023-03-01/2023-03-02",
+                                  ["2023-03-01T00:00:00.000Z", "2023-03-03T00:00:00.000Z"]])
+def test_times_the_coverage_offers_are_sent_in_any_iso_spelling(gsky, tmp_path, time):
+    client = Wcs10Client(gsky.url_for("/ows"))
+    client.describe(GSKY)
+    client.get_coverage(GetCoverageRequest(GSKY, "EPSG:4326", GSKY_BOX, "GeoTIFF", width=4, height=4, time=time),
+                        tmp_path / "sr.tif")
+    assert query(gsky.requests[-1])["REQUEST"] == "GetCoverage"
+
+
+@pytest.mark.parametrize("time", ["2023-04-01", "2023-02-01/2023-02-10", "last week"])
+def test_a_time_the_coverage_does_not_offer_is_refused_before_sending_and_the_offered_ones_named(gsky, tmp_path,
+                                                                                                  time):
+    client = Wcs10Client(gsky.url_for("/ows"))
+    client.describe(GSKY)
+    count = len(gsky.requests)
+    with pytest.raises(InputError) as caught:
+        client.get_coverage(GetCoverageRequest(GSKY, "EPSG:4326", GSKY_BOX, "GeoTIFF", width=4, height=4, time=time),
+                            tmp_path / "sr.tif")
+    assert str(caught.value) == (
+        f"Coverage '{GSKY}' is not offered at time {time}; offered: 2023-03-01T00:00:00.000Z, "
+        "2023-03-02T00:00:00.000Z, 2023-03-03T00:00:00.000Z.")
+    assert len(gsky.requests) == count and list(tmp_path.iterdir()) == []
+
+
+def test_a_time_for_a_coverage_without_times_is_refused(mapserver, tmp_path):
+    client = Wcs10Client(mapserver.url)
+    client.describe("dem")
+    with pytest.raises(InputError, match="has no time positions or periods: leave the time empty"):
+        client.get_coverage(full_request(time="2020-01-01"), tmp_path / "dem.tif")
+
+
+# --- hostile sizes: gzip bombs, endless coverages ------------------------------------------------
+
+_BOMB_SCRIPT = textwrap.dedent("""
+    import importlib.util, resource, sys
+    from pathlib import Path
+    root = Path(sys.argv[1])
+    spec = importlib.util.spec_from_file_location("eo_order", root / "__init__.py",
+                                                  submodule_search_locations=[str(root)])
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["eo_order"] = module
+    spec.loader.exec_module(module)
+    from eo_order.core.errors import EoOrderError
+    from eo_order.core.wcs10 import Wcs10Client
+    resource.setrlimit(resource.RLIMIT_AS, (768 << 20, 768 << 20))
+    client = Wcs10Client(sys.argv[2])
+    try:
+        if sys.argv[3] == "describe":
+            client.describe("dem")
+        else:
+            client.capabilities()
+    except EoOrderError as exc:
+        print("ERROR:", exc)
+        sys.exit(0)
+    except MemoryError:
+        print("MemoryError")
+        sys.exit(3)
+    print("no error")
+    sys.exit(1)
+""")
+
+
+@pytest.fixture(scope="module")
+def gzip_bomb():
+    """~2.5 MB of gzip (40 members) that inflates to 2.5 GiB of spaces."""
+    return gzip.compress(b" " * (64 << 20), compresslevel=9) * 40
+
+
+@pytest.mark.parametrize("operation", ["capabilities", "describe"])
+def test_a_gzip_bomb_is_refused_within_a_memory_limit(gzip_bomb, operation):
+    with CannedServer({}) as server:
+        bomb = (200, {"Content-Type": "text/xml", "Content-Encoding": "gzip"}, gzip_bomb)
+        caps = capabilities_xml(server.url_for("/wcs?"))
+        server.routes["/wcs"] = lambda r: bomb if operation == "capabilities" or "Describe" in r.query \
+            else (200, XML, caps)
+        root = Path(__file__).resolve().parents[2]
+        done = subprocess.run([sys.executable, "-c", _BOMB_SCRIPT, str(root), server.url_for("/wcs"), operation],
+                              capture_output=True, text=True, timeout=120, check=False)
+    assert done.returncode == 0, done.stdout + done.stderr[-2000:]
+    what = "WCS server's capabilities" if operation == "capabilities" else "WCS server's description of 'dem'"
+    assert done.stdout.strip() == (f"ERROR: {what} is larger than {32 if operation == 'capabilities' else 16} MiB "
+                                   "once decompressed; EO Order stopped reading it. Check the URL, or ask the "
+                                   "server's administrator.")
+
+
+class EndlessServer:
+    """Answers every request with a GeoTIFF header and then zeros, up to ``limit`` bytes, no Content-Length."""
+
+    def __init__(self, limit=256 << 20):
+        self.sock = socket.socket()
+        self.sock.bind(("127.0.0.1", 0))
+        self.sock.listen(4)
+        self.url = f"http://127.0.0.1:{self.sock.getsockname()[1]}/endless?"
+        self.limit, self.sent = limit, 0
+        self.thread = threading.Thread(target=self._serve, daemon=True)
+        self.thread.start()
+
+    def _serve(self):
+        try:
+            conn, _ = self.sock.accept()
+        except OSError:
+            return
+        with conn:
+            conn.recv(65536)
+            chunk = bytes(1 << 16)
+            try:
+                conn.sendall(b"HTTP/1.0 200 OK\r\nContent-Type: image/tiff\r\n\r\nII*\x00")
+                while self.sent < self.limit:
+                    conn.sendall(chunk)
+                    self.sent += len(chunk)
+            except OSError:
+                pass  # the client hung up: what we want
+
+    def close(self):
+        self.sock.close()
+        self.thread.join(timeout=10)
+
+
+def test_an_endless_coverage_stops_at_the_limit_and_nothing_is_saved(tmp_path):
+    endless = EndlessServer()
+    try:
+        with CannedServer({}) as home:
+            home.routes["/wcs"] = (200, XML, capabilities_xml(endless.url))
+            client = Wcs10Client(home.url_for("/wcs"), max_coverage_bytes=1 << 20)
+            dest = tmp_path / "dem.tif"
+            with pytest.raises(ResponseError) as caught:
+                client.get_coverage(full_request(), dest)
+    finally:
+        endless.close()
+    assert str(caught.value) == ("WCS server sent more than the 1 MiB limit for the coverage; nothing was saved. Ask "
+                                 "for a smaller extent or a coarser resolution, or raise the limit.")
+    assert endless.sent < 64 << 20
+    assert_nothing_saved(dest)
+
+
+def test_a_coverage_announced_above_the_limit_is_refused_before_writing(canned, tmp_path):
+    canned_get(canned, (200, {"Content-Type": "image/tiff"}, b"II*\x00" + bytes(300_000)))
+    dest = tmp_path / "dem.tif"
+    with pytest.raises(ResponseError, match=r"announced a coverage of 293 KiB, more than the 100 KiB limit"):
+        Wcs10Client(canned.url_for("/wcs"), max_coverage_bytes=100 << 10).get_coverage(full_request(), dest)
+    assert_nothing_saved(dest)

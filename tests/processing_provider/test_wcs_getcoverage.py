@@ -180,3 +180,79 @@ def test_bad_range_subsets_are_refused_before_getcoverage(mapserver_bands, provi
              "PARAMETER": subset, "OUTPUT": str(tmp_path / "rgb.tif")})
     assert "GetCoverage" not in mapserver_bands.requests[-1].query
     assert list(tmp_path.iterdir()) == []
+
+
+# --- no temporary multi-GB files; required-one-of parameters; what the coverage offers -------------
+
+
+def getcoverages(server):
+    return [r for r in server.requests if "GetCoverage" in r.query]
+
+
+def test_a_temporary_output_is_refused_when_the_project_has_no_folder(mapserver, provider):
+    from qgis.core import QgsProcessingException
+
+    QgsProject.instance().clear()
+    before = getcoverages(mapserver)
+    with pytest.raises(QgsProcessingException) as caught:
+        run({"URL": mapserver.url, "COVERAGE": "dem", "EXTENT": EXTENT_4326, "WIDTH": 8, "HEIGHT": 8,
+             "OUTPUT": "TEMPORARY_OUTPUT"})
+    assert str(caught.value) == ("Choose a file for the coverage (OUTPUT): coverages can be large and are not "
+                                 "written to a temporary file; save the project first to have them written next "
+                                 "to it.")
+    assert getcoverages(mapserver) == before
+
+
+def test_a_temporary_output_goes_next_to_the_project(mapserver, provider, tmp_path):
+    QgsProject.instance().setFileName(str(tmp_path / "ottawa.qgz"))
+    try:
+        first = run({"URL": mapserver.url, "COVERAGE": "dem", "EXTENT": EXTENT_4326, "WIDTH": WIDTH,
+                     "HEIGHT": HEIGHT, "OUTPUT": "TEMPORARY_OUTPUT"})
+        second = run({"URL": mapserver.url, "COVERAGE": "dem", "EXTENT": EXTENT_4326, "WIDTH": WIDTH,
+                      "HEIGHT": HEIGHT, "OUTPUT": "TEMPORARY_OUTPUT"})
+    finally:
+        QgsProject.instance().clear()
+    assert (first["OUTPUT"], second["OUTPUT"]) == (str(tmp_path / "dem.tif"), str(tmp_path / "dem_1.tif"))
+    np.testing.assert_array_equal(gdal.Open(first["OUTPUT"]).ReadAsArray(), expected_pixels(WIDTH, HEIGHT))
+
+
+def test_the_help_says_which_parameters_are_required_one_of(provider):
+    from qgis.core import QgsApplication
+
+    algorithm = QgsApplication.processingRegistry().algorithmById("eo_order:wcs_getcoverage")
+    help_text = algorithm.shortHelpString()
+    assert ("Size – required, one of: WIDTH and HEIGHT (pixels), or RESX and RESY (CRS units per pixel)."
+            in help_text)
+    assert "Output – required: a file." in help_text
+    assert algorithm.parameterDefinition("WIDTH").description() == (
+        "Width (pixels) – give width and height, or the resolution")
+    assert algorithm.parameterDefinition("RESX").description() == (
+        "X resolution (CRS units per pixel) – or width and height")
+
+
+def test_an_extent_that_misses_the_coverage_is_refused(mapserver, provider, tmp_path):
+    from qgis.core import QgsProcessingException
+
+    before = getcoverages(mapserver)
+    with pytest.raises(QgsProcessingException, match=r"The extent does not overlap coverage dem \(in EPSG:4326: "
+                                                     r"-76.4, 44.9, -75.6, 45.5\)"):
+        run({"URL": mapserver.url, "COVERAGE": "dem", "EXTENT": "10,20,10,20 [EPSG:4326]", "WIDTH": 8, "HEIGHT": 8,
+             "OUTPUT": str(tmp_path / "dem.tif")})
+    assert getcoverages(mapserver) == before and list(tmp_path.iterdir()) == []
+
+
+def test_a_time_the_coverage_does_not_offer_is_refused(mapserver, provider, tmp_path):
+    from qgis.core import QgsProcessingException
+
+    with pytest.raises(QgsProcessingException, match="has no time positions or periods: leave the time empty"):
+        run({"URL": mapserver.url, "COVERAGE": "dem", "EXTENT": EXTENT_4326, "WIDTH": 8, "HEIGHT": 8,
+             "TIME": "2020-01-01", "OUTPUT": str(tmp_path / "dem.tif")})
+
+
+def test_an_endless_reply_stops_at_max_size(mapserver, provider, tmp_path):
+    from qgis.core import QgsProcessingException
+
+    with pytest.raises(QgsProcessingException, match="announced a coverage of .* more than the 1 MiB limit"):
+        run({"URL": mapserver.url, "COVERAGE": "dem", "EXTENT": EXTENT_4326, "WIDTH": 2000, "HEIGHT": 2000,
+             "MAX_SIZE": 1, "OUTPUT": str(tmp_path / "dem.tif")})
+    assert list(tmp_path.iterdir()) == []

@@ -6,12 +6,21 @@ from urllib.parse import parse_qsl
 import numpy as np
 import pytest
 from osgeo import gdal
-from qgis.core import Qgis, QgsCoordinateReferenceSystem, QgsProject, QgsRasterLayer, QgsRectangle
-from qgis.PyQt.QtCore import QCoreApplication, QSize
+from qgis.core import (
+    Qgis,
+    QgsCoordinateReferenceSystem,
+    QgsCoordinateTransform,
+    QgsProject,
+    QgsRasterLayer,
+    QgsRectangle,
+)
+from qgis.PyQt.QtCore import QCoreApplication, QSize, Qt
 from qgis.PyQt.QtWidgets import QFrame
 
-from eo_order.ui.wcs_panel import RESOLUTION, WcsPanel, extension_for, file_stem
+from eo_order.core.wcs_files import extension_for, file_stem
+from eo_order.ui.wcs_panel import RESOLUTION, WcsPanel
 from tests.conftest import wait_for
+from tests.servers.canned import CannedServer
 from tests.servers.mapserver import MapServerWcs, expected_pixels, make_test_tiff
 
 gdal.UseExceptions()
@@ -137,20 +146,21 @@ def test_selecting_the_coverage_describes_it_and_fills_the_request_widgets(panel
     desc = panel.description
     assert desc is not None and desc.name == "dem"
 
-    assert combo_data(panel.crs_combo) == ["EPSG:4326", "EPSG:3857"]
-    assert panel.crs_combo.currentData() == "EPSG:3857"  # the canvas CRS, offered by the coverage
-    assert panel.extent_box.outputCrs().authid() == "EPSG:3857"
-    assert combo_data(panel.response_crs_combo) == ["", "EPSG:4326", "EPSG:3857"]
-    assert combo_data(panel.format_combo) == ["GTiff"] and panel.format_combo.currentData() == "GTiff"
-    assert combo_data(panel.interpolation_combo) == ["", "nearest neighbor", "bilinear"]
-    assert panel.interpolation_combo.currentText() == "Server default (nearest neighbor)"
-    assert combo_data(panel.time_combo) == ["", *TIMES] and panel.time_combo.isEnabled()
-    assert (panel.width_spin.value(), panel.height_spin.value()) == (WIDTH, HEIGHT)  # grid < canvas
-    panel.canvas_size_button.click()
-    assert (panel.width_spin.value(), panel.height_spin.value()) == (800, 600)
-    path = panel.output_widget.filePath()
-    assert os.path.dirname(path).endswith(os.sep + "EO Order")
-    assert os.path.basename(path).startswith("dem") and path.endswith(".tif")
+    assert combo_data(panel.form.crs_combo) == ["EPSG:4326", "EPSG:3857"]
+    assert panel.form.crs_combo.currentData() == "EPSG:3857"  # the canvas CRS, offered by the coverage
+    assert panel.form.extent_box.outputCrs().authid() == "EPSG:3857"
+    assert combo_data(panel.form.response_crs_combo) == ["", "EPSG:4326", "EPSG:3857"]
+    assert combo_data(panel.form.format_combo) == ["GTiff"] and panel.form.format_combo.currentData() == "GTiff"
+    assert combo_data(panel.form.interpolation_combo) == ["", "nearest neighbor", "bilinear"]
+    assert panel.form.interpolation_combo.currentText() == "Server default (nearest neighbor)"
+    assert combo_data(panel.form.time_combo) == ["", *TIMES] and panel.form.time_combo.isEnabled()
+    # the coverage's native 0.0125° pixels over the part of the view it covers (-76.393…-75.603, 44.9…45.32)
+    assert (panel.form.width_spin.value(), panel.form.height_spin.value()) == (63, 33)
+    panel.form.canvas_size_button.click()
+    assert (panel.form.width_spin.value(), panel.form.height_spin.value()) == (800, 600)
+    panel.form.grid_size_button.click()
+    assert (panel.form.width_spin.value(), panel.form.height_spin.value()) == (63, 33)
+    assert panel.form.output_widget.filePath() == ""  # an unsaved project: the user chooses, never /tmp
 
     details = panel.details.toPlainText()
     for text in ("dem – Ottawa test DEM", "Grid: 64 × 48 pixels over -76.4, 44.9, -75.6, 45.5 in EPSG:4326",
@@ -159,10 +169,10 @@ def test_selecting_the_coverage_describes_it_and_fills_the_request_widgets(panel
         assert text in details
 
     # switching to the native CRS gives the native resolution
-    panel.crs_combo.setCurrentIndex(panel.crs_combo.findData("EPSG:4326"))
-    assert panel.extent_box.outputCrs().authid() == "EPSG:4326"
-    assert float(panel.resx_edit.text()) == pytest.approx(0.0125) and float(panel.resy_edit.text()) == pytest.approx(
-        0.0125)
+    panel.form.crs_combo.setCurrentIndex(panel.form.crs_combo.findData("EPSG:4326"))
+    assert panel.form.extent_box.outputCrs().authid() == "EPSG:4326"
+    assert float(panel.form.resx_edit.text()) == pytest.approx(0.0125)
+    assert float(panel.form.resy_edit.text()) == pytest.approx(0.0125)
     assert panel.fetch_button.isEnabled()
 
 
@@ -170,14 +180,14 @@ def test_selecting_the_coverage_describes_it_and_fills_the_request_widgets(panel
 def test_fetch_adds_a_raster_layer_equal_to_the_source(panel, mapserver, qgis_iface, tmp_path, mode):
     connect(panel)
     select(panel)
-    assert panel.crs_combo.currentData() == "EPSG:4326"
-    rect = panel.extent_box.outputExtent()
+    assert panel.form.crs_combo.currentData() == "EPSG:4326"
+    rect = panel.form.extent_box.outputExtent()
     assert (rect.xMinimum(), rect.yMinimum(), rect.xMaximum(), rect.yMaximum()) == pytest.approx(BBOX, abs=1e-6)
     if mode == "resolution":
-        panel.size_mode.setCurrentIndex(panel.size_mode.findData(RESOLUTION))
-        assert panel.size_stack.currentIndex() == 1
+        panel.form.size_mode.setCurrentIndex(panel.form.size_mode.findData(RESOLUTION))
+        assert panel.form.size_stack.currentIndex() == 1
     out = tmp_path / "out" / "dem.tif"
-    panel.output_widget.setFilePath(str(out))
+    panel.form.output_widget.setFilePath(str(out))
     fetch(panel)
 
     assert qgis_iface.messageBar().get_messages(Qgis.MessageLevel.Critical) == []
@@ -199,18 +209,31 @@ def test_fetch_adds_a_raster_layer_equal_to_the_source(panel, mapserver, qgis_if
     assert f"Coverage dem (64 × 48 pixels) saved as {out}" in message
 
 
-def test_a_second_fetch_to_the_default_file_does_not_overwrite_the_first(panel, tmp_path, monkeypatch):
-    import eo_order.ui.wcs_panel as module
+def test_coverages_go_next_to_the_project_and_a_second_fetch_does_not_overwrite_the_first(panel, tmp_path):
+    folder = tmp_path / "my project"
+    folder.mkdir()
+    QgsProject.instance().setFileName(str(folder / "ottawa.qgz"))
+    try:
+        connect(panel)
+        select(panel)
+        assert panel.form.output_widget.filePath() == str(folder / "dem.tif")
+        fetch(panel)
+        fetch(panel)
+    finally:
+        QgsProject.instance().setFileName("")
+    assert sorted(p.name for p in folder.iterdir()) == ["dem.tif", "dem_1.tif"]
+    assert sorted(layer.source() for layer in raster_layers()) == [str(folder / "dem.tif"), str(folder / "dem_1.tif")]
 
-    monkeypatch.setattr(module, "default_output_folder", lambda: str(tmp_path / "EO Order"))
+
+def test_without_a_project_folder_the_user_is_asked_for_a_file_and_nothing_goes_to_tmp(panel, mapserver, qgis_iface):
     connect(panel)
     select(panel)
-    assert panel.output_widget.filePath() == str(tmp_path / "EO Order" / "dem.tif")
-    fetch(panel)
-    fetch(panel)
-    assert sorted(p.name for p in (tmp_path / "EO Order").iterdir()) == ["dem.tif", "dem_1.tif"]
-    assert sorted(layer.source() for layer in raster_layers()) == [
-        str(tmp_path / "EO Order" / "dem.tif"), str(tmp_path / "EO Order" / "dem_1.tif")]
+    count = len(mapserver.requests)
+    panel.fetch_button.click()
+    assert panel.fetch_task is None and len(mapserver.requests) == count
+    [message] = qgis_iface.messageBar().get_messages(Qgis.MessageLevel.Warning)
+    assert message == ("EO Order:Choose the file to save the coverage to (or save the project first: coverages then "
+                       "go next to it).")
 
 
 def test_a_coverage_gone_from_the_server_is_its_message_and_nothing_is_saved(panel, doomed, qgis_iface, tmp_path):
@@ -218,7 +241,7 @@ def test_a_coverage_gone_from_the_server_is_its_message_and_nothing_is_saved(pan
     connect(panel)
     select(panel)
     out = tmp_path / "out" / "dem.tif"
-    panel.output_widget.setFilePath(str(out))
+    panel.form.output_widget.setFilePath(str(out))
     remove_coverage(doomed)
     fetch(panel)
     [message] = qgis_iface.messageBar().get_messages(Qgis.MessageLevel.Critical)
@@ -255,8 +278,8 @@ def test_bad_input_is_refused_before_any_request(panel, mapserver, qgis_iface):
     connect(panel)
     select(panel)
     count = len(mapserver.requests)
-    panel.size_mode.setCurrentIndex(panel.size_mode.findData(RESOLUTION))
-    panel.resx_edit.setText("")
+    panel.form.size_mode.setCurrentIndex(panel.form.size_mode.findData(RESOLUTION))
+    panel.form.resx_edit.setText("")
     panel.fetch_button.click()
     assert panel.fetch_task is None and len(mapserver.requests) == count
     [message] = qgis_iface.messageBar().get_messages(Qgis.MessageLevel.Warning)
@@ -268,3 +291,140 @@ def test_file_names_follow_the_coverage_and_format():
     assert (extension_for("image/png"), extension_for("JPEG"), extension_for("NetCDF")) == (".png", ".jpg", ".nc")
     assert extension_for("mystery") == ".dat"
     assert file_stem("ns:dem 1/2") == "ns_dem_1_2" and file_stem("::") == "coverage"
+
+
+# --- defaults that fetch something useful (the part of the view the coverage covers) ----------------
+
+
+def test_a_zoomed_out_world_view_fetches_only_the_coverage_at_its_native_resolution(panel, mapserver, qgis_iface,
+                                                                                      tmp_path):
+    use_canvas(qgis_iface, "EPSG:4326", QgsRectangle(-400, -300, 400, 300))  # past ±180/±90, as QGIS allows
+    connect(panel)
+    select(panel)
+    out = tmp_path / "dem.tif"
+    panel.form.output_widget.setFilePath(str(out))
+    fetch(panel)
+    query = last_query(mapserver)
+    assert [float(v) for v in query["BBOX"].split(",")] == pytest.approx(BBOX, abs=1e-9)
+    assert (query["WIDTH"], query["HEIGHT"]) == (str(WIDTH), str(HEIGHT))
+    [layer] = raster_layers()
+    assert (layer.width(), layer.height()) == (WIDTH, HEIGHT)
+    np.testing.assert_array_equal(gdal.Open(str(out)).ReadAsArray(), expected_pixels(WIDTH, HEIGHT))
+
+
+def test_a_view_that_misses_the_coverage_is_refused_with_a_message(panel, mapserver, qgis_iface):
+    use_canvas(qgis_iface, "EPSG:4326", QgsRectangle(10, 10, 20, 17.5))
+    connect(panel)
+    select(panel)
+    panel.form.output_widget.setFilePath("/nonexistent/never-written.tif")
+    count = len(mapserver.requests)
+    panel.fetch_button.click()
+    assert panel.fetch_task is None and len(mapserver.requests) == count
+    [message] = qgis_iface.messageBar().get_messages(Qgis.MessageLevel.Warning)
+    assert message == ("EO Order:The map view does not overlap coverage 'dem' (lon/lat W, S, E, N: -76.4, 44.9, "
+                       "-75.6, 45.5): pan or zoom the map to it, use the coverage's extent, or type a box.")
+    panel.form.coverage_extent_button.click()  # the way out the message names
+    assert panel.form.build_request().bbox == pytest.approx(BBOX)
+
+
+@pytest.fixture(scope="module")
+def utm_server(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("wcs_utm")
+    tif = make_test_tiff(folder / "utm.tif", WIDTH, HEIGHT, (440000, 4980000, 504000, 5028000), epsg=32618)
+    with MapServerWcs(folder / "srv", tif, coverage="utm", srs="EPSG:32618 EPSG:4326") as server:
+        yield server
+
+
+def test_native_resolution_comes_from_the_envelope_of_the_grid_s_crs(panel, utm_server, qgis_iface):
+    """MapServer lists the EPSG:4326 envelope first and the native EPSG:32618 one second."""
+    use_canvas(qgis_iface, "EPSG:32618", QgsRectangle(400000, 4950000, 560000, 5070000))
+    panel.set_url(utm_server.url)
+    connect(panel)
+    select(panel, "utm")
+    assert panel.form.crs_combo.currentData() == "EPSG:32618"
+    assert (panel.form.width_spin.value(), panel.form.height_spin.value()) == (WIDTH, HEIGHT)
+    assert float(panel.form.resx_edit.text()) == 1000 and float(panel.form.resy_edit.text()) == 1000
+    panel.form.crs_combo.setCurrentIndex(panel.form.crs_combo.findData("EPSG:4326"))
+    assert float(panel.form.resx_edit.text()) != pytest.approx(0.8 / WIDTH)  # never a 4326 box over the UTM grid
+    assert (panel.form.width_spin.value(), panel.form.height_spin.value()) == pytest.approx((WIDTH, HEIGHT), abs=3)
+    panel.settings.forget(utm_server.url)
+
+
+def test_the_coverage_s_null_values_are_transparent_on_the_layer(panel, qgis_iface, tmp_path):
+    """A GeoServer-shaped description with nullValues -9999 and a GeoTIFF without a no-data tag."""
+    data = os.path.join(os.path.dirname(__file__), "..", "data", "wcs")
+    tif = make_test_tiff(tmp_path / "sst.tif", 4, 4, (-77.0, 44.0, -76.0, 45.0))
+    coverage = open(tif, "rb").read()
+    with CannedServer({}) as server:
+        caps = open(os.path.join(data, "geoserver_capabilities.xml"), "rb").read().replace(
+            b"http://127.0.0.1/geoserver/wcs?", server.url_for("/geoserver/wcs?").encode())
+        describe = open(os.path.join(data, "geoserver_describe.xml"), "rb").read()
+        replies = {"GetCapabilities": (200, {"Content-Type": "text/xml"}, caps),
+                   "DescribeCoverage": (200, {"Content-Type": "text/xml"}, describe),
+                   "GetCoverage": (200, {"Content-Type": "image/tiff"}, coverage)}
+        server.routes["/geoserver/wcs"] = lambda r: replies[dict(parse_qsl(r.query))["REQUEST"]]
+        panel.set_url(server.url_for("/geoserver/wcs"))
+        connect(panel)
+        select(panel, "sea:sst")
+        panel.form.output_widget.setFilePath(str(tmp_path / "out" / "sst.tif"))
+        fetch(panel)
+        panel.settings.forget(server.url_for("/geoserver/wcs"))
+    [layer] = raster_layers()
+    provider = layer.dataProvider()
+    assert not provider.sourceHasNoDataValue(1)
+    assert provider.userNoDataValuesContains(1, -9999.0) and not provider.userNoDataValuesContains(1, 0.0)
+
+
+@pytest.fixture(params=["en", "fr"])
+def language(request):
+    """English, or EO Order's French translation installed for the test."""
+    if request.param == "en":
+        yield "en"
+        return
+    from qgis.PyQt.QtCore import QTranslator
+
+    translator = QTranslator()
+    assert translator.load(os.path.join(os.path.dirname(__file__), "..", "..", "i18n", "eo_order_fr.qm"))
+    QCoreApplication.installTranslator(translator)
+    yield "fr"
+    QCoreApplication.removeTranslator(translator)
+
+
+def test_the_wcs_tab_fits_a_420_px_dock_without_horizontal_scrolling(language, qgis_iface, qgis_new_project,
+                                                                      shown_canvas, mapserver, qgis_parent):
+    panel = WcsPanel(qgis_iface)
+    panel.set_url(mapserver.url)
+    try:
+        assert panel.connect_button.text() == ("Se connecter" if language == "fr" else "Connect")
+        connect(panel)
+        select(panel)
+        panel.form.advanced.setCollapsed(False)
+        assert panel.minimumSizeHint().width() <= 420
+        panel.setParent(qgis_parent, Qt.WindowType.Window)
+        panel.resize(420, 600)
+        panel.show()
+        QCoreApplication.processEvents()
+        assert panel.width() == 420
+        assert panel.form.minimumSizeHint().width() <= panel.scroll.viewport().width()
+        assert panel.form.width() <= panel.scroll.viewport().width()
+        assert panel.scroll.horizontalScrollBar().maximum() == 0
+    finally:
+        panel.hide()
+        panel.settings.forget(mapserver.url)
+        panel.shutdown()
+        panel.deleteLater()
+
+
+def test_a_world_view_in_degrees_asks_a_mercator_request_for_the_coverage_only(panel, mapserver, qgis_iface,
+                                                                                 tmp_path):
+    use_canvas(qgis_iface, "EPSG:4326", QgsRectangle(-400, -300, 400, 300))
+    connect(panel)
+    select(panel)
+    panel.form.crs_combo.setCurrentIndex(panel.form.crs_combo.findData("EPSG:3857"))
+    request = panel.form.build_request()
+    to_merc = QgsCoordinateTransform(QgsCoordinateReferenceSystem("EPSG:4326"),
+                                     QgsCoordinateReferenceSystem("EPSG:3857"), QgsProject.instance())
+    merc = to_merc.transformBoundingBox(QgsRectangle(*BBOX))
+    assert request.bbox == pytest.approx((merc.xMinimum(), merc.yMinimum(), merc.xMaximum(), merc.yMaximum()),
+                                         rel=1e-6)
+    assert (request.width, request.height) == pytest.approx((WIDTH, HEIGHT), abs=2)
