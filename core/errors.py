@@ -24,9 +24,9 @@ _SECRETS = set()
 
 def remember_secret(value):
     """Register a password or token in use so that :func:`redact` removes it from any text,
-    however a server quotes it. Values shorter than 4 characters are not registered (they
+    however a server quotes it. Values shorter than 6 characters are not registered (they
     would blank ordinary words). Only kept in memory, like the secret itself."""
-    if isinstance(value, str) and len(value.strip()) >= 4:
+    if isinstance(value, str) and len(value.strip()) >= 6:
         _SECRETS.add(value)
         encoded = quote(value, safe="")
         if encoded != value:
@@ -135,6 +135,19 @@ class ServiceError(EoOrderError):
 
 class ResponseError(EoOrderError):
     """The reply is not what the protocol promises (HTML page, malformed XML...)."""
+
+
+def refuse_userinfo(url, what="this service"):
+    """Raise :class:`InputError` when ``url`` carries ``user:password@``: EO Order never keeps a
+    password in a URL (it would end up in connection and layer names, exported ``catalog`` fields,
+    the search history, query logs and messages). Credentials belong in a QGIS auth config."""
+    if has_userinfo(url):
+        raise InputError(
+            f"The URL {strip_userinfo(url.strip())} for {what} contains a username and password (user:password@). "
+            "EO Order does not keep passwords in URLs, where they would end up in names, files and logs: remove "
+            "them from the URL and choose or create a QGIS authentication configuration (Basic) for it instead."
+        )
+    return url
 
 
 class Cancelled(EoOrderError):

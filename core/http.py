@@ -35,7 +35,7 @@ from urllib.parse import quote
 import requests
 
 from . import __version__
-from .errors import AuthError, HttpError, NetworkError, ServiceError, redact, strip_userinfo
+from .errors import AuthError, HttpError, NetworkError, ServiceError, redact, refuse_userinfo, strip_userinfo
 from .xmlsafe import html_message, looks_like_html, parse_bytes
 
 USER_AGENT = f"EO-Order-QGIS-plugin/{__version__}"
@@ -196,7 +196,11 @@ def send(session, method, url, what, *, auth_hint="", timeout=DEFAULT_TIMEOUT, s
     http on another host. The 3xx becomes an error naming where it pointed, so the user can
     update the connection's URL. GETs with credentials still follow redirects, but requests
     drops the ``Authorization`` header as soon as the scheme, host or port changes.
+
+    A URL with ``user:password@`` is refused (:func:`~.errors.refuse_userinfo`): credentials come
+    from auth configs only.
     """
+    refuse_userinfo(url, what)  # never send (nor show) a password typed into a URL
     headers = kwargs.get("headers") or {}
     credentialed = secret_body or kwargs.get("auth") is not None or any(
         str(name).lower() == "authorization" for name in headers)

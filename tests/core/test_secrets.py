@@ -29,7 +29,7 @@ def basic(user, password):
 
 @pytest.fixture(scope="module")
 def pycsw(tmp_path_factory):
-    records = [make_record(str(7000 + i), "2020-05-0%d" % (i + 1), (-76, 45, -75.5, 45.3), crs="crs84")
+    records = [make_record(str(7000 + i), f"2020-05-0{i + 1}", (-76, 45, -75.5, 45.3), crs="crs84")
                for i in range(3)]
     with PycswServer(records, tmp_path_factory.mktemp("basic")) as server:
         yield server
@@ -180,3 +180,55 @@ def test_a_rejected_auth_config_is_blamed_and_a_missing_one_is_asked_for(pycsw, 
     assert "not-" + SECRET not in str(rejected.value)
     assert "My catalogue asks for a username and password (HTTP 401" in str(missing.value)
     assert "none is set for it" in str(missing.value)
+
+
+# --- 2. no password typed into a URL is kept or shown ---------------------------------------
+
+
+def test_the_connections_manager_refuses_a_url_with_a_password(tmp_path, qgis_app):
+    from qgis.core import QgsSettings
+    from qgis.PyQt.QtCore import QSettings
+
+    from eo_order.core.connections import CSW, Connection, ConnectionStore, connections_to_xml
+    from eo_order.core.errors import InputError
+    from eo_order.core.settings import Settings
+
+    ini = tmp_path / "profile.ini"
+    store = ConnectionStore(Settings(QgsSettings(str(ini), QSettings.Format.IniFormat)))
+    url = f"http://dave:{SECRET}@127.0.0.1:8000/csw"
+    with pytest.raises(InputError) as refused:
+        store.add(Connection("My CSW", CSW, url))
+    text = str(refused.value)
+    assert "http://127.0.0.1:8000/csw" in text and "authentication configuration" in text and SECRET not in text
+    with pytest.raises(InputError):
+        store.ensure(CSW, url)
+    report = store.import_xml(connections_to_xml([Connection("", CSW, url)]))
+    assert not report.added and SECRET not in repr(report.skipped)
+    QgsSettings(str(ini), QSettings.Format.IniFormat).sync()
+    assert not ini.exists() or SECRET not in ini.read_text()
+
+
+def test_no_request_is_sent_to_a_url_with_a_password(pycsw):
+    from eo_order.core.errors import InputError
+
+    url = pycsw.url.replace("http://", f"http://dave:{SECRET}@")
+    before = len(pycsw.requests)
+    with pytest.raises(InputError) as refused:
+        CswClient(url, Profile.GENERIC, name="My CSW").search(SearchQuery(OTTAWA))
+    assert len(pycsw.requests) == before
+    assert pycsw.url in str(refused.value) and SECRET not in str(refused.value) and "dave" not in str(refused.value)
+
+
+def test_what_is_stored_or_shown_never_holds_url_user_info(tmp_path, qgis_app):
+    from eo_order.core.footprints import features_from_records, search_layer_name
+    from eo_order.core.history import SearchHistory
+    from eo_order.core.models import Record
+
+    url = f"https://dave:{SECRET}@catalogue.example/csw"
+    features = features_from_records([Record(record_id="1", bbox=(0, 0, 1, 1))], url)
+    assert features[0]["catalog"] == "https://catalogue.example/csw"
+    assert SECRET not in search_layer_name(url, SearchQuery(OTTAWA), 1)
+    history = SearchHistory(tmp_path / "history.sqlite")
+    history.add("csw", url, url, {"bbox": [0, 0, 1, 1]}, 1)
+    history.close()
+    assert SECRET.encode() not in (tmp_path / "history.sqlite").read_bytes()
