@@ -53,8 +53,8 @@ from ..core.wcs_choices import (
     only_native_resolution,
 )
 from .connections_dialog import ConnectionsDialog
+from .messages import plain_label, push_message, tooltip
 
-TITLE = "EO Order"
 ROLE_NAME = Qt.ItemDataRole.UserRole
 MAX_SIZE = 100000
 OUTPUT_FOLDER = "EO Order"
@@ -306,7 +306,7 @@ class WcsPanel(QWidget):
         buttons.addWidget(self.cancel_button)
         layout.addLayout(buttons)
 
-        self.status = QLabel(tr("Enter a WCS 1.0.0 server URL and press Connect."))
+        self.status = plain_label(tr("Enter a WCS 1.0.0 server URL and press Connect."))
         self.status.setWordWrap(True)
         self.status.setToolTip(tr("What the tab is doing, or the last error"))
         layout.addWidget(self.status)
@@ -320,7 +320,7 @@ class WcsPanel(QWidget):
         self.url_combo.clear()
         for connection in self.settings.connections:
             self.url_combo.addItem(connection.name, connection.url)
-            self.url_combo.setItemData(self.url_combo.count() - 1, connection.url, Qt.ItemDataRole.ToolTipRole)
+            self.url_combo.setItemData(self.url_combo.count() - 1, tooltip(connection.url), Qt.ItemDataRole.ToolTipRole)
         index = self.url_combo.findData(current) if current else 0
         if index < 0:
             index = self.url_combo.findText(current, Qt.MatchFlag.MatchExactly | Qt.MatchFlag.MatchCaseSensitive)
@@ -431,7 +431,7 @@ class WcsPanel(QWidget):
         title = caps.title or url
         if not caps.coverages:
             self.status.setText(tr("{0} offers no coverages.").format(title))
-            self._message(tr("{0} offers no coverages.").format(title), Qgis.MessageLevel.Info)
+            push_message(self.iface, tr("{0} offers no coverages.").format(title), Qgis.MessageLevel.Info)
             return
         self.status.setText(tr("{0}: {1} coverage(s). Select one.").format(title, len(caps.coverages)))
 
@@ -743,7 +743,7 @@ class WcsPanel(QWidget):
         text = tr("Coverage {0} ({1} × {2} pixels) saved as {3} and added to the project.").format(
             name, layer.width(), layer.height(), path)
         self.status.setText(text)
-        self._message(text, Qgis.MessageLevel.Success)
+        push_message(self.iface, text, Qgis.MessageLevel.Success)
 
     # --- tasks ---------------------------------------------------------------
 
@@ -774,10 +774,8 @@ class WcsPanel(QWidget):
 
     def _fail(self, text, level=Qgis.MessageLevel.Critical):
         self.status.setText(text)
-        self._message(text, level)
+        push_message(self.iface, text, level)
 
-    def _message(self, text, level):
-        self.iface.messageBar().pushMessage(TITLE, text, level, 10)
 
     def shutdown(self):
         """Cancel work and disconnect from the canvas (plugin unload)."""
