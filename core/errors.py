@@ -91,7 +91,7 @@ def strip_userinfo(url):
 
 def has_userinfo(url):
     """True when ``url`` carries ``user[:password]@`` before its host."""
-    return isinstance(url, str) and strip_userinfo(url) != url.strip() and "@" in url
+    return isinstance(url, str) and "@" in url and strip_userinfo(url.strip()) != url.strip()
 
 
 # --- errors ----------------------------------------------------------------------------------

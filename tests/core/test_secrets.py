@@ -10,7 +10,7 @@ import pytest
 
 from eo_order.core.auth import Credentials, credentials_from_authcfg
 from eo_order.core.csw import CswClient, Profile
-from eo_order.core.errors import AuthError, HttpError, redact, strip_userinfo
+from eo_order.core.errors import AuthError, HttpError, has_userinfo, redact, strip_userinfo
 from eo_order.core.http import new_session, send
 from eo_order.core.models import BBox, SearchQuery
 from tests.servers.basic_auth import BasicAuthFront
@@ -151,6 +151,8 @@ def test_strip_userinfo():
     assert strip_userinfo("https://u:p@host:8443/csw?a=b#c") == "https://host:8443/csw?a=b#c"
     assert strip_userinfo("http://host/csw?mail=a@b") == "http://host/csw?mail=a@b"
     assert strip_userinfo("http://host/csw") == "http://host/csw"
+    assert has_userinfo(" http://u:p@host/csw ") and has_userinfo("http://u@host/csw")
+    assert not has_userinfo("  http://host/csw?mail=a@b") and not has_userinfo("http://host/csw")
 
 
 # --- 5. an auth config chosen for a generic / EODMS CSW is sent ----------------------------
