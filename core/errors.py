@@ -41,7 +41,7 @@ _PATTERNS = (
     (re.compile(r"(\b[a-z][a-z0-9+.-]*://)[^/?#\s@'\"<>]*@", re.IGNORECASE), r"\1"),
     # Authorization / Proxy-Authorization header values, as headers, JSON or form fields
     (re.compile(r"((?:proxy-)?authorization[\"']?\s*[:=]\s*[\"']?)"
-                r"(?:(Bearer|Basic|Digest|Negotiate|Token)\s+)?[^\r\n\"'<>&]+", re.IGNORECASE),
+                r"(?:(Bearer|Basic|Digest|Negotiate|Token)\s+[^\s\"'<>&,;]+|[^\r\n\"'<>&]+)", re.IGNORECASE),
      lambda m: m.group(1) + (m.group(2) + " " if m.group(2) else "") + REDACTED),
     # Bearer tokens anywhere
     (re.compile(r"\b(Bearer)\s+[A-Za-z0-9._~+/=-]{8,}", re.IGNORECASE), r"\1 " + REDACTED),
@@ -56,8 +56,10 @@ _PATTERNS = (
     (re.compile(rf"(<(?:[\w.-]+:)?{_KEYS}\b[^>]*>)[^<]*", re.IGNORECASE), r"\1" + REDACTED),
     # form fields and query strings: password=…&
     (re.compile(rf"(?<![\w-])({_KEYS}=)[^&\s\"'<>#]+", re.IGNORECASE), r"\1" + REDACTED),
-    # header- or YAML-like lines: password: …
-    (re.compile(rf"(?<![\w/-])({_KEYS}\s*:\s*)[^\s\"'<>,;]+", re.IGNORECASE), r"\1" + REDACTED),
+    # header- or YAML-like lines: password: … (at a line start only, so prose such as
+    # "a username and password: choose …" is left alone)
+    (re.compile(rf"^(\s*[\"']?{_KEYS}[\"']?\s*:\s*)[^\s\"'<>,;]+", re.IGNORECASE | re.MULTILINE),
+     r"\1" + REDACTED),
 )
 
 

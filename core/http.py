@@ -338,11 +338,11 @@ _CREDENTIALS = re.compile(r"(//)[^/@\s'\"]*@")
 
 def quote_excerpt(body, limit=200):
     """The first ``limit`` bytes of a server's reply as one line of text fit to quote in a message:
-    whitespace collapsed and secrets removed (:func:`~.errors.redact`: a proxy may echo the request
-    headers, Authorization included). Redaction runs before the cut so that a token cut in half
-    is still recognised."""
-    text = " ".join(bytes(body[: limit * 4]).decode("utf-8", "replace").split())
-    return redact(text)[:limit]
+    secrets removed (:func:`~.errors.redact`: a proxy may echo the request headers, Authorization
+    included), then whitespace collapsed. Redaction runs before the cut so that a token cut in half
+    is still recognised, and before the collapse so that it sees the lines as the server wrote them."""
+    text = redact(bytes(body[: limit * 4]).decode("utf-8", "replace"))  # lines intact: header-like lines
+    return " ".join(text.split())[:limit]
 
 
 def _reason(exc):

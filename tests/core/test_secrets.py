@@ -139,6 +139,8 @@ def test_a_soap_fault_quoting_the_envelope_does_not_show_the_password():
     (f"token {TOKEN} expired", "token *** expired"),
     ("<wsse:Password Type='PasswordText'>hunter2</wsse:Password>", "<wsse:Password Type='PasswordText'>***<"),
     ("EODMS rejected the username/password in auth config abc1234 (method Basic).", "username/password in auth"),
+    ("EODMS RCM needs your EODMS username and password: choose or create one", "password: choose or create"),
+    ("Host: x\npassword: hunter2\nX-Token: 1", "password: ***"),
 ])
 def test_redact_removes_every_kind_of_secret_and_keeps_the_prose(text, kept):
     shown = redact(text)
