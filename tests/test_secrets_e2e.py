@@ -110,7 +110,11 @@ def test_no_password_or_token_in_anything_written(qgis_iface, qgis_new_project, 
 
     shim, hostile, wes, identity, download = servers
     logged = []
-    QgsApplication.messageLog().messageReceived.connect(lambda message, *_: logged.append(message))
+
+    def collect(message, *_):
+        logged.append(message)
+
+    QgsApplication.messageLog().messageReceived.connect(collect)
     rcm_auth = make_authcfg(RCM_USER, RCM_PASSWORD, name="RCM e2e")
     wes_auth = make_authcfg(WES_USER, WES_PASSWORD, name="WES e2e")
     cdse_auth = make_authcfg(CDSE_USER, CDSE_PASSWORD, name="CDSE e2e")
@@ -165,6 +169,7 @@ def test_no_password_or_token_in_anything_written(qgis_iface, qgis_new_project, 
         dock.shutdown()
         dock.deleteLater()
         QgsProject.instance().removeAllMapLayers()
+        QgsApplication.messageLog().messageReceived.disconnect(collect)
 
     secrets = secrets_of(identity)
     assert secrets and any(RCM_PASSWORD.encode() in r.body for r in hostile.requests)  # it was sent, and echoed

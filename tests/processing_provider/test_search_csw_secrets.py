@@ -33,8 +33,9 @@ def test_the_auth_config_reaches_a_catalogue_behind_basic_auth(provider, pycsw, 
         with pytest.raises(QgsProcessingException, match="asks for a username and password"):
             run({"CATALOG": front.url, "OUTPUT": str(tmp_path / "anonymous.gpkg")})
     layer = QgsVectorLayer(result["OUTPUT"], "out", "ogr")
-    assert sorted(f["record_id"] for f in layer.getFeatures()) == ["900", "901", "902"]
-    assert {f["catalog"] for f in layer.getFeatures()} == {front.url}
+    rows = {f["record_id"]: f["catalog"] for f in layer.getFeatures()}
+    del layer
+    assert rows == dict.fromkeys(("900", "901", "902"), front.url)
 
 
 def test_a_catalog_url_with_a_password_is_refused(provider, pycsw, tmp_path):
