@@ -7,13 +7,16 @@ request is built and lives only in memory.
 
 from dataclasses import dataclass, field
 
-from .errors import AuthError
+from .errors import AuthError, remember_secret
 
 
 @dataclass(frozen=True)
 class Credentials:
     username: str
     password: str = field(repr=False)
+
+    def __post_init__(self):
+        remember_secret(self.password)  # redacted from any server text quoted in a message
 
     def __repr__(self):
         return f"Credentials(username={self.username!r}, password=***)"

@@ -19,7 +19,7 @@ import time
 
 import requests
 
-from .errors import AuthError, EoOrderError, HttpError, NetworkError, ResponseError
+from .errors import AuthError, EoOrderError, HttpError, NetworkError, ResponseError, redact, remember_secret
 from .http import DEFAULT_TIMEOUT, new_session
 
 TOKEN_URL = "https://identity.dataspace.copernicus.eu/auth/realms/CDSE/protocol/openid-connect/token"
@@ -196,10 +196,12 @@ class TokenManager:
     def _store(self, reply, age=0.0, persist=True):
         now = self._clock()
         self._access = reply["access_token"]
+        remember_secret(self._access)  # redacted from any text a server echoes it into
         expires_in = _number(reply.get("expires_in"))
         self._access_expires = now + expires_in - age if expires_in is not None else None
         if reply.get("refresh_token"):
             self._refresh = reply["refresh_token"]
+            remember_secret(self._refresh)
             refresh_in = _number(reply.get("refresh_expires_in"))
             # Keycloak says 0 for tokens that do not expire (offline tokens).
             self._refresh_expires = now + refresh_in - age if refresh_in else None
@@ -253,4 +255,4 @@ def _detail(reply):
     if not isinstance(reply, dict):
         return ""
     text = reply.get("error_description") or reply.get("error") or ""
-    return " ".join(str(text).split())[:200]
+    return redact(" ".join(str(text).split()))[:200]

@@ -43,7 +43,7 @@ from urllib.parse import urljoin, urlsplit
 
 import requests
 
-from .errors import AuthError, EoOrderError
+from .errors import AuthError, EoOrderError, redact
 from .http import DEFAULT_TIMEOUT, new_session
 from .xmlsafe import looks_like_html
 
@@ -88,6 +88,10 @@ class Outcome:
     path: Optional[str]  # final file when done, the .part when one is left, else None
     message: str
     transferred: int = 0  # bytes received over the network for this product in this run
+
+    def __post_init__(self):
+        # it may quote a server's error body: no tokens in result tables
+        object.__setattr__(self, "message", redact(self.message))
 
     @property
     def done(self):

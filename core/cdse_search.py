@@ -32,7 +32,7 @@ import re
 from dataclasses import dataclass
 from urllib.parse import parse_qsl, quote, urlencode, urlsplit, urlunsplit
 
-from .errors import AuthError, Cancelled, HttpError, InputError, ResponseError
+from .errors import AuthError, Cancelled, HttpError, InputError, ResponseError, redact
 from .http import DEFAULT_TIMEOUT, new_session, read_body, send
 from .models import parse_when
 from .xmlsafe import html_message, looks_like_html
@@ -435,11 +435,15 @@ def parse_product(item, collection=""):
 
 def detail_text(payload):
     """The human part of a JSON error body: ``{"detail": "..."}``, ``{"detail": {"message": ...}}``
-    or FastAPI's ``{"detail": [{"loc": [...], "msg": ...}]}``."""
+    or FastAPI's ``{"detail": [{"loc": [...], "msg": ...}]}``, secrets removed (:func:`redact`)."""
+    return redact(_detail_text(payload))
+
+
+def _detail_text(payload):
     if isinstance(payload, dict):
         for key in ("detail", "message", "error_description", "error"):
             if key in payload and payload[key] not in (None, ""):
-                return detail_text(payload[key])
+                return _detail_text(payload[key])
         return json.dumps(payload)[:300]
     if isinstance(payload, list):
         parts = []
@@ -448,7 +452,7 @@ def detail_text(payload):
                 loc = [str(x) for x in entry.get("loc") or () if x not in ("query", "body")]
                 parts.append((f"{'.'.join(loc)}: " if loc else "") + str(entry["msg"]))
             else:
-                parts.append(detail_text(entry))
+                parts.append(_detail_text(entry))
         return "; ".join(parts)
     return " ".join(str(payload).split())[:300]
 

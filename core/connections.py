@@ -34,7 +34,7 @@ from lxml import etree
 
 from .catalogs import BUILTIN, Catalog
 from .csw import Profile
-from .errors import InputError
+from .errors import InputError, refuse_userinfo, strip_userinfo
 from .settings import Settings
 from .xmlsafe import PARSER_OPTIONS, local
 
@@ -125,7 +125,7 @@ def validate_url(url, kind=CSW):
         raise InputError(f"{url!r} is not a valid URL: its port is not a number from 1 to 65535.") from None
     if not parts.hostname:
         raise InputError(f"{url!r} is not a valid URL: it names no server after {parts.scheme}://.")
-    return url
+    return refuse_userinfo(url, f"the {what}")
 
 
 def validate_name(name):
@@ -264,7 +264,7 @@ class ConnectionStore:
             try:
                 self._import_one(incoming, replace_existing, report)
             except InputError as exc:
-                report.skipped.append((incoming.name or incoming.url, str(exc)))
+                report.skipped.append((incoming.name or strip_userinfo(incoming.url), str(exc)))
                 continue
             if incoming.authcfg and known is not None and incoming.authcfg not in known:
                 report.unknown_authcfg.append((incoming.name, incoming.authcfg))

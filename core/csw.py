@@ -307,7 +307,9 @@ class CswClient:
     """Search one CSW 2.0.2 catalogue.
 
     ``credentials`` (a :class:`~.auth.Credentials`) is required for the RCM
-    profile; ``auth_hint`` names where they came from for error messages.
+    profile (sent in the SOAP envelope); for the other profiles, when given, they are
+    sent as HTTP Basic to ``url`` only. ``auth_hint`` names where they came from for
+    error messages.
     """
 
     def __init__(self, url, profile=Profile.EODMS, *, credentials=None, auth_hint="",
@@ -332,12 +334,20 @@ class CswClient:
         return etree.tostring(body, xml_declaration=True, encoding="UTF-8")
 
     def fetch_page(self, query, start_position=1, max_records=None, cancelled=None):
-        content_type = "text/xml; charset=utf-8" if self.profile == Profile.RCM else "application/xml"
+        rcm = self.profile == Profile.RCM
+        content_type = "text/xml; charset=utf-8" if rcm else "application/xml"
+        # RCM: the password is in the SOAP envelope; other profiles: an auth config chosen for the
+        # catalogue is sent as HTTP Basic. Either way send() follows no redirect for this POST, so the
+        # credentials reach only this catalogue's own URL.
+        auth = None
+        if not rcm and self.credentials is not None:
+            auth = (self.credentials.username, self.credentials.password)
         response = send(
             self.session, "POST", self.url, self.name,
             auth_hint=self.auth_hint, timeout=self.timeout,
             data=self.request_body(query, start_position, max_records),
             headers={"Content-Type": content_type},
+            secret_body=rcm, auth=auth,
         )
         try:
             return parse_getrecords(_chunks(response, cancelled), self.name)

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from .errors import AuthError, EoOrderError, HttpError, InputError, NetworkError, ResponseError, ServiceError
+from .errors import AuthError, EoOrderError, HttpError, InputError, NetworkError, ResponseError, ServiceError, redact
 from .http import DEFAULT_TIMEOUT, new_session, read_body, send
 from .journal import FAILED, INTERRUPTED, INTERRUPTED_MESSAGE, SUBMITTED
 from .xmlsafe import exception_from, local, parse_bytes, text_of
@@ -67,6 +67,16 @@ class OrderResult:
     message: str = ""
     raw: object = b""  # the reply as received (bytes or str), '' when there was none
     packaging: str = ""
+
+    def __post_init__(self):
+        # Both end up in the journal, the Orders tab and result tables: no credentials a server echoed.
+        self.message = redact(self.message)
+        if isinstance(self.raw, str):
+            self.raw = redact(self.raw)
+        elif isinstance(self.raw, (bytes, bytearray)) and self.raw:
+            text = bytes(self.raw).decode("utf-8", "replace")
+            if redact(text) != text:
+                self.raw = redact(text).encode("utf-8")
 
     @property
     def ok(self):

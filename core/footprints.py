@@ -23,6 +23,8 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QCoreApplication, QDate, QDateTime, Qt, QTime, QVariant
 
+from .errors import strip_userinfo
+
 CRS = "EPSG:4326"
 
 # (name, type, length): the attribute table of every footprint layer.
@@ -111,6 +113,7 @@ def features_from_products(products, downloaded_ids=(), fields=None):
 def features_from_records(records, catalog, fields=None):
     """One polygon feature per record with a box (records without one are
     skipped: a footprint layer cannot show them)."""
+    catalog = strip_userinfo(catalog)  # never a password in a layer or an export
     fields = fields or footprint_fields()
     features = []
     append = features.append
@@ -324,7 +327,7 @@ def tr(text):
 def search_layer_name(catalog_label, query, count):
     """Name a result layer after its search, e.g.
     ``EODMS catalogue · before 2013-03-29 · 12 scenes`` (in QGIS' language)."""
-    parts = [catalog_label]
+    parts = [strip_userinfo(catalog_label)]
     if query.title not in ("", "*"):
         parts.append(f"“{query.title}”")
     if query.start and query.end:

@@ -20,6 +20,8 @@ import sqlite3
 import threading
 from dataclasses import dataclass
 
+from .errors import strip_userinfo
+
 LIMIT = 20
 
 _SCHEMA = """
@@ -95,7 +97,8 @@ class SearchHistory:
         with self._lock:
             cursor = self._conn.execute(
                 "INSERT INTO searches (searched_at, kind, catalog, url, params, result_count) VALUES (?,?,?,?,?,?)",
-                (stamp, kind, catalog, url, json.dumps(params, sort_keys=True), int(result_count)))
+                (stamp, kind, strip_userinfo(catalog), strip_userinfo(url), json.dumps(params, sort_keys=True),
+                 int(result_count)))
             self._conn.execute(
                 "DELETE FROM searches WHERE id NOT IN (SELECT id FROM searches ORDER BY id DESC LIMIT ?)",
                 (self.limit,))

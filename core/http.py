@@ -35,7 +35,7 @@ from urllib.parse import quote
 import requests
 
 from . import __version__
-from .errors import AuthError, HttpError, NetworkError, ServiceError
+from .errors import AuthError, HttpError, NetworkError, ServiceError, redact, refuse_userinfo, strip_userinfo
 from .xmlsafe import html_message, looks_like_html, parse_bytes
 
 USER_AGENT = f"EO-Order-QGIS-plugin/{__version__}"
@@ -183,43 +183,82 @@ def new_session(proxy=None):
     return Session(proxy)
 
 
-def send(session, method, url, what, *, auth_hint="", timeout=DEFAULT_TIMEOUT, **kwargs):
+def send(session, method, url, what, *, auth_hint="", timeout=DEFAULT_TIMEOUT, secret_body=False, **kwargs):
     """Send a request, stream the reply, and turn every failure into a clear error.
 
     ``what`` names the service in messages ("EODMS RCM catalogue"); ``auth_hint``
     tells the user where to fix credentials ("auth config abc1234").
+
+    **Credentials never follow a redirect.** A request that carries them — ``secret_body=True``
+    (the RCM SOAP envelope holds the WS-Security password), an ``auth`` or an ``Authorization``
+    header — and is not a plain GET follows no redirect at all: a 307/308 would make requests
+    re-send the same body (password included) to whatever the ``Location`` names, even plain
+    http on another host. The 3xx becomes an error naming where it pointed, so the user can
+    update the connection's URL. GETs with credentials still follow redirects, but requests
+    drops the ``Authorization`` header as soon as the scheme, host or port changes.
+
+    A URL with ``user:password@`` is refused (:func:`~.errors.refuse_userinfo`): credentials come
+    from auth configs only.
     """
+    refuse_userinfo(url, what)  # never send (nor show) a password typed into a URL
+    headers = kwargs.get("headers") or {}
+    credentialed = secret_body or kwargs.get("auth") is not None or any(
+        str(name).lower() == "authorization" for name in headers)
+    guarded = credentialed and method.upper() != "GET"
+    if guarded:
+        kwargs["allow_redirects"] = False
+    shown = strip_userinfo(url)
     proxy = _proxy_used(session, url)
     try:
         response = session.request(method, url, stream=True, timeout=timeout, **kwargs)
     except requests.exceptions.ProxyError as exc:
         raise NetworkError(
-            f"Could not reach {what} at {url} through {proxy.describe() if proxy else 'the proxy'}: "
+            f"Could not reach {what} at {shown} through {proxy.describe() if proxy else 'the proxy'}: "
             f"{_reason(exc)}. Check the proxy settings, or add this server to the proxy's exclusions."
         ) from None
     except requests.exceptions.Timeout:
         raise NetworkError(
-            f"{what} at {url} did not answer within {timeout[1] if isinstance(timeout, tuple) else timeout} s. "
+            f"{what} at {shown} did not answer within {timeout[1] if isinstance(timeout, tuple) else timeout} s. "
             "The server may be busy: try again later or ask for fewer records per page."
         ) from None
     except requests.exceptions.InvalidURL:
-        raise NetworkError(f"{url!r} is not a valid URL for {what}.") from None
+        raise NetworkError(f"{shown!r} is not a valid URL for {what}.") from None
     except requests.exceptions.InvalidSchema as exc:
         if "socks" in str(exc).lower():
             raise NetworkError(f"Could not reach {what}: {_reason(exc)} (the SOCKS proxy needs PySocks).") from None
-        raise NetworkError(f"{url!r} is not a valid URL for {what}: it needs http:// or https://.") from None
+        raise NetworkError(f"{shown!r} is not a valid URL for {what}: it needs http:// or https://.") from None
     except requests.exceptions.MissingSchema:
-        raise NetworkError(f"{url!r} is not a valid URL for {what}: it needs http:// or https://.") from None
+        raise NetworkError(f"{shown!r} is not a valid URL for {what}: it needs http:// or https://.") from None
     except requests.exceptions.ConnectionError as exc:
         raise NetworkError(
-            f"Could not connect to {what} at {url} ({_reason(exc)}). "
+            f"Could not connect to {what} at {shown} ({_reason(exc)}). "
             "Check the URL and your network or proxy settings."
         ) from None
     except requests.exceptions.RequestException as exc:
-        raise NetworkError(f"Request to {what} at {url} failed: {_reason(exc)}") from None
+        raise NetworkError(f"Request to {what} at {shown} failed: {_reason(exc)}") from None
+    if guarded and 300 <= response.status_code < 400:
+        raise _redirect_error(response, what, shown)
     if response.status_code >= 400:
-        raise _http_error(response, what, url, auth_hint, proxy)
+        raise _http_error(response, what, url, auth_hint, proxy, credentialed)
     return response
+
+
+def _redirect_error(response, what, shown):
+    """The error for a redirect that a request with credentials must not follow."""
+    status = response.status_code
+    location = (response.headers.get("Location") or "").strip()
+    response.close()
+    if location:
+        target = strip_userinfo(requests.compat.urljoin(shown, location))
+        where = f"to {target}"
+    else:
+        where = "without saying where (no Location header)"
+    return HttpError(
+        f"{what} at {shown} answered HTTP {status} {response.reason}, a redirect {where}. EO Order does not "
+        "follow redirects for requests that carry your credentials, so they were not sent there. If the "
+        "service has moved, update the connection's URL (Connections…) to the new address.",
+        status,
+    )
 
 
 def _proxy_used(session, url):
@@ -247,7 +286,7 @@ def read_body(response, limit=None):
         response.close()
 
 
-def _http_error(response, what, url, auth_hint, proxy=None):
+def _http_error(response, what, url, auth_hint, proxy=None, credentialed=True):
     status = response.status_code
     body = read_body(response, ERROR_BODY_LIMIT)
     if status == 407:
@@ -266,6 +305,13 @@ def _http_error(response, what, url, auth_hint, proxy=None):
             error = exc
         except Exception:  # noqa: BLE001 - an unreadable error body adds nothing
             pass
+    if status == 401 and not credentialed:  # nothing was sent: do not blame a password
+        detail = f" ({getattr(error, 'detail', error)})" if error else ""
+        return AuthError(
+            f"{what} asks for a username and password (HTTP 401{detail}), and none is set for it: choose or "
+            "create a QGIS authentication configuration (Basic) for this connection.",
+            status,
+        )
     if status in (401, 403) or isinstance(error, AuthError):
         where = f" in {auth_hint}" if auth_hint else ""
         detail = f", {getattr(error, 'detail', error)}" if error else ""
@@ -278,16 +324,25 @@ def _http_error(response, what, url, auth_hint, proxy=None):
         return error
     if looks_like_html(body):
         return HttpError(f"HTTP {status} {response.reason} from {what}: " + html_message(body, what), status)
-    excerpt = " ".join(body[:200].decode("utf-8", "replace").split())
+    excerpt = quote_excerpt(body)
     advice = "The server has a problem: try again later." if status >= 500 else "Check the URL and parameters."
     return HttpError(
-        f"{what} answered HTTP {status} {response.reason} for {url}. {advice}"
+        f"{what} answered HTTP {status} {response.reason} for {strip_userinfo(url)}. {advice}"
         + (f" Server said: {excerpt}" if excerpt else ""),
         status,
     )
 
 
 _CREDENTIALS = re.compile(r"(//)[^/@\s'\"]*@")
+
+
+def quote_excerpt(body, limit=200):
+    """The first ``limit`` bytes of a server's reply as one line of text fit to quote in a message:
+    secrets removed (:func:`~.errors.redact`: a proxy may echo the request headers, Authorization
+    included), then whitespace collapsed. Redaction runs before the cut so that a token cut in half
+    is still recognised, and before the collapse so that it sees the lines as the server wrote them."""
+    text = redact(bytes(body[: limit * 4]).decode("utf-8", "replace"))  # lines intact: header-like lines
+    return " ".join(text.split())[:limit]
 
 
 def _reason(exc):
@@ -298,5 +353,5 @@ def _reason(exc):
     if inner is not None:
         text = str(inner)
     text = _CREDENTIALS.sub(r"\1***@", text)  # a proxy URL in an error must not show its password
-    return text.split(": ", 1)[-1][:200]
+    return redact(text.split(": ", 1)[-1])[:200]
 

@@ -29,7 +29,7 @@ import os
 import tempfile
 import threading
 
-from .errors import InputError, ResponseError
+from .errors import InputError, ResponseError, strip_userinfo
 
 COLUMNS = ("Id", "Name", "Checksum", "Online", "Downloaded")
 HEADER_KEYS = ("Collection", "Polygon", "StartTime", "StopTime", "MaxCloud", "MaxRecords", "Catalogue", "QueriedAt")
@@ -170,6 +170,7 @@ def header_of(query, catalogue_url, queried_at):
 def write_query_log(path, query, products, catalogue_url=None, queried_at=None):
     """Write the log of ``query`` (a CdseQuery) and its ``products`` (Products, or row dicts
     with Id/Name/Checksum/Online/Downloaded) to ``path`` atomically; returns ``path``."""
+    catalogue_url = strip_userinfo(catalogue_url)  # never a password in a file
     if catalogue_url is None:
         from .cdse_search import CATALOGUE_URL
 

@@ -7,7 +7,7 @@ import traceback
 from qgis.core import Qgis, QgsMessageLog, QgsTask
 from qgis.PyQt.QtCore import pyqtSignal
 
-from .errors import Cancelled, EoOrderError
+from .errors import Cancelled, EoOrderError, redact
 from .footprints import (
     QUERY_LOG_PROPERTY,
     features_from_products,
@@ -22,7 +22,9 @@ LOG_TAG = "EO Order"
 
 
 def log(message, level=Qgis.MessageLevel.Info):
-    QgsMessageLog.logMessage(message, LOG_TAG, level)
+    """Write to QGIS' message log (EO Order tab), secrets redacted: messages and tracebacks may
+    quote servers or URLs."""
+    QgsMessageLog.logMessage(redact(str(message)), LOG_TAG, level)
 
 
 class WorkTask(QgsTask):

@@ -3,12 +3,13 @@
 Parsers never resolve entities, never load DTDs and never touch the network, so
 an XML external-entity payload from a hostile or broken server stays inert.
 Error documents (OWS ExceptionReport, WCS 1.0 ServiceExceptionReport, SOAP
-faults) become :class:`~.errors.ServiceError`.
+faults) become :class:`~.errors.ServiceError`; the server text they quote is
+redacted (:func:`~.errors.redact`), since a fault may echo the request's password.
 """
 
 from lxml import etree
 
-from .errors import AuthError, ResponseError, ServiceError
+from .errors import AuthError, ResponseError, ServiceError, redact
 
 PARSER_OPTIONS = dict(
     resolve_entities=False,
@@ -70,7 +71,7 @@ def html_message(data, what):
         start = lowered.find(b">", start) + 1
         end = lowered.find(b"</title", start)
         if end > start:
-            title = " ".join(bytes(data[start:end]).decode("utf-8", "replace").split())
+            title = redact(" ".join(bytes(data[start:end]).decode("utf-8", "replace").split()))
     hint = f' titled "{title[:120]}"' if title else ""
     return (
         f"{what} returned an HTML page{hint} instead of XML. The service may be down "
@@ -92,7 +93,7 @@ def exception_from(element, what="the server"):
                     parts.append(text_of(exc))
             elif lname == "ExceptionText" and text_of(exc):
                 parts.append(text_of(exc))
-        detail = "; ".join(parts) or "no exception text"
+        detail = redact("; ".join(parts)) or "no exception text"
         where = f" (code {code}" + (f", locator {locator})" if locator else ")") if code else ""
         return ServiceError(f"{what} reported an error{where}: {detail}", code, locator)
     if name == "Fault" and element.tag.startswith(("{" + SOAP11, "{" + SOAP12)):
@@ -102,7 +103,7 @@ def exception_from(element, what="the server"):
         reason = text_of(element.find("faultstring")) or " ".join(
             text_of(e) for e in element.iter() if local(e.tag) == "Text"
         )
-        detail = f"SOAP fault {code or '(no code)'}: {reason or 'no reason given'}"
+        detail = redact(f"SOAP fault {code or '(no code)'}: {reason or 'no reason given'}")
         message = f"{what} answered with a {detail}"
         error = AuthError(message) if "FailedAuthentication" in code or "InvalidSecurity" in code \
             else ServiceError(message, code)

@@ -47,6 +47,7 @@ from ..core.connections import (
 from ..core.csw import Profile
 from ..core.errors import InputError
 from ..core.settings import Settings
+from .messages import ask, message_box, plain_label, tooltip
 
 ROLE_KEY = Qt.ItemDataRole.UserRole
 ERROR_STYLE = "color: #c0392b"
@@ -145,7 +146,7 @@ class ConnectionEditDialog(QDialog):
         form.addRow(tr("Authentication"), self.auth_select)
         layout.addLayout(form)
 
-        self.message = QLabel()
+        self.message = plain_label()
         self.message.setWordWrap(True)
         self.message.setStyleSheet(ERROR_STYLE)
         layout.addWidget(self.message)
@@ -218,14 +219,14 @@ class QgisImportDialog(QDialog):
         self.list.setToolTip(tr("Tick the connections to import"))
         for index, connection in enumerate(connections):
             item = QListWidgetItem(f"{connection.name} — {kind_text(connection.kind)}")
-            item.setToolTip(connection.url)
+            item.setToolTip(tooltip(connection.url))
             item.setData(ROLE_KEY, index)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked)
             self.list.addItem(item)
         layout.addWidget(self.list)
         if with_password:
-            note = QLabel(tr("The username/password saved in QGIS for {0} are not taken: pick or create an "
+            note = plain_label(tr("The username/password saved in QGIS for {0} are not taken: pick or create an "
                              "authentication configuration for them after the import.").format(
                 ", ".join(with_password)))
             note.setWordWrap(True)
@@ -292,7 +293,7 @@ class ConnectionsDialog(QDialog):
         row.addStretch(1)
         layout.addLayout(row)
 
-        self.status = QLabel()
+        self.status = plain_label()
         self.status.setWordWrap(True)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.status.setToolTip(tr("What the last action did"))
@@ -325,7 +326,7 @@ class ConnectionsDialog(QDialog):
                 for column in range(4):
                     item.setFont(column, italic)
             for column in range(4):
-                item.setToolTip(column, tip)
+                item.setToolTip(column, tooltip(tip))
             self.tree.addTopLevelItem(item)
             if select is not None and connection.key == tuple(select):
                 item.setSelected(True)
@@ -379,8 +380,7 @@ class ConnectionsDialog(QDialog):
 
     def confirm(self, title, text):
         """Ask yes/no (tests replace this)."""
-        answer = QMessageBox.question(self, title, text)
-        return answer == QMessageBox.StandardButton.Yes
+        return ask(self, title, text)
 
     def remove_connections(self):
         chosen = [c for c in self.selected() if not c.builtin]
@@ -397,7 +397,7 @@ class ConnectionsDialog(QDialog):
 
     def ask_replace(self, names):
         """Replace the connections of these names (True), keep both (False) or cancel (None)?"""
-        box = QMessageBox(QMessageBox.Icon.Question, tr("Import connections"),
+        box = message_box(QMessageBox.Icon.Question, tr("Import connections"),
                           tr("These names are already used: {0}. Replace those connections? (No keeps "
                              "both: the imported ones get a number after their name.)").format(", ".join(names)),
                           QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No

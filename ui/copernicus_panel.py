@@ -33,10 +33,10 @@ from ..core.settings import Settings
 from ..core.tasks import CdseSearchTask
 from .downloading import DownloadController
 from .layer_tools import LayerToolsRow
+from .messages import plain_label, push_message, tooltip
 from .quicklooks import show_quicklooks
 from .widgets import CanvasExtentBox, ResultsTable, ThumbnailView, date_edit, iso_date, stop_task
 
-TITLE = "EO Order"
 COLUMNS = ("name", "sensing_start", "cloud_cover", "size_bytes", "online", "downloaded")
 NO_CLOUD_LIMIT = -1
 
@@ -122,7 +122,7 @@ class CopernicusPanel(QWidget):
         buttons.addWidget(self.cancel_button)
         layout.addLayout(buttons)
 
-        self.status = QLabel(tr("Ready."))
+        self.status = plain_label(tr("Ready."))
         self.status.setWordWrap(True)
         layout.addWidget(self.status)
 
@@ -182,7 +182,7 @@ class CopernicusPanel(QWidget):
         self.progress = QProgressBar()
         self.progress.setRange(0, 1000)
         self.progress.setTextVisible(False)
-        self.progress_label = QLabel("")
+        self.progress_label = plain_label("")
         self.progress_label.setWordWrap(True)
         form.addRow(self.progress)
         form.addRow(self.progress_label)
@@ -247,7 +247,7 @@ class CopernicusPanel(QWidget):
         try:
             query = self.build_query(ring)
         except EoOrderError as exc:
-            self._message(str(exc), Qgis.MessageLevel.Warning)
+            push_message(self.iface, str(exc), Qgis.MessageLevel.Warning)
             self.status.setText(str(exc))
             return None
         self.settings.cdse_collection = query.collection
@@ -268,7 +268,7 @@ class CopernicusPanel(QWidget):
         try:
             os.makedirs(folder, exist_ok=True)
         except OSError as exc:
-            self._message(tr("No query log: the folder {0} cannot be created ({1}).").format(
+            push_message(self.iface, tr("No query log: the folder {0} cannot be created ({1}).").format(
                 folder, exc.strerror or exc), Qgis.MessageLevel.Warning)
             return None
         return os.path.join(folder, default_log_name(query, dt.datetime.now(dt.timezone.utc)))
@@ -283,25 +283,25 @@ class CopernicusPanel(QWidget):
         self.cancel_button.setEnabled(False)
         if error:
             self.status.setText(error)
-            self._message(error, Qgis.MessageLevel.Critical)
+            push_message(self.iface, error, Qgis.MessageLevel.Critical)
             return
         if layer is None:
             self.status.setText(tr("Search cancelled."))
             return
         if task.log_error:
-            self._message(task.log_error, Qgis.MessageLevel.Warning)
+            push_message(self.iface, task.log_error, Qgis.MessageLevel.Warning)
         count = layer.featureCount()
         self.searched.emit(task.query, count)
         if count == 0:
             self.status.setText(tr("No products match this collection, area, period and cloud cover."))
-            self._message(tr("No Copernicus products found for this search."), Qgis.MessageLevel.Info)
+            push_message(self.iface, tr("No Copernicus products found for this search."), Qgis.MessageLevel.Info)
             return
         QgsProject.instance().addMapLayer(layer)
         self.show_layer(layer)
         logged = task.log_path and not task.log_error
         log_note = tr(" Query log: {0}").format(os.path.basename(task.log_path)) if logged else ""
         self.status.setText(tr("{0} products in layer “{1}”.{2}").format(count, layer.name(), log_note))
-        self.status.setToolTip(task.log_path if logged else "")
+        self.status.setToolTip(tooltip(task.log_path) if logged else "")
 
     def show_layer(self, layer):
         self.layer = layer
@@ -393,8 +393,6 @@ class CopernicusPanel(QWidget):
 
     # --- messages and shutdown -----------------------------------------------------------
 
-    def _message(self, text, level):
-        self.iface.messageBar().pushMessage(TITLE, text, level, 10)
 
     def shutdown(self):
         stop_task(self.task, self._search_finished)

@@ -22,9 +22,8 @@ from ..core.product_open import open_layers
 from ..core.settings import Settings
 from ..core.tasks import DownloadTask
 from .map_pick import footprints_at
+from .messages import folder_link, push_message
 from .quicklooks import show_quicklooks
-
-TITLE = "EO Order"
 
 
 def tr(text):
@@ -59,7 +58,7 @@ class DownloadController(QObject):
 
         Returns the task, or None when refused (a message says why)."""
         if self.task is not None:
-            self._message(tr("A download is already running: wait for it or cancel it first."),
+            push_message(self.iface, tr("A download is already running: wait for it or cancel it first."),
                           Qgis.MessageLevel.Warning)
             return None
         try:
@@ -67,7 +66,7 @@ class DownloadController(QObject):
             authcfg = self.settings.cdse_authcfg
             credentials = credentials_from_authcfg(authcfg, "Copernicus Data Space")
         except EoOrderError as exc:
-            self._message(str(exc), Qgis.MessageLevel.Warning)
+            push_message(self.iface, str(exc), Qgis.MessageLevel.Warning)
             return None
         _catalogue, download_url, token_url = self.settings.cdse_urls
         folder = self.settings.cdse_folder
@@ -110,10 +109,10 @@ class DownloadController(QObject):
             else:
                 unreadable.append(path)
         if missing:
-            self._message(tr("Not downloaded yet: {0}. Download them first.").format(", ".join(missing[:3])),
+            push_message(self.iface, tr("Not downloaded yet: {0}. Download them first.").format(", ".join(missing[:3])),
                           Qgis.MessageLevel.Warning)
         if unreadable:
-            self._message(tr("QGIS cannot display {0} directly; it is shown in your file browser.").format(
+            push_message(self.iface, tr("QGIS cannot display {0} directly; it is shown in your file browser.").format(
                 os.path.basename(unreadable[0])), Qgis.MessageLevel.Info)
             self.show_in_browser(unreadable[0])
         return layers
@@ -143,11 +142,12 @@ class DownloadController(QObject):
             self.task = None
         self.finished.emit(outcomes, error)
         if error:
-            self._message(error, Qgis.MessageLevel.Critical)
+            push_message(self.iface, error, Qgis.MessageLevel.Critical)
             return
         if outcomes is None:
-            self._message(tr("Download cancelled; partial files are kept and the next download resumes them."),
-                          Qgis.MessageLevel.Info)
+            push_message(self.iface,
+                         tr("Download cancelled; partial files are kept and the next download resumes them."),
+                         Qgis.MessageLevel.Info)
             return
         self._summary(outcomes, folder)
 
@@ -160,8 +160,7 @@ class DownloadController(QObject):
         if problems:
             text += " " + " ".join(o.message for o in problems[:2])
         level = Qgis.MessageLevel.Warning if problems else Qgis.MessageLevel.Success
-        link = f'<a href="{QUrl.fromLocalFile(folder).toString()}">{tr("Show folder")}</a>'
-        self.iface.messageBar().pushMessage(TITLE, f"{text} {link}", level, 15)
+        push_message(self.iface, text, level, 15, folder_link(folder, tr("Show folder")))
 
     # --- map -----------------------------------------------------------------------------
 
@@ -182,8 +181,6 @@ class DownloadController(QObject):
                 action = menu.addAction(tr("Download {0} selected products").format(len(selected)))
                 action.triggered.connect(lambda _=False, la=layer, fs=selected: self.request_download(la, fs))
 
-    def _message(self, text, level):
-        self.iface.messageBar().pushMessage(TITLE, text, level, 10)
 
     def shutdown(self):
         try:

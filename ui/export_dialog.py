@@ -2,13 +2,12 @@
 ``export_layer_interactively(iface, layer)`` for the dock and the Layers panel's context menu.
 The writing itself is ``core.export.export_footprints``."""
 
-import html
 import os
 import re
 
 from qgis.core import Qgis, QgsVectorLayer
 from qgis.gui import QgsFileWidget
-from qgis.PyQt.QtCore import QCoreApplication, Qt, QUrl
+from qgis.PyQt.QtCore import QCoreApplication, Qt
 from qgis.PyQt.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -16,14 +15,12 @@ from qgis.PyQt.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QLabel,
     QVBoxLayout,
 )
 
 from ..core.errors import EoOrderError
 from ..core.export import FORMATS, export_footprints, shapefile_field_names, with_extension
-
-TITLE = "EO Order"
+from .messages import folder_link, plain_label, push_message
 
 
 def tr(text):
@@ -87,12 +84,12 @@ class ExportDialog(QDialog):
         form.addRow(self.selected_check)
         layout.addLayout(form)
 
-        self.note_label = QLabel()
+        self.note_label = plain_label()
         self.note_label.setWordWrap(True)
         self.note_label.setToolTip(tr("How this format stores the layer's fields"))
         layout.addWidget(self.note_label)
 
-        self.error_label = QLabel()
+        self.error_label = plain_label()
         self.error_label.setWordWrap(True)
         self.error_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.error_label.setStyleSheet("color: #c0392b")
@@ -206,8 +203,8 @@ def export_layer_interactively(iface, layer):
     """Open the export dialog for ``layer``; on success tell the user where the file went (with a
     link to its folder) in QGIS' message bar. Returns the ExportResult or None."""
     if not isinstance(layer, QgsVectorLayer):
-        iface.messageBar().pushMessage(TITLE, tr("Choose a footprint layer to export."),
-                                       Qgis.MessageLevel.Warning, 8)
+        push_message(iface, tr("Choose a footprint layer to export."),
+                     Qgis.MessageLevel.Warning, 8)
         return None
     dialog = ExportDialog(layer, iface.mainWindow())
     try:
@@ -217,7 +214,6 @@ def export_layer_interactively(iface, layer):
     finally:
         dialog.deleteLater()
     folder = os.path.dirname(result.path)
-    link = f'<a href="{QUrl.fromLocalFile(folder).toString()}">{tr("Show folder")}</a>'
-    text = tr("Exported {0} footprint(s) to {1}.").format(result.count, html.escape(result.path))
-    iface.messageBar().pushMessage(TITLE, f"{text} {link}", Qgis.MessageLevel.Success, 10)
+    text = tr("Exported {0} footprint(s) to {1}.").format(result.count, result.path)
+    push_message(iface, text, Qgis.MessageLevel.Success, 10, folder_link(folder, tr("Show folder")))
     return result

@@ -13,6 +13,8 @@ from qgis.PyQt.QtWidgets import (
     QWidget,
 )
 
+from .messages import tooltip
+
 ROLE_ID = Qt.ItemDataRole.UserRole
 
 
@@ -74,7 +76,7 @@ class HistoryPanel(QWidget):
                 item = QTableWidgetItem(text)
                 item.setData(ROLE_ID, entry.id)
                 if column == 1:
-                    item.setToolTip(entry.url)
+                    item.setToolTip(tooltip(entry.url))
                 self.table.setItem(row, column, item)
         self._update_buttons()
 

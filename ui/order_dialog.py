@@ -16,6 +16,7 @@ from qgis.PyQt.QtWidgets import (
 )
 
 from ..core.eodms_order import PACKAGING_FORMATS
+from .messages import plain_label
 
 
 def tr(text):
@@ -46,7 +47,7 @@ class OrderDialog(QDialog):
                 self.table.setItem(row, column, QTableWidgetItem(scene.get(key, "")))
         layout.addWidget(self.table)
         if already_ordered:
-            warning = QLabel(tr("Already ordered: {0}. They will be ordered again.").format(
+            warning = plain_label(tr("Already ordered: {0}. They will be ordered again.").format(
                 ", ".join(sorted(already_ordered))))
             warning.setWordWrap(True)
             warning.setStyleSheet("color: #b15928")
@@ -65,7 +66,7 @@ class OrderDialog(QDialog):
         if packaging in PACKAGING_FORMATS:
             self.packaging_combo.setCurrentText(packaging)
         form.addRow(tr("Packaging"), self.packaging_combo)
-        self.status = QLabel()
+        self.status = plain_label()
         self.status.setWordWrap(True)
         form.addRow(self.status)
         layout.addLayout(form)

@@ -7,7 +7,7 @@ ordered scenes stand out.
 
 from qgis.core import Qgis, QgsApplication, QgsProject
 from qgis.PyQt.QtCore import QCoreApplication, QObject, pyqtSignal
-from qgis.PyQt.QtWidgets import QDialog, QMessageBox
+from qgis.PyQt.QtWidgets import QDialog
 
 from ..core.auth import credentials_from_authcfg
 from ..core.eodms_order import EodmsOrderClient, order_batch
@@ -17,10 +17,9 @@ from ..core.journal import OrderJournal, default_journal_path
 from ..core.settings import Settings
 from ..core.tasks import WorkTask
 from .map_pick import footprints_at
+from .messages import ask, push_message
 from .order_dialog import OrderDialog
 from .quicklooks import show_quicklooks
-
-TITLE = "EO Order"
 
 
 def tr(text):
@@ -47,7 +46,7 @@ class OrderController(QObject):
         scenes = [s for s in (scene_from_feature(f) for f in features) if s["record_id"]]
         missing = [s for s in scenes if not s["collection_id"]]
         if not scenes or missing:
-            self._message(tr("These footprints have no EODMS record/collection id: search EODMS again "
+            push_message(self.iface, tr("These footprints have no EODMS record/collection id: search EODMS again "
                              "and order from the new footprints."), Qgis.MessageLevel.Warning)
             return None
         already = self.journal.submitted_ids() & {s["record_id"] for s in scenes}
@@ -65,10 +64,8 @@ class OrderController(QObject):
         return dialog.exec() == QDialog.DialogCode.Accepted
 
     def confirm_reorder(self, record_ids):
-        answer = QMessageBox.question(
-            self.iface.mainWindow(), tr("Order again?"),
-            tr("EODMS already accepted orders for {0}. Order them again?").format(", ".join(record_ids)))
-        return answer == QMessageBox.StandardButton.Yes
+        return ask(self.iface.mainWindow(), tr("Order again?"),
+                   tr("EODMS already accepted orders for {0}. Order them again?").format(", ".join(record_ids)))
 
     def _client(self, authcfg):
         credentials = credentials_from_authcfg(authcfg, "EODMS")
@@ -80,7 +77,7 @@ class OrderController(QObject):
         try:
             client = self._client(authcfg)
         except EoOrderError as exc:
-            self._message(str(exc), Qgis.MessageLevel.Warning)
+            push_message(self.iface, str(exc), Qgis.MessageLevel.Warning)
             return None
         task = WorkTask(tr("EO Order: describe EODMS scene {0}").format(scene["record_id"]),
                         lambda _task: client.describe(scene["record_id"], scene["collection_id"]))
@@ -91,7 +88,7 @@ class OrderController(QObject):
         try:
             client = self._client(authcfg)
         except EoOrderError as exc:
-            self._message(str(exc), Qgis.MessageLevel.Critical)
+            push_message(self.iface, str(exc), Qgis.MessageLevel.Critical)
             return None
 
         def work(task):
@@ -115,10 +112,11 @@ class OrderController(QObject):
         self.restyle()
         self.ordersChanged.emit()
         if error:
-            self._message(error, Qgis.MessageLevel.Critical)
+            push_message(self.iface, error, Qgis.MessageLevel.Critical)
             return
         if results is None:
-            self._message(tr("Order cancelled: see the Orders tab for what was sent."), Qgis.MessageLevel.Info)
+            push_message(self.iface, tr("Order cancelled: see the Orders tab for what was sent."),
+                         Qgis.MessageLevel.Info)
             return
         failed = [r for r in results if not r.ok]
         done = len(results) - len(failed)
@@ -126,7 +124,7 @@ class OrderController(QObject):
             done, len(results))
         if failed:
             text += " " + tr("Failed: {0}").format("; ".join(f"{r.record_id}: {r.message}" for r in failed[:3]))
-        self._message(text, Qgis.MessageLevel.Warning if failed else Qgis.MessageLevel.Success)
+        push_message(self.iface, text, Qgis.MessageLevel.Warning if failed else Qgis.MessageLevel.Success)
 
     # --- map ---------------------------------------------------------------------------
 
@@ -163,8 +161,6 @@ class OrderController(QObject):
     def _layers_added(self, layers):
         self.restyle([layer for layer in layers if is_footprint_layer(layer)])
 
-    def _message(self, text, level):
-        self.iface.messageBar().pushMessage(TITLE, text, level, 10)
 
     def shutdown(self):
         for signal, slot in ((self.canvas.contextMenuAboutToShow, self._canvas_menu),

@@ -6,7 +6,6 @@ from qgis.PyQt.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QMessageBox,
     QPushButton,
     QTableWidget,
@@ -14,6 +13,8 @@ from qgis.PyQt.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+from .messages import message_box, plain_label, tooltip
 
 COLUMNS = ("requested_at", "record_id", "collection_id", "packaging", "status", "message")
 STATUS_COLOURS = {"submitted": "#33a02c", "failed": "#e31a1c", "interrupted": "#ff7f00", "pending": "#1f78b4"}
@@ -29,7 +30,7 @@ class OrdersPanel(QWidget):
         super().__init__(parent)
         self.controller = controller
         layout = QVBoxLayout(self)
-        self.summary = QLabel()
+        self.summary = plain_label()
         self.summary.setWordWrap(True)
         layout.addWidget(self.summary)
         self.table = QTableWidget(0, len(COLUMNS))
@@ -63,7 +64,7 @@ class OrdersPanel(QWidget):
                 if name == "status":
                     item.setForeground(QColor(STATUS_COLOURS.get(entry.status, "#000000")))
                 if name == "message":
-                    item.setToolTip(entry.message)
+                    item.setToolTip(tooltip(entry.message))
                 self.table.setItem(row, column, item)
         counts = {}
         for entry in self.entries:
@@ -75,9 +76,8 @@ class OrdersPanel(QWidget):
 
     def _show_reply(self, row, _column):
         entry = self.entries[row]
-        box = QMessageBox(QMessageBox.Icon.Information, tr("EODMS reply"),
+        box = message_box(QMessageBox.Icon.Information, tr("EODMS reply"),
                           tr("Scene {0} ({1}): {2}").format(entry.record_id, entry.collection_id, entry.status),
-                          QMessageBox.StandardButton.Close, self)
-        box.setInformativeText(entry.message or "")
+                          QMessageBox.StandardButton.Close, self, informative=entry.message or "")
         box.setDetailedText(entry.response or tr("(no reply recorded)"))
         box.open()

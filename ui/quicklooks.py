@@ -13,8 +13,8 @@ from ..core.errors import EoOrderError
 from ..core.footprints import layer_kind
 from ..core.quicklook import QuicklookCache, QuicklookTask, add_quicklook_layers, quicklook_items
 from ..core.tasks import log
+from .messages import push_message
 
-TITLE = "EO Order"
 MAX_FAILURES_SHOWN = 2
 
 # Quicklook tasks still running: the task manager does not keep Python tasks alive by itself.
@@ -33,24 +33,24 @@ def show_quicklooks(iface, layer, features=None, cache=None):
     """
     bar = iface.messageBar()
     if layer_kind(layer) is None:
-        bar.pushMessage(TITLE, tr("Choose a footprint layer of EO Order first."), Qgis.MessageLevel.Warning, 10)
+        push_message(bar, tr("Choose a footprint layer of EO Order first."), Qgis.MessageLevel.Warning, 10)
         return None
     if features is None:  # the selection, in layer order (its own order is arbitrary)
         features = sorted(layer.selectedFeatures(), key=lambda feature: feature.id())
     features = list(features)
     if not features:
-        bar.pushMessage(TITLE, tr("Select one or more footprints first."), Qgis.MessageLevel.Warning, 10)
+        push_message(bar, tr("Select one or more footprints first."), Qgis.MessageLevel.Warning, 10)
         return None
     try:
         items, missing = quicklook_items(layer, features)
     except EoOrderError as exc:
-        bar.pushMessage(TITLE, str(exc), Qgis.MessageLevel.Warning, 10)
+        push_message(bar, str(exc), Qgis.MessageLevel.Warning, 10)
         return None
     if not items:
-        bar.pushMessage(TITLE, tr("None of the selected records has a quicklook."), Qgis.MessageLevel.Warning, 10)
+        push_message(bar, tr("None of the selected records has a quicklook."), Qgis.MessageLevel.Warning, 10)
         return None
     if missing:
-        bar.pushMessage(TITLE, tr("{0} of the selected records have no quicklook.").format(missing),
+        push_message(bar, tr("{0} of the selected records have no quicklook.").format(missing),
                         Qgis.MessageLevel.Info, 10)
     task = QuicklookTask(items, cache if cache is not None else QuicklookCache())
     layer_id = layer.id()
@@ -64,7 +64,7 @@ def _done(iface, task, layer_id, results, error):
     RUNNING.discard(task)
     bar = iface.messageBar()
     if error:
-        bar.pushMessage(TITLE, error, Qgis.MessageLevel.Critical, 15)
+        push_message(bar, error, Qgis.MessageLevel.Critical, 15)
         return
     project = QgsProject.instance()
     footprints = project.mapLayer(layer_id)  # None when the layer was removed meanwhile
@@ -90,7 +90,7 @@ def _done(iface, task, layer_id, results, error):
     if not parts:
         return
     level = Qgis.MessageLevel.Warning if failures or task.isCanceled() else Qgis.MessageLevel.Success
-    bar.pushMessage(TITLE, " ".join(parts), level, 15)
+    push_message(bar, " ".join(parts), level, 15)
 
 
 def cancel_all():

@@ -33,10 +33,10 @@ from ..core.settings import Settings
 from ..core.tasks import SearchTask
 from .connections_dialog import ConnectionEditDialog, ConnectionsDialog
 from .layer_tools import LayerToolsRow
+from .messages import plain_label, push_message, tooltip
 from .quicklooks import show_quicklooks
 from .widgets import CanvasExtentBox, ResultsTable, ThumbnailView, date_edit, iso_date, stop_task
 
-TITLE = "EO Order"
 COLUMNS = ("record_id", "acquired", "collection_id", "beam_mode", "title")
 
 
@@ -137,7 +137,7 @@ class SearchPanel(QWidget):
         buttons.addWidget(self.order_button)
         layout.addLayout(buttons)
 
-        self.status = QLabel(tr("Ready."))
+        self.status = plain_label(tr("Ready."))
         self.status.setWordWrap(True)
         layout.addWidget(self.status)
 
@@ -165,7 +165,8 @@ class SearchPanel(QWidget):
         self.catalog_combo.clear()
         for connection in self.connections:
             self.catalog_combo.addItem(connection.name, connection.url)
-            self.catalog_combo.setItemData(self.catalog_combo.count() - 1, connection.url, Qt.ItemDataRole.ToolTipRole)
+            self.catalog_combo.setItemData(self.catalog_combo.count() - 1, tooltip(connection.url),
+                                           Qt.ItemDataRole.ToolTipRole)
         index = max(0, self.catalog_combo.findData(self.settings.last_catalog))
         self.catalog_combo.setCurrentIndex(index)
         self.catalog_combo.blockSignals(False)
@@ -210,7 +211,7 @@ class SearchPanel(QWidget):
         try:
             connection = self.store.ensure(CSW, url)
         except EoOrderError as exc:
-            self._message(str(exc), Qgis.MessageLevel.Warning)
+            push_message(self.iface, str(exc), Qgis.MessageLevel.Warning)
             return None
         self.settings.last_catalog = connection.url
         self._load_catalogs()
@@ -281,7 +282,7 @@ class SearchPanel(QWidget):
                                auth_hint=f"auth config {authcfg}" if authcfg else "",
                                name=catalog.service_name)
         except EoOrderError as exc:
-            self._message(str(exc), Qgis.MessageLevel.Warning)
+            push_message(self.iface, str(exc), Qgis.MessageLevel.Warning)
             self.status.setText(str(exc))
             return None
         self.settings.max_records = query.max_records
@@ -308,7 +309,7 @@ class SearchPanel(QWidget):
         self.cancel_button.setEnabled(False)
         if error:
             self.status.setText(error)
-            self._message(error, Qgis.MessageLevel.Critical)
+            push_message(self.iface, error, Qgis.MessageLevel.Critical)
             return
         if layer is None:
             self.status.setText(tr("Search cancelled."))
@@ -318,7 +319,7 @@ class SearchPanel(QWidget):
         matched = task.search_result.matched if task and task.search_result else count
         if count == 0:
             self.status.setText(tr("No records match this box, dates and title."))
-            self._message(tr("No records found in {0} for this search.").format(task.catalog_label),
+            push_message(self.iface, tr("No records found in {0} for this search.").format(task.catalog_label),
                           Qgis.MessageLevel.Info)
             return
         QgsProject.instance().addMapLayer(layer)
@@ -371,8 +372,6 @@ class SearchPanel(QWidget):
 
     # --- messages and shutdown ---------------------------------------------------
 
-    def _message(self, text, level):
-        self.iface.messageBar().pushMessage(TITLE, text, level, 10)
 
     def shutdown(self):
         """Cancel work and disconnect from the canvas (plugin unload)."""

@@ -13,7 +13,6 @@ from qgis.PyQt.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
@@ -34,11 +33,11 @@ from ..core.tasks import WorkTask
 from ..core.wcs10 import Wcs10Client
 from ..core.wcs_files import coverage_layer
 from .connections_dialog import ConnectionsDialog
+from .messages import plain_label, push_message, tooltip
 from .wcs_form import RESOLUTION, SIZE, WcsRequestForm
 
 __all__ = ["RESOLUTION", "SIZE", "WcsPanel", "WcsSettings", "description_text"]
 
-TITLE = "EO Order"
 ROLE_NAME = Qt.ItemDataRole.UserRole
 
 
@@ -211,7 +210,7 @@ class WcsPanel(QWidget):
         buttons.addWidget(self.cancel_button)
         layout.addLayout(buttons)
 
-        self.status = QLabel(tr("Enter a WCS 1.0.0 server URL and press Connect."))
+        self.status = plain_label(tr("Enter a WCS 1.0.0 server URL and press Connect."))
         self.status.setWordWrap(True)
         self.status.setToolTip(tr("What the tab is doing, or the last error"))
         layout.addWidget(self.status)
@@ -225,7 +224,7 @@ class WcsPanel(QWidget):
         self.url_combo.clear()
         for connection in self.settings.connections:
             self.url_combo.addItem(connection.name, connection.url)
-            self.url_combo.setItemData(self.url_combo.count() - 1, connection.url, Qt.ItemDataRole.ToolTipRole)
+            self.url_combo.setItemData(self.url_combo.count() - 1, tooltip(connection.url), Qt.ItemDataRole.ToolTipRole)
         index = self.url_combo.findData(current) if current else 0
         if index < 0:
             index = self.url_combo.findText(current, Qt.MatchFlag.MatchExactly | Qt.MatchFlag.MatchCaseSensitive)
@@ -336,7 +335,7 @@ class WcsPanel(QWidget):
         title = caps.title or url
         if not caps.coverages:
             self.status.setText(tr("{0} offers no coverages.").format(title))
-            self._message(tr("{0} offers no coverages.").format(title), Qgis.MessageLevel.Info)
+            push_message(self.iface, tr("{0} offers no coverages.").format(title), Qgis.MessageLevel.Info)
             return
         self.status.setText(tr("{0}: {1} coverage(s). Select one.").format(title, len(caps.coverages)))
 
@@ -468,7 +467,7 @@ class WcsPanel(QWidget):
         text = tr("Coverage {0} ({1} × {2} pixels) saved as {3} and added to the project.").format(
             name, layer.width(), layer.height(), path)
         self.status.setText(text)
-        self._message(text, Qgis.MessageLevel.Success)
+        push_message(self.iface, text, Qgis.MessageLevel.Success)
 
     # --- tasks ---------------------------------------------------------------
 
@@ -499,10 +498,8 @@ class WcsPanel(QWidget):
 
     def _fail(self, text, level=Qgis.MessageLevel.Critical):
         self.status.setText(text)
-        self._message(text, level)
+        push_message(self.iface, text, level)
 
-    def _message(self, text, level):
-        self.iface.messageBar().pushMessage(TITLE, text, level, 10)
 
     def shutdown(self):
         """Cancel work and disconnect from the canvas (plugin unload)."""

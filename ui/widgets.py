@@ -195,6 +195,7 @@ class ThumbnailView(QLabel):
 
     def __init__(self, placeholder, parent=None):
         super().__init__(placeholder, parent)
+        self.setTextFormat(Qt.TextFormat.PlainText)  # error texts quote servers
         self.setMinimumHeight(80)
         self.setWordWrap(True)
         self.setAlignment(Qt.AlignmentFlag.AlignCenter)
