@@ -41,7 +41,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 from urllib.parse import urlencode, urljoin, urlsplit
 
-from .errors import Cancelled, InputError, ResponseError
+from .errors import Cancelled, EoOrderError, InputError, ResponseError
 from .http import DEFAULT_TIMEOUT, new_session, read_body, send
 from .models import parse_when
 from .xmlsafe import html_message, looks_like_html
@@ -638,7 +638,7 @@ class StacClient:
         same_origin = _origin(url) == _origin(self.url)
         if not same_origin and self.has_credentials:
             scheme, host, port = _origin(url)
-            raise ResponseError(
+            raise StacPagingError(
                 f"{self.name} links to another server ({scheme}://{host}:{port}); EO Order does not send "
                 "your credentials there, so the search stopped. Ask the provider to fix its links.")
         headers = {"Accept": "application/geo+json, application/json"}
@@ -826,7 +826,11 @@ class StacClient:
                     f"loops. Stopped after {len(items)} items; the items received are kept.", result)
             requests_made.add(key)
             result.requests.append((method, url, body))
-            page = self._request(method, url, body, headers)
+            try:
+                page = self._request(method, url, body, headers)
+            except EoOrderError as error:
+                error.result = result  # what arrived before this page is kept
+                raise
             result.pages += 1
             features = page.get("features")
             if not isinstance(features, list):
