@@ -37,12 +37,13 @@ import hashlib
 import json
 import math
 import re
+import struct
 from dataclasses import dataclass, field
 from typing import Optional
 from urllib.parse import urlencode, urljoin, urlsplit
 
-from .errors import Cancelled, EoOrderError, InputError, ResponseError
-from .http import DEFAULT_TIMEOUT, new_session, read_body, send
+from .errors import Cancelled, EoOrderError, InputError, NetworkError, ResponseError
+from .http import DEFAULT_TIMEOUT, new_session, send
 from .models import parse_when
 from .xmlsafe import html_message, looks_like_html
 
@@ -273,18 +274,26 @@ def _check_area(area):
 # --- geometry: GeoJSON → WKT, antimeridian-safe -------------------------------------------------
 
 
+_NUMBER_TYPES = frozenset((int, float))
+
+
 def _read_ring(ring):
-    if not isinstance(ring, (list, tuple)) or len(ring) < 3 or len(ring) > 1_000_000:
+    """A GeoJSON ring → a closed list of (lon, lat) tuples, or None when it is not a valid ring
+    (fewer than 3 distinct points, a coordinate that is not a finite number, out of range)."""
+    if type(ring) is not list or not 3 <= len(ring) <= 1_000_000:
         return None
-    out = []
-    for position in ring:
-        try:
-            lon, lat = position[0], position[1]
-        except (TypeError, IndexError, KeyError):
-            return None
-        if not (_finite(lon) and _finite(lat)) or not (-540 <= lon <= 540 and -90 <= lat <= 90):
-            return None
-        out.append((float(lon), float(lat)))
+    try:
+        lons = [p[0] for p in ring]
+        lats = [p[1] for p in ring]
+    except (TypeError, IndexError, KeyError):
+        return None
+    if not (set(map(type, lons)) <= _NUMBER_TYPES and set(map(type, lats)) <= _NUMBER_TYPES):
+        return None  # strings, booleans, nulls, nested lists
+    if not (math.isfinite(sum(lons)) and math.isfinite(sum(lats))):
+        return None  # NaN or infinity somewhere
+    if min(lons) < -540 or max(lons) > 540 or min(lats) < -90 or max(lats) > 90:
+        return None
+    out = list(zip(lons, lats))
     if out[0] != out[-1]:
         out.append(out[0])
     if len(set(out)) < 3:
@@ -342,8 +351,11 @@ def _shift(ring, by):
 
 def _split_polygon(rings):
     """One polygon (list of rings) → a list of polygons in -180..180 (two parts when it crosses ±180)."""
-    crossing = any(abs(b[0] - a[0]) > 180 for ring in rings for a, b in zip(ring, ring[1:]))
-    if crossing:
+    lons = [p[0] for p in rings[0]]
+    low, high = min(lons), max(lons)
+    if high - low <= 180 and low >= -180 and high <= 180:
+        return [rings]  # the common case: no edge can cross ±180
+    if any(abs(b[0] - a[0]) > 180 for ring in rings for a, b in zip(ring, ring[1:])):
         rings = [_unwrap(ring) for ring in rings]
         outer = rings[0]
         centre = sum(p[0] for p in outer) / len(outer)
@@ -365,7 +377,7 @@ def _split_polygon(rings):
 
 
 def _as_lists(ring):
-    return [[lon, lat] for lon, lat in ring]
+    return [(lon, lat) for lon, lat in ring]
 
 
 def _num(value):
@@ -374,20 +386,20 @@ def _num(value):
 
 
 def _polygon_wkt(polygon):
-    return "(" + ",".join(
-        "(" + ",".join(_num(lon) + " " + _num(lat) for lon, lat in ring) + ")" for ring in polygon) + ")"
+    return "(" + ",".join("(" + ",".join([f"{lon!r} {lat!r}" for lon, lat in ring]) + ")" for ring in polygon) + ")"
 
 
-def geometry_to_wkt(geometry):
-    """A GeoJSON Polygon/MultiPolygon → ``MULTIPOLYGON`` WKT in -180..180 (parts crossing ±180
-    split in two), or None when it is missing, not areal or invalid."""
+def geometry_to_polygons(geometry):
+    """A GeoJSON Polygon/MultiPolygon → a list of polygons (each a list of closed rings of
+    (lon, lat)) in -180..180, parts crossing ±180 split in two; None when it is missing, not
+    areal or invalid."""
     if not isinstance(geometry, dict):
         return None
     kind, coords = geometry.get("type"), geometry.get("coordinates")
     if kind == "Polygon":
         polygons = [coords]
     elif kind == "MultiPolygon" and isinstance(coords, list):
-        polygons = coords
+        polygons = coords[:10000]
     else:
         return None
     parts = []
@@ -396,9 +408,34 @@ def geometry_to_wkt(geometry):
         if rings is None:
             return None
         parts.extend(_split_polygon(rings))
-    if not parts:
+    return parts or None
+
+
+def polygons_wkt(polygons):
+    """``MULTIPOLYGON`` WKT of :func:`geometry_to_polygons`' result (None → None)."""
+    if not polygons:
         return None
-    return "MULTIPOLYGON(" + ",".join(_polygon_wkt(part) for part in parts) + ")"
+    return "MULTIPOLYGON(" + ",".join(_polygon_wkt(part) for part in polygons) + ")"
+
+
+def polygons_wkb(polygons):
+    """Little-endian ISO WKB MultiPolygon of :func:`geometry_to_polygons`' result (None → None):
+    QGIS reads it far faster than WKT."""
+    if not polygons:
+        return None
+    out = [struct.pack("<BII", 1, 6, len(polygons))]
+    for polygon in polygons:
+        out.append(struct.pack("<BII", 1, 3, len(polygon)))
+        for ring in polygon:
+            flat = [c for point in ring for c in point]
+            out.append(struct.pack(f"<I{len(flat)}d", len(ring), *flat))
+    return b"".join(out)
+
+
+def geometry_to_wkt(geometry):
+    """A GeoJSON Polygon/MultiPolygon → ``MULTIPOLYGON`` WKT in -180..180 (parts crossing ±180
+    split in two), or None when it is missing, not areal or invalid."""
+    return polygons_wkt(geometry_to_polygons(geometry))
 
 
 # --- items -------------------------------------------------------------------------------------
@@ -443,8 +480,17 @@ class StacItem:
     platform: str = ""
     gsd: Optional[float] = None
     self_link: str = ""
-    geometry_wkt: Optional[str] = None  # MULTIPOLYGON in WGS 84, or None
+    polygons: Optional[list] = None  # see geometry_to_polygons; None: no usable geometry
     assets: dict = field(default_factory=dict)  # key -> StacAsset
+
+    @property
+    def geometry_wkt(self):
+        """The footprint as ``MULTIPOLYGON`` WKT in WGS 84 (antimeridian-safe), or None."""
+        return polygons_wkt(self.polygons)
+
+    def geometry_wkb(self):
+        """The footprint as WKB (MultiPolygon), or None."""
+        return polygons_wkb(self.polygons)
 
     @property
     def asset_keys(self):
@@ -498,29 +544,39 @@ def _number(value):
 
 
 def parse_asset(key, raw):
-    if not isinstance(raw, dict) or not isinstance(raw.get("href"), str):
+    """One entry of an item's ``assets`` → :class:`StacAsset`, or None without a text href."""
+    if type(raw) is not dict:
         return None
-    roles = raw.get("roles")
-    size = raw.get("file:size")
+    href = raw.get("href")
+    if type(href) is not str:
+        return None
+    get = raw.get
+    roles = get("roles")
+    if type(roles) is list and set(map(type, roles)) <= {str}:
+        roles = tuple(r[:MAX_STRING] for r in roles[:16])
+    else:
+        roles = ()
+    size = get("file:size")
+    checksum = get("file:checksum")
+    alternate = get("alternate")
     alternates = {}
-    alternate = raw.get("alternate")
-    if isinstance(alternate, dict):
+    if alternate and type(alternate) is dict:
         for name, value in list(alternate.items())[:16]:
-            if isinstance(value, dict) and isinstance(value.get("href"), str):
-                alternates[_text(name)] = _text(value["href"])
-    checksum = raw.get("file:checksum")
+            if type(value) is dict and type(value.get("href")) is str:
+                alternates[name[:MAX_STRING]] = value["href"][:MAX_STRING]
+    title, kind = get("title"), get("type")
     return StacAsset(
-        key=_text(key), href=_text(raw["href"]), title=_text(raw.get("title")), type=_text(raw.get("type")),
-        roles=tuple(_text(r) for r in roles[:16] if isinstance(r, str)) if isinstance(roles, list) else (),
-        checksum=checksum if isinstance(checksum, str) and len(checksum) <= 300 else "",
-        size=int(size) if isinstance(size, int) and not isinstance(size, bool) and size >= 0 else None,
-        alternates=alternates)
+        key[:MAX_STRING], href[:MAX_STRING], title[:MAX_STRING] if type(title) is str else "",
+        kind[:MAX_STRING] if type(kind) is str else "", roles,
+        checksum if type(checksum) is str and len(checksum) <= 300 else "",
+        size if type(size) is int and size >= 0 else None,
+        alternates)
 
 
 def parse_item(raw, base_url=""):
     """A GeoJSON Feature (STAC item) → :class:`StacItem`, or None without a usable id.
 
-    A missing or invalid geometry gives an item with ``geometry_wkt`` None (the caller counts
+    A missing or invalid geometry gives an item with ``polygons`` None (the caller counts
     them); at most ``MAX_ASSETS`` assets are read."""
     if not isinstance(raw, dict):
         return None
@@ -534,7 +590,8 @@ def parse_item(raw, base_url=""):
     if isinstance(links, list):
         for link in links[:64]:
             if isinstance(link, dict) and link.get("rel") == "self" and isinstance(link.get("href"), str):
-                self_link = _text(urljoin(base_url, link["href"]))
+                href = link["href"]
+                self_link = _text(href if href.startswith(("https://", "http://")) else urljoin(base_url, href))
                 break
     assets = {}
     raw_assets = raw.get("assets")
@@ -555,7 +612,7 @@ def parse_item(raw, base_url=""):
         platform=_text(props.get("platform")),
         gsd=_number(props.get("gsd")),
         self_link=self_link,
-        geometry_wkt=geometry_to_wkt(raw.get("geometry")),
+        polygons=geometry_to_polygons(raw.get("geometry")),
         assets=assets,
     )
 
@@ -605,6 +662,25 @@ def _origin(url):
     parts = urlsplit(url)
     port = parts.port or {"http": 80, "https": 443}.get(parts.scheme.lower())
     return parts.scheme.lower(), (parts.hostname or "").lower(), port
+
+
+def _read_capped(response, limit):
+    """The streamed body, at most ``limit`` bytes (a running total), read in pieces of 4 MiB."""
+    data = bytearray()
+    raw = response.raw
+    try:
+        while len(data) < limit:
+            chunk = raw.read(min(1 << 22, limit - len(data)), decode_content=True)
+            if not chunk:
+                break
+            data += chunk
+    except Exception as exc:  # noqa: BLE001 - urllib3/http.client stream errors
+        raise NetworkError(
+            f"The connection broke while reading {response.url[:200]} ({exc.__class__.__name__}). Try again."
+        ) from None
+    finally:
+        response.close()
+    return bytes(data)
 
 
 class StacClient:
@@ -667,7 +743,7 @@ class StacClient:
         if length.isdigit() and int(length) > self.max_page_bytes:
             response.close()
             raise ResponseError(self._too_big(url))
-        data = read_body(response, self.max_page_bytes + 1)
+        data = _read_capped(response, self.max_page_bytes + 1)
         if len(data) > self.max_page_bytes:
             raise ResponseError(self._too_big(url))
         return self._decode(data, url)
@@ -798,90 +874,82 @@ class StacClient:
             params["query"] = json.dumps({"eo:cloud_cover": {"lte": query.max_cloud}}, separators=(",", ":"))
         return "GET", url + ("&" if "?" in url else "?") + urlencode(params), None
 
-    def search(self, query, progress=None, cancelled=None):
+    def search(self, query, progress=None, cancelled=None, on_items=None):
         """Every item of ``query`` once, up to ``query.max_records``, in the API's order.
 
-        ``progress(items_kept, matched_or_None)`` is called after each page; ``cancelled()``
-        returning true raises :class:`~.errors.Cancelled` (its ``result`` holds what arrived).
-        Paging errors raise :class:`StacPagingError` with the partial result.
+        ``progress(items_kept, matched_or_None)`` and ``on_items(new_items)`` (for a layer that
+        grows page by page) are called after each page; ``cancelled()`` returning true raises
+        :class:`~.errors.Cancelled`. Every error raised once the search started carries
+        ``result``: what arrived before it. Paging errors are :class:`StacPagingError`.
+
+        Pages are fetched one after the other (a STAC ``next`` link is known only from the page
+        before it); no page is asked for once ``max_records`` items have arrived. Fetching the next
+        page on a helper thread while parsing was measured slower here: the parsing and the JSON
+        decoding both need the GIL, and sharing it cost more CPU than the overlap saved.
         """
         result = StacResult()
-        if query.max_cloud is not None:
-            result.cloud_filter = self.cloud_strategy()
-        method, url, body = self.first_request(query, result.cloud_filter)
-        seen, requests_made = set(), set()
-        headers = {}
-        scan_cap = query.max_records * SCAN_FACTOR if result.cloud_filter == CLOUD_CLIENT else None
-        scanned = 0
-        items = result.items
-        while True:
-            if cancelled and cancelled():
-                error = Cancelled()
-                error.result = result
-                raise error
-            key = (method, url, json.dumps(body, sort_keys=True) if body is not None else "")
-            if key in requests_made:
-                raise StacPagingError(
-                    f"{self.name}'s next link repeats a request already made ({method} {url[:200]}): its paging "
-                    f"loops. Stopped after {len(items)} items; the items received are kept.", result)
-            requests_made.add(key)
-            result.requests.append((method, url, body))
-            try:
-                page = self._request(method, url, body, headers)
-            except EoOrderError as error:
-                error.result = result  # what arrived before this page is kept
-                raise
-            result.pages += 1
-            features = page.get("features")
-            if not isinstance(features, list):
-                raise StacPagingError(f"{self.name} sent a search page without 'features' ({url[:200]}).", result)
-            matched = page.get("numberMatched", (page.get("context") or {}).get("matched")
-                               if isinstance(page.get("context"), dict) else None)
-            if isinstance(matched, int) and not isinstance(matched, bool) and matched >= 0:
-                result.matched = matched
-            if len(features) > MAX_PAGE_ITEMS:
-                result.notes.append(f"A page had {len(features)} items; only the first {MAX_PAGE_ITEMS} were read.")
-                features = features[:MAX_PAGE_ITEMS]
-            new = 0
-            for raw in features:
-                item = parse_item(raw, url)
-                if item is None:
-                    result.dropped += 1
-                    continue
-                if item.id in seen:
-                    continue
-                seen.add(item.id)
-                new += 1
-                scanned += 1
-                if not self._keep(item, query):
-                    result.dropped += 1
-                    continue
-                if item.geometry_wkt is None:
-                    result.without_geometry += 1
-                items.append(item)
-                if len(items) >= query.max_records:
-                    break
-            if progress:
-                progress(len(items), result.matched)
-            nxt = self._link(page, "next", base=url)
-            if len(items) >= query.max_records:
-                result.truncated = nxt is not None or len(items) < len(features)
-                break
-            if nxt is None or not features:
-                break
-            if new == 0:
-                raise StacPagingError(
-                    f"{self.name}'s next page repeated only items already received: its paging does not "
-                    f"advance. Stopped after {len(items)} items; the items received are kept.", result)
-            if scan_cap is not None and scanned >= scan_cap:
-                result.truncated = True
-                result.notes.append(
-                    f"The cloud cover was checked by EO Order on {scanned} items (this API cannot filter it); "
-                    f"stopped there: narrow the search for more.")
-                break
-            method, url, body, headers = _next_request(nxt, method, body)
+        try:
+            if query.max_cloud is not None:
+                result.cloud_filter = self.cloud_strategy()
+            method, url, body = self.first_request(query, result.cloud_filter)
+            self._collect(query, result, _pages(self, method, url, body, result), progress, cancelled, on_items)
+        except EoOrderError as error:
+            error.result = result
+            raise
         self._add_notes(result, query)
         return result
+
+    def _collect(self, query, result, pages, progress, cancelled, on_items):
+        seen = set()
+        items = result.items
+        scan_cap = query.max_records * SCAN_FACTOR if result.cloud_filter == CLOUD_CLIENT else None
+        scanned = 0
+        keep = self._keep
+        try:
+            while True:
+                if cancelled and cancelled():
+                    raise Cancelled()
+                page = next(pages, None)
+                if page is None:
+                    return
+                url, features, matched, has_next = page
+                result.pages += 1
+                if matched is not None:
+                    result.matched = matched
+                new_items = []
+                for raw in features:
+                    item = parse_item(raw, url)
+                    if item is None:
+                        result.dropped += 1
+                        continue
+                    if item.id in seen:
+                        continue
+                    seen.add(item.id)
+                    scanned += 1
+                    if not keep(item, query):
+                        result.dropped += 1
+                        continue
+                    if item.polygons is None:
+                        result.without_geometry += 1
+                    new_items.append(item)
+                    if len(items) + len(new_items) >= query.max_records:
+                        break
+                items.extend(new_items)
+                if on_items and new_items:
+                    on_items(new_items)
+                if progress:
+                    progress(len(items), result.matched)
+                if len(items) >= query.max_records:
+                    result.truncated = has_next or raw is not features[-1]
+                    return
+                if scan_cap is not None and scanned >= scan_cap and has_next:
+                    result.truncated = True
+                    result.notes.append(
+                        f"The cloud cover was checked by EO Order on {scanned} items (this API cannot filter "
+                        "it); stopped there: narrow the search for more.")
+                    return
+        finally:
+            pages.close()
 
     @staticmethod
     def _keep(item, query):
@@ -906,6 +974,45 @@ class StacClient:
             result.notes.append(f"{result.without_geometry} item(s) have no usable geometry (kept, not on the map).")
         if result.truncated:
             result.notes.append(f"Stopped at {len(result.items)} items (Max records); the API has more.")
+
+
+def _pages(client, method, url, body, result):
+    """Yield (url, features, matched, has_next) page by page, following the ``next`` links.
+
+    Refuses a link that repeats a request already made, or a page whose ids were all received
+    before (:class:`StacPagingError`). A page is asked for only when the caller wants the next one.
+    """
+    made, headers, ids = set(), {}, set()
+    while True:
+        key = (method, url, json.dumps(body, sort_keys=True) if body is not None else "")
+        if key in made:
+            raise StacPagingError(
+                f"{client.name}'s next link repeats a request already made ({method} {url[:200]}): its "
+                f"paging loops. Stopped after {len(made)} pages; the items received are kept.")
+        made.add(key)
+        result.requests.append((method, url, body))
+        page = client._request(method, url, body, headers)
+        features = page.get("features")
+        if not isinstance(features, list):
+            raise StacPagingError(f"{client.name} sent a search page without 'features' ({url[:200]}).")
+        if len(features) > MAX_PAGE_ITEMS:
+            result.notes.append(f"A page had {len(features)} items; only the first {MAX_PAGE_ITEMS} were read.")
+            features = features[:MAX_PAGE_ITEMS]
+        context = page.get("context")
+        matched = page.get("numberMatched", context.get("matched") if isinstance(context, dict) else None)
+        if not (isinstance(matched, int) and not isinstance(matched, bool) and matched >= 0):
+            matched = None
+        fresh = {f.get("id") for f in features if isinstance(f, dict) and isinstance(f.get("id"), str)} - ids
+        ids |= fresh
+        nxt = client._link(page, "next", base=url)
+        yield url, features, matched, nxt is not None
+        if nxt is None or not features:
+            return
+        if not fresh:
+            raise StacPagingError(
+                f"{client.name}'s next page repeated only items already received: its paging does not "
+                f"advance. Stopped after {len(made)} pages; the items received are kept.")
+        method, url, body, headers = _next_request(nxt, method, body)
 
 
 def body_filter(max_cloud):
