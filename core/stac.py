@@ -32,7 +32,9 @@ Decisions (details in docs/stac.md):
   ``MAX_PAGE_ITEMS`` items per page and ``MAX_ASSETS`` assets per item; numbers must be finite.
 """
 
+import contextlib
 import datetime as dt
+import gc
 import hashlib
 import json
 import math
@@ -664,6 +666,26 @@ def _origin(url):
     return parts.scheme.lower(), (parts.hostname or "").lower(), port
 
 
+@contextlib.contextmanager
+def gc_paused():
+    """Pause Python's cyclic garbage collector while a page is decoded and parsed.
+
+    A 16 MB page is about a million small dicts and lists, all alive until the page is parsed:
+    each automatic collection walks them again, which measured as more than half of the search's
+    CPU time. They hold no reference cycles (JSON trees, then plain dataclasses), so nothing is
+    lost by collecting after the page. The collector is switched on again at once afterwards (only
+    if it was on), so other threads' garbage waits a fraction of a second at most.
+    """
+    was_enabled = gc.isenabled()
+    if was_enabled:
+        gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def _read_capped(response, limit):
     """The streamed body, at most ``limit`` bytes (a running total), read in pieces of 4 MiB."""
     data = bytearray()
@@ -756,7 +778,8 @@ class StacClient:
         if looks_like_html(data):
             raise ResponseError(html_message(data, self.name).replace("instead of XML", "instead of JSON"))
         try:
-            value = json.loads(data.decode("utf-8-sig"))
+            with gc_paused():
+                value = json.loads(data.decode("utf-8-sig"))
         except (UnicodeDecodeError, ValueError, RecursionError):
             raise ResponseError(
                 f"{self.name} sent a reply that is not valid JSON ({len(data)} bytes"
@@ -903,8 +926,6 @@ class StacClient:
         seen = set()
         items = result.items
         scan_cap = query.max_records * SCAN_FACTOR if result.cloud_filter == CLOUD_CLIENT else None
-        scanned = 0
-        keep = self._keep
         try:
             while True:
                 if cancelled and cancelled():
@@ -916,40 +937,47 @@ class StacClient:
                 result.pages += 1
                 if matched is not None:
                     result.matched = matched
-                new_items = []
-                for raw in features:
-                    item = parse_item(raw, url)
-                    if item is None:
-                        result.dropped += 1
-                        continue
-                    if item.id in seen:
-                        continue
-                    seen.add(item.id)
-                    scanned += 1
-                    if not keep(item, query):
-                        result.dropped += 1
-                        continue
-                    if item.polygons is None:
-                        result.without_geometry += 1
-                    new_items.append(item)
-                    if len(items) + len(new_items) >= query.max_records:
-                        break
+                with gc_paused():
+                    new_items, rest = self._parse_page(query, result, features, url, seen,
+                                                       query.max_records - len(items))
                 items.extend(new_items)
                 if on_items and new_items:
                     on_items(new_items)
                 if progress:
                     progress(len(items), result.matched)
                 if len(items) >= query.max_records:
-                    result.truncated = has_next or raw is not features[-1]
+                    result.truncated = has_next or rest
                     return
-                if scan_cap is not None and scanned >= scan_cap and has_next:
+                if scan_cap is not None and len(seen) >= scan_cap and has_next:
                     result.truncated = True
                     result.notes.append(
-                        f"The cloud cover was checked by EO Order on {scanned} items (this API cannot filter "
+                        f"The cloud cover was checked by EO Order on {len(seen)} items (this API cannot filter "
                         "it); stopped there: narrow the search for more.")
                     return
         finally:
             pages.close()
+
+    def _parse_page(self, query, result, features, url, seen, room):
+        """(items kept from ``features``, at most ``room``; whether features were left unread)."""
+        kept = []
+        keep = self._keep
+        for index, raw in enumerate(features):
+            item = parse_item(raw, url)
+            if item is None:
+                result.dropped += 1
+                continue
+            if item.id in seen:
+                continue
+            seen.add(item.id)
+            if not keep(item, query):
+                result.dropped += 1
+                continue
+            if item.polygons is None:
+                result.without_geometry += 1
+            kept.append(item)
+            if len(kept) >= room:
+                return kept, index + 1 < len(features)
+        return kept, False
 
     @staticmethod
     def _keep(item, query):

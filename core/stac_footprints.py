@@ -7,6 +7,8 @@ catalogue interface, where its layer kind will be declared with the others.
 from qgis.core import QgsFeature, QgsField, QgsFields, QgsGeometry, QgsVectorLayer
 from qgis.PyQt.QtCore import QDate, QDateTime, Qt, QTime, QVariant
 
+from .stac import gc_paused
+
 CRS = "EPSG:4326"
 
 # (name, type, length)
@@ -41,8 +43,13 @@ def _qdatetime(value):
 
 def features_from_items(items, fields=None):
     """One MultiPolygon feature per item with a geometry (items without one are not on the map:
-    the search result counts them)."""
-    fields = fields or stac_fields()
+    the search result counts them). Geometries go to QGIS as WKB, which it reads about 20× faster
+    than WKT; the garbage collector is paused meanwhile (see ``stac.gc_paused``)."""
+    with gc_paused():
+        return _features(items, fields or stac_fields())
+
+
+def _features(items, fields):
     features = []
     append = features.append
     for item in items:
