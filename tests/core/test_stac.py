@@ -456,3 +456,99 @@ def test_collections_follow_next_links_and_a_loop_is_an_error(fake):
         {"collections": [{"id": "two"}], "links": [{"rel": "next", "href": "/collections"}]}))
     with pytest.raises(ResponseError, match="page already read"):
         client.collections()
+
+
+def test_get_search_sends_the_spec_parameters_and_open_dates(fake):
+    serve(fake, post=False, pages=lambda r: page([feature("a")]))
+    StacClient(fake.url_for("/"), session=Session()).search(
+        StacQuery(bbox=(-76.5, 44.9, -75.25, 45.5), start="2024-05-01T06:30:00Z", collections=["s2", "l8"],
+                  limit=50))
+    sent = fake.requests[-1]
+    query = dict(pair.split("=", 1) for pair in sent.query.split("&"))
+    assert sent.method == "GET" and sent.path == "/search"
+    assert requests.utils.unquote(query["bbox"]) == "-76.5,44.9,-75.25,45.5"
+    assert requests.utils.unquote(query["datetime"]) == "2024-05-01T06:30:00Z/.."
+    assert requests.utils.unquote(query["collections"]) == "s2,l8"
+    assert query["limit"] == "50"
+
+
+def test_conformance_is_read_from_its_link_when_the_landing_page_has_none(fake):
+    fake.routes["/"] = lambda r: (200, JSON, json.dumps({"links": [
+        {"rel": "conformance", "href": fake.url_for("/conformance")},
+        {"rel": "search", "href": fake.url_for("/search"), "method": "POST"}]}))
+    fake.routes["/conformance"] = (200, JSON, json.dumps({"conformsTo": list(FILTER_CLASSES)}))
+    assert StacClient(fake.url_for("/"), session=Session()).cloud_strategy() == CLOUD_CQL2
+
+
+def test_no_page_is_asked_for_once_max_records_items_have_arrived(fake):
+    counter = iter(range(1000))
+
+    def pages(request):
+        n = next(counter)
+        return page([feature(f"p{n}-{k}") for k in range(10)],
+                    {"rel": "next", "href": fake.url_for(f"/search?page={n + 1}")})
+
+    serve(fake, post=False, pages=pages)
+    result = StacClient(fake.url_for("/"), session=Session()).search(StacQuery(max_records=25, limit=10))
+    assert len(result.items) == 25 and result.truncated
+    assert [r.method for r in fake.requests].count("GET") == 1 + 3  # landing + 3 pages, not a 4th
+
+
+def test_client_side_cloud_filter_stops_after_reading_20_items_per_item_wanted(fake):
+    counter = iter(range(10_000))
+    serve(fake, post=False, pages=lambda r: page(
+        [feature(f"c{next(counter)}", **{"eo:cloud_cover": 90}) for _ in range(50)],
+        {"rel": "next", "href": fake.url_for(f"/search?after={next(counter)}")}))
+    fake.routes["/search"] = lambda r: (200, JSON, page(
+        [feature(f"c{next(counter)}", **{"eo:cloud_cover": 90}) for _ in range(50)],
+        {"rel": "next", "href": fake.url_for(f"/search?after={next(counter)}")}))
+    result = StacClient(fake.url_for("/"), session=Session()).search(StacQuery(max_cloud=10, max_records=5))
+    assert result.items == [] and result.cloud_filter == CLOUD_CLIENT
+    assert len(fake.requests) == 1 + 2  # 100 items read = 20 x 5, then stop
+    assert any("checked by EO Order on 100 items" in note for note in result.notes)
+
+
+def test_a_redirect_to_another_origin_is_refused_with_credentials(fake):
+    other = CannedServer({"/": (200, JSON, landing(fake))})
+    try:
+        fake.routes["/"] = (302, {"Location": other.url_for("/")}, b"")
+        client = StacClient(fake.url_for("/"), session=Session(), headers={"X-Api-Key": "k3y"})
+        with pytest.raises(ResponseError, match="another server"):
+            client.search(StacQuery())
+        assert other.requests == []
+    finally:
+        other.stop()
+
+
+def test_a_search_polygon_given_past_180_is_split_into_two_parts():
+    query = StacQuery(intersects=[(175, 0), (185, 0), (185, 5), (175, 5)])
+    kind, area = query.area()
+    assert kind == "intersects" and area["type"] == "MultiPolygon" and len(area["coordinates"]) == 2
+    lons = [p[0] for part in area["coordinates"] for ring in part for p in ring]
+    assert min(lons) == -180 and max(lons) == 180
+
+
+def test_footprint_layer_has_one_multipolygon_per_item_with_geometry(rustac, generated, qgis_app):
+    from eo_order.core.stac_footprints import features_from_items, stac_layer
+
+    grown = []
+    result = client_for(rustac).search(StacQuery(bbox=(170.5, -30.5, -170.5, 40.5), limit=10, max_records=10_000),
+                                       on_items=lambda items: grown.append(len(items)))
+    assert sum(grown) == len(result.items) and len(grown) == result.pages  # page by page
+    layer = stac_layer("STAC", features_from_items(result.items))
+    assert layer.featureCount() == len(result.items)
+    assert layer.fields().names() == ["item_id", "collection", "datetime", "start_datetime", "end_datetime",
+                                      "cloud_cover", "platform", "gsd", "asset_keys", "self_link", "thumbnail_url"]
+    by_id = {f["item_id"]: f for f in layer.getFeatures()}
+    for item in result.items:
+        geometry = by_id[item.id].geometry()
+        assert geometry.isMultipart() and geometry.isGeosValid()
+        assert geometry.equals(type(geometry).fromWkt(item.geometry_wkt))
+        box_ = geometry.boundingBox()
+        assert -180 <= box_.xMinimum() and box_.xMaximum() <= 180
+    split = [f for f in layer.getFeatures() if len(f.geometry().asGeometryCollection()) == 2]
+    assert split, "no straddling item became two parts"
+    feature_ = by_id[result.items[0].id]
+    assert feature_["asset_keys"] == "data,thumbnail,metadata"
+    assert feature_["datetime"].toString("yyyy-MM-ddTHH:mm:ss") == \
+        result.items[0].datetime.strftime("%Y-%m-%dT%H:%M:%S")
