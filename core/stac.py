@@ -662,7 +662,10 @@ class Collection:
 
 def _origin(url):
     parts = urlsplit(url)
-    port = parts.port or {"http": 80, "https": 443}.get(parts.scheme.lower())
+    try:
+        port = parts.port or {"http": 80, "https": 443}.get(parts.scheme.lower())
+    except ValueError:  # a port out of range: no origin matches it
+        port = -1
     return parts.scheme.lower(), (parts.hostname or "").lower(), port
 
 
@@ -687,15 +690,14 @@ def gc_paused():
 
 
 def _read_capped(response, limit):
-    """The streamed body, at most ``limit`` bytes (a running total), read in pieces of 4 MiB."""
+    """The streamed body (decompressed), at most ``limit`` bytes: a running total, read in 1 MiB
+    pieces, so an endless or huge reply stops at the cap."""
     data = bytearray()
-    raw = response.raw
     try:
-        while len(data) < limit:
-            chunk = raw.read(min(1 << 22, limit - len(data)), decode_content=True)
-            if not chunk:
-                break
+        for chunk in response.iter_content(1 << 20):
             data += chunk
+            if len(data) >= limit:
+                break
     except Exception as exc:  # noqa: BLE001 - urllib3/http.client stream errors
         raise NetworkError(
             f"The connection broke while reading {response.url[:200]} ({exc.__class__.__name__}). Try again."

@@ -10,7 +10,7 @@ import requests
 from shapely.geometry import box, shape
 from shapely.ops import unary_union
 
-from eo_order.core.errors import Cancelled, InputError, ResponseError
+from eo_order.core.errors import Cancelled, EoOrderError, InputError, ResponseError
 from eo_order.core.http import Session
 from eo_order.core.stac import (
     CLOUD_CLIENT,
@@ -552,3 +552,24 @@ def test_footprint_layer_has_one_multipolygon_per_item_with_geometry(rustac, gen
     assert feature_["asset_keys"] == "data,thumbnail,metadata"
     assert feature_["datetime"].toString("yyyy-MM-ddTHH:mm:ss") == \
         result.items[0].datetime.strftime("%Y-%m-%dT%H:%M:%S")
+
+
+def test_a_gzip_page_is_read_whole_and_the_cap_counts_decompressed_bytes(fake):
+    import gzip
+
+    body = page([feature(f"g{k}", note="x" * 500) for k in range(400)])
+    serve(fake, pages=lambda r: None)
+    fake.routes["/search"] = (200, {**JSON, "Content-Encoding": "gzip"}, gzip.compress(body.encode()))
+    result = StacClient(fake.url_for("/"), session=Session()).search(StacQuery())
+    assert len(result.items) == 400
+    assert len(gzip.compress(body.encode())) < 100_000 < len(body)  # a small download, a big page
+    with pytest.raises(ResponseError, match="more than 0 MB"):
+        StacClient(fake.url_for("/"), session=Session(), max_page_bytes=100_000).search(StacQuery())
+
+
+def test_a_link_with_a_broken_port_is_an_error_not_a_traceback(fake):
+    serve(fake, post=False, pages=lambda r: page([feature("a")], {"rel": "next", "href": "http://127.0.0.1:99999/x"}))
+    with pytest.raises(EoOrderError):
+        StacClient(fake.url_for("/"), session=Session(), headers={"X-Api-Key": "k"}).search(StacQuery())
+    with pytest.raises(EoOrderError):
+        StacClient(fake.url_for("/"), session=Session()).search(StacQuery())
