@@ -42,6 +42,7 @@ lint: deps
 bench: deps
 	$(PY) -m benchmarks.bench_parse
 	$(PY) -m benchmarks.bench_download
+	$(PY) -m benchmarks.bench_stac
 	$(PY) -m benchmarks.bench_search
 
 package: deps
