@@ -19,15 +19,19 @@ import datetime as dt
 import enum
 import math
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from urllib.parse import unquote_plus
 
 from lxml import etree
 
+from .boxes import box_from_corners, crs_is_latlon  # noqa: F401 - crs_is_latlon kept importable here
 from .errors import AuthError, Cancelled, NetworkError, ResponseError
 from .http import DEFAULT_TIMEOUT, new_session, send
-from .models import Record
-from .xmlsafe import SOAP11, exception_from, html_message, local, looks_like_html, pull_parser
+from .iso19139 import RECORD_TAGS as ISO_RECORD_TAGS
+from .iso19139 import parse_iso_record
+from .models import THUMBNAIL, Record
+from .xmlsafe import SOAP11, SOAP12, exception_from, html_message, local, looks_like_html, pull_parser
 
 EODMS_CATALOG_URL = "https://www.eodms-sgdot.nrcan-rncan.gc.ca/MetaManagerCSW/csw/eodms_catalog"
 EODMS_RCM_URL = "https://www.eodms-sgdot.nrcan-rncan.gc.ca/MetaManagerCSW/csw/RCMImageProducts"
@@ -63,13 +67,58 @@ class Page:
     matched: int = None
     returned: int = None
     next_record: int = 0
+    received: int = 0  # record elements in the page, read or not
+    unreadable: Counter = field(default_factory=Counter)  # schema name -> records EO Order cannot read
+    oversized: int = 0  # records over the size caps, skipped
+    results_tag: str = ""
 
 
 @dataclass
 class SearchResult:
+    """What a search found, and an account of every record the server sent that is not in
+    ``records`` (so a layer never holds fewer records than the server returned without a word)."""
+
     records: list = field(default_factory=list)
     matched: int = 0
     pages: int = 0
+    max_records: int = 0
+    received: int = 0  # record elements the server sent, read or not
+    unreadable: Counter = field(default_factory=Counter)  # schema name -> records in it
+    oversized: int = 0
+    duplicates: int = 0
+    out_of_range: int = 0  # dated outside the search's dates (the server's filter is checked)
+    stop_reason: str = ""  # why paging stopped before numberOfRecordsMatched, when it did
+
+    @property
+    def without_footprint(self):
+        return sum(1 for record in self.records if record.bbox is None)
+
+    def warnings(self):
+        """Sentences (English) about records that are not in ``records`` or have no footprint."""
+        notes = []
+        expected = min(self.matched or 0, self.max_records or self.matched or 0)
+        if self.received < expected:
+            notes.append(
+                f"The catalogue matched {self.matched} records but sent only {self.received}"
+                + (f" ({self.stop_reason})" if self.stop_reason else "")
+                + ": the result is incomplete. Try again later, or narrow the search.")
+        if self.unreadable:
+            names = ", ".join(f"{count} in {name}" for name, count in sorted(self.unreadable.items()))
+            notes.append(f"{sum(self.unreadable.values())} records are in a schema EO Order cannot read ({names}): "
+                         "choose Dublin Core or ISO 19139 for this connection.")
+        if self.oversized:
+            notes.append(f"{self.oversized} records were larger than EO Order reads "
+                         f"({MAX_RECORD_ELEMENTS:,} elements or {MAX_RECORD_BYTES // 2**20} MB) and were skipped.")
+        if self.duplicates:
+            notes.append(f"{self.duplicates} records came twice (same identifier) and are listed once.")
+        if self.out_of_range:
+            notes.append(f"{self.out_of_range} records dated outside the search's dates were left out.")
+        problems = Counter(r.box_problem for r in self.records if r.bbox is None and r.box_problem)
+        if problems:
+            detail = "; ".join(f"{count}: {why}" for why, count in problems.most_common(3))
+            notes.append(f"{sum(problems.values())} records have a bounding box that cannot be drawn ({detail}); "
+                         "they are kept without a footprint.")
+        return notes
 
 
 # --- requests ---------------------------------------------------------------
@@ -141,18 +190,31 @@ def soap_wrap(body, credentials):
 
 
 # --- parsing ----------------------------------------------------------------
+#
+# One streaming reader for every page. It takes whichever record schema the server answers
+# with: Dublin Core (csw:Record/SummaryRecord/BriefRecord, read here) or ISO 19139
+# (gmd:MD_Metadata, gmi:MI_Metadata, read by :mod:`.iso19139`); records in other schemas
+# (DIF, FGDC, ebRIM…) are counted by schema name so the search can say what it could not read.
+#
+# Memory stays flat whatever a server sends: each element is freed as soon as it is closed and
+# not needed (records once read; anything that is not a record at once), and one record may hold
+# at most MAX_RECORD_ELEMENTS elements and MAX_RECORD_BYTES of XML: a larger one is skipped,
+# freed as it streams, and counted (``Page.oversized``). An error document is read up to
+# MAX_ERROR_BYTES. libxml2 itself refuses text nodes over 10 MB and nesting deeper than 256.
 
-_LATLON_CRS_ENDINGS = ("epsg::4326", "epsg:4326", "epsg/0/4326", "epsg:6.11:4326", "epsg:6.6:4326")
-
-
-def crs_is_latlon(crs):
-    """True when a box in ``crs`` is written latitude first (EPSG:4326 in any
-    spelling, as pycsw reads it); CRS84 and unknown/absent crs are lon/lat."""
-    return bool(crs) and crs.strip().lower().endswith(_LATLON_CRS_ENDINGS)
+MAX_RECORD_ELEMENTS = 20_000
+MAX_RECORD_BYTES = 16 * 1024 * 1024
+MAX_ERROR_BYTES = 1024 * 1024
 
 
 def parse_box(element):
-    """(west, south, east, north) from an ows:BoundingBox / ows:WGS84BoundingBox."""
+    """(west, south, east, north) from an ows:BoundingBox / ows:WGS84BoundingBox, or None."""
+    return read_box(element)[0]
+
+
+def read_box(element):
+    """``(box, problem)`` from an ows:BoundingBox (in its ``crs`` axis order) or an
+    ows:WGS84BoundingBox (lon/lat); see :mod:`.boxes`."""
     lower = upper = None
     for child in element:
         text = child.text
@@ -162,18 +224,15 @@ def parse_box(element):
         try:
             corner = (float(parts[0]), float(parts[1]))
         except (ValueError, IndexError):
-            return None
+            return None, f"the corner {text.strip()[:40]!r} is not two numbers"
         if child.tag in _LOWER_CORNERS:
             lower = corner
         else:
             upper = corner
     if not lower or not upper:
-        return None
-    if element.tag == _OWS_BOX and crs_is_latlon(element.get("crs")):
-        lower, upper = lower[::-1], upper[::-1]
-    elif max(abs(lower[1]), abs(upper[1])) > 90 >= max(abs(lower[0]), abs(upper[0])):
-        lower, upper = lower[::-1], upper[::-1]  # crs-less box written lat/lon
-    return (lower[0], lower[1], upper[0], upper[1])
+        return None, "a corner is missing"
+    crs = element.get("crs") if element.tag == _OWS_BOX else None
+    return box_from_corners(lower, upper, crs)
 
 
 _COLLECTION_KEY = re.compile(r"[?&]collectionid=([^&#]*)", re.IGNORECASE)
@@ -188,17 +247,40 @@ def collection_from_url(url):
 _OWS_BOX = f"{{{OWS}}}BoundingBox"
 _LOWER_CORNERS = {f"{{{OWS}}}LowerCorner"}
 _TAG = {f"{{{DC}}}{n}": n for n in ("identifier", "title", "type", "subject", "format", "date", "source")}
+_TAG[f"{{{DC}}}URI"] = "uri"
+_TAG[f"{{{DC}}}description"] = "abstract"
+_TAG[f"{{{DCT}}}abstract"] = "abstract"
 _TAG[f"{{{DCT}}}references"] = "references"
 _TAG[_OWS_BOX] = "bbox"
 _TAG[f"{{{OWS}}}WGS84BoundingBox"] = "bbox"
 _TAG_NAMES = tuple(_TAG)
-_RECORD_TAGS = {f"{{{CSW}}}Record", f"{{{CSW}}}SummaryRecord", f"{{{CSW}}}BriefRecord"}
-# The only elements the response parser is told about; libxml2 skips events for the rest.
-_WATCHED = [*_RECORD_TAGS, f"{{{CSW}}}SearchResults", "{*}ExceptionReport", "{*}Fault"]
+_DC_RECORD_TAGS = {f"{{{CSW}}}Record", f"{{{CSW}}}SummaryRecord", f"{{{CSW}}}BriefRecord"}
+_RECORD_TAGS = _DC_RECORD_TAGS  # kept for callers of earlier versions
+
+
+_LINE_BREAK = re.compile(r"[ \t]*[\r\n]\s*")
+
+
+def _link(text):
+    """A URL as written: the ends trimmed, line breaks with their indentation removed (EODMS
+    wraps long URLs over lines), spaces within a line kept (a GeoServer layer called
+    ``Cosmo Skymed`` is another layer than ``CosmoSkymed``)."""
+    return _LINE_BREAK.sub("", text.strip()) if text else ""
+
+
+def _is_thumbnail_link(protocol, name, description):
+    words = f"{name} {description}".lower()
+    return protocol.lower().startswith("image/") or "thumbnail" in words or "browse" in words
 
 
 def parse_record(element):
-    """A :class:`Record` from a csw:Record element."""
+    """A :class:`Record` from a csw:Record (or SummaryRecord/BriefRecord) element.
+
+    Single values keep the first non-empty element (a trailing empty ``<dc:date/>`` does not
+    wipe the date); subjects and links keep all. URLs and ``dc:source`` are trimmed at the ends
+    only (spaces inside are part of the value, line breaks are wrapping); titles have their whitespace runs collapsed.
+    GeoNetwork's ``dc:URI`` links go into the references under their ``protocol`` (thumbnails,
+    named so by ``name``/``description`` or an ``image/*`` protocol, under "thumbnail")."""
     rec = Record(record_id="")
     subjects = rec.subjects
     refs = rec.references
@@ -207,7 +289,7 @@ def parse_record(element):
         kind = kinds[child.tag]
         text = child.text
         if kind == "references":
-            url = "".join(text.split()) if text else ""  # EODMS wraps long URLs over lines
+            url = _link(text)
             if url:
                 refs.setdefault((child.get("scheme") or "").strip(), []).append(url)
         elif kind == "subject":
@@ -216,15 +298,29 @@ def parse_record(element):
                 subjects.append(value)
         elif kind == "bbox":
             if rec.bbox is None:
-                rec.bbox = parse_box(child)
+                rec.bbox, problem = read_box(child)
+                if rec.bbox is not None:
+                    rec.box_problem = ""
+                elif not rec.box_problem:
+                    rec.box_problem = problem
+        elif kind == "uri":
+            url = _link(text)
+            if url:
+                protocol = (child.get("protocol") or "").strip()
+                if _is_thumbnail_link(protocol, child.get("name") or "", child.get("description") or ""):
+                    refs.setdefault(THUMBNAIL, []).append(url)
+                else:
+                    refs.setdefault(protocol or "link", []).append(url)
+        elif kind == "title":
+            if not rec.title:
+                rec.title = " ".join(text.split()) if text else ""
         elif kind == "identifier":
             if not rec.record_id:
                 rec.record_id = (text or "").strip()
         elif kind == "source":
-            rec.source = "".join(text.split()) if text else ""
-        elif kind == "title":
-            rec.title = " ".join(text.split()) if text else ""
-        else:
+            if not rec.source:
+                rec.source = _link(text)
+        elif not getattr(rec, kind):
             setattr(rec, kind, (text or "").strip())
     for scheme in ("THUMBVIEW", "OVERVIEW"):
         for url in refs.get(scheme, ()):
@@ -234,16 +330,78 @@ def parse_record(element):
     return rec
 
 
-def parse_getrecords(chunks, what="the catalogue"):
+# Record readers by element; anything else directly inside csw:SearchResults is a record in a
+# schema EO Order cannot read.
+RECORD_READERS = dict.fromkeys(_DC_RECORD_TAGS, parse_record)
+RECORD_READERS.update(dict.fromkeys(ISO_RECORD_TAGS, parse_iso_record))
+
+# Names of record schemas EO Order does not read, by namespace (for the warning).
+SCHEMA_NAMES = {
+    "http://gcmd.gsfc.nasa.gov/Aboutus/xml/dif/": "DIF",
+    "http://gcmd.nasa.gov/Aboutus/xml/dif/": "DIF",
+    "urn:oasis:names:tc:ebxml-regrep:xsd:rim:3.0": "ebRIM",
+    "http://www.w3.org/2005/Atom": "Atom",
+    "http://www.opengis.net/cat/csw/csdgm": "FGDC",
+    "http://standards.iso.org/iso/19115/-3/mdb/2.0": "ISO 19115-3",
+    "http://standards.iso.org/iso/19115/-3/mdb/1.0": "ISO 19115-3",
+    "http://www.isotc211.org/2005/gfc": "ISO 19110 feature catalogue",
+}
+
+
+def schema_name(tag):
+    """A reader's name for the schema of a record element, e.g. ``DIF``, ``FGDC``, ``ebRIM``."""
+    namespace, _, name = tag.rpartition("}")
+    namespace = namespace.lstrip("{")
+    if namespace in SCHEMA_NAMES:
+        return SCHEMA_NAMES[namespace]
+    if not namespace and name == "metadata":
+        return "FGDC"  # FGDC CSDGM has no namespace
+    if namespace.startswith("http://www.isotc211.org/"):
+        return f"ISO {name}"
+    return f"{name} ({namespace})" if namespace else name
+
+
+def _csw_version(namespace):
+    prefix = "http://www.opengis.net/cat/csw/"
+    return namespace[len(prefix):] if namespace.startswith(prefix) else ""
+
+
+def _describe(tag, version):
+    """How a document's root reads in a message: ``a CSW 3.0 GetRecordsResponse``, ``<rss>``."""
+    namespace, _, name = tag.rpartition("}")
+    namespace = namespace.lstrip("{")
+    csw_version = _csw_version(namespace) or (version if namespace.startswith("http://www.opengis.net/cat/csw") else "")
+    if csw_version:
+        return f"a CSW {csw_version} {name}"
+    described = f"<{name}>" + (f" (namespace {namespace})" if namespace else "")
+    return described + (f", version {version}" if version else "")
+
+
+_SOAP_PARTS = {f"{{{ns}}}{n}" for ns in (SOAP11, SOAP12) for n in ("Envelope", "Header", "Body")}
+_ERROR_NAMES = ("ExceptionReport", "Fault")
+
+
+def parse_getrecords(chunks, what="the catalogue", limit=None):
     """Parse a GetRecords response fed as byte ``chunks``; returns a :class:`Page`.
 
-    Records are found anywhere below the root (SOAP-wrapped or not) and each is
-    freed once read, so memory stays flat however large the page.
+    Records are found anywhere below the root (SOAP-wrapped or not), in Dublin Core or ISO
+    19139; at most ``limit`` are kept (the others are counted in ``Page.received``). A reply that
+    is not a CSW 2.0.2 GetRecords result (CSW 3.0, GetRecordById, another document) is an error
+    naming what came back, never an empty page.
     """
-    parser = pull_parser(tag=_WATCHED)
+    parser = pull_parser()
     page = Page(records=[])
     records = page.records
+    readers = RECORD_READERS
+    depth = 0
+    fed = 0
+    root = document = None  # the root element; the first element that is not a SOAP wrapper
+    results_depth = None
+    record = None
+    record_elements = record_start = 0
+    oversized = False
     error_root = None
+    error_start = 0
     started = False
     try:
         for chunk in chunks:
@@ -255,40 +413,85 @@ def parse_getrecords(chunks, what="the catalogue"):
                     raise ResponseError(html_message(chunk, what))
                 if chunk.lstrip().lstrip(b"\xef\xbb\xbf")[:1] != b"<":
                     raise ResponseError(f"{what} did not answer with XML (it starts with {chunk[:60]!r}).")
+            fed_before = fed
+            fed += len(chunk)
             parser.feed(chunk)
             for event, element in parser.read_events():
-                tag = element.tag
-                if tag in _RECORD_TAGS:
-                    if event == "end":
-                        records.append(parse_record(element))
-                        element.clear()
-                        parent = element.getparent()
-                        if parent is not None:
-                            while element.getprevious() is not None:
-                                del parent[0]
-                elif event == "start":
-                    if local(tag) == "SearchResults":
+                if event == "start":
+                    depth += 1
+                    if record is not None:
+                        record_elements += 1
+                        if record_elements > MAX_RECORD_ELEMENTS:
+                            oversized = True
+                        continue
+                    tag = element.tag
+                    if root is None:
+                        root = element
+                    if document is None and tag not in _SOAP_PARTS:
+                        document = element
+                    if tag in readers:
+                        record, record_elements, record_start = element, 0, fed_before
+                        oversized = False
+                    elif results_depth is None and local(tag) == "SearchResults":
+                        results_depth = depth
+                        page.results_tag = tag
                         page.matched = _int(element.get("numberOfRecordsMatched"))
                         page.returned = _int(element.get("numberOfRecordsReturned"))
                         page.next_record = _int(element.get("nextRecord")) or 0
-                    elif error_root is None:
-                        error_root = element
-        root = parser.close() if started else None
+                    elif error_root is None and local(tag) in _ERROR_NAMES:
+                        error_root, error_start = element, fed_before
+                    continue
+                # "end"
+                element_depth = depth
+                depth -= 1
+                if record is not None:
+                    if element is not record:
+                        if oversized:
+                            _free(element)
+                        continue
+                    page.received += 1
+                    if oversized:
+                        page.oversized += 1
+                    elif limit is None or len(records) < limit:
+                        records.append(readers[element.tag](element))
+                    record = None
+                    _free(element)
+                    continue
+                if error_root is not None or element_depth == 1:
+                    continue  # keep error documents whole (capped below) and the root
+                if results_depth is not None and element_depth == results_depth + 1:
+                    page.received += 1
+                    page.unreadable[schema_name(element.tag)] += 1
+                _free(element)
+            if record is not None and not oversized and fed - record_start > MAX_RECORD_BYTES:
+                oversized = True
+                while len(record) > 1:
+                    del record[0]
+            if error_root is not None and fed - error_start > MAX_ERROR_BYTES:
+                break  # enough of an error document to quote it
+        else:
+            if started:
+                parser.close()
     except etree.XMLSyntaxError as exc:
-        raise ResponseError(
-            f"{what} sent malformed or truncated XML ({exc}). Try again; if it persists "
-            "the service is broken."
-        ) from None
+        if error_root is None:
+            raise ResponseError(
+                f"{what} sent malformed or truncated XML ({exc}). Try again; if it persists "
+                "the service is broken."
+            ) from None
     if root is None:
         raise ResponseError(f"{what} sent an empty reply.")
     if error_root is not None:
         error = exception_from(error_root, what)
         if error is not None:
             raise error
-    if page.matched is None and not records:
+    document = document if document is not None else root
+    is_results = page.results_tag == f"{{{CSW}}}SearchResults" or document.tag == f"{{{CSW}}}GetRecordsResponse"
+    soap_records = root.tag in _SOAP_PARTS and page.received and document.tag in readers
+    if not (is_results or soap_records):
         raise ResponseError(
-            f"{what} answered with <{local(root.tag)}> instead of a CSW GetRecordsResponse: "
-            "is this a CSW 2.0.2 catalogue URL?"
+            f"{what} answered with {_describe(document.tag, document.get('version'))} instead of a "
+            "CSW 2.0.2 GetRecords result: EO Order reads CSW 2.0.2 catalogues; check that the URL is "
+            "the catalogue's CSW 2.0.2 endpoint."
         )
     return page
 
@@ -298,6 +501,15 @@ def _int(value):
         return int(value)
     except (TypeError, ValueError):
         return None
+
+
+def _free(element):
+    """Free a closed element and the closed siblings before it (the parser still holds its parent)."""
+    element.clear()
+    parent = element.getparent()
+    if parent is not None:
+        while element.getprevious() is not None:
+            del parent[0]
 
 
 # --- client -----------------------------------------------------------------
@@ -340,13 +552,15 @@ class CswClient:
             headers={"Content-Type": content_type},
         )
         try:
-            return parse_getrecords(_chunks(response, cancelled), self.name)
+            return parse_getrecords(_chunks(response, cancelled), self.name, limit=max_records or query.page_size)
         finally:
             response.close()
 
-    def pages(self, query, cancelled=None):
-        """Yield (page_number, total_pages, page) until done or ``max_records``."""
+    def pages(self, query, cancelled=None, result=None):
+        """Yield (page_number, total_pages, page) until done or ``max_records``. When paging
+        stops before the server's ``numberOfRecordsMatched``, ``result.stop_reason`` says why."""
         position, fetched, number = 1, 0, 0
+        reason = ""
         while fetched < query.max_records:
             if cancelled and cancelled():
                 raise Cancelled()
@@ -354,26 +568,46 @@ class CswClient:
             page = self.fetch_page(query, position, want, cancelled)
             number += 1
             page.records = page.records[:want]
-            fetched += len(page.records)
+            fetched += min(page.received, want)
             total = max(number, math.ceil(min(page.matched or fetched, query.max_records) / query.page_size))
             yield number, total, page
             nxt = page.next_record
-            if not page.records or not nxt or nxt <= position or (page.matched and nxt > page.matched):
-                return
-            position = nxt
+            if not page.received:
+                reason = f"page {number} was empty"
+            elif not nxt:
+                reason = f"page {number} gave no next record position"
+            elif nxt <= position:
+                reason = f"page {number} pointed back to record {nxt}"
+            elif page.matched and nxt > page.matched:
+                reason = f"page {number} pointed past the last match, to record {nxt}"
+            else:
+                position = nxt
+                continue
+            break
+        if result is not None:
+            result.stop_reason = reason
 
     def search(self, query, progress=None, cancelled=None):
         """All records of ``query`` (up to ``query.max_records``), filtered to the
         date range client-side too, so the start-inclusive/end-exclusive rule holds
-        whatever string comparison the server applies."""
-        result = SearchResult()
+        whatever string comparison the server applies. Records without a footprint are kept;
+        :meth:`SearchResult.warnings` accounts for every record the server sent that is not
+        in ``records``."""
+        result = SearchResult(max_records=query.max_records)
         seen = set()
-        for number, total, page in self.pages(query, cancelled):
+        for number, total, page in self.pages(query, cancelled, result):
             result.pages = number
             result.matched = page.matched if page.matched is not None else result.matched
+            result.received += min(page.received, query.max_records - result.received)
+            result.unreadable.update(page.unreadable)
+            result.oversized += page.oversized
             for record in page.records:
                 key = record.record_id or id(record)
-                if key in seen or not _in_range(record, query):
+                if key in seen:
+                    result.duplicates += 1
+                    continue
+                if not _in_range(record, query):
+                    result.out_of_range += 1
                     continue
                 seen.add(key)
                 result.records.append(record)

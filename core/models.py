@@ -1,6 +1,7 @@
 """Plain data passed between the protocol clients, the tasks and Processing."""
 
 import datetime as dt
+import math
 import re
 from dataclasses import dataclass, field
 
@@ -125,7 +126,14 @@ class SearchQuery:
 
 @dataclass
 class Record:
-    """One catalogue record (CSW Dublin Core, as EODMS serves it)."""
+    """One catalogue record, read from CSW Dublin Core (``csw:Record``, as EODMS and most
+    servers send it) or ISO 19139 (``gmd:MD_Metadata``): one model for both.
+
+    ``bbox`` is (west, south, east, north) in lon/lat degrees, already checked: finite, inside
+    the world, south ≤ north. ``west > east`` means the box crosses the antimeridian (it runs
+    east from ``west`` to 180° and on from -180° to ``east``). ``box_problem`` says why a box the
+    record carried was not used (then ``bbox`` is None); the record is kept all the same.
+    """
 
     record_id: str
     title: str = ""
@@ -137,6 +145,9 @@ class Record:
     source: str = ""
     bbox: tuple = None  # (west, south, east, north) lon/lat, or None
     collection_id: str = ""
+    abstract: str = ""
+    schema: str = "dc"  # "dc" (Dublin Core) or "iso" (ISO 19139)
+    box_problem: str = ""
 
     @property
     def beam_mode(self):
@@ -167,4 +178,28 @@ class Record:
 
     @property
     def thumbnail_url(self):
-        return self.reference("THUMBVIEW", "OVERVIEW")
+        """EODMS' THUMBVIEW/OVERVIEW, else a link marked as a thumbnail (GeoNetwork's ``dc:URI``,
+        ISO ``graphicOverview``)."""
+        return self.reference("THUMBVIEW", "OVERVIEW", THUMBNAIL)
+
+
+THUMBNAIL = "thumbnail"  # the references key of thumbnails that are not EODMS'
+
+# The world, for checking boxes read from catalogues.
+WORLD_WEST, WORLD_EAST, WORLD_SOUTH, WORLD_NORTH = -180.0, 180.0, -90.0, 90.0
+
+
+def check_record_box(west, south, east, north):
+    """``(box, problem)``: the box as (west, south, east, north) when it can be drawn on the
+    world, else ``(None, why)``. Not finite, out of the world (|lon| > 180, |lat| > 90) and
+    south > north are problems; west > east is a box across the antimeridian and is kept."""
+    values = (west, south, east, north)
+    if not all(math.isfinite(v) for v in values):
+        return None, "a coordinate is not a finite number"
+    if not all(WORLD_WEST <= v <= WORLD_EAST for v in (west, east)):
+        return None, f"longitudes {west:g}, {east:g} outside -180…180"
+    if not all(WORLD_SOUTH <= v <= WORLD_NORTH for v in (south, north)):
+        return None, f"latitudes {south:g}, {north:g} outside -90…90"
+    if south > north:
+        return None, f"south {south:g} is north of north {north:g}"
+    return (west, south, east, north), ""

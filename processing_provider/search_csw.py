@@ -121,12 +121,15 @@ class SearchCswAlgorithm(QgsProcessingAlgorithm):
 
         fields = footprint_fields()
         sink, dest_id = self.parameterAsSink(
-            parameters, self.OUTPUT, context, fields, QgsWkbTypes.Type.Polygon, wgs84)
+            parameters, self.OUTPUT, context, fields, QgsWkbTypes.Type.MultiPolygon, wgs84)
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
         features = features_from_records(result.records, url, fields)
         if not sink.addFeatures(features, QgsFeatureSink.Flag.FastInsert):
             raise QgsProcessingException(tr("Could not write the footprints: {0}").format(sink.lastError()))
-        feedback.pushInfo(tr("{0} footprints written.").format(len(features)))
+        missing = result.without_footprint
+        feedback.pushInfo(tr("{0} records written, {1} without a footprint.").format(len(features), missing))
+        for warning in result.warnings():
+            feedback.reportError(warning, fatalError=False)
         present_when_loaded(context, dest_id)
         return {self.OUTPUT: dest_id}

@@ -172,8 +172,8 @@ def test_csv_has_a_wkt_column_iso_dates_and_a_csvt(records_layer, tmp_path):
     result = export_footprints(records_layer, tmp_path / "r.csv", "csv")
     lines = open(result.path, encoding="utf-8").read().splitlines()
     assert lines[0].startswith("WKT,record_id,collection_id,title,acquired,")
-    assert any('"POLYGON ((-71.2 46.8,' in line and ",2013-03-28," in line for line in lines[1:])
-    assert open(tmp_path / "r.csvt").read().startswith("WKT,String(64),String(64),String(254),String(10)")
+    assert any('"MULTIPOLYGON (((-71.2 46.8,' in line and ",2013-03-28," in line for line in lines[1:])
+    assert open(tmp_path / "r.csvt").read().startswith("WKT,String,String,String,String(10)")
 
 
 def test_shapefile_names_are_the_documented_short_names(records_layer, products_layer, tmp_path):
