@@ -1385,8 +1385,8 @@ Les dates filtrent la date de l'enregistrement : début inclus, fin exclue; dat
       <translation>Recherche annulée.</translation>
     </message>
     <message>
-      <source>{0} footprints written.</source>
-      <translation>{0} empreintes écrites.</translation>
+      <source>{0} records written, {1} without a footprint.</source>
+      <translation>{0} enregistrements écrits, dont {1} sans empreinte.</translation>
     </message>
     <message>
       <source>Could not write the footprints: {0}</source>
@@ -1532,12 +1532,12 @@ Les dates filtrent la date de l'enregistrement : début inclus, fin exclue; dat
       <translation>Page {0} sur {1} : {2} enregistrements jusqu'ici…</translation>
     </message>
     <message>
-      <source> ({0} matched: raise Max records for more)</source>
-      <translation> ({0} correspondants : augmentez Enregistrements max. pour en obtenir plus)</translation>
+      <source>{0} records, {1} without a footprint, in layer “{2}”.</source>
+      <translation>{0} enregistrements, dont {1} sans empreinte, dans la couche « {2} ».</translation>
     </message>
     <message>
-      <source>{0} footprints in layer “{1}”{2}.</source>
-      <translation>{0} empreintes dans la couche « {1} »{2}.</translation>
+      <source>{0} records in layer “{1}”.</source>
+      <translation>{0} enregistrements dans la couche « {1} ».</translation>
     </message>
     <message>
       <source>Order {0} selected scenes</source>
@@ -1562,6 +1562,10 @@ Les dates filtrent la date de l'enregistrement : début inclus, fin exclue; dat
     <message>
       <source>No records found in {0} for this search.</source>
       <translation>Aucun enregistrement trouvé dans {0} pour cette recherche.</translation>
+    </message>
+    <message>
+      <source>{0} matched: raise Max records for more.</source>
+      <translation>{0} correspondants : augmentez Enregistrements max. pour en obtenir plus.</translation>
     </message>
   </context>
   <context>

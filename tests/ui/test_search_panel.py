@@ -80,7 +80,7 @@ def test_search_button_fills_the_layer_from_the_canvas_extent(dock, csw, qgis_if
     assert sorted(f["record_id"] for f in layer.getFeatures()) == sorted(str(10 + i) for i in range(14))
     assert layer.name() == f"{csw.url.split('//')[1]} · 14 scenes"
     assert dock.table.rowCount() == 14
-    assert "14 footprints" in dock.status.text()
+    assert "14 records in layer" in dock.status.text()
 
     # the box the server received is the canvas extent turned into WGS 84, lon/lat, as CRS84
     canvas = qgis_iface.mapCanvas()
