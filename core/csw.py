@@ -37,6 +37,7 @@ EODMS_CATALOG_URL = "https://www.eodms-sgdot.nrcan-rncan.gc.ca/MetaManagerCSW/cs
 EODMS_RCM_URL = "https://www.eodms-sgdot.nrcan-rncan.gc.ca/MetaManagerCSW/csw/RCMImageProducts"
 
 CSW = "http://www.opengis.net/cat/csw/2.0.2"
+CSW3 = "http://www.opengis.net/cat/csw/3.0"
 DC = "http://purl.org/dc/elements/1.1/"
 DCT = "http://purl.org/dc/terms/"
 OWS = "http://www.opengis.net/ows"
@@ -108,7 +109,7 @@ class SearchResult:
                          "choose Dublin Core or ISO 19139 for this connection.")
         if self.oversized:
             notes.append(f"{self.oversized} records were larger than EO Order reads "
-                         f"({MAX_RECORD_ELEMENTS:,} elements or {MAX_RECORD_BYTES // 2**20} MB) and were skipped.")
+                         f"({MAX_RECORD_BYTES // 2**20} MB of XML each) and were skipped.")
         if self.duplicates:
             notes.append(f"{self.duplicates} records came twice (same identifier) and are listed once.")
         if self.out_of_range:
@@ -196,14 +197,15 @@ def soap_wrap(body, credentials):
 # (gmd:MD_Metadata, gmi:MI_Metadata, read by :mod:`.iso19139`); records in other schemas
 # (DIF, FGDC, ebRIM…) are counted by schema name so the search can say what it could not read.
 #
-# Memory stays flat whatever a server sends: each element is freed as soon as it is closed and
-# not needed (records once read; anything that is not a record at once), and one record may hold
-# at most MAX_RECORD_ELEMENTS elements and MAX_RECORD_BYTES of XML: a larger one is skipped,
-# freed as it streams, and counted (``Page.oversized``). An error document is read up to
-# MAX_ERROR_BYTES. libxml2 itself refuses text nodes over 10 MB and nesting deeper than 256.
+# Memory stays flat whatever a server sends: after each chunk every closed element that is not
+# needed any more is freed (records once read; anything else at once), and one record may take at
+# most MAX_RECORD_BYTES of XML: a larger one is skipped, freed as it streams, and counted
+# (``Page.oversized``). An error document is read up to MAX_ERROR_BYTES; a reply with no CSW, SOAP
+# or error element in its first MAX_RECORD_BYTES is not a CSW reply. libxml2 itself refuses text
+# nodes over 10 MB and nesting deeper than 256. Only the elements that structure a reply reach
+# Python (CSW, SOAP, record roots, errors), so floods of small elements cost libxml2's time only.
 
-MAX_RECORD_ELEMENTS = 20_000
-MAX_RECORD_BYTES = 16 * 1024 * 1024
+MAX_RECORD_BYTES = 4 * 1024 * 1024
 MAX_ERROR_BYTES = 1024 * 1024
 
 
@@ -381,6 +383,100 @@ _SOAP_PARTS = {f"{{{ns}}}{n}" for ns in (SOAP11, SOAP12) for n in ("Envelope", "
 _ERROR_NAMES = ("ExceptionReport", "Fault")
 
 
+_WATCHED = [f"{{{CSW}}}*", f"{{{CSW3}}}*", f"{{{SOAP11}}}*", f"{{{SOAP12}}}*", *ISO_RECORD_TAGS,
+            "{*}ExceptionReport", "{*}Fault"]
+
+
+class _PageReader:
+    """The state of one streamed page (see :func:`parse_getrecords`)."""
+
+    def __init__(self, what, limit):
+        self.what = what
+        self.limit = limit
+        self.page = Page(records=[])
+        self.root = None
+        self.results = None  # the SearchResults element
+        self.freed = 0  # records read and emptied that are still children of ``results``
+        self.record = None  # the record being received
+        self.record_start = 0
+        self.oversized = False
+        self.error_root = None
+        self.error_start = 0
+
+    def event(self, event, element, fed_before):
+        page = self.page
+        if event == "start":
+            if self.root is None:
+                self.root = element.getroottree().getroot()
+            if self.record is not None:
+                return  # a nested element of a watched namespace inside a record
+            tag = element.tag
+            if tag in RECORD_READERS:
+                self.record, self.record_start, self.oversized = element, fed_before, False
+            elif self.results is None and local(tag) == "SearchResults":
+                self.results = element
+                page.results_tag = tag
+                page.matched = _int(element.get("numberOfRecordsMatched"))
+                page.returned = _int(element.get("numberOfRecordsReturned"))
+                page.next_record = _int(element.get("nextRecord")) or 0
+            elif self.error_root is None and local(tag) in _ERROR_NAMES:
+                self.error_root, self.error_start = element, fed_before
+            return
+        if element is not self.record:
+            return
+        self.record = None
+        page.received += 1
+        if self.oversized:
+            page.oversized += 1
+        elif self.limit is None or len(page.records) < self.limit:
+            page.records.append(RECORD_READERS[element.tag](element))
+        element.clear()
+        if element.getparent() is self.results:
+            self.freed += 1
+
+    def prune(self, fed):
+        """Free every closed element that is not needed any more: walk down the open elements
+        from the root, deleting the closed children before each one (and counting those directly
+        in SearchResults that are not records EO Order reads: records in other schemas)."""
+        if self.record is not None and not self.oversized and fed - self.record_start > MAX_RECORD_BYTES:
+            self.oversized = True
+        node = self.root
+        while node is not None and len(node):
+            if node is self.error_root or (node is self.record and not self.oversized):
+                return
+            last = node[-1]
+            closed = len(node) - 1
+            if closed:
+                if node is self.results:
+                    last_freed = 1 if last.tag in RECORD_READERS and last is not self.record else 0
+                    self._count_unreadable(node, closed, self.freed - last_freed)
+                    self.freed = last_freed
+                del node[:-1]
+            node = last
+
+    def _count_unreadable(self, results, closed, known):
+        unknown = closed - known
+        if unknown <= 0:
+            return
+        self.page.received += unknown
+        if unknown <= 1000:  # name the schemas of real records; a flood of junk is just counted
+            for child in results.iterchildren():
+                if child.tag not in RECORD_READERS and isinstance(child.tag, str):
+                    self.page.unreadable[schema_name(child.tag)] += 1
+                    unknown -= 1
+                    if not unknown:
+                        return
+        if unknown > 0:
+            self.page.unreadable["unknown elements"] += unknown
+
+    def finish(self):
+        if self.results is not None:
+            self.prune(0)
+            closed = len(self.results)
+            if closed:
+                self._count_unreadable(self.results, closed, self.freed)
+
+
 def parse_getrecords(chunks, what="the catalogue", limit=None):
     """Parse a GetRecords response fed as byte ``chunks``; returns a :class:`Page`.
 
@@ -389,20 +485,12 @@ def parse_getrecords(chunks, what="the catalogue", limit=None):
     is not a CSW 2.0.2 GetRecords result (CSW 3.0, GetRecordById, another document) is an error
     naming what came back, never an empty page.
     """
-    parser = pull_parser()
-    page = Page(records=[])
-    records = page.records
-    readers = RECORD_READERS
-    depth = 0
+    parser = pull_parser(tag=_WATCHED)
+    reader = _PageReader(what, limit)
+    page = reader.page
     fed = 0
-    root = document = None  # the root element; the first element that is not a SOAP wrapper
-    results_depth = None
-    record = None
-    record_elements = record_start = 0
-    oversized = False
-    error_root = None
-    error_start = 0
     started = False
+    root = None
     try:
         for chunk in chunks:
             if not started:
@@ -417,76 +505,38 @@ def parse_getrecords(chunks, what="the catalogue", limit=None):
             fed += len(chunk)
             parser.feed(chunk)
             for event, element in parser.read_events():
-                if event == "start":
-                    depth += 1
-                    if record is not None:
-                        record_elements += 1
-                        if record_elements > MAX_RECORD_ELEMENTS:
-                            oversized = True
-                        continue
-                    tag = element.tag
-                    if root is None:
-                        root = element
-                    if document is None and tag not in _SOAP_PARTS:
-                        document = element
-                    if tag in readers:
-                        record, record_elements, record_start = element, 0, fed_before
-                        oversized = False
-                    elif results_depth is None and local(tag) == "SearchResults":
-                        results_depth = depth
-                        page.results_tag = tag
-                        page.matched = _int(element.get("numberOfRecordsMatched"))
-                        page.returned = _int(element.get("numberOfRecordsReturned"))
-                        page.next_record = _int(element.get("nextRecord")) or 0
-                    elif error_root is None and local(tag) in _ERROR_NAMES:
-                        error_root, error_start = element, fed_before
-                    continue
-                # "end"
-                element_depth = depth
-                depth -= 1
-                if record is not None:
-                    if element is not record:
-                        if oversized:
-                            _free(element)
-                        continue
-                    page.received += 1
-                    if oversized:
-                        page.oversized += 1
-                    elif limit is None or len(records) < limit:
-                        records.append(readers[element.tag](element))
-                    record = None
-                    _free(element)
-                    continue
-                if error_root is not None or element_depth == 1:
-                    continue  # keep error documents whole (capped below) and the root
-                if results_depth is not None and element_depth == results_depth + 1:
-                    page.received += 1
-                    page.unreadable[schema_name(element.tag)] += 1
-                _free(element)
-            if record is not None and not oversized and fed - record_start > MAX_RECORD_BYTES:
-                oversized = True
-                while len(record) > 1:
-                    del record[0]
-            if error_root is not None and fed - error_start > MAX_ERROR_BYTES:
+                reader.event(event, element, fed_before)
+            if reader.root is None and fed > MAX_RECORD_BYTES:
+                break  # megabytes without a CSW, SOAP or error element: not a CSW reply
+            if reader.error_root is not None and fed - reader.error_start > MAX_ERROR_BYTES:
                 break  # enough of an error document to quote it
+            reader.prune(fed)
         else:
             if started:
-                parser.close()
+                root = parser.close()
+                reader.finish()
     except etree.XMLSyntaxError as exc:
-        if error_root is None:
+        if reader.error_root is None:
             raise ResponseError(
                 f"{what} sent malformed or truncated XML ({exc}). Try again; if it persists "
                 "the service is broken."
             ) from None
-    if root is None:
+    root = reader.root if reader.root is not None else root
+    if not started:
         raise ResponseError(f"{what} sent an empty reply.")
-    if error_root is not None:
-        error = exception_from(error_root, what)
+    if reader.error_root is not None:
+        error = exception_from(reader.error_root, what)
         if error is not None:
             raise error
-    document = document if document is not None else root
+    if root is None:
+        raise ResponseError(
+            f"{what} answered with {MAX_RECORD_BYTES // 2**20} MB of XML without a CSW element: "
+            "check that the URL is the catalogue's CSW 2.0.2 endpoint.")
+    document = root
+    while document.tag in _SOAP_PARTS and len(document):
+        document = document[-1]  # Envelope → Body → its content
     is_results = page.results_tag == f"{{{CSW}}}SearchResults" or document.tag == f"{{{CSW}}}GetRecordsResponse"
-    soap_records = root.tag in _SOAP_PARTS and page.received and document.tag in readers
+    soap_records = root.tag in _SOAP_PARTS and page.received and document.tag in RECORD_READERS
     if not (is_results or soap_records):
         raise ResponseError(
             f"{what} answered with {_describe(document.tag, document.get('version'))} instead of a "
@@ -501,15 +551,6 @@ def _int(value):
         return int(value)
     except (TypeError, ValueError):
         return None
-
-
-def _free(element):
-    """Free a closed element and the closed siblings before it (the parser still holds its parent)."""
-    element.clear()
-    parent = element.getparent()
-    if parent is not None:
-        while element.getprevious() is not None:
-            del parent[0]
 
 
 # --- client -----------------------------------------------------------------
