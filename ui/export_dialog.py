@@ -220,4 +220,6 @@ def export_layer_interactively(iface, layer):
     link = f'<a href="{QUrl.fromLocalFile(folder).toString()}">{tr("Show folder")}</a>'
     text = tr("Exported {0} footprint(s) to {1}.").format(result.count, html.escape(result.path))
     iface.messageBar().pushMessage(TITLE, f"{text} {link}", Qgis.MessageLevel.Success, 10)
+    for warning in result.warnings:  # texts the format could not hold whole (Shapefile)
+        iface.messageBar().pushMessage(TITLE, html.escape(warning), Qgis.MessageLevel.Warning, 10)
     return result
