@@ -49,6 +49,11 @@ PASSWORD_TEXT = (
     "http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-username-token-profile-1.0#PasswordText"
 )
 CRS84 = "urn:ogc:def:crs:OGC:1.3:CRS84"
+GMD = "http://www.isotc211.org/2005/gmd"
+# The record schemas a connection can ask for (GetRecords outputSchema), by the key stored with it.
+# Whatever the server answers with is read: Dublin Core or ISO 19139.
+SCHEMAS = {"dc": CSW, "iso": GMD}
+SCHEMA_LABELS = {"dc": "Dublin Core", "iso": "ISO 19139"}
 NSMAP = {"csw": CSW, "dc": DC, "dct": DCT, "ows": OWS, "gml": GML, "ogc": OGC}
 
 
@@ -132,8 +137,9 @@ def _literal_date(value, profile):
     return value.isoformat() + ("Z" if profile != Profile.GENERIC else "")
 
 
-def build_getrecords(query, profile, start_position=1, max_records=None):
-    """The csw:GetRecords element for one page of ``query``."""
+def build_getrecords(query, profile, start_position=1, max_records=None, schema="dc"):
+    """The csw:GetRecords element for one page of ``query``, asking for records in ``schema``
+    (a key of :data:`SCHEMAS`: ``dc`` Dublin Core, ``iso`` ISO 19139)."""
     csw, ogc, gml = (lambda n, ns=ns: f"{{{ns}}}{n}" for ns in (CSW, OGC, GML))
     root = etree.Element(
         csw("GetRecords"),
@@ -144,7 +150,7 @@ def build_getrecords(query, profile, start_position=1, max_records=None):
         startPosition=str(start_position),
         resultType="results",
         outputFormat="application/xml",
-        outputSchema=CSW,
+        outputSchema=SCHEMAS.get(schema, CSW),
     )
     q = etree.SubElement(root, csw("Query"), typeNames="csw:Record")
     etree.SubElement(q, csw("ElementSetName"), typeNames="csw:Record").text = "full"
@@ -564,7 +570,7 @@ class CswClient:
     """
 
     def __init__(self, url, profile=Profile.EODMS, *, credentials=None, auth_hint="",
-                 session=None, timeout=DEFAULT_TIMEOUT, name=None):
+                 session=None, timeout=DEFAULT_TIMEOUT, name=None, schema="dc"):
         self.url = url.strip()
         self.profile = Profile(profile)
         self.credentials = credentials
@@ -572,6 +578,7 @@ class CswClient:
         self.session = session or new_session()
         self.timeout = timeout
         self.name = name or self.profile.label
+        self.schema = schema if schema in SCHEMAS else "dc"
         if self.profile == Profile.RCM and credentials is None:
             raise AuthError(
                 "EODMS RCM needs your EODMS username and password: choose or create a "
@@ -579,7 +586,7 @@ class CswClient:
             )
 
     def request_body(self, query, start_position=1, max_records=None):
-        body = build_getrecords(query, self.profile, start_position, max_records)
+        body = build_getrecords(query, self.profile, start_position, max_records, self.schema)
         if self.profile == Profile.RCM:
             body = soap_wrap(body, self.credentials)
         return etree.tostring(body, xml_declaration=True, encoding="UTF-8")

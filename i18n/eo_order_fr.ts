@@ -76,6 +76,22 @@
       <translation>Profil</translation>
     </message>
     <message>
+      <source>The record schema to ask the catalogue for. Dublin Core suits most catalogues; ISO 19139 gives GeoNetwork and INSPIRE catalogues' full records. Either is read, whatever the catalogue answers with.</source>
+      <translation>Le schéma des fiches à demander au catalogue. Dublin Core convient à la plupart des catalogues; ISO 19139 donne les fiches complètes des catalogues GeoNetwork et INSPIRE. Les deux sont lus, quel que soit le schéma de la réponse.</translation>
+    </message>
+    <message>
+      <source>Dublin Core</source>
+      <translation>Dublin Core</translation>
+    </message>
+    <message>
+      <source>ISO 19139</source>
+      <translation>ISO 19139</translation>
+    </message>
+    <message>
+      <source>Record schema</source>
+      <translation>Schéma des fiches</translation>
+    </message>
+    <message>
       <source>Optional QGIS authentication configuration (Basic: username and password) for this service; pick one or create one with +. Only its id is kept; the password stays in QGIS' encrypted authentication database.</source>
       <translation>Configuration d'authentification QGIS facultative (Basic : nom d'utilisateur et mot de passe) pour ce service ; choisissez-en une ou créez-la avec +. Seul son identifiant est conservé ; le mot de passe reste dans la base d'authentification chiffrée de QGIS.</translation>
     </message>

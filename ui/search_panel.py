@@ -279,7 +279,7 @@ class SearchPanel(QWidget):
                 credentials = credentials_from_authcfg(authcfg, catalog.service_name)
             client = CswClient(catalog.url, catalog.profile, credentials=credentials,
                                auth_hint=f"auth config {authcfg}" if authcfg else "",
-                               name=catalog.service_name)
+                               name=catalog.service_name, schema=catalog.schema)
         except EoOrderError as exc:
             self._message(str(exc), Qgis.MessageLevel.Warning)
             self.status.setText(str(exc))
