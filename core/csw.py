@@ -171,14 +171,18 @@ def build_getrecords(query, profile, start_position=1, max_records=None, schema=
     )
     etree.SubElement(like, ogc("PropertyName")).text = "dc:title"
     etree.SubElement(like, ogc("Literal")).text = query.title
-    bbox = etree.SubElement(both, ogc("BBOX"))
-    etree.SubElement(bbox, ogc("PropertyName")).text = "ows:BoundingBox"
-    envelope = etree.SubElement(bbox, gml("Envelope"))
-    if profile == Profile.GENERIC:
-        envelope.set("srsName", CRS84)
-    b = query.bbox
-    etree.SubElement(envelope, gml("lowerCorner")).text = f"{b.west!r} {b.south!r}"
-    etree.SubElement(envelope, gml("upperCorner")).text = f"{b.east!r} {b.north!r}"
+    # A box across the antimeridian is sent as its two sides, OR-ed: CSW 2.0.2 envelopes cannot
+    # wrap (west > east would be an empty or inverted box to most servers).
+    parts = query.bbox.parts()
+    holder = etree.SubElement(both, ogc("Or")) if len(parts) > 1 else both
+    for west, south, east, north in parts:
+        bbox = etree.SubElement(holder, ogc("BBOX"))
+        etree.SubElement(bbox, ogc("PropertyName")).text = "ows:BoundingBox"
+        envelope = etree.SubElement(bbox, gml("Envelope"))
+        if profile == Profile.GENERIC:
+            envelope.set("srsName", CRS84)
+        etree.SubElement(envelope, gml("lowerCorner")).text = f"{west!r} {south!r}"
+        etree.SubElement(envelope, gml("upperCorner")).text = f"{east!r} {north!r}"
     return root
 
 

@@ -10,7 +10,9 @@ from .errors import InputError
 
 @dataclass(frozen=True)
 class BBox:
-    """A box in WGS 84 longitude/latitude degrees."""
+    """A box in WGS 84 longitude/latitude degrees. ``west > east`` is a box across the
+    antimeridian (from ``west`` east to 180° and on from -180° to ``east``), as a map centred on the
+    Pacific shows it; :meth:`parts` splits it into boxes that do not cross."""
 
     west: float
     south: float
@@ -31,11 +33,21 @@ class BBox:
                 f"The search box latitudes ({self.south:g}, {self.north:g}) must lie "
                 "between -90 and 90: set the box in WGS 84 degrees."
             )
-        if self.west > self.east or self.south > self.north:
+        if self.south > self.north:
             raise InputError(
-                "The search box is inverted (west > east or south > north): "
-                "draw or type the box again."
+                "The search box is inverted (south > north): draw or type the box again."
             )
+
+    @property
+    def crosses_antimeridian(self):
+        return self.west > self.east
+
+    def parts(self):
+        """The box as (west, south, east, north) tuples that do not cross the antimeridian: itself,
+        or its part up to 180° and its part from -180°."""
+        if not self.crosses_antimeridian:
+            return [(self.west, self.south, self.east, self.north)]
+        return [(self.west, self.south, 180.0, self.north), (-180.0, self.south, self.east, self.north)]
 
     @classmethod
     def clamped(cls, west, south, east, north):
