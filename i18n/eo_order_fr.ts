@@ -1349,12 +1349,16 @@ Cochez « Entités sélectionnées uniquement » pour ne prendre que la sélec
 
 Profile: EODMS (the EODMS catalogue: lon/lat box without srsName), EODMS RCM (the same inside a SOAP WS-Security envelope; needs an auth config with your EODMS username and password) or generic CSW 2.0.2 (box sent as CRS84).
 
-Dates filter the record date: start inclusive, end exclusive; ISO dates or date-times (2013-03-29, 2013-03-29T12:00:00Z). Title is a like-pattern: * any characters, ? one character. All pages are fetched up to Maximum records.</source>
+Dates filter the record date: start inclusive, end exclusive; ISO dates or date-times (2013-03-29, 2013-03-29T12:00:00Z). Title is a like-pattern: * any characters, ? one character. All pages are fetched up to Maximum records.
+
+Record schema: Dublin Core or ISO 19139 (GeoNetwork, INSPIRE); either answer is read. Records without a bounding box are written without geometry; what could not be read (other schemas, paging that stopped early) is reported in the log.</source>
       <translation>Interroge un catalogue CSW 2.0.2 pour trouver les enregistrements dont l'empreinte recoupe l'emprise et écrit leurs empreintes sous forme de polygones (EPSG:4326).
 
 Profil : EODMS (le catalogue EODMS : rectangle lon/lat sans srsName), EODMS RCM (la même chose dans une enveloppe SOAP WS-Security; nécessite une configuration d'authentification contenant votre nom d'utilisateur et votre mot de passe EODMS) ou CSW 2.0.2 générique (rectangle envoyé en CRS84).
 
-Les dates filtrent la date de l'enregistrement : début inclus, fin exclue; dates ou dates-heures ISO (2013-03-29, 2013-03-29T12:00:00Z). Le titre est un motif de type LIKE : * n'importe quels caractères, ? un seul caractère. Toutes les pages sont récupérées jusqu'au nombre maximal d'enregistrements.</translation>
+Les dates filtrent la date de l'enregistrement : début inclus, fin exclue; dates ou dates-heures ISO (2013-03-29, 2013-03-29T12:00:00Z). Le titre est un motif de type LIKE : * n'importe quels caractères, ? un seul caractère. Toutes les pages sont récupérées jusqu'au nombre maximal d'enregistrements.
+
+Schéma des fiches : Dublin Core ou ISO 19139 (GeoNetwork, INSPIRE); les deux réponses sont lues. Les enregistrements sans rectangle englobant sont écrits sans géométrie; ce qui n'a pas pu être lu (autres schémas, pagination interrompue) est signalé dans le journal.</translation>
     </message>
     <message>
       <source>Catalogue URL</source>
@@ -1389,6 +1393,10 @@ Les dates filtrent la date de l'enregistrement : début inclus, fin exclue; dat
       <translation>Authentification (requise pour RCM)</translation>
     </message>
     <message>
+      <source>Record schema to ask for</source>
+      <translation>Schéma des fiches à demander</translation>
+    </message>
+    <message>
       <source>Footprints</source>
       <translation>Empreintes</translation>
     </message>
@@ -1403,6 +1411,14 @@ Les dates filtrent la date de l'enregistrement : début inclus, fin exclue; dat
     <message>
       <source>{0} records written, {1} without a footprint.</source>
       <translation>{0} enregistrements écrits, dont {1} sans empreinte.</translation>
+    </message>
+    <message>
+      <source>Dublin Core</source>
+      <translation>Dublin Core</translation>
+    </message>
+    <message>
+      <source>ISO 19139</source>
+      <translation>ISO 19139</translation>
     </message>
     <message>
       <source>Could not write the footprints: {0}</source>

@@ -37,7 +37,9 @@ class SearchCswAlgorithm(QgsProcessingAlgorithm):
     TITLE = "TITLE"
     MAX_RECORDS = "MAX_RECORDS"
     AUTHCFG = "AUTHCFG"
+    SCHEMA = "SCHEMA"
     OUTPUT = "OUTPUT"
+    SCHEMA_KEYS = ("dc", "iso")
 
     def name(self):
         return "search_csw"
@@ -60,7 +62,10 @@ class SearchCswAlgorithm(QgsProcessingAlgorithm):
             "username and password) or generic CSW 2.0.2 (box sent as CRS84).\n\n"
             "Dates filter the record date: start inclusive, end exclusive; ISO dates or "
             "date-times (2013-03-29, 2013-03-29T12:00:00Z). Title is a like-pattern: * any "
-            "characters, ? one character. All pages are fetched up to Maximum records."
+            "characters, ? one character. All pages are fetched up to Maximum records.\n\n"
+            "Record schema: Dublin Core or ISO 19139 (GeoNetwork, INSPIRE); either answer is read. "
+            "Records without a bounding box are written without geometry; what could not be read "
+            "(other schemas, paging that stopped early) is reported in the log."
         )
 
     def createInstance(self):
@@ -83,6 +88,9 @@ class SearchCswAlgorithm(QgsProcessingAlgorithm):
             defaultValue=1000, minValue=1))
         self.addParameter(QgsProcessingParameterAuthConfig(
             self.AUTHCFG, tr("Authentication (required for RCM)"), optional=True))
+        self.addParameter(QgsProcessingParameterEnum(
+            self.SCHEMA, tr("Record schema to ask for"), options=[tr("Dublin Core"), tr("ISO 19139")],
+            defaultValue=0, optional=True))
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.OUTPUT, tr("Footprints"), QgsProcessing.SourceType.TypeVectorPolygon))
 
@@ -105,8 +113,10 @@ class SearchCswAlgorithm(QgsProcessingAlgorithm):
             credentials = None
             if profile == Profile.RCM or authcfg:
                 credentials = credentials_from_authcfg(authcfg, profile.label)
+            schema = self.SCHEMA_KEYS[min(1, max(0, self.parameterAsEnum(parameters, self.SCHEMA, context)))]
             client = CswClient(url, profile, credentials=credentials,
-                               auth_hint=f"auth config {authcfg}" if authcfg else "", name=profile.label)
+                               auth_hint=f"auth config {authcfg}" if authcfg else "", name=profile.label,
+                               schema=schema)
 
             def progress(page, pages, count, matched):
                 feedback.setProgress(100.0 * page / max(pages, 1))

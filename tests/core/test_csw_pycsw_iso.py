@@ -115,3 +115,15 @@ def test_the_schema_is_stored_with_the_connection(tmp_path, qgis_app):
     saved = {c.name: c for c in store().all(CSW)}
     assert saved["ISO catalogue"].schema == "iso"
     assert saved["DC catalogue"].schema == "dc"
+
+
+def test_processing_asks_for_the_chosen_schema(iso_csw, provider, tmp_path):
+    from qgis import processing
+    from qgis.core import QgsVectorLayer
+
+    result = processing.run("eo_order:search_csw", {
+        "CATALOG": iso_csw.url, "PROFILE": 2, "SCHEMA": 1, "EXTENT": "-76.3556,-75.2466,44.9617,45.5371 [EPSG:4326]",
+        "OUTPUT": str(tmp_path / "iso.gpkg")})
+    assert etree.fromstring(iso_csw.requests[-1]).get("outputSchema") == "http://www.isotc211.org/2005/gmd"
+    layer = QgsVectorLayer(result["OUTPUT"], "iso", "ogr")
+    assert sorted(f["record_id"] for f in layer.getFeatures()) == [f"ca.example.scene-{i:02d}" for i in range(12)]
