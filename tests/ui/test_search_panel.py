@@ -143,3 +143,27 @@ def test_unreachable_catalogue_is_a_message_not_an_empty_layer(dock, qgis_iface)
     assert message.startswith("EO Order:Could not connect to CSW catalogue at http://127.0.0.1:9/csw (")
     assert "Check the URL and your network or proxy settings." in message
     dock._remove_catalog()
+
+
+def test_records_without_a_footprint_are_in_the_layer_and_counted_in_the_status(qgis_iface, qgis_new_project):
+    from pathlib import Path
+
+    brief = (Path(__file__).resolve().parents[1] / "data" / "csw" / "geonetwork_dc_brief.xml").read_bytes()
+    canvas = qgis_iface.mapCanvas()
+    canvas.setDestinationCrs(QgsCoordinateReferenceSystem("EPSG:4326"))
+    canvas.setExtent(QgsRectangle(-77, 44, -74, 46))
+    with CannedServer({"/csw": (200, {"Content-Type": "application/xml"}, brief, 0)}) as server:
+        dock = SearchPanel(qgis_iface)
+        try:
+            dock.add_catalog(server.url_for("/csw"))
+            run_search(dock)
+            text = dock.status.text()
+            layer = dock.layer
+            assert layer.featureCount() == 4
+            assert dock.table.rowCount() == 4
+        finally:
+            dock._remove_catalog()
+            dock.shutdown()
+            dock.deleteLater()
+            qgis_iface.messageBar().clear_messages()
+    assert text == f"4 records, 3 without a footprint, in layer “{layer.name()}”."
