@@ -6,8 +6,6 @@ from lxml import etree
 
 from eo_order.core.csw import CswClient, Profile
 from eo_order.core.models import BBox, SearchQuery
-from eo_order.core.tasks import SearchTask
-from tests.conftest import wait_for
 from tests.servers.canned import CannedServer
 
 WORLD = BBox(-180, -90, 180, 90)
@@ -60,32 +58,6 @@ def test_paging_that_reaches_the_end_or_max_records_has_no_warning():
         capped = client.search(SearchQuery(WORLD, page_size=10, max_records=15))
     assert (len(full.records), full.warnings()) == (25, [])
     assert (len(capped.records), capped.warnings()) == (15, [])
-
-
-def test_the_task_logs_the_warning_and_the_dock_shows_it(qgis_iface, qgis_new_project):
-    from qgis.core import QgsCoordinateReferenceSystem, QgsRectangle
-
-    from eo_order.ui.search_panel import SearchPanel
-
-    canvas = qgis_iface.mapCanvas()
-    canvas.setDestinationCrs(QgsCoordinateReferenceSystem("EPSG:4326"))
-    canvas.setExtent(QgsRectangle(-77, 44, -74, 46))
-    with paging_server(lambda start: None) as server:
-        dock = SearchPanel(qgis_iface)
-        try:
-            dock.add_catalog(server.url_for("/csw"))
-            dock.search_button.click()
-            assert isinstance(dock.task, SearchTask)
-            wait_for(lambda: dock.task is None, timeout=30)
-            text = dock.status.text()
-        finally:
-            dock._remove_catalog()
-            dock.shutdown()
-            dock.deleteLater()
-            qgis_iface.messageBar().clear_messages()
-    assert text.startswith("10 records in layer")
-    assert "The catalogue matched 25 records but sent only 10 (page 1 gave no next record position)" in text
-    assert "raise Max records" not in text
 
 
 def test_processing_reports_the_short_result(provider, tmp_path):
