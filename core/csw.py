@@ -604,7 +604,7 @@ class CswClient:
             headers={"Content-Type": content_type},
         )
         try:
-            return parse_getrecords(_chunks(response, cancelled), self.name, limit=max_records or query.page_size)
+            return parse_getrecords(_chunks(response, cancelled), self.name, limit=query.max_records)
         finally:
             response.close()
 
@@ -619,8 +619,9 @@ class CswClient:
             want = min(query.page_size, query.max_records - fetched)
             page = self.fetch_page(query, position, want, cancelled)
             number += 1
-            page.records = page.records[:want]
-            fetched += min(page.received, want)
+            room = query.max_records - fetched  # a server may send more than asked: keep them, up to the maximum
+            page.records = page.records[:room]
+            fetched += min(page.received, room)
             total = max(number, math.ceil(min(page.matched or fetched, query.max_records) / query.page_size))
             yield number, total, page
             nxt = page.next_record

@@ -24,11 +24,12 @@ def page(start, count, matched, next_record):
             f"{records}</csw:SearchResults></csw:GetRecordsResponse>").encode()
 
 
-def paging_server(next_of):
-    """25 matches served 10 a page; ``next_of(start)`` gives the nextRecord each page announces."""
+def paging_server(next_of, per_page=10):
+    """25 matches served ``per_page`` a page whatever was asked; ``next_of(start)`` gives the
+    nextRecord each page announces."""
     def answer(request):
         start = int(etree.fromstring(request.body).get("startPosition"))
-        count = max(0, min(10, 25 - start + 1))
+        count = max(0, min(per_page, 25 - start + 1))
         return 200, {"Content-Type": "application/xml"}, page(start, count, 25, next_of(start)), 0
 
     return CannedServer({"/csw": answer})
@@ -58,6 +59,13 @@ def test_paging_that_reaches_the_end_or_max_records_has_no_warning():
         capped = client.search(SearchQuery(WORLD, page_size=10, max_records=15))
     assert (len(full.records), full.warnings()) == (25, [])
     assert (len(capped.records), capped.warnings()) == (15, [])
+
+
+def test_a_server_sending_more_than_asked_loses_nothing():
+    with paging_server(lambda start: start + 15 if start + 15 <= 25 else 0, per_page=15) as server:
+        result = CswClient(server.url_for("/csw"), Profile.GENERIC).search(SearchQuery(WORLD, page_size=10))
+    assert [r.record_id for r in result.records] == [f"r{i}" for i in range(1, 26)]
+    assert result.warnings() == []
 
 
 def test_processing_reports_the_short_result(provider, tmp_path):
