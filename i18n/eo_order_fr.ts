@@ -1358,7 +1358,7 @@ Profil : EODMS (le catalogue EODMS : rectangle lon/lat sans srsName), EODMS RC
 
 Les dates filtrent la date de l'enregistrement : début inclus, fin exclue; dates ou dates-heures ISO (2013-03-29, 2013-03-29T12:00:00Z). Le titre est un motif de type LIKE : * n'importe quels caractères, ? un seul caractère. Toutes les pages sont récupérées jusqu'au nombre maximal d'enregistrements.
 
-Schéma des fiches : Dublin Core ou ISO 19139 (GeoNetwork, INSPIRE); les deux réponses sont lues. Les enregistrements sans rectangle englobant sont écrits sans géométrie; ce qui n'a pas pu être lu (autres schémas, pagination interrompue) est signalé dans le journal.</translation>
+Schéma des fiches : Dublin Core ou ISO 19139 (GeoNetwork, INSPIRE); les deux réponses sont lues. Les enregistrements sans rectangle englobant sont écrits sans géométrie; ce qui n'a pas pu être lu (autres schémas, pagination interrompue) est signalé dans le journal.</translation>
     </message>
     <message>
       <source>Catalogue URL</source>
@@ -1565,11 +1565,11 @@ Schéma des fiches : Dublin Core ou ISO 19139 (GeoNetwork, INSPIRE); les deux r�
     </message>
     <message>
       <source>{0} records, {1} without a footprint, in layer “{2}”.</source>
-      <translation>{0} enregistrements, dont {1} sans empreinte, dans la couche « {2} ».</translation>
+      <translation>{0} enregistrements, dont {1} sans empreinte, dans la couche « {2} ».</translation>
     </message>
     <message>
       <source>{0} records in layer “{1}”.</source>
-      <translation>{0} enregistrements dans la couche « {1} ».</translation>
+      <translation>{0} enregistrements dans la couche « {1} ».</translation>
     </message>
     <message>
       <source>Order {0} selected scenes</source>
@@ -1597,7 +1597,7 @@ Schéma des fiches : Dublin Core ou ISO 19139 (GeoNetwork, INSPIRE); les deux r�
     </message>
     <message>
       <source>{0} matched: raise Max records for more.</source>
-      <translation>{0} correspondants : augmentez Enregistrements max. pour en obtenir plus.</translation>
+      <translation>{0} correspondants : augmentez Enregistrements max. pour en obtenir plus.</translation>
     </message>
   </context>
   <context>
