@@ -11,8 +11,15 @@ Three profiles (``Profile``):
   is sent with ``srsName=urn:ogc:def:crs:OGC:1.3:CRS84`` so lon/lat is the axis
   order the server reads.
 
+Records are asked for in Dublin Core or ISO 19139 (``SCHEMAS``, per connection) and read in
+whichever the server answers with (ISO 19139 in :mod:`.iso19139`); boxes are checked and put in
+lon/lat order by :mod:`.boxes`.
+
 Paging follows ``nextRecord`` until it is 0/absent, the server stops advancing,
-or the user's maximum is reached.
+or the user's maximum is reached. The :class:`SearchResult` accounts for every record the server
+sent that is not in its ``records`` (``warnings()``): paging that stopped before
+``numberOfRecordsMatched``, records in schemas EO Order cannot read, oversized records, duplicates,
+records outside the dates, and boxes that cannot be drawn.
 """
 
 import datetime as dt
