@@ -1,7 +1,10 @@
 """Processing algorithm ``eo_order:search_csw`` – the dock's search, headless."""
 
 from qgis.core import (
+    Qgis,
     QgsCoordinateReferenceSystem,
+    QgsCoordinateTransform,
+    QgsCsException,
     QgsFeatureSink,
     QgsProcessing,
     QgsProcessingAlgorithm,
@@ -94,6 +97,22 @@ class SearchCswAlgorithm(QgsProcessingAlgorithm):
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.OUTPUT, tr("Footprints"), QgsProcessing.SourceType.TypeVectorPolygon))
 
+    def _wgs84_box(self, parameters, context, rect):
+        """The extent as a WGS 84 box; an extent in another CRS that crosses the antimeridian (a
+        map centred on the Pacific) becomes a box with west > east, which CSW gets as two boxes."""
+        crs = self.parameterAsExtentCrs(parameters, self.EXTENT, context)
+        wgs84 = QgsCoordinateReferenceSystem(CRS)
+        if crs.isValid() and crs != wgs84:
+            own = self.parameterAsExtent(parameters, self.EXTENT, context)
+            try:
+                crossing = QgsCoordinateTransform(crs, wgs84, context.transformContext()).transformBoundingBox(
+                    own, Qgis.TransformDirection.Forward, True)
+            except QgsCsException:
+                crossing = None
+            if crossing is not None and crossing.xMinimum() > crossing.xMaximum():
+                return BBox.clamped(crossing.xMinimum(), rect.yMinimum(), crossing.xMaximum(), rect.yMaximum())
+        return BBox(rect.xMinimum(), rect.yMinimum(), rect.xMaximum(), rect.yMaximum())
+
     def processAlgorithm(self, parameters, context, feedback):
         url = self.parameterAsString(parameters, self.CATALOG, context).strip()
         profile = Profile(self.parameterAsEnum(parameters, self.PROFILE, context))
@@ -103,7 +122,7 @@ class SearchCswAlgorithm(QgsProcessingAlgorithm):
             if rect.isNull() or rect.isEmpty() and rect.width() == 0 == rect.height():
                 raise QgsProcessingException(tr("The search extent is empty: give a box."))
             query = SearchQuery(
-                bbox=BBox(rect.xMinimum(), rect.yMinimum(), rect.xMaximum(), rect.yMaximum()),
+                bbox=self._wgs84_box(parameters, context, rect),
                 start=self.parameterAsString(parameters, self.START_DATE, context),
                 end=self.parameterAsString(parameters, self.END_DATE, context),
                 title=self.parameterAsString(parameters, self.TITLE, context),
