@@ -12,6 +12,7 @@ class Catalog:
     label: str
     url: str
     profile: Profile
+    schema: str = "dc"  # the record schema to ask for: "dc" (Dublin Core) or "iso" (ISO 19139)
 
     @property
     def needs_auth(self):

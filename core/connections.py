@@ -33,7 +33,7 @@ from urllib.parse import urlsplit
 from lxml import etree
 
 from .catalogs import BUILTIN, Catalog
-from .csw import Profile
+from .csw import SCHEMAS, Profile
 from .errors import InputError, refuse_userinfo, strip_userinfo
 from .settings import Settings
 from .xmlsafe import PARSER_OPTIONS, local
@@ -63,6 +63,7 @@ class Connection:
     authcfg: str = ""
     builtin: bool = False
     profile: Optional[Profile] = None  # catalogues only
+    schema: str = "dc"  # catalogues only: the record schema asked for, "dc" or "iso"
 
     def __post_init__(self):
         if self.kind == CSW and self.profile is None:
@@ -79,11 +80,17 @@ class Connection:
     @property
     def catalog(self):
         """The :class:`~.catalogs.Catalog` a search uses (catalogues only)."""
-        return Catalog(self.name, self.url, self.profile)
+        return Catalog(self.name, self.url, self.profile, self.schema)
 
     @property
     def needs_auth(self):
         return self.kind in (EODMS_ORDER, CDSE) or self.profile == Profile.RCM
+
+
+def _schema(value):
+    """A stored record schema key ("dc" unless it is a known other one)."""
+    value = (value or "").strip().lower()
+    return value if value in SCHEMAS else "dc"
 
 
 @dataclass
@@ -379,12 +386,16 @@ class ConnectionStore:
     def _from_record(self, record):
         kind = record["kind"]
         profile = PROFILES_BY_NAME.get(record.get("profile") or "generic", Profile.GENERIC) if kind == CSW else None
-        return Connection(record["name"], kind, record["url"], self.settings.authcfg_for(record["url"]), False, profile)
+        return Connection(record["name"], kind, record["url"], self.settings.authcfg_for(record["url"]), False, profile,
+                          _schema(record.get("schema")))
 
     @staticmethod
     def _record(connection):
         profile = PROFILE_NAMES[connection.profile] if connection.kind == CSW else ""
-        return {"kind": connection.kind, "name": connection.name, "url": connection.url, "profile": profile}
+        record = {"kind": connection.kind, "name": connection.name, "url": connection.url, "profile": profile}
+        if connection.kind == CSW and connection.schema != "dc":
+            record["schema"] = connection.schema
+        return record
 
     @staticmethod
     def _index(records, connection):
@@ -447,6 +458,8 @@ def connections_to_xml(connections, fmt=FORMAT_EO_ORDER):
                 element.set("authcfg", c.authcfg)
             if c.kind == CSW:
                 element.set("profile", PROFILE_NAMES[c.profile])
+                if c.schema != "dc":
+                    element.set("schema", c.schema)
             if c.builtin:
                 element.set("builtin", "true")
         return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
@@ -508,5 +521,6 @@ def parse_connections_xml(data, source="The file"):
         if kind == CSW:
             profile = PROFILES_BY_NAME.get((element.get("profile") or "generic").strip().lower(), Profile.GENERIC)
         connections.append(Connection(name, kind, url, (element.get("authcfg") or "").strip(),
-                                      (element.get("builtin") or "").lower() == "true", profile))
+                                      (element.get("builtin") or "").lower() == "true", profile,
+                                      _schema(element.get("schema"))))
     return connections, with_password

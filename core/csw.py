@@ -11,28 +11,40 @@ Three profiles (``Profile``):
   is sent with ``srsName=urn:ogc:def:crs:OGC:1.3:CRS84`` so lon/lat is the axis
   order the server reads.
 
+Records are asked for in Dublin Core or ISO 19139 (``SCHEMAS``, per connection) and read in
+whichever the server answers with (ISO 19139 in :mod:`.iso19139`); boxes are checked and put in
+lon/lat order by :mod:`.boxes`.
+
 Paging follows ``nextRecord`` until it is 0/absent, the server stops advancing,
-or the user's maximum is reached.
+or the user's maximum is reached. The :class:`SearchResult` accounts for every record the server
+sent that is not in its ``records`` (``warnings()``): paging that stopped before
+``numberOfRecordsMatched``, records in schemas EO Order cannot read, oversized records, duplicates,
+records outside the dates, and boxes that cannot be drawn.
 """
 
 import datetime as dt
 import enum
 import math
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from urllib.parse import unquote_plus
 
 from lxml import etree
 
+from .boxes import box_from_corners, crs_is_latlon  # noqa: F401 - crs_is_latlon kept importable here
 from .errors import AuthError, Cancelled, NetworkError, ResponseError
 from .http import DEFAULT_TIMEOUT, new_session, send
-from .models import Record
-from .xmlsafe import SOAP11, exception_from, html_message, local, looks_like_html, pull_parser
+from .iso19139 import RECORD_TAGS as ISO_RECORD_TAGS
+from .iso19139 import parse_iso_record
+from .models import THUMBNAIL, Record
+from .xmlsafe import SOAP11, SOAP12, exception_from, html_message, local, looks_like_html, pull_parser
 
 EODMS_CATALOG_URL = "https://www.eodms-sgdot.nrcan-rncan.gc.ca/MetaManagerCSW/csw/eodms_catalog"
 EODMS_RCM_URL = "https://www.eodms-sgdot.nrcan-rncan.gc.ca/MetaManagerCSW/csw/RCMImageProducts"
 
 CSW = "http://www.opengis.net/cat/csw/2.0.2"
+CSW3 = "http://www.opengis.net/cat/csw/3.0"
 DC = "http://purl.org/dc/elements/1.1/"
 DCT = "http://purl.org/dc/terms/"
 OWS = "http://www.opengis.net/ows"
@@ -44,6 +56,11 @@ PASSWORD_TEXT = (
     "http://docs.oasis-open.org/wss/2004/01/oasis-200401-wss-username-token-profile-1.0#PasswordText"
 )
 CRS84 = "urn:ogc:def:crs:OGC:1.3:CRS84"
+GMD = "http://www.isotc211.org/2005/gmd"
+# The record schemas a connection can ask for (GetRecords outputSchema), by the key stored with it.
+# Whatever the server answers with is read: Dublin Core or ISO 19139.
+SCHEMAS = {"dc": CSW, "iso": GMD}
+SCHEMA_LABELS = {"dc": "Dublin Core", "iso": "ISO 19139"}
 NSMAP = {"csw": CSW, "dc": DC, "dct": DCT, "ows": OWS, "gml": GML, "ogc": OGC}
 
 
@@ -63,13 +80,58 @@ class Page:
     matched: int = None
     returned: int = None
     next_record: int = 0
+    received: int = 0  # record elements in the page, read or not
+    unreadable: Counter = field(default_factory=Counter)  # schema name -> records EO Order cannot read
+    oversized: int = 0  # records over the size caps, skipped
+    results_tag: str = ""
 
 
 @dataclass
 class SearchResult:
+    """What a search found, and an account of every record the server sent that is not in
+    ``records`` (so a layer never holds fewer records than the server returned without a word)."""
+
     records: list = field(default_factory=list)
     matched: int = 0
     pages: int = 0
+    max_records: int = 0
+    received: int = 0  # record elements the server sent, read or not
+    unreadable: Counter = field(default_factory=Counter)  # schema name -> records in it
+    oversized: int = 0
+    duplicates: int = 0
+    out_of_range: int = 0  # dated outside the search's dates (the server's filter is checked)
+    stop_reason: str = ""  # why paging stopped before numberOfRecordsMatched, when it did
+
+    @property
+    def without_footprint(self):
+        return sum(1 for record in self.records if record.bbox is None)
+
+    def warnings(self):
+        """Sentences (English) about records that are not in ``records`` or have no footprint."""
+        notes = []
+        expected = min(self.matched or 0, self.max_records or self.matched or 0)
+        if self.received < expected:
+            notes.append(
+                f"The catalogue matched {self.matched} records but sent only {self.received}"
+                + (f" ({self.stop_reason})" if self.stop_reason else "")
+                + ": the result is incomplete. Try again later, or narrow the search.")
+        if self.unreadable:
+            names = ", ".join(f"{count} in {name}" for name, count in sorted(self.unreadable.items()))
+            notes.append(f"{sum(self.unreadable.values())} records are in a schema EO Order cannot read ({names}): "
+                         "choose Dublin Core or ISO 19139 for this connection.")
+        if self.oversized:
+            notes.append(f"{self.oversized} records were larger than EO Order reads "
+                         f"({MAX_RECORD_BYTES // 2**20} MB of XML each) and were skipped.")
+        if self.duplicates:
+            notes.append(f"{self.duplicates} records came twice (same identifier) and are listed once.")
+        if self.out_of_range:
+            notes.append(f"{self.out_of_range} records dated outside the search's dates were left out.")
+        problems = Counter(r.box_problem for r in self.records if r.bbox is None and r.box_problem)
+        if problems:
+            detail = "; ".join(f"{count}: {why}" for why, count in problems.most_common(3))
+            notes.append(f"{sum(problems.values())} records have a bounding box that cannot be drawn ({detail}); "
+                         "they are kept without a footprint.")
+        return notes
 
 
 # --- requests ---------------------------------------------------------------
@@ -82,8 +144,9 @@ def _literal_date(value, profile):
     return value.isoformat() + ("Z" if profile != Profile.GENERIC else "")
 
 
-def build_getrecords(query, profile, start_position=1, max_records=None):
-    """The csw:GetRecords element for one page of ``query``."""
+def build_getrecords(query, profile, start_position=1, max_records=None, schema="dc"):
+    """The csw:GetRecords element for one page of ``query``, asking for records in ``schema``
+    (a key of :data:`SCHEMAS`: ``dc`` Dublin Core, ``iso`` ISO 19139)."""
     csw, ogc, gml = (lambda n, ns=ns: f"{{{ns}}}{n}" for ns in (CSW, OGC, GML))
     root = etree.Element(
         csw("GetRecords"),
@@ -94,7 +157,7 @@ def build_getrecords(query, profile, start_position=1, max_records=None):
         startPosition=str(start_position),
         resultType="results",
         outputFormat="application/xml",
-        outputSchema=CSW,
+        outputSchema=SCHEMAS.get(schema, CSW),
     )
     q = etree.SubElement(root, csw("Query"), typeNames="csw:Record")
     etree.SubElement(q, csw("ElementSetName"), typeNames="csw:Record").text = "full"
@@ -115,14 +178,18 @@ def build_getrecords(query, profile, start_position=1, max_records=None):
     )
     etree.SubElement(like, ogc("PropertyName")).text = "dc:title"
     etree.SubElement(like, ogc("Literal")).text = query.title
-    bbox = etree.SubElement(both, ogc("BBOX"))
-    etree.SubElement(bbox, ogc("PropertyName")).text = "ows:BoundingBox"
-    envelope = etree.SubElement(bbox, gml("Envelope"))
-    if profile == Profile.GENERIC:
-        envelope.set("srsName", CRS84)
-    b = query.bbox
-    etree.SubElement(envelope, gml("lowerCorner")).text = f"{b.west!r} {b.south!r}"
-    etree.SubElement(envelope, gml("upperCorner")).text = f"{b.east!r} {b.north!r}"
+    # A box across the antimeridian is sent as its two sides, OR-ed: CSW 2.0.2 envelopes cannot
+    # wrap (west > east would be an empty or inverted box to most servers).
+    parts = query.bbox.parts()
+    holder = etree.SubElement(both, ogc("Or")) if len(parts) > 1 else both
+    for west, south, east, north in parts:
+        bbox = etree.SubElement(holder, ogc("BBOX"))
+        etree.SubElement(bbox, ogc("PropertyName")).text = "ows:BoundingBox"
+        envelope = etree.SubElement(bbox, gml("Envelope"))
+        if profile == Profile.GENERIC:
+            envelope.set("srsName", CRS84)
+        etree.SubElement(envelope, gml("lowerCorner")).text = f"{west!r} {south!r}"
+        etree.SubElement(envelope, gml("upperCorner")).text = f"{east!r} {north!r}"
     return root
 
 
@@ -141,18 +208,32 @@ def soap_wrap(body, credentials):
 
 
 # --- parsing ----------------------------------------------------------------
+#
+# One streaming reader for every page. It takes whichever record schema the server answers
+# with: Dublin Core (csw:Record/SummaryRecord/BriefRecord, read here) or ISO 19139
+# (gmd:MD_Metadata, gmi:MI_Metadata, read by :mod:`.iso19139`); records in other schemas
+# (DIF, FGDC, ebRIM…) are counted by schema name so the search can say what it could not read.
+#
+# Memory stays flat whatever a server sends: after each chunk every closed element that is not
+# needed any more is freed (records once read; anything else at once), and one record may take at
+# most MAX_RECORD_BYTES of XML: a larger one is skipped, freed as it streams, and counted
+# (``Page.oversized``). An error document is read up to MAX_ERROR_BYTES; a reply with no CSW, SOAP
+# or error element in its first MAX_RECORD_BYTES is not a CSW reply. libxml2 itself refuses text
+# nodes over 10 MB and nesting deeper than 256. Only the elements that structure a reply reach
+# Python (CSW, SOAP, record roots, errors), so floods of small elements cost libxml2's time only.
 
-_LATLON_CRS_ENDINGS = ("epsg::4326", "epsg:4326", "epsg/0/4326", "epsg:6.11:4326", "epsg:6.6:4326")
-
-
-def crs_is_latlon(crs):
-    """True when a box in ``crs`` is written latitude first (EPSG:4326 in any
-    spelling, as pycsw reads it); CRS84 and unknown/absent crs are lon/lat."""
-    return bool(crs) and crs.strip().lower().endswith(_LATLON_CRS_ENDINGS)
+MAX_RECORD_BYTES = 4 * 1024 * 1024
+MAX_ERROR_BYTES = 1024 * 1024
 
 
 def parse_box(element):
-    """(west, south, east, north) from an ows:BoundingBox / ows:WGS84BoundingBox."""
+    """(west, south, east, north) from an ows:BoundingBox / ows:WGS84BoundingBox, or None."""
+    return read_box(element)[0]
+
+
+def read_box(element):
+    """``(box, problem)`` from an ows:BoundingBox (in its ``crs`` axis order) or an
+    ows:WGS84BoundingBox (lon/lat); see :mod:`.boxes`."""
     lower = upper = None
     for child in element:
         text = child.text
@@ -162,18 +243,15 @@ def parse_box(element):
         try:
             corner = (float(parts[0]), float(parts[1]))
         except (ValueError, IndexError):
-            return None
+            return None, f"the corner {text.strip()[:40]!r} is not two numbers"
         if child.tag in _LOWER_CORNERS:
             lower = corner
         else:
             upper = corner
     if not lower or not upper:
-        return None
-    if element.tag == _OWS_BOX and crs_is_latlon(element.get("crs")):
-        lower, upper = lower[::-1], upper[::-1]
-    elif max(abs(lower[1]), abs(upper[1])) > 90 >= max(abs(lower[0]), abs(upper[0])):
-        lower, upper = lower[::-1], upper[::-1]  # crs-less box written lat/lon
-    return (lower[0], lower[1], upper[0], upper[1])
+        return None, "a corner is missing"
+    crs = element.get("crs") if element.tag == _OWS_BOX else None
+    return box_from_corners(lower, upper, crs)
 
 
 _COLLECTION_KEY = re.compile(r"[?&]collectionid=([^&#]*)", re.IGNORECASE)
@@ -188,17 +266,40 @@ def collection_from_url(url):
 _OWS_BOX = f"{{{OWS}}}BoundingBox"
 _LOWER_CORNERS = {f"{{{OWS}}}LowerCorner"}
 _TAG = {f"{{{DC}}}{n}": n for n in ("identifier", "title", "type", "subject", "format", "date", "source")}
+_TAG[f"{{{DC}}}URI"] = "uri"
+_TAG[f"{{{DC}}}description"] = "abstract"
+_TAG[f"{{{DCT}}}abstract"] = "abstract"
 _TAG[f"{{{DCT}}}references"] = "references"
 _TAG[_OWS_BOX] = "bbox"
 _TAG[f"{{{OWS}}}WGS84BoundingBox"] = "bbox"
 _TAG_NAMES = tuple(_TAG)
-_RECORD_TAGS = {f"{{{CSW}}}Record", f"{{{CSW}}}SummaryRecord", f"{{{CSW}}}BriefRecord"}
-# The only elements the response parser is told about; libxml2 skips events for the rest.
-_WATCHED = [*_RECORD_TAGS, f"{{{CSW}}}SearchResults", "{*}ExceptionReport", "{*}Fault"]
+_DC_RECORD_TAGS = {f"{{{CSW}}}Record", f"{{{CSW}}}SummaryRecord", f"{{{CSW}}}BriefRecord"}
+_RECORD_TAGS = _DC_RECORD_TAGS  # kept for callers of earlier versions
+
+
+_LINE_BREAK = re.compile(r"[ \t]*[\r\n]\s*")
+
+
+def _link(text):
+    """A URL as written: the ends trimmed, line breaks with their indentation removed (EODMS
+    wraps long URLs over lines), spaces within a line kept (a GeoServer layer called
+    ``Cosmo Skymed`` is another layer than ``CosmoSkymed``)."""
+    return _LINE_BREAK.sub("", text.strip()) if text else ""
+
+
+def _is_thumbnail_link(protocol, name, description):
+    words = f"{name} {description}".lower()
+    return protocol.lower().startswith("image/") or "thumbnail" in words or "browse" in words
 
 
 def parse_record(element):
-    """A :class:`Record` from a csw:Record element."""
+    """A :class:`Record` from a csw:Record (or SummaryRecord/BriefRecord) element.
+
+    Single values keep the first non-empty element (a trailing empty ``<dc:date/>`` does not
+    wipe the date); subjects and links keep all. URLs and ``dc:source`` are trimmed at the ends
+    only (spaces inside are part of the value, line breaks are wrapping); titles have their whitespace runs collapsed.
+    GeoNetwork's ``dc:URI`` links go into the references under their ``protocol`` (thumbnails,
+    named so by ``name``/``description`` or an ``image/*`` protocol, under "thumbnail")."""
     rec = Record(record_id="")
     subjects = rec.subjects
     refs = rec.references
@@ -207,7 +308,7 @@ def parse_record(element):
         kind = kinds[child.tag]
         text = child.text
         if kind == "references":
-            url = "".join(text.split()) if text else ""  # EODMS wraps long URLs over lines
+            url = _link(text)
             if url:
                 refs.setdefault((child.get("scheme") or "").strip(), []).append(url)
         elif kind == "subject":
@@ -216,15 +317,29 @@ def parse_record(element):
                 subjects.append(value)
         elif kind == "bbox":
             if rec.bbox is None:
-                rec.bbox = parse_box(child)
+                rec.bbox, problem = read_box(child)
+                if rec.bbox is not None:
+                    rec.box_problem = ""
+                elif not rec.box_problem:
+                    rec.box_problem = problem
+        elif kind == "uri":
+            url = _link(text)
+            if url:
+                protocol = (child.get("protocol") or "").strip()
+                if _is_thumbnail_link(protocol, child.get("name") or "", child.get("description") or ""):
+                    refs.setdefault(THUMBNAIL, []).append(url)
+                else:
+                    refs.setdefault(protocol or "link", []).append(url)
+        elif kind == "title":
+            if not rec.title:
+                rec.title = " ".join(text.split()) if text else ""
         elif kind == "identifier":
             if not rec.record_id:
                 rec.record_id = (text or "").strip()
         elif kind == "source":
-            rec.source = "".join(text.split()) if text else ""
-        elif kind == "title":
-            rec.title = " ".join(text.split()) if text else ""
-        else:
+            if not rec.source:
+                rec.source = _link(text)
+        elif not getattr(rec, kind):
             setattr(rec, kind, (text or "").strip())
     for scheme in ("THUMBVIEW", "OVERVIEW"):
         for url in refs.get(scheme, ()):
@@ -234,17 +349,165 @@ def parse_record(element):
     return rec
 
 
-def parse_getrecords(chunks, what="the catalogue"):
+# Record readers by element; anything else directly inside csw:SearchResults is a record in a
+# schema EO Order cannot read.
+RECORD_READERS = dict.fromkeys(_DC_RECORD_TAGS, parse_record)
+RECORD_READERS.update(dict.fromkeys(ISO_RECORD_TAGS, parse_iso_record))
+
+# Names of record schemas EO Order does not read, by namespace (for the warning).
+SCHEMA_NAMES = {
+    "http://gcmd.gsfc.nasa.gov/Aboutus/xml/dif/": "DIF",
+    "http://gcmd.nasa.gov/Aboutus/xml/dif/": "DIF",
+    "urn:oasis:names:tc:ebxml-regrep:xsd:rim:3.0": "ebRIM",
+    "http://www.w3.org/2005/Atom": "Atom",
+    "http://www.opengis.net/cat/csw/csdgm": "FGDC",
+    "http://standards.iso.org/iso/19115/-3/mdb/2.0": "ISO 19115-3",
+    "http://standards.iso.org/iso/19115/-3/mdb/1.0": "ISO 19115-3",
+    "http://www.isotc211.org/2005/gfc": "ISO 19110 feature catalogue",
+}
+
+
+def schema_name(tag):
+    """A reader's name for the schema of a record element, e.g. ``DIF``, ``FGDC``, ``ebRIM``."""
+    namespace, _, name = tag.rpartition("}")
+    namespace = namespace.lstrip("{")
+    if namespace in SCHEMA_NAMES:
+        return SCHEMA_NAMES[namespace]
+    if not namespace and name == "metadata":
+        return "FGDC"  # FGDC CSDGM has no namespace
+    if namespace.startswith("http://www.isotc211.org/"):
+        return f"ISO {name}"
+    return f"{name} ({namespace})" if namespace else name
+
+
+def _csw_version(namespace):
+    prefix = "http://www.opengis.net/cat/csw/"
+    return namespace[len(prefix):] if namespace.startswith(prefix) else ""
+
+
+def _describe(tag, version):
+    """How a document's root reads in a message: ``a CSW 3.0 GetRecordsResponse``, ``<rss>``."""
+    namespace, _, name = tag.rpartition("}")
+    namespace = namespace.lstrip("{")
+    csw_version = _csw_version(namespace) or (version if namespace.startswith("http://www.opengis.net/cat/csw") else "")
+    if csw_version:
+        return f"a CSW {csw_version} {name}"
+    described = f"<{name}>" + (f" (namespace {namespace})" if namespace else "")
+    return described + (f", version {version}" if version else "")
+
+
+_SOAP_PARTS = {f"{{{ns}}}{n}" for ns in (SOAP11, SOAP12) for n in ("Envelope", "Header", "Body")}
+_ERROR_NAMES = ("ExceptionReport", "Fault")
+
+
+_WATCHED = [f"{{{CSW}}}*", f"{{{CSW3}}}*", f"{{{SOAP11}}}*", f"{{{SOAP12}}}*", *ISO_RECORD_TAGS,
+            "{*}ExceptionReport", "{*}Fault"]
+
+
+class _PageReader:
+    """The state of one streamed page (see :func:`parse_getrecords`)."""
+
+    def __init__(self, what, limit):
+        self.what = what
+        self.limit = limit
+        self.page = Page(records=[])
+        self.root = None
+        self.results = None  # the SearchResults element
+        self.freed = 0  # records read and emptied that are still children of ``results``
+        self.record = None  # the record being received
+        self.record_start = 0
+        self.oversized = False
+        self.error_root = None
+        self.error_start = 0
+
+    def event(self, event, element, fed_before):
+        page = self.page
+        if event == "start":
+            if self.root is None:
+                self.root = element.getroottree().getroot()
+            if self.record is not None:
+                return  # a nested element of a watched namespace inside a record
+            tag = element.tag
+            if tag in RECORD_READERS:
+                self.record, self.record_start, self.oversized = element, fed_before, False
+            elif self.results is None and local(tag) == "SearchResults":
+                self.results = element
+                page.results_tag = tag
+                page.matched = _int(element.get("numberOfRecordsMatched"))
+                page.returned = _int(element.get("numberOfRecordsReturned"))
+                page.next_record = _int(element.get("nextRecord")) or 0
+            elif self.error_root is None and local(tag) in _ERROR_NAMES:
+                self.error_root, self.error_start = element, fed_before
+            return
+        if element is not self.record:
+            return
+        self.record = None
+        page.received += 1
+        if self.oversized:
+            page.oversized += 1
+        elif self.limit is None or len(page.records) < self.limit:
+            page.records.append(RECORD_READERS[element.tag](element))
+        element.clear()
+        if element.getparent() is self.results:
+            self.freed += 1
+
+    def prune(self, fed):
+        """Free every closed element that is not needed any more: walk down the open elements
+        from the root, deleting the closed children before each one (and counting those directly
+        in SearchResults that are not records EO Order reads: records in other schemas)."""
+        if self.record is not None and not self.oversized and fed - self.record_start > MAX_RECORD_BYTES:
+            self.oversized = True
+        node = self.root
+        while node is not None and len(node):
+            if node is self.error_root or (node is self.record and not self.oversized):
+                return
+            last = node[-1]
+            closed = len(node) - 1
+            if closed:
+                if node is self.results:
+                    last_freed = 1 if last.tag in RECORD_READERS and last is not self.record else 0
+                    self._count_unreadable(node, closed, self.freed - last_freed)
+                    self.freed = last_freed
+                del node[:-1]
+            node = last
+
+    def _count_unreadable(self, results, closed, known):
+        unknown = closed - known
+        if unknown <= 0:
+            return
+        self.page.received += unknown
+        if unknown <= 1000:  # name the schemas of real records; a flood of junk is just counted
+            for child in results.iterchildren():
+                if child.tag not in RECORD_READERS and isinstance(child.tag, str):
+                    self.page.unreadable[schema_name(child.tag)] += 1
+                    unknown -= 1
+                    if not unknown:
+                        return
+        if unknown > 0:
+            self.page.unreadable["unknown elements"] += unknown
+
+    def finish(self):
+        if self.results is not None:
+            self.prune(0)
+            closed = len(self.results)
+            if closed:
+                self._count_unreadable(self.results, closed, self.freed)
+
+
+def parse_getrecords(chunks, what="the catalogue", limit=None):
     """Parse a GetRecords response fed as byte ``chunks``; returns a :class:`Page`.
 
-    Records are found anywhere below the root (SOAP-wrapped or not) and each is
-    freed once read, so memory stays flat however large the page.
+    Records are found anywhere below the root (SOAP-wrapped or not), in Dublin Core or ISO
+    19139; at most ``limit`` are kept (the others are counted in ``Page.received``). A reply that
+    is not a CSW 2.0.2 GetRecords result (CSW 3.0, GetRecordById, another document) is an error
+    naming what came back, never an empty page.
     """
     parser = pull_parser(tag=_WATCHED)
-    page = Page(records=[])
-    records = page.records
-    error_root = None
+    reader = _PageReader(what, limit)
+    page = reader.page
+    fed = 0
     started = False
+    root = None
     try:
         for chunk in chunks:
             if not started:
@@ -255,40 +518,47 @@ def parse_getrecords(chunks, what="the catalogue"):
                     raise ResponseError(html_message(chunk, what))
                 if chunk.lstrip().lstrip(b"\xef\xbb\xbf")[:1] != b"<":
                     raise ResponseError(f"{what} did not answer with XML (it starts with {chunk[:60]!r}).")
+            fed_before = fed
+            fed += len(chunk)
             parser.feed(chunk)
             for event, element in parser.read_events():
-                tag = element.tag
-                if tag in _RECORD_TAGS:
-                    if event == "end":
-                        records.append(parse_record(element))
-                        element.clear()
-                        parent = element.getparent()
-                        if parent is not None:
-                            while element.getprevious() is not None:
-                                del parent[0]
-                elif event == "start":
-                    if local(tag) == "SearchResults":
-                        page.matched = _int(element.get("numberOfRecordsMatched"))
-                        page.returned = _int(element.get("numberOfRecordsReturned"))
-                        page.next_record = _int(element.get("nextRecord")) or 0
-                    elif error_root is None:
-                        error_root = element
-        root = parser.close() if started else None
+                reader.event(event, element, fed_before)
+            if reader.root is None and fed > MAX_RECORD_BYTES:
+                break  # megabytes without a CSW, SOAP or error element: not a CSW reply
+            if reader.error_root is not None and fed - reader.error_start > MAX_ERROR_BYTES:
+                break  # enough of an error document to quote it
+            reader.prune(fed)
+        else:
+            if started:
+                root = parser.close()
+                reader.finish()
     except etree.XMLSyntaxError as exc:
-        raise ResponseError(
-            f"{what} sent malformed or truncated XML ({exc}). Try again; if it persists "
-            "the service is broken."
-        ) from None
-    if root is None:
+        if reader.error_root is None:
+            raise ResponseError(
+                f"{what} sent malformed or truncated XML ({exc}). Try again; if it persists "
+                "the service is broken."
+            ) from None
+    root = reader.root if reader.root is not None else root
+    if not started:
         raise ResponseError(f"{what} sent an empty reply.")
-    if error_root is not None:
-        error = exception_from(error_root, what)
+    if reader.error_root is not None:
+        error = exception_from(reader.error_root, what)
         if error is not None:
             raise error
-    if page.matched is None and not records:
+    if root is None:
         raise ResponseError(
-            f"{what} answered with <{local(root.tag)}> instead of a CSW GetRecordsResponse: "
-            "is this a CSW 2.0.2 catalogue URL?"
+            f"{what} answered with {MAX_RECORD_BYTES // 2**20} MB of XML without a CSW element: "
+            "check that the URL is the catalogue's CSW 2.0.2 endpoint.")
+    document = root
+    while document.tag in _SOAP_PARTS and len(document):
+        document = document[-1]  # Envelope → Body → its content
+    is_results = page.results_tag == f"{{{CSW}}}SearchResults" or document.tag == f"{{{CSW}}}GetRecordsResponse"
+    soap_records = root.tag in _SOAP_PARTS and page.received and document.tag in RECORD_READERS
+    if not (is_results or soap_records):
+        raise ResponseError(
+            f"{what} answered with {_describe(document.tag, document.get('version'))} instead of a "
+            "CSW 2.0.2 GetRecords result: EO Order reads CSW 2.0.2 catalogues; check that the URL is "
+            "the catalogue's CSW 2.0.2 endpoint."
         )
     return page
 
@@ -313,7 +583,7 @@ class CswClient:
     """
 
     def __init__(self, url, profile=Profile.EODMS, *, credentials=None, auth_hint="",
-                 session=None, timeout=DEFAULT_TIMEOUT, name=None):
+                 session=None, timeout=DEFAULT_TIMEOUT, name=None, schema="dc"):
         self.url = url.strip()
         self.profile = Profile(profile)
         self.credentials = credentials
@@ -321,6 +591,7 @@ class CswClient:
         self.session = session or new_session()
         self.timeout = timeout
         self.name = name or self.profile.label
+        self.schema = schema if schema in SCHEMAS else "dc"
         if self.profile == Profile.RCM and credentials is None:
             raise AuthError(
                 "EODMS RCM needs your EODMS username and password: choose or create a "
@@ -328,7 +599,7 @@ class CswClient:
             )
 
     def request_body(self, query, start_position=1, max_records=None):
-        body = build_getrecords(query, self.profile, start_position, max_records)
+        body = build_getrecords(query, self.profile, start_position, max_records, self.schema)
         if self.profile == Profile.RCM:
             body = soap_wrap(body, self.credentials)
         return etree.tostring(body, xml_declaration=True, encoding="UTF-8")
@@ -350,40 +621,63 @@ class CswClient:
             secret_body=rcm, auth=auth,
         )
         try:
-            return parse_getrecords(_chunks(response, cancelled), self.name)
+            return parse_getrecords(_chunks(response, cancelled), self.name, limit=query.max_records)
         finally:
             response.close()
 
-    def pages(self, query, cancelled=None):
-        """Yield (page_number, total_pages, page) until done or ``max_records``."""
+    def pages(self, query, cancelled=None, result=None):
+        """Yield (page_number, total_pages, page) until done or ``max_records``. When paging
+        stops before the server's ``numberOfRecordsMatched``, ``result.stop_reason`` says why."""
         position, fetched, number = 1, 0, 0
+        reason = ""
         while fetched < query.max_records:
             if cancelled and cancelled():
                 raise Cancelled()
             want = min(query.page_size, query.max_records - fetched)
             page = self.fetch_page(query, position, want, cancelled)
             number += 1
-            page.records = page.records[:want]
-            fetched += len(page.records)
+            room = query.max_records - fetched  # a server may send more than asked: keep them, up to the maximum
+            page.records = page.records[:room]
+            fetched += min(page.received, room)
             total = max(number, math.ceil(min(page.matched or fetched, query.max_records) / query.page_size))
             yield number, total, page
             nxt = page.next_record
-            if not page.records or not nxt or nxt <= position or (page.matched and nxt > page.matched):
-                return
-            position = nxt
+            if not page.received:
+                reason = f"page {number} was empty"
+            elif not nxt:
+                reason = f"page {number} gave no next record position"
+            elif nxt <= position:
+                reason = f"page {number} pointed back to record {nxt}"
+            elif page.matched and nxt > page.matched:
+                reason = f"page {number} pointed past the last match, to record {nxt}"
+            else:
+                position = nxt
+                continue
+            break
+        if result is not None:
+            result.stop_reason = reason
 
     def search(self, query, progress=None, cancelled=None):
         """All records of ``query`` (up to ``query.max_records``), filtered to the
         date range client-side too, so the start-inclusive/end-exclusive rule holds
-        whatever string comparison the server applies."""
-        result = SearchResult()
+        whatever string comparison the server applies. Records without a footprint are kept;
+        :meth:`SearchResult.warnings` accounts for every record the server sent that is not
+        in ``records``."""
+        result = SearchResult(max_records=query.max_records)
         seen = set()
-        for number, total, page in self.pages(query, cancelled):
+        for number, total, page in self.pages(query, cancelled, result):
             result.pages = number
             result.matched = page.matched if page.matched is not None else result.matched
+            result.received += min(page.received, query.max_records - result.received)
+            result.unreadable.update(page.unreadable)
+            result.oversized += page.oversized
             for record in page.records:
                 key = record.record_id or id(record)
-                if key in seen or not _in_range(record, query):
+                if key in seen:
+                    result.duplicates += 1
+                    continue
+                if not _in_range(record, query):
+                    result.out_of_range += 1
                     continue
                 seen.add(key)
                 result.records.append(record)

@@ -39,7 +39,8 @@ files are the ones *Export › Save Features As…* would write, with these deci
   whole seconds there, without zone). Dates stay dates in GeoPackage, GeoJSON and Shapefile and are
   ISO text (``2013-03-28``) in KML and CSV. Booleans are true/false in GeoPackage and GeoJSON and
   the integers 1/0 in Shapefile, KML and CSV (the CSV's ``.csvt`` says ``Integer(Boolean)``).
-  Shapefile texts are at most 254 characters (longer values are cut by the format); 64-bit integers
+  Shapefile texts are at most 254 bytes: longer values are cut (at a character boundary) and
+  counted in ``ExportResult.warnings`` — the export never fails over a long value; 64-bit integers
   get 18 digits so readers see integers again.
 """
 
@@ -127,6 +128,7 @@ class ExportResult:
     path: str  # the file written (the .shp of a shapefile)
     count: int  # features written
     field_map: dict = field(default_factory=dict)  # {name in the layer: name in the file}
+    warnings: list = field(default_factory=list)  # sentences: what the format could not keep (cut texts)
 
 
 def format_for(fmt):
@@ -226,6 +228,23 @@ def _to_int(value):
     return int(bool(value))
 
 
+class _TextCutter:
+    """Cut a text to the Shapefile's 254 bytes (UTF-8, never inside a character), counting the cuts
+    in ``counts[name]`` (shared by the writer's clones of the converter)."""
+
+    def __init__(self, name, counts):
+        self.name = name
+        self.counts = counts
+        counts.setdefault(name, 0)
+
+    def __call__(self, value):
+        text = str(value)
+        if len(text) * 4 <= SHAPEFILE_TEXT_WIDTH or len(text.encode("utf-8")) <= SHAPEFILE_TEXT_WIDTH:
+            return text
+        self.counts[self.name] += 1
+        return _fit(text, SHAPEFILE_TEXT_WIDTH)
+
+
 def _retype(out, type_name, length, convert):
     """Make ``out`` a field of ``type_name`` and ``length``; returns the value converter."""
     out.setType(_qt_type(type_name))
@@ -239,6 +258,7 @@ def _plan(fields, fmt, kml_name=None):
     """For each field: (output QgsField, value converter or None), and the name map."""
     kinds = FIELD_TYPES[fmt.key]
     names = [f.name() for f in fields]
+    cut_counts = {}
     if fmt.key == "shp":
         field_map = shapefile_field_names(names)
     else:
@@ -258,12 +278,13 @@ def _plan(fields, fmt, kml_name=None):
             convert = _retype(out, "String", 10, iso_date)
         elif kind == _BOOL and kinds["bool"] == "int":
             convert = _retype(out, "Int", 1, _to_int)
-        elif fmt.key == "shp" and kind == _STRING and not 0 < out.length() <= SHAPEFILE_TEXT_WIDTH:
+        elif fmt.key == "shp" and kind == _STRING:
             out.setLength(SHAPEFILE_TEXT_WIDTH)
+            convert = _TextCutter(qgs_field.name(), cut_counts)
         elif fmt.key == "shp" and kind == _LONGLONG and not 0 < out.length() <= SHAPEFILE_INT64_WIDTH:
             out.setLength(SHAPEFILE_INT64_WIDTH)
         plan.append((out, convert))
-    return plan, field_map
+    return plan, field_map, cut_counts
 
 
 class _Converter(QgsVectorFileWriter.FieldValueConverter):
@@ -385,7 +406,7 @@ def export_footprints(layer, path, fmt, selected_only=False, transform_context=N
     fields = layer.fields()
     names = fields.names()
     kml_name = next((n for n in KML_NAME_FIELDS if n in names), None) if fmt.key == "kml" else None
-    plan, field_map = _plan(fields, fmt, kml_name)
+    plan, field_map, cut_counts = _plan(fields, fmt, kml_name)
     options = QgsVectorFileWriter.SaveVectorOptions()
     options.driverName = fmt.driver
     options.layerName = final_stem
@@ -408,4 +429,7 @@ def export_footprints(layer, path, fmt, selected_only=False, transform_context=N
         detail = (message or "").strip() or f"error {int(getattr(error, 'value', error))}"
         raise EoOrderError(f"Could not write {path} ({fmt.label}): {detail}")
     _move_into_place(folder, temp_stem, path, fmt)
-    return ExportResult(path, count, field_map)
+    warnings = [f"{n} value(s) of {name!r} were longer than the {SHAPEFILE_TEXT_WIDTH} bytes a Shapefile text "
+                f"holds and were cut; export to GeoPackage to keep them whole."
+                for name, n in cut_counts.items() if n]
+    return ExportResult(path, count, field_map, warnings)

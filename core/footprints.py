@@ -27,34 +27,37 @@ from .errors import strip_userinfo
 
 CRS = "EPSG:4326"
 
-# (name, type, length): the attribute table of every footprint layer.
+# (name, type, length): the attribute table of every footprint layer. Text fields have no length
+# limit (0): catalogue values run long (URN identifiers, http://purl.org/dc/dcmitype/Dataset), and
+# a limit would make QGIS refuse the whole batch of features. Only Shapefile export cuts texts
+# (to 254 characters, with a warning: core/export.py).
 FIELD_SPEC = (
-    ("record_id", QVariant.String, 64),
-    ("collection_id", QVariant.String, 64),
-    ("title", QVariant.String, 254),
+    ("record_id", QVariant.String, 0),
+    ("collection_id", QVariant.String, 0),
+    ("title", QVariant.String, 0),
     ("acquired", QVariant.Date, 0),
-    ("beam_mode", QVariant.String, 32),
-    ("format", QVariant.String, 64),
-    ("record_type", QVariant.String, 32),
-    ("thumbnail_url", QVariant.String, 1024),
-    ("source_url", QVariant.String, 1024),
-    ("catalog", QVariant.String, 1024),
+    ("beam_mode", QVariant.String, 0),
+    ("format", QVariant.String, 0),
+    ("record_type", QVariant.String, 0),
+    ("thumbnail_url", QVariant.String, 0),
+    ("source_url", QVariant.String, 0),
+    ("catalog", QVariant.String, 0),
 )
 
 
 # Copernicus Data Space products (one row per product, footprint from the catalogue).
 PRODUCT_FIELD_SPEC = (
-    ("product_id", QVariant.String, 36),
-    ("name", QVariant.String, 254),
-    ("collection", QVariant.String, 32),
+    ("product_id", QVariant.String, 0),
+    ("name", QVariant.String, 0),
+    ("collection", QVariant.String, 0),
     ("sensing_start", QVariant.DateTime, 0),
     ("sensing_end", QVariant.DateTime, 0),
     ("cloud_cover", QVariant.Double, 0),
     ("online", QVariant.Bool, 0),
     ("size_bytes", QVariant.LongLong, 0),
-    ("checksum_md5", QVariant.String, 32),
+    ("checksum_md5", QVariant.String, 0),
     ("downloaded", QVariant.Bool, 0),
-    ("quicklook_url", QVariant.String, 1024),
+    ("quicklook_url", QVariant.String, 0),
 )
 
 
@@ -110,19 +113,43 @@ def features_from_products(products, downloaded_ids=(), fields=None):
     return features
 
 
+def record_geometry(bbox):
+    """A multipolygon for a record box (west, south, east, north), or None for no box. A box
+    across the antimeridian (west > east) becomes two parts, west…180 and -180…east; a box of
+    zero width or height (a point or a line) is widened to 1e-6° so that it stays a valid polygon."""
+    if bbox is None:
+        return None
+    west, south, east, north = bbox
+    if north - south < _MIN_SPAN:
+        south, north = max(-90.0, south - _MIN_SPAN / 2), min(90.0, north + _MIN_SPAN / 2)
+    if west > east:
+        parts = [QgsGeometry.fromRect(QgsRectangle(west, south, 180.0, north)),
+                 QgsGeometry.fromRect(QgsRectangle(-180.0, south, east, north))]
+        geometry = QgsGeometry.collectGeometry(parts)
+    else:
+        if east - west < _MIN_SPAN:
+            west, east = max(-180.0, west - _MIN_SPAN / 2), min(180.0, east + _MIN_SPAN / 2)
+        geometry = QgsGeometry.fromRect(QgsRectangle(west, south, east, north))
+    geometry.convertToMultiType()
+    return geometry
+
+
+_MIN_SPAN = 1e-6
+
+
 def features_from_records(records, catalog, fields=None):
-    """One polygon feature per record with a box (records without one are
-    skipped: a footprint layer cannot show them)."""
+    """One feature per record, in order: a multipolygon footprint from its box, or no geometry
+    when it has none (brief records, services, boxes that cannot be drawn) — every record the
+    catalogue sent is in the attribute table."""
     catalog = strip_userinfo(catalog)  # never a password in a layer or an export
     fields = fields or footprint_fields()
     features = []
     append = features.append
-    from_rect = QgsGeometry.fromRect
     for rec in records:
-        if rec.bbox is None:
-            continue
         feature = QgsFeature(fields)
-        feature.setGeometry(from_rect(QgsRectangle(*rec.bbox)))
+        geometry = record_geometry(rec.bbox)
+        if geometry is not None:
+            feature.setGeometry(geometry)
         acquired = rec.acquired
         feature.setAttributes([
             rec.record_id,
@@ -145,10 +172,10 @@ QUERY_LOG_PROPERTY = "eo_order/query_log"  # on product layers: the query log th
 
 
 def new_footprint_layer(name, kind="records"):
-    """An empty in-memory layer for catalogue ``records`` (polygons) or Copernicus
-    ``products`` (multipolygons) with their fields and style."""
-    geometry, fields = ("MultiPolygon", product_fields()) if kind == "products" else ("Polygon", footprint_fields())
-    layer = QgsVectorLayer(f"{geometry}?crs={CRS}", name, "memory")
+    """An empty in-memory layer (multipolygons) for catalogue ``records`` or Copernicus
+    ``products`` with their fields and style."""
+    fields = product_fields() if kind == "products" else footprint_fields()
+    layer = QgsVectorLayer(f"MultiPolygon?crs={CRS}", name, "memory")
     layer.dataProvider().addAttributes(fields)
     layer.updateFields()
     (style_products if kind == "products" else style_footprints)(layer)

@@ -1,6 +1,7 @@
 """Plain data passed between the protocol clients, the tasks and Processing."""
 
 import datetime as dt
+import math
 import re
 from dataclasses import dataclass, field
 
@@ -9,7 +10,9 @@ from .errors import InputError
 
 @dataclass(frozen=True)
 class BBox:
-    """A box in WGS 84 longitude/latitude degrees."""
+    """A box in WGS 84 longitude/latitude degrees. ``west > east`` is a box across the
+    antimeridian (from ``west`` east to 180° and on from -180° to ``east``), as a map centred on the
+    Pacific shows it; :meth:`parts` splits it into boxes that do not cross."""
 
     west: float
     south: float
@@ -30,11 +33,21 @@ class BBox:
                 f"The search box latitudes ({self.south:g}, {self.north:g}) must lie "
                 "between -90 and 90: set the box in WGS 84 degrees."
             )
-        if self.west > self.east or self.south > self.north:
+        if self.south > self.north:
             raise InputError(
-                "The search box is inverted (west > east or south > north): "
-                "draw or type the box again."
+                "The search box is inverted (south > north): draw or type the box again."
             )
+
+    @property
+    def crosses_antimeridian(self):
+        return self.west > self.east
+
+    def parts(self):
+        """The box as (west, south, east, north) tuples that do not cross the antimeridian: itself,
+        or its part up to 180° and its part from -180°."""
+        if not self.crosses_antimeridian:
+            return [(self.west, self.south, self.east, self.north)]
+        return [(self.west, self.south, 180.0, self.north), (-180.0, self.south, self.east, self.north)]
 
     @classmethod
     def clamped(cls, west, south, east, north):
@@ -125,7 +138,14 @@ class SearchQuery:
 
 @dataclass
 class Record:
-    """One catalogue record (CSW Dublin Core, as EODMS serves it)."""
+    """One catalogue record, read from CSW Dublin Core (``csw:Record``, as EODMS and most
+    servers send it) or ISO 19139 (``gmd:MD_Metadata``): one model for both.
+
+    ``bbox`` is (west, south, east, north) in lon/lat degrees, already checked: finite, inside
+    the world, south ≤ north. ``west > east`` means the box crosses the antimeridian (it runs
+    east from ``west`` to 180° and on from -180° to ``east``). ``box_problem`` says why a box the
+    record carried was not used (then ``bbox`` is None); the record is kept all the same.
+    """
 
     record_id: str
     title: str = ""
@@ -137,6 +157,9 @@ class Record:
     source: str = ""
     bbox: tuple = None  # (west, south, east, north) lon/lat, or None
     collection_id: str = ""
+    abstract: str = ""
+    schema: str = "dc"  # "dc" (Dublin Core) or "iso" (ISO 19139)
+    box_problem: str = ""
 
     @property
     def beam_mode(self):
@@ -167,4 +190,28 @@ class Record:
 
     @property
     def thumbnail_url(self):
-        return self.reference("THUMBVIEW", "OVERVIEW")
+        """EODMS' THUMBVIEW/OVERVIEW, else a link marked as a thumbnail (GeoNetwork's ``dc:URI``,
+        ISO ``graphicOverview``)."""
+        return self.reference("THUMBVIEW", "OVERVIEW", THUMBNAIL)
+
+
+THUMBNAIL = "thumbnail"  # the references key of thumbnails that are not EODMS'
+
+# The world, for checking boxes read from catalogues.
+WORLD_WEST, WORLD_EAST, WORLD_SOUTH, WORLD_NORTH = -180.0, 180.0, -90.0, 90.0
+
+
+def check_record_box(west, south, east, north):
+    """``(box, problem)``: the box as (west, south, east, north) when it can be drawn on the
+    world, else ``(None, why)``. Not finite, out of the world (|lon| > 180, |lat| > 90) and
+    south > north are problems; west > east is a box across the antimeridian and is kept."""
+    values = (west, south, east, north)
+    if not all(math.isfinite(v) for v in values):
+        return None, "a coordinate is not a finite number"
+    if not all(WORLD_WEST <= v <= WORLD_EAST for v in (west, east)):
+        return None, f"longitudes {west:g}, {east:g} outside -180…180"
+    if not all(WORLD_SOUTH <= v <= WORLD_NORTH for v in (south, north)):
+        return None, f"latitudes {south:g}, {north:g} outside -90…90"
+    if south > north:
+        return None, f"south {south:g} is north of north {north:g}"
+    return (west, south, east, north), ""

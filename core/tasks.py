@@ -107,11 +107,19 @@ class SearchTask(WorkTask):
         self.report(100.0 * page / max(pages, 1), f"page {page} of {pages}")
         self.pageFetched.emit(page, pages, count)
 
+    def warnings(self):
+        """What the result lacks, in sentences (English): records the server sent that are not
+        in the layer, paging that stopped early, records without a drawable box."""
+        return self.search_result.warnings() if self.search_result is not None else []
+
     def on_finished(self, ok):
         if ok:
+            result = self.search_result
             name = search_layer_name(self.catalog_label, self.query, len(self.result))
-            log(f"{name}: {len(self.result)} footprints from {self.search_result.pages} page(s), "
-                f"{self.search_result.matched} matched on the server.")
+            log(f"{name}: {len(self.result)} records ({result.without_footprint} without a footprint) from "
+                f"{result.pages} page(s), {result.matched} matched on the server.")
+            for warning in self.warnings():
+                log(f"{name}: {warning}", Qgis.MessageLevel.Warning)
             self.result = footprint_layer(name, self.result)
 
 

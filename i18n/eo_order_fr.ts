@@ -76,6 +76,22 @@
       <translation>Profil</translation>
     </message>
     <message>
+      <source>The record schema to ask the catalogue for. Dublin Core suits most catalogues; ISO 19139 gives GeoNetwork and INSPIRE catalogues' full records. Either is read, whatever the catalogue answers with.</source>
+      <translation>Le schéma des fiches à demander au catalogue. Dublin Core convient à la plupart des catalogues; ISO 19139 donne les fiches complètes des catalogues GeoNetwork et INSPIRE. Les deux sont lus, quel que soit le schéma de la réponse.</translation>
+    </message>
+    <message>
+      <source>Dublin Core</source>
+      <translation>Dublin Core</translation>
+    </message>
+    <message>
+      <source>ISO 19139</source>
+      <translation>ISO 19139</translation>
+    </message>
+    <message>
+      <source>Record schema</source>
+      <translation>Schéma des fiches</translation>
+    </message>
+    <message>
       <source>Optional QGIS authentication configuration (Basic: username and password) for this service; pick one or create one with +. Only its id is kept; the password stays in QGIS' encrypted authentication database.</source>
       <translation>Configuration d'authentification QGIS facultative (Basic : nom d'utilisateur et mot de passe) pour ce service ; choisissez-en une ou créez-la avec +. Seul son identifiant est conservé ; le mot de passe reste dans la base d'authentification chiffrée de QGIS.</translation>
     </message>
@@ -758,12 +774,12 @@ Identifiants : une configuration d'authentification Basic avec votre nom d'util
       <translation>Choisissez une couche d'empreintes à exporter.</translation>
     </message>
     <message>
-      <source>Show folder</source>
-      <translation>Afficher le dossier</translation>
-    </message>
-    <message>
       <source>Exported {0} footprint(s) to {1}.</source>
       <translation>{0} empreinte(s) exportée(s) vers {1}.</translation>
+    </message>
+    <message>
+      <source>Show folder</source>
+      <translation>Afficher le dossier</translation>
     </message>
     <message>
       <source>Export footprints — {0}</source>
@@ -1333,12 +1349,16 @@ Cochez « Entités sélectionnées uniquement » pour ne prendre que la sélec
 
 Profile: EODMS (the EODMS catalogue: lon/lat box without srsName), EODMS RCM (the same inside a SOAP WS-Security envelope; needs an auth config with your EODMS username and password) or generic CSW 2.0.2 (box sent as CRS84).
 
-Dates filter the record date: start inclusive, end exclusive; ISO dates or date-times (2013-03-29, 2013-03-29T12:00:00Z). Title is a like-pattern: * any characters, ? one character. All pages are fetched up to Maximum records.</source>
+Dates filter the record date: start inclusive, end exclusive; ISO dates or date-times (2013-03-29, 2013-03-29T12:00:00Z). Title is a like-pattern: * any characters, ? one character. All pages are fetched up to Maximum records.
+
+Record schema: Dublin Core or ISO 19139 (GeoNetwork, INSPIRE); either answer is read. Records without a bounding box are written without geometry; what could not be read (other schemas, paging that stopped early) is reported in the log.</source>
       <translation>Interroge un catalogue CSW 2.0.2 pour trouver les enregistrements dont l'empreinte recoupe l'emprise et écrit leurs empreintes sous forme de polygones (EPSG:4326).
 
 Profil : EODMS (le catalogue EODMS : rectangle lon/lat sans srsName), EODMS RCM (la même chose dans une enveloppe SOAP WS-Security; nécessite une configuration d'authentification contenant votre nom d'utilisateur et votre mot de passe EODMS) ou CSW 2.0.2 générique (rectangle envoyé en CRS84).
 
-Les dates filtrent la date de l'enregistrement : début inclus, fin exclue; dates ou dates-heures ISO (2013-03-29, 2013-03-29T12:00:00Z). Le titre est un motif de type LIKE : * n'importe quels caractères, ? un seul caractère. Toutes les pages sont récupérées jusqu'au nombre maximal d'enregistrements.</translation>
+Les dates filtrent la date de l'enregistrement : début inclus, fin exclue; dates ou dates-heures ISO (2013-03-29, 2013-03-29T12:00:00Z). Le titre est un motif de type LIKE : * n'importe quels caractères, ? un seul caractère. Toutes les pages sont récupérées jusqu'au nombre maximal d'enregistrements.
+
+Schéma des fiches : Dublin Core ou ISO 19139 (GeoNetwork, INSPIRE); les deux réponses sont lues. Les enregistrements sans rectangle englobant sont écrits sans géométrie; ce qui n'a pas pu être lu (autres schémas, pagination interrompue) est signalé dans le journal.</translation>
     </message>
     <message>
       <source>Catalogue URL</source>
@@ -1373,6 +1393,10 @@ Les dates filtrent la date de l'enregistrement : début inclus, fin exclue; dat
       <translation>Authentification (requise pour RCM)</translation>
     </message>
     <message>
+      <source>Record schema to ask for</source>
+      <translation>Schéma des fiches à demander</translation>
+    </message>
+    <message>
       <source>Footprints</source>
       <translation>Empreintes</translation>
     </message>
@@ -1385,8 +1409,16 @@ Les dates filtrent la date de l'enregistrement : début inclus, fin exclue; dat
       <translation>Recherche annulée.</translation>
     </message>
     <message>
-      <source>{0} footprints written.</source>
-      <translation>{0} empreintes écrites.</translation>
+      <source>{0} records written, {1} without a footprint.</source>
+      <translation>{0} enregistrements écrits, dont {1} sans empreinte.</translation>
+    </message>
+    <message>
+      <source>Dublin Core</source>
+      <translation>Dublin Core</translation>
+    </message>
+    <message>
+      <source>ISO 19139</source>
+      <translation>ISO 19139</translation>
     </message>
     <message>
       <source>Could not write the footprints: {0}</source>
@@ -1532,12 +1564,12 @@ Les dates filtrent la date de l'enregistrement : début inclus, fin exclue; dat
       <translation>Page {0} sur {1} : {2} enregistrements jusqu'ici…</translation>
     </message>
     <message>
-      <source> ({0} matched: raise Max records for more)</source>
-      <translation> ({0} correspondants : augmentez Enregistrements max. pour en obtenir plus)</translation>
+      <source>{0} records, {1} without a footprint, in layer “{2}”.</source>
+      <translation>{0} enregistrements, dont {1} sans empreinte, dans la couche « {2} ».</translation>
     </message>
     <message>
-      <source>{0} footprints in layer “{1}”{2}.</source>
-      <translation>{0} empreintes dans la couche « {1} »{2}.</translation>
+      <source>{0} records in layer “{1}”.</source>
+      <translation>{0} enregistrements dans la couche « {1} ».</translation>
     </message>
     <message>
       <source>Order {0} selected scenes</source>
@@ -1562,6 +1594,10 @@ Les dates filtrent la date de l'enregistrement : début inclus, fin exclue; dat
     <message>
       <source>No records found in {0} for this search.</source>
       <translation>Aucun enregistrement trouvé dans {0} pour cette recherche.</translation>
+    </message>
+    <message>
+      <source>{0} matched: raise Max records for more.</source>
+      <translation>{0} correspondants : augmentez Enregistrements max. pour en obtenir plus.</translation>
     </message>
   </context>
   <context>

@@ -1,7 +1,10 @@
 """Processing algorithm ``eo_order:search_csw`` – the dock's search, headless."""
 
 from qgis.core import (
+    Qgis,
     QgsCoordinateReferenceSystem,
+    QgsCoordinateTransform,
+    QgsCsException,
     QgsFeatureSink,
     QgsProcessing,
     QgsProcessingAlgorithm,
@@ -37,7 +40,9 @@ class SearchCswAlgorithm(QgsProcessingAlgorithm):
     TITLE = "TITLE"
     MAX_RECORDS = "MAX_RECORDS"
     AUTHCFG = "AUTHCFG"
+    SCHEMA = "SCHEMA"
     OUTPUT = "OUTPUT"
+    SCHEMA_KEYS = ("dc", "iso")
 
     def name(self):
         return "search_csw"
@@ -60,7 +65,10 @@ class SearchCswAlgorithm(QgsProcessingAlgorithm):
             "username and password) or generic CSW 2.0.2 (box sent as CRS84).\n\n"
             "Dates filter the record date: start inclusive, end exclusive; ISO dates or "
             "date-times (2013-03-29, 2013-03-29T12:00:00Z). Title is a like-pattern: * any "
-            "characters, ? one character. All pages are fetched up to Maximum records."
+            "characters, ? one character. All pages are fetched up to Maximum records.\n\n"
+            "Record schema: Dublin Core or ISO 19139 (GeoNetwork, INSPIRE); either answer is read. "
+            "Records without a bounding box are written without geometry; what could not be read "
+            "(other schemas, paging that stopped early) is reported in the log."
         )
 
     def createInstance(self):
@@ -83,8 +91,27 @@ class SearchCswAlgorithm(QgsProcessingAlgorithm):
             defaultValue=1000, minValue=1))
         self.addParameter(QgsProcessingParameterAuthConfig(
             self.AUTHCFG, tr("Authentication (required for RCM)"), optional=True))
+        self.addParameter(QgsProcessingParameterEnum(
+            self.SCHEMA, tr("Record schema to ask for"), options=[tr("Dublin Core"), tr("ISO 19139")],
+            defaultValue=0, optional=True))
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.OUTPUT, tr("Footprints"), QgsProcessing.SourceType.TypeVectorPolygon))
+
+    def _wgs84_box(self, parameters, context, rect):
+        """The extent as a WGS 84 box; an extent in another CRS that crosses the antimeridian (a
+        map centred on the Pacific) becomes a box with west > east, which CSW gets as two boxes."""
+        crs = self.parameterAsExtentCrs(parameters, self.EXTENT, context)
+        wgs84 = QgsCoordinateReferenceSystem(CRS)
+        if crs.isValid() and crs != wgs84:
+            own = self.parameterAsExtent(parameters, self.EXTENT, context)
+            try:
+                crossing = QgsCoordinateTransform(crs, wgs84, context.transformContext()).transformBoundingBox(
+                    own, Qgis.TransformDirection.Forward, True)
+            except QgsCsException:
+                crossing = None
+            if crossing is not None and crossing.xMinimum() > crossing.xMaximum():
+                return BBox.clamped(crossing.xMinimum(), rect.yMinimum(), crossing.xMaximum(), rect.yMaximum())
+        return BBox(rect.xMinimum(), rect.yMinimum(), rect.xMaximum(), rect.yMaximum())
 
     def processAlgorithm(self, parameters, context, feedback):
         url = self.parameterAsString(parameters, self.CATALOG, context).strip()
@@ -95,7 +122,7 @@ class SearchCswAlgorithm(QgsProcessingAlgorithm):
             if rect.isNull() or rect.isEmpty() and rect.width() == 0 == rect.height():
                 raise QgsProcessingException(tr("The search extent is empty: give a box."))
             query = SearchQuery(
-                bbox=BBox(rect.xMinimum(), rect.yMinimum(), rect.xMaximum(), rect.yMaximum()),
+                bbox=self._wgs84_box(parameters, context, rect),
                 start=self.parameterAsString(parameters, self.START_DATE, context),
                 end=self.parameterAsString(parameters, self.END_DATE, context),
                 title=self.parameterAsString(parameters, self.TITLE, context),
@@ -105,8 +132,10 @@ class SearchCswAlgorithm(QgsProcessingAlgorithm):
             credentials = None
             if profile == Profile.RCM or authcfg:
                 credentials = credentials_from_authcfg(authcfg, profile.label)
+            schema = self.SCHEMA_KEYS[min(1, max(0, self.parameterAsEnum(parameters, self.SCHEMA, context)))]
             client = CswClient(url, profile, credentials=credentials,
-                               auth_hint=f"auth config {authcfg}" if authcfg else "", name=profile.label)
+                               auth_hint=f"auth config {authcfg}" if authcfg else "", name=profile.label,
+                               schema=schema)
 
             def progress(page, pages, count, matched):
                 feedback.setProgress(100.0 * page / max(pages, 1))
@@ -121,12 +150,15 @@ class SearchCswAlgorithm(QgsProcessingAlgorithm):
 
         fields = footprint_fields()
         sink, dest_id = self.parameterAsSink(
-            parameters, self.OUTPUT, context, fields, QgsWkbTypes.Type.Polygon, wgs84)
+            parameters, self.OUTPUT, context, fields, QgsWkbTypes.Type.MultiPolygon, wgs84)
         if sink is None:
             raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
         features = features_from_records(result.records, url, fields)
         if not sink.addFeatures(features, QgsFeatureSink.Flag.FastInsert):
             raise QgsProcessingException(tr("Could not write the footprints: {0}").format(sink.lastError()))
-        feedback.pushInfo(tr("{0} footprints written.").format(len(features)))
+        missing = result.without_footprint
+        feedback.pushInfo(tr("{0} records written, {1} without a footprint.").format(len(features), missing))
+        for warning in result.warnings():
+            feedback.reportError(warning, fatalError=False)
         present_when_loaded(context, dest_id)
         return {self.OUTPUT: dest_id}

@@ -33,8 +33,9 @@ LOGGER = logging.getLogger(__name__)
 TABLE = "records"
 
 
-def write_config(path, *, url, database, maxrecords, logfile):
-    """Write a pycsw 2.6 INI configuration file and return it as a ConfigParser."""
+def write_config(path, *, url, database, maxrecords, logfile, profiles=""):
+    """Write a pycsw 2.6 INI configuration file and return it as a ConfigParser. ``profiles``
+    ``"apiso"`` makes pycsw answer ISO 19139 (outputSchema http://www.isotc211.org/2005/gmd)."""
     cfg = configparser.ConfigParser(interpolation=None)
     cfg["server"] = {
         "home": os.path.dirname(os.path.abspath(path)),
@@ -48,6 +49,8 @@ def write_config(path, *, url, database, maxrecords, logfile):
         "pretty_print": "true",
         # No gzip_compresslevel: pycsw 2.6.2 then sends gzip under a wrong Content-Length.
     }
+    if profiles:
+        cfg["server"]["profiles"] = profiles
     cfg["manager"] = {"transactions": "false", "allowed_ips": "127.0.0.1"}
     cfg["metadata:main"] = {
         "identification_title": "EO Order test catalogue",
@@ -91,14 +94,15 @@ class _QuietHandler(WSGIRequestHandler):
 
 
 class PycswServer:
-    """pycsw serving ``records`` (csw:Record XML strings or bytes) on 127.0.0.1.
+    """pycsw serving ``records`` (csw:Record or ISO 19139 gmd:MD_Metadata XML strings or bytes)
+    on 127.0.0.1. ``profiles="apiso"`` lets it answer in ISO 19139 too.
 
     Starts on construction; ``stop()`` or leaving the ``with`` block shuts it down.
     ``url`` is the CSW endpoint; ``requests`` the raw POST bodies received, in order.
     ``workdir`` receives records/*.xml, records.db, pycsw.cfg and pycsw.log.
     """
 
-    def __init__(self, records, workdir, maxrecords=10, *, port=0, thumbnails=False):
+    def __init__(self, records, workdir, maxrecords=10, *, port=0, thumbnails=False, profiles=""):
         self.workdir = os.path.abspath(os.fspath(workdir))
         self.requests = []
         self._stopped = False
@@ -124,6 +128,7 @@ class PycswServer:
             database=self.database,
             maxrecords=maxrecords,
             logfile=self.logfile,
+            profiles=profiles,
         )
         # pycsw would call logging.basicConfig() (process-wide) for loglevel/logfile on every
         # request; in-process we hand it the same settings minus those two and log ourselves.

@@ -138,6 +138,18 @@ class ConnectionEditDialog(QDialog):
         self.profile_label = QLabel(tr("Profile"))
         form.addRow(self.profile_label, self.profile_combo)
 
+        self.schema_combo = QComboBox()
+        self.schema_combo.setToolTip(tr("The record schema to ask the catalogue for. Dublin Core suits most "
+                                        "catalogues; ISO 19139 gives GeoNetwork and INSPIRE catalogues' full "
+                                        "records. Either is read, whatever the catalogue answers with."))
+        self.schema_combo.addItem(tr("Dublin Core"), "dc")
+        self.schema_combo.addItem(tr("ISO 19139"), "iso")
+        schema = connection.schema if connection is not None else "dc"
+        self.schema_combo.setCurrentIndex(max(0, self.schema_combo.findData(schema)))
+        self.schema_combo.setEnabled(not builtin)
+        self.schema_label = QLabel(tr("Record schema"))
+        form.addRow(self.schema_label, self.schema_combo)
+
         self.auth_select = QgsAuthConfigSelect(self)
         self.auth_select.setToolTip(tr("Optional QGIS authentication configuration (Basic: username and "
                                        "password) for this service; pick one or create one with +. Only its id "
@@ -168,6 +180,8 @@ class ConnectionEditDialog(QDialog):
         is_csw = self.kind == CSW
         self.profile_combo.setVisible(is_csw)
         self.profile_label.setVisible(is_csw)
+        self.schema_combo.setVisible(is_csw)
+        self.schema_label.setVisible(is_csw)
         self.url_edit.setPlaceholderText("https://example.org/csw" if is_csw
                                          else "https://example.org/cgi-bin/mapserv?map=…")
 
@@ -191,7 +205,8 @@ class ConnectionEditDialog(QDialog):
                 name = default_name(validate_url(self.url_edit.text(), self.kind))
             except InputError:
                 pass  # the URL's own message comes when saving
-        return Connection(name, self.kind, self.url_edit.text(), self.auth_select.configId(), False, profile)
+        schema = self.schema_combo.currentData() if self.kind == CSW else "dc"
+        return Connection(name, self.kind, self.url_edit.text(), self.auth_select.configId(), False, profile, schema)
 
     def accept(self):
         """Validate and save (the dialog stays open with the reason when something is wrong)."""

@@ -216,4 +216,6 @@ def export_layer_interactively(iface, layer):
     folder = os.path.dirname(result.path)
     text = tr("Exported {0} footprint(s) to {1}.").format(result.count, result.path)
     push_message(iface, text, Qgis.MessageLevel.Success, 10, folder_link(folder, tr("Show folder")))
+    for warning in result.warnings:  # texts the format could not hold whole (Shapefile)
+        push_message(iface, warning, Qgis.MessageLevel.Warning, 10)
     return result

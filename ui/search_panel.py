@@ -280,7 +280,7 @@ class SearchPanel(QWidget):
                 credentials = credentials_from_authcfg(authcfg, catalog.service_name)
             client = CswClient(catalog.url, catalog.profile, credentials=credentials,
                                auth_hint=f"auth config {authcfg}" if authcfg else "",
-                               name=catalog.service_name)
+                               name=catalog.service_name, schema=catalog.schema)
         except EoOrderError as exc:
             push_message(self.iface, str(exc), Qgis.MessageLevel.Warning)
             self.status.setText(str(exc))
@@ -316,8 +316,13 @@ class SearchPanel(QWidget):
             return
         count = layer.featureCount()
         self.searched.emit(self.searching, task.query, count)
-        matched = task.search_result.matched if task and task.search_result else count
+        result = task.search_result
+        warnings = " ".join(task.warnings())
         if count == 0:
+            if warnings:  # the server sent records, none could be shown: say why
+                self.status.setText(warnings)
+                self._message(warnings, Qgis.MessageLevel.Warning)
+                return
             self.status.setText(tr("No records match this box, dates and title."))
             push_message(self.iface, tr("No records found in {0} for this search.").format(task.catalog_label),
                           Qgis.MessageLevel.Info)
@@ -325,8 +330,17 @@ class SearchPanel(QWidget):
         QgsProject.instance().addMapLayer(layer)
         self.show_layer(layer)
         self.layerAdded.emit(layer)
-        more = "" if matched <= count else tr(" ({0} matched: raise Max records for more)").format(matched)
-        self.status.setText(tr("{0} footprints in layer “{1}”{2}.").format(count, layer.name(), more))
+        missing = result.without_footprint
+        if missing:
+            text = tr("{0} records, {1} without a footprint, in layer “{2}”.").format(count, missing, layer.name())
+        else:
+            text = tr("{0} records in layer “{1}”.").format(count, layer.name())
+        if result.matched > result.received >= task.query.max_records:
+            text += " " + tr("{0} matched: raise Max records for more.").format(result.matched)
+        if warnings:
+            text += " " + warnings
+            self._message(warnings, Qgis.MessageLevel.Warning)
+        self.status.setText(text)
 
     # --- results table ↔ layer selection --------------------------------------
 

@@ -110,7 +110,7 @@ def test_external_entities_are_not_resolved(tmp_path):
 
 
 def test_a_non_csw_document_is_not_an_empty_result():
-    with pytest.raises(ResponseError, match="instead of a CSW GetRecordsResponse"):
+    with pytest.raises(ResponseError, match="answered with <rss> instead of a CSW 2.0.2 GetRecords result"):
         parse_getrecords([b"<rss><channel/></rss>"], "My catalogue")
 
 

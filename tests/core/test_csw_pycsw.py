@@ -81,3 +81,17 @@ def test_footprints_are_lon_lat_whatever_the_stored_axis_order(server):
     assert rec.record_id.startswith("37")
     assert rec.bbox == pytest.approx(OUTSIDE)
     assert rec.collection_id == "Radarsat1"
+
+
+def test_a_search_box_across_the_antimeridian_is_sent_as_two_boxes_or_ed(tmp_path):
+    records = [make_record("4100001", "2012-05-01", (177.0, -19.0, 179.5, -16.0), crs="crs84"),  # Viti Levu
+               make_record("4100002", "2012-05-02", (-179.9, -17.0, -178.5, -16.2), crs="crs84"),  # Lau islands
+               make_record("4100003", "2012-05-03", (10.0, -19.0, 12.0, -16.0), crs="crs84")]  # Namibia
+    with PycswServer(records, tmp_path, maxrecords=10) as srv:
+        result = CswClient(srv.url, Profile.GENERIC).search(SearchQuery(BBox(170.0, -25.0, -170.0, -10.0)))
+        sent = etree.fromstring(srv.requests[-1])
+    assert ids(result.records) == {"4100001", "4100002"}
+    ns = {"ogc": "http://www.opengis.net/ogc", "gml": "http://www.opengis.net/gml"}
+    boxes = [(e.findtext("gml:lowerCorner", namespaces=ns), e.findtext("gml:upperCorner", namespaces=ns))
+             for e in sent.iterfind(".//ogc:Or/ogc:BBOX/gml:Envelope", ns)]
+    assert boxes == [("170.0 -25.0", "180.0 -10.0"), ("-180.0 -25.0", "-170.0 -10.0")]

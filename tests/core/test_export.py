@@ -172,8 +172,8 @@ def test_csv_has_a_wkt_column_iso_dates_and_a_csvt(records_layer, tmp_path):
     result = export_footprints(records_layer, tmp_path / "r.csv", "csv")
     lines = open(result.path, encoding="utf-8").read().splitlines()
     assert lines[0].startswith("WKT,record_id,collection_id,title,acquired,")
-    assert any('"POLYGON ((-71.2 46.8,' in line and ",2013-03-28," in line for line in lines[1:])
-    assert open(tmp_path / "r.csvt").read().startswith("WKT,String(64),String(64),String(254),String(10)")
+    assert any('"MULTIPOLYGON (((-71.2 46.8,' in line and ",2013-03-28," in line for line in lines[1:])
+    assert open(tmp_path / "r.csvt").read().startswith("WKT,String,String,String,String(10)")
 
 
 def test_shapefile_names_are_the_documented_short_names(records_layer, products_layer, tmp_path):
@@ -390,3 +390,36 @@ def test_processing_and_export_write_identical_geopackages_of_records(provider, 
     ours, theirs = gpkg_tables(exported.path), gpkg_tables(result["OUTPUT"])
     assert len(ours["rows"]) == 4
     assert ours == theirs
+
+
+LONG_ID = "earth_observation_archive:Cosmo Skymed stripmap acquisitions 2019"  # 65 characters
+DCMI_DATASET = "http://purl.org/dc/dcmitype/Dataset"  # 35 characters
+
+
+@pytest.fixture
+def long_values_layer(qgis_new_project):
+    records = [Record(LONG_ID, title="é" * 300, type=DCMI_DATASET, date="2019-05-01", bbox=(7.5, 36.0, 18.5, 44.5)),
+               Record("short", title="Short", type="dataset")]  # no box: a feature without geometry
+    return footprint_layer("long", features_from_records(records, CATALOG))
+
+
+@pytest.mark.parametrize("key", ["gpkg", "geojson", "kml", "csv"])
+def test_long_values_are_written_whole(key, long_values_layer, tmp_path):
+    result = export_footprints(long_values_layer, tmp_path / f"long.{key}", key)
+    assert result.warnings == []
+    layer = QgsVectorLayer(result.path, "back", "ogr")
+    values = {f["record_id"]: f for f in layer.getFeatures()}
+    assert set(values) == {LONG_ID, "short"}
+    assert values[LONG_ID]["Name" if key == "kml" else "title"] == "é" * 300  # KML: the placemark's name
+    assert values[LONG_ID]["record_type"] == DCMI_DATASET
+
+
+def test_a_shapefile_cuts_long_texts_with_a_warning_and_never_fails(long_values_layer, tmp_path):
+    result = export_footprints(long_values_layer, tmp_path / "long.shp", "shp")
+    assert result.count == 2
+    assert result.warnings == ["1 value(s) of 'title' were longer than the 254 bytes a Shapefile text holds and "
+                               "were cut; export to GeoPackage to keep them whole."]
+    layer = QgsVectorLayer(result.path, "back", "ogr")
+    values = {f["record_id"]: f for f in layer.getFeatures()}
+    assert values[LONG_ID]["title"] == "é" * 127  # 254 bytes of UTF-8, cut between characters
+    assert values[LONG_ID]["rec_type"] == DCMI_DATASET

@@ -4,6 +4,7 @@ layers Processing loads."""
 
 import datetime as dt
 
+import pytest
 from qgis.core import (
     QgsDateTimeRange,
     QgsExpressionContext,
@@ -119,3 +120,16 @@ def test_processing_outputs_loaded_into_the_project_get_the_same_presentation(qg
         layer, context, QgsProcessingFeedback())
     assert layer.temporalProperties().isActive() and layer.labelsEnabled()
     assert layer.renderer().type() == "RuleRenderer"
+
+
+def test_point_and_line_boxes_stay_valid_polygons_and_no_box_is_no_geometry(qgis_new_project):
+    items = [Record("point", bbox=(-75.7, 45.4, -75.7, 45.4)), Record("line", bbox=(-76.0, 45.0, -75.0, 45.0)),
+             Record("none")]
+    layer = footprint_layer("r", features_from_records(items, "test"))
+    features = {f["record_id"]: f for f in layer.getFeatures()}
+    assert layer.featureCount() == 3
+    for rid in ("point", "line"):
+        geometry = features[rid].geometry()
+        assert geometry.isGeosValid() and geometry.area() > 0, rid
+        assert geometry.boundingBox().center().x() == pytest.approx(-75.7 if rid == "point" else -75.5)
+    assert features["none"].geometry().isNull()

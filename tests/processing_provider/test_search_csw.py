@@ -79,3 +79,22 @@ def test_rcm_without_credentials_says_what_to_do(provider):
         processing.run("eo_order:search_csw", {
             "CATALOG": "http://127.0.0.1:9/csw", "PROFILE": 1, "EXTENT": "-77,-75,44,46 [EPSG:4326]",
             "OUTPUT": "memory:"})
+
+
+def test_an_extent_across_the_antimeridian_searches_both_sides(provider, tmp_path):
+    from lxml import etree
+    from qgis import processing
+
+    records = [make_record("4100001", "2012-05-01", (177.0, -19.0, 179.5, -16.0), crs="crs84"),
+               make_record("4100002", "2012-05-02", (-179.9, -17.0, -178.5, -16.2), crs="crs84"),
+               make_record("4100003", "2012-05-03", (10.0, -19.0, 12.0, -16.0), crs="crs84")]
+    with PycswServer(records, tmp_path / "pycsw", maxrecords=10) as server:
+        # 170°E…170°W, 25°S…10°S in the Pacific-centred PDC Mercator (EPSG:3832)
+        result = processing.run("eo_order:search_csw", {
+            "CATALOG": server.url, "PROFILE": 2,
+            "EXTENT": "2226389.8159,4452779.6317,-2857692.6112,-1111475.1029 [EPSG:3832]",
+            "OUTPUT": str(tmp_path / "fiji.gpkg")})
+        sent = etree.fromstring(server.requests[-1])
+    layer = QgsVectorLayer(result["OUTPUT"], "out", "ogr")
+    assert sorted(f["record_id"] for f in layer.getFeatures()) == ["4100001", "4100002"]
+    assert len(sent.findall(".//{http://www.opengis.net/ogc}Or/{http://www.opengis.net/ogc}BBOX")) == 2

@@ -91,6 +91,17 @@ def test_a_new_catalogue_with_an_auth_config(dialog, make_authcfg):
     assert dialog.status.text() == "Added “Local pycsw”."
 
 
+def test_a_catalogue_can_ask_for_iso_19139_records(dialog):
+    def run(form):
+        form.schema_combo.setCurrentIndex(form.schema_combo.findData("iso"))
+        return fill(name="INSPIRE", url=PYCSW, profile=Profile.GENERIC)(form)
+
+    dialog.exec_dialog = run
+    saved = dialog.new_connection()
+    assert saved.schema == "iso"
+    assert ConnectionStore(dialog.settings).all(CSW)[-1].catalog.schema == "iso"
+
+
 @pytest.mark.parametrize("url, message", [
     ("", "Enter the URL of the WCS 1.0.0 server."),
     ("example.org/wcs", "it must start with http:// or https://"),

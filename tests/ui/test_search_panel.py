@@ -1,5 +1,8 @@
 """The Search tab against a real pycsw: canvas extent → box → task → layer + table."""
 
+import contextlib
+from pathlib import Path
+
 import pytest
 from lxml import etree
 from qgis.core import (
@@ -9,7 +12,7 @@ from qgis.core import (
     QgsProject,
     QgsRectangle,
 )
-from qgis.PyQt.QtCore import QBuffer, QIODevice
+from qgis.PyQt.QtCore import QBuffer, QCoreApplication, QEvent, QIODevice
 from qgis.PyQt.QtGui import QColor, QImage
 
 from eo_order.ui.search_panel import SearchPanel
@@ -80,7 +83,7 @@ def test_search_button_fills_the_layer_from_the_canvas_extent(dock, csw, qgis_if
     assert sorted(f["record_id"] for f in layer.getFeatures()) == sorted(str(10 + i) for i in range(14))
     assert layer.name() == f"{csw.url.split('//')[1]} · 14 scenes"
     assert dock.table.rowCount() == 14
-    assert "14 footprints" in dock.status.text()
+    assert "14 records in layer" in dock.status.text()
 
     # the box the server received is the canvas extent turned into WGS 84, lon/lat, as CRS84
     canvas = qgis_iface.mapCanvas()
@@ -143,3 +146,48 @@ def test_unreachable_catalogue_is_a_message_not_an_empty_layer(dock, qgis_iface)
     assert message.startswith("EO Order:Could not connect to CSW catalogue at http://127.0.0.1:9/csw (")
     assert "Check the URL and your network or proxy settings." in message
     dock._remove_catalog()
+
+
+@contextlib.contextmanager
+def canned_dock(qgis_iface, route):
+    """A Search tab on a CSW endpoint answering ``route`` (see CannedServer), the canvas on Ottawa;
+    the tab is deleted for good on the way out (no deferred deletion left for later tests)."""
+    canvas = qgis_iface.mapCanvas()
+    canvas.setDestinationCrs(QgsCoordinateReferenceSystem("EPSG:4326"))
+    canvas.setExtent(QgsRectangle(-77, 44, -74, 46))
+    with CannedServer({"/csw": route}) as server:
+        dock = SearchPanel(qgis_iface)
+        try:
+            dock.add_catalog(server.url_for("/csw"))
+            yield dock
+        finally:
+            dock._remove_catalog()
+            dock.shutdown()
+            dock.deleteLater()
+            QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+            qgis_iface.messageBar().clear_messages()
+
+
+def test_records_without_a_footprint_are_in_the_layer_and_counted_in_the_status(qgis_iface, qgis_new_project):
+    brief = (Path(__file__).resolve().parents[1] / "data" / "csw" / "geonetwork_dc_brief.xml").read_bytes()
+    with canned_dock(qgis_iface, (200, {"Content-Type": "application/xml"}, brief, 0)) as dock:
+        run_search(dock)
+        layer = dock.layer
+        assert layer.featureCount() == 4
+        assert dock.table.rowCount() == 4
+        assert dock.status.text() == f"4 records, 3 without a footprint, in layer “{layer.name()}”."
+
+
+def test_paging_that_stops_early_is_said_in_the_status_line(qgis_iface, qgis_new_project):
+    from tests.core.test_csw_paging import page
+
+    def answer(request):
+        start = int(etree.fromstring(request.body).get("startPosition"))
+        return 200, {"Content-Type": "application/xml"}, page(start, 10, 25, None), 0
+
+    with canned_dock(qgis_iface, answer) as dock:
+        run_search(dock)
+        text = dock.status.text()
+    assert text.startswith("10 records in layer")
+    assert "The catalogue matched 25 records but sent only 10 (page 1 gave no next record position)" in text
+    assert "raise Max records" not in text

@@ -1,0 +1,65 @@
+"""Record boxes from catalogue replies: axis order and sanity.
+
+A box written in a CRS whose official axis order is latitude first (EPSG:4326, EPSG:4258 —
+ETRS89, the INSPIRE default —, EPSG:4269, EPSG:4283, …) has its corners as "lat lon". Which
+CRSs those are is asked of QGIS (PROJ's database, ``QgsCoordinateReferenceSystem.hasAxisInverted``),
+never taken from a list. CRS84 (``urn:ogc:def:crs:OGC:1.3:CRS84``, ``CRS:84``) is lon/lat, and so
+is a box without a CRS.
+
+After the swap, a "latitude" outside ±90 whose longitude would fit means the server wrote the
+box the other way round: it is swapped back. A box that fits neither way, or that is not made of
+finite numbers, is not used (the record is kept without a footprint; the reason is kept in
+``Record.box_problem``).
+"""
+
+import re
+import threading
+
+from .models import check_record_box
+
+_CRS84 = re.compile(r"crs:?84$", re.IGNORECASE)
+_EPSG_CODE = re.compile(r"epsg(?:[:/]+(?:[\d.]+)?)?[:/]+(\d+)$", re.IGNORECASE)
+_cache = {}
+_lock = threading.Lock()
+
+
+def crs_is_latlon(crs):
+    """True when coordinates in ``crs`` (any spelling: ``EPSG:4258``, ``urn:ogc:def:crs:EPSG::4258``,
+    ``urn:x-ogc:def:crs:EPSG:6.11:4326``, ``http://www.opengis.net/def/crs/EPSG/0/4258``) are
+    written latitude first. CRS84, unknown and absent CRSs are lon/lat."""
+    text = (crs or "").strip()
+    if not text or _CRS84.search(text):
+        return False
+    key = text.lower()
+    with _lock:
+        cached = _cache.get(key)
+    if cached is not None:
+        return cached
+    inverted = _ask_qgis(text)
+    with _lock:
+        _cache[key] = inverted
+    return inverted
+
+
+def _ask_qgis(text):
+    from qgis.core import QgsCoordinateReferenceSystem  # noqa: PLC0415 - QGIS only when a CRS is named
+
+    match = _EPSG_CODE.search(text)
+    crs = QgsCoordinateReferenceSystem(f"EPSG:{match.group(1)}") if match else QgsCoordinateReferenceSystem()
+    if not crs.isValid():
+        crs.createFromOgcWmsCrs(text)
+    return bool(crs.isValid() and crs.isGeographic() and crs.hasAxisInverted())
+
+
+def box_from_corners(lower, upper, crs=None):
+    """``(box, problem)`` from a box's lower and upper corners as written (two pairs of floats),
+    in ``crs``; ``box`` is (west, south, east, north) lon/lat or None (``problem`` says why)."""
+    if crs_is_latlon(crs):
+        lower, upper = lower[::-1], upper[::-1]
+    box, problem = check_record_box(lower[0], lower[1], upper[0], upper[1])
+    if box is None:
+        # The other axis order fits the world: the server wrote it the other way round.
+        swapped, _ = check_record_box(lower[1], lower[0], upper[1], upper[0])
+        if swapped is not None and max(abs(lower[1]), abs(upper[1])) > 90:
+            return swapped, ""
+    return box, problem
