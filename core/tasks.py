@@ -74,7 +74,15 @@ class WorkTask(QgsTask):
         return str(self.error)
 
     def finished(self, ok):
-        self.on_finished(ok)
+        try:
+            self.on_finished(ok)
+        except Exception as exc:  # noqa: BLE001 - an exception here would abort QGIS (PyQt's rule)
+            log(f"EO Order could not finish {self.description()!r}:\n{traceback.format_exc()}",
+                Qgis.MessageLevel.Critical)
+            self.error = EoOrderError(
+                f"EO Order hit an internal error while finishing {self.description()!r} ({exc}). The details "
+                "are in the message log (EO Order tab): please report them.")
+            ok = False
         text = self.error_text()
         if text:
             log(text, Qgis.MessageLevel.Warning)

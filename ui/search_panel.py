@@ -321,7 +321,7 @@ class SearchPanel(QWidget):
         if count == 0:
             if warnings:  # the server sent records, none could be shown: say why
                 self.status.setText(warnings)
-                self._message(warnings, Qgis.MessageLevel.Warning)
+                push_message(self.iface, warnings, Qgis.MessageLevel.Warning)
                 return
             self.status.setText(tr("No records match this box, dates and title."))
             push_message(self.iface, tr("No records found in {0} for this search.").format(task.catalog_label),
@@ -339,7 +339,7 @@ class SearchPanel(QWidget):
             text += " " + tr("{0} matched: raise Max records for more.").format(result.matched)
         if warnings:
             text += " " + warnings
-            self._message(warnings, Qgis.MessageLevel.Warning)
+            push_message(self.iface, warnings, Qgis.MessageLevel.Warning)
         self.status.setText(text)
 
     # --- results table ↔ layer selection --------------------------------------
