@@ -509,8 +509,7 @@ class Downloader:
             if self.is_trusted(url):
                 headers["Authorization"] = f"Bearer {token}"
             try:
-                response = session.get(url, headers=headers, stream=True, allow_redirects=False,
-                                       timeout=self.timeout)
+                response = self._get(batch, session, url, headers)
             except requests.exceptions.RequestException as exc:
                 host = urlsplit(url).netloc
                 raise _Retry(f"Could not get {item.name} from {host} ({_reason(exc)}).") from None
@@ -522,6 +521,38 @@ class Downloader:
             return response
         raise _Final(FAILED, f"{SERVICE} redirected {item.name} more than {MAX_REDIRECTS} times: "
                              "try again later.", keep_part=True)
+
+    def _get(self, batch, session, url, headers):
+        """``session.get`` on a helper thread, so that Cancel is noticed within WATCH_EVERY seconds even
+        while a silent server keeps the reply's first byte waiting (up to the read timeout): the
+        request is then abandoned (its reply, if one still comes, is closed) and _Stopped raised."""
+        box, lock, done = {}, threading.Lock(), threading.Event()
+
+        def call():
+            try:
+                response = session.get(url, headers=headers, stream=True, allow_redirects=False,
+                                       timeout=self.timeout)
+            except BaseException as exc:  # noqa: BLE001 - raised again on the download thread
+                box["error"] = exc
+            else:
+                with lock:
+                    box["response"] = response
+                    if box.get("abandoned"):
+                        response.close()
+            finally:
+                done.set()
+
+        threading.Thread(target=call, name="cdse-download-request", daemon=True).start()
+        while not done.wait(WATCH_EVERY):
+            if batch.stop_requested():
+                with lock:
+                    box["abandoned"] = True
+                    if "response" in box:
+                        box["response"].close()
+                raise _Stopped()
+        if "error" in box:
+            raise box["error"]
+        return box["response"]
 
     def _next(self, chunks, item, watch, progressed):
         try:

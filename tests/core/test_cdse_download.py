@@ -585,3 +585,19 @@ def test_cancel_takes_effect_within_a_second_while_a_server_drips(hosts, clock, 
         [item_of(product)], cancelled=stop.is_set)
     assert outcome.status == CANCELLED
     assert time.monotonic() - cancelled_at[0] < 1.0
+
+
+def test_cancel_takes_effect_within_a_second_while_a_server_says_nothing(hosts, clock, tmp_path):
+    product = add(hosts, "S2A_silent.SAFE", 10 * KiB, "silent")
+    stop, cancelled_at = threading.Event(), []
+
+    def cancel():
+        cancelled_at.append(time.monotonic())
+        stop.set()
+
+    threading.Timer(0.5, cancel).start()
+    (outcome,) = downloader(hosts, token_manager(hosts, clock), tmp_path, timeout=(5, 30)).run(
+        [item_of(product)], cancelled=stop.is_set)
+    assert outcome.status == CANCELLED
+    assert time.monotonic() - cancelled_at[0] < 1.0
+    assert requests_for(hosts.download, product)  # it was waiting for the server's answer

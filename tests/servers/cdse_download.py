@@ -31,6 +31,7 @@ expired (401 otherwise), serves ``Range`` with 206 + ``Content-Range``, allows 4
     "long"          Content-Length and body 4 times the catalogue's ContentLength
     "short"         Content-Length and body a fifth of the catalogue's ContentLength
     "drip"          200 with the right Content-Length, then one byte every ``drip_every`` seconds
+    "silent"        no answer at all (the reply would come after an hour)
 
 Replies carry ``ETag`` (the MD5 of the current content) and ``Last-Modified``; ``If-Range`` is
 honoured as RFC 9110 says: a Range whose If-Range does not match the current version gets a 200
@@ -485,6 +486,8 @@ class DownloadServer(CdseLoopbackServer):
             return 200, {"Content-Type": "text/html; charset=utf-8"}, MAINTENANCE_PAGE, 0
         if product.take("json-once"):
             return 200, JSON, b'{"detail":"Quota exceeded: too many downloads in progress"}', 0
+        if "silent" in product.faults:
+            return 200, JSON, b"{}", 3600
         if "storage" in product.faults and self.storage is not None:
             signature = secrets.token_hex(16)
             return 302, {"Location": self.storage.url_for(f"/eodata/{product.id}?X-Amz-Signature={signature}")}, b"", 0
