@@ -306,9 +306,9 @@ class Downloader:
         except OSError as exc:
             raise EoOrderError(f"Could not create the download folder {self.out_dir} ({exc.strerror or exc}): "
                                "choose another folder.") from None
-        batch = _Batch(self, items, progress, cancelled, on_product_done)
         if not items:
             return []
+        batch = _Batch(self, items, progress, cancelled, on_product_done)
         workers = min(self.concurrency, len(items))
         try:
             with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="cdse-download") as pool:
