@@ -9,6 +9,12 @@ rejected. It is thread-safe: the download threads share one manager.
 Optionally the tokens live in a JSON file (``CopernicusDataspace_token.json``: the token endpoint's
 reply, as written by the Copernicus download scripts); it is read once and rewritten atomically, mode
 0600, whenever new tokens arrive. Tokens and passwords never appear in messages or logs.
+
+A login or refresh that fails - credentials rejected, an HTML page or a server error instead of a
+token, no answer - is tried once: the manager remembers the error and raises it again without asking
+the server, so a batch of downloads ends with one clear message instead of one login per product.
+The token endpoint's reply is read up to ``TOKEN_BODY_LIMIT`` bytes after decompression (a
+compressed "bomb" is refused, not expanded in memory).
 """
 
 import json
@@ -20,13 +26,14 @@ import time
 import requests
 
 from .errors import AuthError, EoOrderError, HttpError, NetworkError, ResponseError, redact, remember_secret
-from .http import DEFAULT_TIMEOUT, new_session
+from .http import DEFAULT_TIMEOUT, new_session, read_capped
 
 TOKEN_URL = "https://identity.dataspace.copernicus.eu/auth/realms/CDSE/protocol/openid-connect/token"
 CLIENT_ID = "cdse-public"
 SERVICE = "Copernicus Data Space"
 REFRESH_MARGIN = 60.0  # seconds before the access token expires that it is refreshed
 REFRESH_TOKEN_MARGIN = 5.0  # a refresh token this close to expiry is not worth trying
+TOKEN_BODY_LIMIT = 1 << 20  # bytes of a token reply (Keycloak's are a few kB)
 
 
 class TokenManager:
@@ -60,12 +67,25 @@ class TokenManager:
         self._refresh = None
         self._refresh_expires = None  # clock time; None = no expiry given
         self._file_loaded = False
-        self._rejected = None  # the AuthError of a rejected password: never tried twice
+        self._failed = None  # the error of a failed login or refresh: never tried twice
 
     # -- public -----------------------------------------------------------------------------
 
     def access_token(self):
-        """A valid access token: cached, refreshed shortly before expiry, or from a new login."""
+        """A valid access token: cached, refreshed shortly before expiry, or from a new login.
+
+        A failed login or refresh raises its error, and raises it again on every later call without
+        asking the server (see the module docstring)."""
+        with self._lock:
+            if self._failed is not None:
+                raise self._failed
+            try:
+                return self._access_token()
+            except EoOrderError as exc:
+                self._failed = exc
+                raise
+
+    def _access_token(self):
         with self._lock:
             if not self._file_loaded:
                 self._file_loaded = True
@@ -102,8 +122,6 @@ class TokenManager:
     # -- grants -----------------------------------------------------------------------------
 
     def _login(self):
-        if self._rejected is not None:
-            raise self._rejected  # trying a wrong password again only locks the account
         if self.credentials is None:
             if self.token_file:
                 raise AuthError(
@@ -133,13 +151,12 @@ class TokenManager:
         if status == 401 or (status == 400 and error == "invalid_grant"):
             where = f" in {self.auth_hint}" if self.auth_hint else ""
             detail = _detail(reply)
-            self._rejected = AuthError(
+            raise AuthError(
                 f"{SERVICE} rejected the username/password{where} (HTTP {status}{', ' + detail if detail else ''}). "
                 "Check the credentials (and the one-time code if your account uses two-factor "
                 "authentication) in QGIS' authentication settings.",
                 status,
             )
-            raise self._rejected
         raise self._status_error(status, reply, "log in")
 
     def _refresh_grant(self):
@@ -159,8 +176,9 @@ class TokenManager:
         if self._session is None:
             self._session = new_session()
         try:
-            response = self._session.post(self.token_url, data=form, timeout=self.timeout, allow_redirects=False)
-            body = response.content
+            response = self._session.post(self.token_url, data=form, timeout=self.timeout, allow_redirects=False,
+                                          stream=True)
+            body = read_capped(response, TOKEN_BODY_LIMIT, f"The {SERVICE} login service")
         except requests.exceptions.Timeout:
             raise NetworkError(
                 f"The {SERVICE} login service at {self.token_url} did not answer in time. "

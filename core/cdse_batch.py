@@ -21,10 +21,11 @@ from .errors import InputError
 from .querylog import read_query_log, set_downloaded
 
 
-def items_from_log(path):
+def items_from_log(path, notes=None):
     """The products of a query log, in log order. The log keeps no size: the download checks the
-    MD5 (``Checksum``) or, without one, the length the server announces."""
-    _header, rows = read_query_log(path)
+    MD5 (``Checksum``) or, without one, the length the server announces. ``notes`` (a list) gets a
+    sentence when the log is not in UTF-8 (which encoding was used)."""
+    _header, rows = read_query_log(path, notes)
     items = []
     for row in rows:
         product_id = (row.get("Id") or "").strip()

@@ -10,45 +10,76 @@ per product. What it guarantees (docs/copernicus.md):
   error page served with status 200 is never saved as a product. The .part is written on one helper
   thread while another computes the MD5; writeback starts every 16 MiB and the part is fsynced before
   the rename, so a crash cannot leave a "verified" file whose bytes never reached the disk.
-- Interrupted downloads resume: the next attempt (or the next run) asks for ``Range: bytes=N-`` with N
-  the size of the ``.part``; a 206 reply is appended, a 200 reply restarts the file from zero.
+- Interrupted downloads resume only when the file on the server is provably the same: the first reply's
+  ``ETag`` (a strong one) or else ``Last-Modified`` is kept beside the part in ``<part>.meta`` (JSON,
+  written atomically, with the product id), and a resume sends ``Range: bytes=N-`` with
+  ``If-Range: <that validator>``. A 206 reply is appended; a 200 reply (the file changed, or Range is
+  not supported) restarts the file from zero. A part without a validator (or of another product) is
+  not resumed: it restarts from zero.
+- The announced size is a hard cap and a completeness check: the catalogue's ``ContentLength`` (when
+  known) or else the size the reply announces. A reply announcing another size than the catalogue is
+  refused; a body that goes past the size is cut there and refused (the file on disk never grows past
+  it); a body that ends early is not complete (retried, resuming). A catalogue MD5 that is not 32
+  hexadecimal digits is ignored, and the outcome says so.
+- A product whose bytes arrive slower than ``min_rate`` bytes/s on average over ``stall_window``
+  seconds (a server dripping a byte every few seconds, or silent) is stopped and failed with a clear
+  message (the part is kept for the next run). A watchdog thread closes the connection of a stalled
+  download, and of every download within a fraction of a second after Cancel: nothing waits for a
+  chunk to arrive.
+- Product ids must be UUIDs (what the catalogue issues); any other id is refused for that product
+  (never pasted into a URL), and the id is percent-encoded in the URL path all the same.
 - Redirects are followed here, not by requests, so that the ``Authorization: Bearer`` header goes to
-  trusted hosts only (the download host and ``*.dataspace.copernicus.eu`` by default), never over a
-  downgrade from https to http, and is dropped for any other host (e.g. a pre-signed storage URL).
+  trusted origins only (scheme, host and port: the download URL's own origin, and
+  ``https://*.dataspace.copernicus.eu`` on port 443 by default), never over a downgrade from https to
+  http, never to the same host on another port, and is dropped for any other origin (e.g. a
+  pre-signed storage URL).
+- A login that fails (rejected password, an HTML page, a server error, no answer) is tried once per
+  batch: it ends the batch with its message; the products not tried yet say so.
 - 429 waits for Retry-After (else ``rate_limit_wait`` seconds) and goes on; 401 refreshes the token
   once; 5xx, broken connections and short bodies are retried with exponential backoff, resuming.
 - An offline product (``Online`` false in the catalogue, or a server reply saying so) is reported as
   ``offline`` and does not stop the batch; a product whose final file already verifies is ``skipped``.
 
-File names: the product ``Name`` with characters other than letters, digits and ``._+-`` replaced by
-``_``. CDSE serves directory-like products (``.SAFE``, ``.SEN3``, names without extension...) as zip
-archives, so ``.zip`` is appended unless the name already ends with a single-file extension
+File names: CDSE serves directory-like products (``.SAFE``, ``.SEN3``, names without extension...) as
+zip archives, so ``.zip`` is appended unless the name already ends with a single-file extension
 (``.zip``, ``.nc``, ``.tif``...; see ``FILE_SUFFIXES``): ``S2A_MSIL1C_..._T33UUP_....SAFE`` is saved as
-``S2A_MSIL1C_..._T33UUP_....SAFE.zip`` and ``S5P_OFFL_L2__NO2_....nc`` keeps its name.
+``S2A_MSIL1C_..._T33UUP_....SAFE.zip`` and ``S5P_OFFL_L2__NO2_....nc`` keeps its name. A name that is
+not already plain (characters other than letters, digits and ``._+-``, or longer than 200
+characters) is sanitised (those characters become ``_``), cut, and gets ``_<product id>`` before its
+extension, so two products whose names collide once sanitised never share a file. The plain name
+of a product can only be shared with a product of the very same name: a file found there is used
+only when it verifies for this product (MD5, else size), is never deleted nor overwritten when it
+does not, and this product then goes to ``<name>_<product id>.<ext>`` instead (that name is the
+product's own: a file found there is this product's).
 """
 
+import collections
 import hashlib
+import json
 import os
 import queue
 import re
+import socket
+import tempfile
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import closing
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from email.utils import parsedate_to_datetime
 from fnmatch import fnmatchcase
 from typing import Optional
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import quote, urljoin, urlsplit
 
 import requests
 
-from .errors import AuthError, EoOrderError, redact
+from .errors import EoOrderError, redact
 from .http import DEFAULT_TIMEOUT, new_session
 from .xmlsafe import looks_like_html
 
 DOWNLOAD_URL = "https://download.dataspace.copernicus.eu/odata/v1/Products"
-TRUSTED_HOSTS = ("*.dataspace.copernicus.eu",)
+TRUSTED_ORIGINS = ("https://*.dataspace.copernicus.eu",)  # scheme://host-pattern[:port]; port: the default
+DEFAULT_PORTS = {"http": 80, "https": 443}
 SERVICE = "Copernicus Data Space"
 MAX_CONCURRENCY = 4  # CDSE: 4 concurrent connections per user
 MAX_REDIRECTS = 10
@@ -59,6 +90,12 @@ OFFLINE_WORDS = re.compile(rb"offline|not online|long[- ]term archive|\bLTA\b|no
 OFFLINE_STATUSES = (400, 403, 404, 409, 410, 422, 503)  # with OFFLINE_WORDS in the body; 202 alone too
 ERROR_BODY_LIMIT = 64 * 1024
 WRITEBACK_EVERY = 16 << 20  # bytes of a .part written between two writeback starts (when fsync is on)
+STALL_WINDOW = 60.0  # seconds over which a download must average at least MIN_RATE
+MIN_RATE = 1000  # bytes/s; slower than this over STALL_WINDOW = stalled
+WATCH_EVERY = 0.2  # seconds between two looks of the watchdog (cancel, stalls)
+MAX_NAME = 200  # characters of a file name
+UUID_RE = re.compile(r"^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$")
+MD5_RE = re.compile(r"^[0-9a-f]{32}$")
 
 VERIFIED = "verified"  # complete, MD5 matches the catalogue's
 UNVERIFIED = "unverified"  # complete (length as announced), but no MD5 to check
@@ -154,12 +191,50 @@ def format_duration(seconds):
     return f"{seconds // 3600} h {seconds % 3600 // 60:02d} min"
 
 
+def valid_product_id(value):
+    """True for a Copernicus product id (a UUID such as ``0b1c2d3e-4f50-6172-8394-a5b6c7d8e9f0``)."""
+    return isinstance(value, str) and bool(UUID_RE.match(value))
+
+
+def valid_md5(value):
+    """The MD5 as 32 lower-case hexadecimal digits, or None when ``value`` is not one."""
+    text = str(value or "").strip().lower()
+    return text if MD5_RE.match(text) else None
+
+
+def _sanitised(name):
+    return re.sub(r"[^A-Za-z0-9._+-]", "_", name or "").strip("._ ")
+
+
+def _with_suffix(name):
+    return name if name.lower().endswith(FILE_SUFFIXES) else name + ".zip"
+
+
 def product_filename(name, product_id=""):
-    """The file name for a product (see the module docstring)."""
-    safe = re.sub(r"[^A-Za-z0-9._+-]", "_", name or "").strip("._ ")[:200] or re.sub(r"\W", "_", product_id)
-    if not safe.lower().endswith(FILE_SUFFIXES):
-        safe += ".zip"
-    return safe
+    """The file name for a product: its plain name when that is already safe, else the sanitised name
+    with ``_<product id>`` (see the module docstring). Deterministic: the same product always gets the
+    same name."""
+    safe = _sanitised(name)
+    if safe and safe == name and len(_with_suffix(safe)) <= MAX_NAME:
+        return _with_suffix(safe)
+    return own_filename(name, product_id)
+
+
+def own_filename(name, product_id):
+    """``<sanitised name, cut>_<product id><extension>``: a file name no other product id can get."""
+    ident = re.sub(r"[^A-Za-z0-9-]", "_", str(product_id or ""))[:64]
+    full = _with_suffix(_sanitised(name)) if _sanitised(name) else ".zip"
+    extension = next((s for s in FILE_SUFFIXES if full.lower().endswith(s)), "")
+    stem = full[:len(full) - len(extension)].rstrip("._ ")
+    stem = stem[:max(0, MAX_NAME - len(ident) - len(extension) - 1)]
+    return f"{stem}_{ident}{extension}" if stem else f"{ident}{extension}"
+
+
+def downloaded_path(folder, name, product_id):
+    """Where a product's downloaded file is, or would be: its own name when that file exists, else its
+    plain name (see the module docstring)."""
+    own = os.path.join(folder, own_filename(name, product_id))
+    return own if os.path.isfile(own) else os.path.join(folder, product_filename(name, product_id))
 
 
 def file_md5(path, chunk=1 << 20):
@@ -179,18 +254,19 @@ class Downloader:
     ``rate_limit_wait`` are injectable for tests.
     """
 
-    def __init__(self, tokens, out_dir, *, download_url=DOWNLOAD_URL, trusted_hosts=TRUSTED_HOSTS,
+    def __init__(self, tokens, out_dir, *, download_url=DOWNLOAD_URL, trusted_origins=TRUSTED_ORIGINS,
                  session_factory=new_session, concurrency=MAX_CONCURRENCY, retries=3, backoff=2.0,
                  max_backoff=60.0, rate_limit_wait=60.0, max_rate_limit_waits=20, sleep=time.sleep,
-                 chunk=1 << 20, timeout=DEFAULT_TIMEOUT, fsync=True):
+                 chunk=1 << 20, timeout=DEFAULT_TIMEOUT, fsync=True, stall_window=STALL_WINDOW,
+                 min_rate=MIN_RATE):
         if not 1 <= int(concurrency) <= MAX_CONCURRENCY:
             raise ValueError(f"concurrency must be 1..{MAX_CONCURRENCY} (CDSE allows {MAX_CONCURRENCY} connections)")
         self.tokens = tokens
         self.out_dir = os.fspath(out_dir)
         self.download_url = download_url.rstrip("/")
         self._https = urlsplit(self.download_url).scheme == "https"
-        own_host = (urlsplit(self.download_url).hostname or "").lower()
-        self.trusted_hosts = tuple(h.lower() for h in trusted_hosts) + ((own_host,) if own_host else ())
+        own = _origin(self.download_url)
+        self.trusted_origins = tuple(o for o in map(_origin, trusted_origins) if o) + ((own,) if own else ())
         self.session_factory = session_factory
         self.concurrency = int(concurrency)
         self.retries = retries
@@ -202,19 +278,23 @@ class Downloader:
         self.chunk = chunk
         self.timeout = timeout
         self.fsync = fsync
+        self.stall_window = float(stall_window)
+        self.min_rate = float(min_rate)
 
     # -- public -----------------------------------------------------------------------------
 
     def product_url(self, product_id):
-        return f"{self.download_url}({product_id})/$value"
+        return f"{self.download_url}({quote(str(product_id), safe='')})/$value"
 
     def is_trusted(self, url):
-        """May the Bearer token be sent to ``url``?"""
-        parts = urlsplit(url)
-        if parts.scheme not in ("http", "https") or (self._https and parts.scheme != "https"):
+        """May the Bearer token be sent to ``url``? Only to a trusted origin: same scheme, a matching
+        host and the same port (never to the right host on another port, nor over plain http when the
+        download URL is https)."""
+        origin = _origin(url)
+        if origin is None or (self._https and origin[0] != "https"):
             return False
-        host = (parts.hostname or "").lower()
-        return any(fnmatchcase(host, pattern) for pattern in self.trusted_hosts)
+        scheme, host, port = origin
+        return any(scheme == s and port == p and fnmatchcase(host, pattern) for s, pattern, p in self.trusted_origins)
 
     def run(self, items, progress=None, cancelled=None, on_product_done=None):
         """Download ``items``; returns their outcomes in the same order (duplicate ids once).
@@ -230,9 +310,9 @@ class Downloader:
         except OSError as exc:
             raise EoOrderError(f"Could not create the download folder {self.out_dir} ({exc.strerror or exc}): "
                                "choose another folder.") from None
-        batch = _Batch(self, items, progress, cancelled, on_product_done)
         if not items:
             return []
+        batch = _Batch(self, items, progress, cancelled, on_product_done)
         workers = min(self.concurrency, len(items))
         try:
             with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="cdse-download") as pool:
@@ -246,7 +326,7 @@ class Downloader:
     # -- one product ------------------------------------------------------------------------
 
     def _download(self, batch, item, final, part):
-        """The product's outcome; AuthError (credentials rejected) goes up and stops the batch."""
+        """The product's outcome; _LoginFailed (no token) goes up and stops the batch."""
         state = _State()
         while True:
             if batch.stop_requested():
@@ -274,7 +354,7 @@ class Downloader:
                 state.auth_retried = True
                 self.tokens.invalidate(exc.token)
             except _ChecksumMismatch as exc:
-                _remove(part)
+                _remove_part(part)
                 if state.md5_restarted:
                     return _outcome(item, FAILED, None, f"{item.name}: the downloaded file's MD5 ({exc.actual}) "
                                     f"differs from the catalogue's ({exc.expected}) twice; the file was deleted. "
@@ -292,14 +372,23 @@ class Downloader:
 
     def _attempt(self, batch, item, final, part, state):
         offset = _size(part)
+        validator = meta_etag = None
+        if offset:
+            meta = _read_meta(part)
+            if meta is not None and meta.get("product_id") == item.product_id:
+                meta_etag = meta.get("etag") or None
+                validator = meta_etag or meta.get("last_modified") or None
+            if validator is None:  # not provably the same file on the server: start again
+                _remove_part(part)
+                offset = 0
         expected = item.size_bytes or None
         if expected and offset > expected:
-            _remove(part)
-            offset = 0
+            _remove_part(part)
+            offset, validator = 0, None
         if expected and offset == expected:  # complete part left by a run that stopped before renaming
             return self._finish(batch, item, final, part, file_md5(part), expected, state, "")
         token = self._token()
-        response = self._open(batch, item, token, offset)
+        response = self._open(batch, item, token, offset, validator)
         with closing(response):
             status = response.status_code
             if status == 401:
@@ -308,9 +397,9 @@ class Downloader:
                 raise _RateLimited(_retry_after(response.headers.get("Retry-After")))
             if status == 416:  # nothing left to send: is the part already complete?
                 _, total = _content_range(response.headers.get("Content-Range"))
-                if offset and total == offset:
+                if offset and total == offset and (not expected or total == expected):
                     return self._finish(batch, item, final, part, file_md5(part), total, state, "")
-                _remove(part)
+                _remove_part(part)
                 raise _Retry(f"{SERVICE} could not resume {item.name} (HTTP 416); restarting it.")
             if status not in (200, 206):
                 body = _error_body(response)
@@ -319,87 +408,112 @@ class Downloader:
                 if status >= 500 or status == 408:
                     raise _Retry(f"{SERVICE} answered HTTP {status} for {item.name}.")
                 raise _refusal(item, response, body)
+            if status == 206 and not offset:
+                status = 200  # a 206 to a request without Range: it must start at zero
             if status == 200 and offset:
-                offset = 0  # the server ignored Range: start again
+                offset = 0  # the server ignored Range, or the file changed (If-Range): start again
             start, total = _content_range(response.headers.get("Content-Range")) if status == 206 else (0, None)
             if status == 206 and start != offset:
-                _remove(part)
+                _remove_part(part)
                 raise _Retry(f"{SERVICE} resumed {item.name} at the wrong offset; restarting it.")
-            length = _int(response.headers.get("Content-Length"))
-            if total is None and length is not None:
-                total = offset + length
-            note = ""
-            if expected and total and total != expected:
-                note = f" (the server's size, {total} bytes, differs from the catalogue's, {expected} bytes)"
-            if total is None:
-                total = expected
-            batch.set_total(item, total)
-            chunks = response.iter_content(self.chunk)
-            first = self._next(chunks, item, progressed=False)
-            if first:
-                self._reject_error_page(item, response, first, offset)
-            digest = hashlib.md5()
-            if offset:
-                with open(part, "rb", buffering=0) as handle:
-                    for block in iter(lambda: handle.read(1 << 20), b""):
-                        digest.update(block)
-            received = 0
-            with _PartSink(part, append=bool(offset), digest=digest, fsync=self.fsync) as sink:
-                block = first
-                while block:
-                    sink.put(block)
-                    received += len(block)
-                    state.transferred += len(block)
-                    batch.advance(item, offset + received, len(block))
-                    if batch.stop_requested():
-                        raise _Stopped()
-                    block = self._next(chunks, item, progressed=received > 0)
-            if length is not None and received < length:
-                raise _Retry(f"The connection broke after {offset + received} of {total} bytes of {item.name}.",
+            if status == 206 and offset and meta_etag and _validator(response) not in (None, meta_etag):
+                _remove_part(part)
+                raise _Retry(f"{SERVICE} resumed {item.name} from another version of the file; restarting it.")
+            with batch.watching(response) as watch:
+                chunks = _blocks(response, self.chunk)
+                first = self._next(chunks, item, watch, progressed=False)
+                if first:
+                    self._reject_error_page(item, response, first, offset)
+                length = _int(response.headers.get("Content-Length"))
+                if total is None and length is not None:
+                    total = offset + length
+                if expected and total is not None and total != expected:
+                    _remove_part(part)
+                    raise _Final(FAILED, f"{SERVICE} announced {total} bytes for {item.name}, but the catalogue "
+                                 f"says {expected} bytes: refused, it is not the product the catalogue describes. "
+                                 "Search again; if it persists, report it to Copernicus Data Space support.")
+                cap = expected or total  # the hard cap and the size a complete file has
+                batch.set_total(item, cap)
+                if status == 200:  # a fresh start: remember what identifies this version of the file
+                    _remove_part(part)
+                    _write_meta(part, {"product_id": item.product_id, "etag": _validator(response),
+                                       "last_modified": (response.headers.get("Last-Modified") or "").strip() or None})
+                digest = hashlib.md5()
+                if offset:
+                    with open(part, "rb", buffering=0) as handle:
+                        for block in iter(lambda: handle.read(1 << 20), b""):
+                            digest.update(block)
+                received, overflow = 0, False
+                with _PartSink(part, append=bool(offset), digest=digest, fsync=self.fsync) as sink:
+                    block = first
+                    while block:
+                        if cap is not None and offset + received + len(block) > cap:
+                            block, overflow = block[:cap - offset - received], True
+                        if block:
+                            sink.put(block)
+                            received += len(block)
+                            state.transferred += len(block)
+                            watch.advance(len(block))
+                            batch.advance(item, offset + received, len(block))
+                        if overflow:
+                            break
+                        if batch.stop_requested():
+                            raise _Stopped()
+                        block = self._next(chunks, item, watch, progressed=received > 0)
+            if overflow:
+                _remove_part(part)
+                raise _Final(FAILED, f"{SERVICE} sent more than the announced {cap} bytes of {item.name}: "
+                             "refused (stopped at that size and deleted). Try again later; if it persists, "
+                             "report it to Copernicus Data Space support.")
+            if (length is not None and received < length) or (cap is not None and offset + received < cap):
+                raise _Retry(f"The connection broke after {offset + received} of {cap} bytes of {item.name}.",
                              progressed=received > 0)
-        return self._finish(batch, item, final, part, digest.hexdigest(), total, state, note)
+        return self._finish(batch, item, final, part, digest.hexdigest(), cap, state, "")
 
     def _finish(self, batch, item, final, part, digest, total, state, note):
         size = _size(part)
         if total is not None and size != total:
             if size > total:
-                _remove(part)
+                _remove_part(part)
             raise _Retry(f"{item.name} has {size} bytes instead of {total}.", progressed=False)
         if item.checksum_md5:
-            if digest != item.checksum_md5.strip().lower():
-                raise _ChecksumMismatch(item.checksum_md5.strip().lower(), digest)
+            if digest != item.checksum_md5:
+                raise _ChecksumMismatch(item.checksum_md5, digest)
             status, md5_ok, how = VERIFIED, True, "MD5 verified"
         else:
             status, md5_ok = UNVERIFIED, None
             how = ("complete (size checked; the catalogue gives no MD5)" if total is not None
                    else "downloaded, but neither an MD5 nor a size was available to check it")
+        own = batch.paths[item.product_id][1]
+        if final != own and os.path.exists(final):  # another product of that name got there first
+            final = own
         os.replace(part, final)
+        _remove(part + ".meta")
         return Outcome(item.product_id, item.name, status, size, md5_ok, final,
-                       f"{item.name}: {size} bytes, {how}{note}.", state.transferred)
+                       f"{item.name}: {size} bytes, {how}{note}{batch.notes.get(item.product_id, '')}.",
+                       state.transferred)
 
     # -- HTTP -------------------------------------------------------------------------------
 
     def _token(self):
         try:
             return self.tokens.access_token()
-        except AuthError:
-            raise
-        except EoOrderError as exc:  # login service unreachable or failing: transient
-            raise _Retry(str(exc)) from None
+        except EoOrderError as exc:  # rejected, unreachable or failing login: once per batch
+            raise _LoginFailed(exc) from None
 
-    def _open(self, batch, item, token, offset):
-        """GET the product, following up to MAX_REDIRECTS redirects with the Bearer for trusted hosts."""
+    def _open(self, batch, item, token, offset, validator=None):
+        """GET the product, following up to MAX_REDIRECTS redirects with the Bearer for trusted origins."""
         session = batch.session()
         url = self.product_url(item.product_id)
         for _ in range(MAX_REDIRECTS + 1):
             headers = {"Accept-Encoding": "identity"}
             if offset:
                 headers["Range"] = f"bytes={offset}-"
+                headers["If-Range"] = validator
             if self.is_trusted(url):
                 headers["Authorization"] = f"Bearer {token}"
             try:
-                response = session.get(url, headers=headers, stream=True, allow_redirects=False,
-                                       timeout=self.timeout)
+                response = self._get(batch, session, url, headers)
             except requests.exceptions.RequestException as exc:
                 host = urlsplit(url).netloc
                 raise _Retry(f"Could not get {item.name} from {host} ({_reason(exc)}).") from None
@@ -412,12 +526,53 @@ class Downloader:
         raise _Final(FAILED, f"{SERVICE} redirected {item.name} more than {MAX_REDIRECTS} times: "
                              "try again later.", keep_part=True)
 
-    def _next(self, chunks, item, progressed):
+    def _get(self, batch, session, url, headers):
+        """``session.get`` on a helper thread, so that Cancel is noticed within WATCH_EVERY seconds even
+        while a silent server keeps the reply's first byte waiting (up to the read timeout): the
+        request is then abandoned (its reply, if one still comes, is closed) and _Stopped raised."""
+        box, lock, done = {}, threading.Lock(), threading.Event()
+
+        def call():
+            try:
+                response = session.get(url, headers=headers, stream=True, allow_redirects=False,
+                                       timeout=self.timeout)
+            except BaseException as exc:  # noqa: BLE001 - raised again on the download thread
+                box["error"] = exc
+            else:
+                with lock:
+                    box["response"] = response
+                    if box.get("abandoned"):
+                        response.close()
+            finally:
+                done.set()
+
+        threading.Thread(target=call, name="cdse-download-request", daemon=True).start()
+        while not done.wait(WATCH_EVERY):
+            if batch.stop_requested():
+                with lock:
+                    box["abandoned"] = True
+                    if "response" in box:
+                        box["response"].close()
+                raise _Stopped()
+        if "error" in box:
+            raise box["error"]
+        return box["response"]
+
+    def _next(self, chunks, item, watch, progressed):
         try:
-            return next(chunks, b"")
-        except (requests.exceptions.RequestException, ConnectionError, TimeoutError) as exc:
-            raise _Retry(f"The connection broke while downloading {item.name} ({_reason(exc)}).",
-                         progressed=progressed) from None
+            block = next(chunks, b"")
+        except (requests.exceptions.RequestException, OSError) as exc:
+            if watch.aborted is None:
+                raise _Retry(f"The connection broke while downloading {item.name} ({_reason(exc)}).",
+                             progressed=progressed) from None
+            block = b""
+        if watch.aborted == "cancel":
+            raise _Stopped()
+        if watch.aborted == "stall":
+            raise _Final(FAILED, f"{SERVICE} sent {item.name} at less than {format_bytes(self.min_rate)}/s for "
+                         f"{self.stall_window:g} s: stopped. The partial download is kept; run the download "
+                         "again later to resume it.", keep_part=True)
+        return block
 
     def _reject_error_page(self, item, response, first, offset):
         """An error page served with 200/206 (maintenance, quota, JSON error) is not a product."""
@@ -463,6 +618,30 @@ class _Batch:
         self._bytes = {item.product_id: 0 for item in items}
         self._totals = {item.product_id: (item.size_bytes or None) for item in items}
         self.paths = _paths(downloader.out_dir, items)
+        self.notes = {}  # product id -> text appended to its outcome's message
+        self._watches = set()
+        self._closed = threading.Event()
+        self._watchdog = threading.Thread(target=self._watch_loop, name="cdse-download-watchdog", daemon=True)
+        self._watchdog.start()
+
+    def watching(self, response):
+        """A context whose :class:`_Watch` the watchdog looks at while ``response`` is being read."""
+        return _Watch(self, response)
+
+    def _watch_loop(self):
+        window, floor = self.downloader.stall_window, self.downloader.min_rate
+        while not self._closed.wait(WATCH_EVERY):
+            with self._lock:
+                watches = list(self._watches)
+            if not watches:
+                continue
+            stop = self.stop_requested()
+            now = time.monotonic()
+            for watch in watches:
+                if stop:
+                    watch.abort("cancel")
+                elif watch.stalled(now, window, floor):
+                    watch.abort("stall")
 
     def session(self):
         session = getattr(self._local, "session", None)
@@ -473,6 +652,8 @@ class _Batch:
         return session
 
     def close(self):
+        self._closed.set()
+        self._watchdog.join()
         for session in self._sessions:
             session.close()
 
@@ -486,18 +667,20 @@ class _Batch:
 
     def stopped_outcome(self, item, part, state):
         if self.auth_error is not None:
-            return _outcome(item, FAILED, part, f"{item.name} was not downloaded: {self.auth_error}", state)
+            return _outcome(item, FAILED, part, f"{item.name}: not tried, because the login to {SERVICE} failed "
+                            "(see the first failed product).", state)
         return _outcome(item, CANCELLED, part, f"{item.name}: cancelled; the partial download is kept and "
                         "the next run resumes it." if _size(part) else f"{item.name}: cancelled.", state)
 
     def run_one(self, item):
-        final, part = self.paths[item.product_id]
-        outcome = self._run_one(item, final, part)
+        outcome = self._run_one(item)
         with self._lock:
             self._finished += 1
-            self._bytes[item.product_id] = outcome.bytes if outcome.done else _size(part)
+            self._bytes[item.product_id] = outcome.bytes
             if not outcome.done:  # nothing more will come: stop counting the rest of it
                 self._totals[item.product_id] = self._bytes[item.product_id]
+        if not outcome.done:
+            outcome = _with_note(outcome, self.notes.get(item.product_id, ""))
         self._report(item, outcome.bytes)
         if self._on_done is not None and self.callback_error is None:
             with self._callback_lock:
@@ -507,19 +690,41 @@ class _Batch:
                     self.callback_error = exc
         return outcome
 
-    def _run_one(self, item, final, part):
+    def _run_one(self, item):
+        if not valid_product_id(item.product_id):
+            return Outcome(item.product_id, item.name, FAILED, 0, None, None,
+                           f"{item.name or 'A product'}: its id {str(item.product_id)[:80]!r} is not a Copernicus "
+                           "product id (a UUID such as 0b1c2d3e-4f50-6172-8394-a5b6c7d8e9f0), so it was not "
+                           "requested: search the catalogue again for this product.")
+        plain, own = self.paths[item.product_id]
         if self.auth_error is not None or self.stop_requested():
-            return self.stopped_outcome(item, part, _State())
+            return self.stopped_outcome(item, plain + ".part", _State())
         if not item.online:
             return Outcome(item.product_id, item.name, OFFLINE, 0, None, None, _offline_message(item))
-        skipped = self._existing(item, final)
+        md5 = valid_md5(item.checksum_md5)
+        if item.checksum_md5 and md5 is None:
+            self.notes[item.product_id] = (f" (the catalogue's MD5 {str(item.checksum_md5).strip()[:40]!r} is not "
+                                           "32 hexadecimal digits: ignored)")
+        item = replace(item, checksum_md5=md5)
+        final = plain
+        if own != plain and os.path.isfile(own):  # the product's own name: any file there is its own
+            final = own
+        skipped = self._existing(item, final, ours=final == own)
         if skipped is not None:
             return skipped
+        if final == plain and own != plain and os.path.isfile(plain):
+            final = own  # a file of that name that is not this product's: leave it alone
+        part = final + ".part"
         try:
             return self.downloader._download(self, item, final, part)
-        except AuthError as exc:
-            self.auth_error = exc
-            return _outcome(item, FAILED, part, str(exc), _State())
+        except _LoginFailed as exc:
+            with self._lock:
+                first = self.auth_error is None
+                if first:
+                    self.auth_error = exc.error
+            if not first:
+                return self.stopped_outcome(item, part, _State())
+            return _outcome(item, FAILED, part, str(exc.error), _State())
         except (requests.exceptions.RequestException, ConnectionError) as exc:  # OSErrors too, but not the disk's
             return _outcome(item, FAILED, part, f"The connection failed while downloading {item.name} "
                             f"({_reason(exc)}): run the download again later (it resumes).", _State())
@@ -527,13 +732,14 @@ class _Batch:
             return _outcome(item, FAILED, part, f"Could not write {item.name} to {self.downloader.out_dir} "
                             f"({exc.strerror or exc}). Free some space or choose another folder.", _State())
 
-    def _existing(self, item, final):
-        """A 'skipped' outcome when the final file is already there and verifies; else None."""
+    def _existing(self, item, final, ours):
+        """A 'skipped' outcome when the final file is already there and verifies; else None. A file
+        that does not verify is deleted only when it is ``ours`` (under the product's own name)."""
         if not os.path.isfile(final):
             return None
         size = _size(final)
         if item.checksum_md5:
-            ok = file_md5(final) == item.checksum_md5.strip().lower()
+            ok = file_md5(final) == item.checksum_md5
             how = "MD5 verified"
         elif item.size_bytes:
             ok = size == item.size_bytes
@@ -541,13 +747,14 @@ class _Batch:
         else:
             ok, how = True, "nothing to check it against"
         if not ok:
-            _remove(final)  # a file under the final name must be good: download it again
+            if ours:
+                _remove(final)  # a file under the product's own name must be good: download it again
             return None
         with self._lock:
             self._bytes[item.product_id] = size
             self._totals[item.product_id] = size
         return Outcome(item.product_id, item.name, SKIPPED, size, True if item.checksum_md5 else None, final,
-                       f"{item.name}: already downloaded ({how}).")
+                       f"{item.name}: already downloaded ({how}){self.notes.get(item.product_id, '')}.")
 
     def set_total(self, item, total):
         with self._lock:
@@ -698,6 +905,140 @@ class _Stopped(Exception):
     pass
 
 
+class _LoginFailed(Exception):
+    def __init__(self, error):
+        super().__init__(str(error))
+        self.error = error
+
+
+class _Watch:
+    """One response being read: bytes over time for the stall rule, and the way to abort it."""
+
+    def __init__(self, batch, response):
+        self.batch = batch
+        self.response = response
+        self.started = time.monotonic()
+        self.received = 0
+        self.samples = collections.deque([(self.started, 0)])
+        self.aborted = None  # "cancel" or "stall" once the watchdog closed the connection
+
+    def __enter__(self):
+        with self.batch._lock:
+            self.batch._watches.add(self)
+        return self
+
+    def __exit__(self, *exc):
+        with self.batch._lock:
+            self.batch._watches.discard(self)
+
+    def advance(self, count):
+        now = time.monotonic()
+        with self.batch._lock:
+            self.received += count
+            self.samples.append((now, self.received))
+
+    def stalled(self, now, window, floor):
+        """True when less than ``floor * window`` bytes arrived in the last ``window`` seconds."""
+        if window <= 0 or now - self.started < window:
+            return False
+        with self.batch._lock:
+            while len(self.samples) > 1 and self.samples[1][0] <= now - window:
+                self.samples.popleft()
+            before = self.samples[0][1]
+            return self.received - before < floor * window
+
+    def abort(self, reason):
+        if self.aborted is None:
+            self.aborted = reason
+            _shut_down(self.response)
+
+
+def _shut_down(response):
+    """Close the connection under a response being read on another thread: its blocked read returns."""
+    raw = getattr(response, "raw", None)
+    for path in (("_connection", "sock"), ("_fp", "fp", "raw", "_sock")):
+        target = raw
+        for name in path:
+            target = getattr(target, name, None)
+        if target is not None:
+            try:
+                target.shutdown(socket.SHUT_RDWR)
+            except OSError:
+                pass
+            return
+
+
+def _blocks(response, size):
+    """The body as it arrives: each block is what the socket had (at most ``size``), so that a slow
+    server is seen as slow rather than waited for until a whole chunk is there."""
+    raw = getattr(response, "raw", None)
+    read1 = getattr(raw, "read1", None)  # urllib3 >= 2
+    if read1 is None:
+        fp = getattr(raw, "_fp", None)  # the http.client response under urllib3 1.x
+        read1 = getattr(fp, "read1", None)
+    if read1 is None:
+        yield from response.iter_content(size)
+        return
+    while True:
+        block = read1(size)
+        if not block:
+            return
+        yield block
+
+
+def _with_note(outcome, note):
+    if not note:
+        return outcome
+    message = outcome.message[:-1] if outcome.message.endswith(".") else outcome.message
+    return replace(outcome, message=f"{message}{note}.")
+
+
+def _origin(url):
+    """``(scheme, host, port)`` of a URL (host may be a ``*.`` pattern); None when unusable."""
+    try:
+        parts = urlsplit(str(url))
+        port = parts.port
+    except ValueError:
+        return None
+    scheme = parts.scheme.lower()
+    if scheme not in DEFAULT_PORTS or not parts.hostname:
+        return None
+    return scheme, parts.hostname.lower(), port or DEFAULT_PORTS[scheme]
+
+
+def _validator(response):
+    """The response's strong ETag (weak ones cannot be used with If-Range), else None."""
+    etag = (response.headers.get("ETag") or "").strip()
+    return etag if etag.startswith('"') else None
+
+
+def _read_meta(part):
+    try:
+        with open(part + ".meta", encoding="utf-8") as handle:
+            meta = json.load(handle)
+    except (OSError, ValueError):
+        return None
+    return meta if isinstance(meta, dict) else None
+
+
+def _write_meta(part, meta):
+    """``<part>.meta`` (JSON), atomically: a temporary file in the same folder, then os.replace."""
+    folder = os.path.dirname(os.path.abspath(part))
+    fd, temp = tempfile.mkstemp(prefix=".meta-", suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            json.dump(meta, handle)
+        os.replace(temp, part + ".meta")
+    except BaseException:
+        _remove(temp)
+        raise
+
+
+def _remove_part(part):
+    _remove(part)
+    _remove(part + ".meta")
+
+
 def _outcome(item, status, part, message, state, md5_ok=None):
     size = _size(part) if part else 0
     return Outcome(item.product_id, item.name, status, size, md5_ok, part if size else None, message,
@@ -755,16 +1096,16 @@ def _unique(items):
 
 
 def _paths(out_dir, items):
-    """(final, part) per product id; a name used twice gets the product id appended."""
+    """(plain, own) file paths per product id (see the module docstring); a plain name used twice in
+    the batch is left to the first product, the others use their own names."""
     paths, used = {}, set()
     for item in items:
-        filename = product_filename(item.name, item.product_id)
-        if filename.lower() in used:
-            stem, dot, ext = filename.rpartition(".")
-            filename = f"{stem}_{re.sub(r'[^A-Za-z0-9-]', '_', item.product_id)}{dot}{ext}"
-        used.add(filename.lower())
-        final = os.path.join(out_dir, filename)
-        paths[item.product_id] = (final, final + ".part")
+        plain = product_filename(item.name, item.product_id)
+        own = own_filename(item.name, item.product_id)
+        if plain.lower() in used:
+            plain = own
+        used.add(plain.lower())
+        paths[item.product_id] = (os.path.join(out_dir, plain), os.path.join(out_dir, own))
     return paths
 
 
@@ -837,6 +1178,6 @@ def _reason(exc):
 
 __all__ = [
     "CANCELLED", "DONE_STATUSES", "DOWNLOAD_URL", "FAILED", "OFFLINE", "SKIPPED", "UNVERIFIED", "VERIFIED",
-    "DownloadItem", "Downloader", "Outcome", "Progress", "file_md5", "format_bytes", "format_duration",
-    "product_filename",
+    "DownloadItem", "Downloader", "Outcome", "Progress", "downloaded_path", "file_md5", "format_bytes",
+    "format_duration", "own_filename", "product_filename", "valid_md5", "valid_product_id",
 ]

@@ -23,6 +23,10 @@ Decisions:
   (``ge``, so products sharing that instant are not lost; products already received are
   dropped by Id). Results are ordered by ``ContentDate/Start asc``, which makes this exact;
   ``$count=True`` is asked on the very first page only (it is slow) to size the progress.
+- **Hostile replies**: a page is read up to ``PAGE_LIMIT`` bytes after decompression (a gzip "bomb"
+  or an endless reply is refused, never expanded in memory). A product without a readable footprint
+  is kept (it gets no geometry in the layer) and counted (:func:`without_footprint`); a checksum
+  that is not an MD5 (32 hexadecimal digits) is not kept as one.
 """
 
 import datetime as dt
@@ -33,7 +37,7 @@ from dataclasses import dataclass
 from urllib.parse import parse_qsl, quote, urlencode, urlsplit, urlunsplit
 
 from .errors import AuthError, Cancelled, HttpError, InputError, ResponseError, redact
-from .http import DEFAULT_TIMEOUT, new_session, read_body, send
+from .http import DEFAULT_TIMEOUT, new_session, read_body, read_capped, send
 from .models import parse_when
 from .xmlsafe import html_message, looks_like_html
 
@@ -60,6 +64,8 @@ SERVICE_NAME = "Copernicus Data Space catalogue"
 MAX_TOP = 1000  # the catalogue's largest page
 MAX_SKIP = 10000  # the catalogue answers HTTP 422 beyond this
 MAX_VERTICES = 500  # the polygon travels in the URL: keep it well under URL length limits
+PAGE_LIMIT = 64 << 20  # bytes of one page after decompression (1000 products are a few MB)
+MD5_RE = re.compile(r"^[0-9a-f]{32}$")
 ORDER_BY = "ContentDate/Start asc"
 EXPANDS = ("Attributes", "Assets")
 
@@ -397,7 +403,7 @@ def parse_product(item, collection=""):
     for checksum in item.get("Checksum") or ():
         if isinstance(checksum, dict) and str(checksum.get("Algorithm", "")).strip().upper() == "MD5":
             value = str(checksum.get("Value") or "").strip().lower()
-            if value:
+            if MD5_RE.match(value):
                 md5 = value
                 break
     quicklook = ""
@@ -406,7 +412,11 @@ def parse_product(item, collection=""):
             quicklook = asset.get("DownloadLink") or ""
             if quicklook:
                 break
-    footprint = ewkt_to_wkt(item.get("Footprint")) or geojson_to_wkt(item.get("GeoFootprint"))
+    footprint = ewkt_to_wkt(item.get("Footprint"))
+    if not _readable_footprint(footprint):
+        footprint = geojson_to_wkt(item.get("GeoFootprint"))
+    if not _readable_footprint(footprint):
+        footprint = ""  # kept, without geometry, and counted
     try:
         size = int(item.get("ContentLength") or 0)
     except (TypeError, ValueError):
@@ -428,6 +438,24 @@ def parse_product(item, collection=""):
         quicklook_url=quicklook,
         s3_path=str(item.get("S3Path") or ""),
     )
+
+
+def without_footprint(products):
+    """How many ``products`` came without a readable footprint (they are kept, without geometry)."""
+    return sum(1 for product in products if not product.footprint_wkt)
+
+
+def _readable_footprint(wkt):
+    """True when ``wkt`` is a polygon WKT with finite coordinates (what the layer can draw)."""
+    text = (wkt or "").strip()
+    if not re.match(r"(?i)^(MULTI)?POLYGON\b", text):
+        return False
+    numbers = re.findall(r"[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?|nan|inf", text, re.I)
+    try:
+        values = [float(n) for n in numbers]
+    except ValueError:
+        return False
+    return len(values) >= 6 and all(math.isfinite(v) and abs(v) <= 360 for v in values)
 
 
 # --- errors -------------------------------------------------------------------
@@ -563,7 +591,7 @@ class CdseCatalogue:
             headers={"Accept": "application/json"},
             hooks={"response": _json_error_hook(self.name, self.url)},
         )
-        body = read_body(response)
+        body = read_capped(response, PAGE_LIMIT, self.name)
         if looks_like_html(body):
             raise ResponseError(html_message(body, self.name).replace("instead of XML", "instead of JSON"))
         try:

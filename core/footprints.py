@@ -84,18 +84,17 @@ def _qdatetime(value):
 
 
 def features_from_products(products, downloaded_ids=(), fields=None):
-    """One (multi)polygon feature per Copernicus product, from its catalogue footprint
-    (products without a readable footprint are skipped)."""
+    """One (multi)polygon feature per Copernicus product, from its catalogue footprint; a product
+    without a readable footprint is kept as a feature without geometry (its row is in the table)."""
     fields = fields or product_fields()
     downloaded_ids = set(downloaded_ids)
     features = []
     for product in products:
         geometry = QgsGeometry.fromWkt(product.footprint_wkt or "")
-        if geometry.isNull() or geometry.isEmpty():
-            continue
-        geometry.convertToMultiType()
         feature = QgsFeature(fields)
-        feature.setGeometry(geometry)
+        if not (geometry.isNull() or geometry.isEmpty()):
+            geometry.convertToMultiType()
+            feature.setGeometry(geometry)
         feature.setAttributes([
             product.product_id,
             product.name,

@@ -33,9 +33,19 @@ from dataclasses import dataclass, field
 from urllib.parse import quote
 
 import requests
+import urllib3
 
 from . import __version__
-from .errors import AuthError, HttpError, NetworkError, ServiceError, redact, refuse_userinfo, strip_userinfo
+from .errors import (
+    AuthError,
+    HttpError,
+    NetworkError,
+    ResponseError,
+    ServiceError,
+    redact,
+    refuse_userinfo,
+    strip_userinfo,
+)
 from .xmlsafe import html_message, looks_like_html, parse_bytes
 
 USER_AGENT = f"EO-Order-QGIS-plugin/{__version__}"
@@ -282,6 +292,29 @@ def read_body(response, limit=None):
         return bytes(data)
     except requests.exceptions.RequestException as exc:
         raise NetworkError(f"The connection broke while reading {response.url}: {_reason(exc)}") from None
+    finally:
+        response.close()
+
+
+def read_capped(response, limit, what):
+    """The whole body of a streamed reply, decompressed, refused past ``limit`` bytes.
+
+    The raw stream is read in 16 KiB pieces and each is decompressed on its own, so memory stays near
+    ``limit`` (plus what one piece can expand to) whatever the reply: a 2 MB gzip "bomb" or an endless
+    body ends in a ResponseError that names ``what`` and the limit, not in gigabytes of memory.
+    """
+    data = bytearray()
+    try:
+        stream = response.raw.stream(16384, decode_content=True) if response.raw is not None else ()
+        for chunk in stream:
+            data += chunk
+            if len(data) > limit:
+                raise ResponseError(
+                    f"{what} sent a reply larger than {limit / (1 << 20):g} MiB (after decompression), more "
+                    "than such a reply can be: refused. Try again later; if it persists, check the URL.")
+        return bytes(data)
+    except (requests.exceptions.RequestException, urllib3.exceptions.HTTPError, OSError) as exc:
+        raise NetworkError(f"The connection broke while reading the reply of {what}: {_reason(exc)}") from None
     finally:
         response.close()
 

@@ -19,8 +19,16 @@ Times are UTC (StopTime is exclusive); ``MaxCloud`` is empty when no cloud filte
 temporary file in the same folder, flushed and fsynced, then ``os.replace``): a crash leaves
 either the old or the new complete log, never a mix. Rewrites of one log are serialised by a
 lock per path, so download threads may mark products concurrently.
+
+A log is the user's file too: marking a product rewrites only its ``Downloaded`` cell and keeps
+everything else as it was - header lines, extra columns, extra values at the end of a row, blank
+lines, the line endings and the encoding. Logs are written in UTF-8, but one saved by a text editor
+may be in another encoding: a log is read as UTF-8 (with or without a byte-order mark), UTF-16 with a
+byte-order mark, else Windows-1252, else Latin-1 (which reads any bytes), and written back in the
+encoding it was read in; :func:`read_query_log` says which when it is not plain UTF-8.
 """
 
+import codecs
 import contextlib
 import csv
 import datetime as dt
@@ -126,14 +134,17 @@ def _render(header_lines, fieldnames, rows):
     return out.getvalue()
 
 
-def _atomic_write(path, text):
-    """Write ``text`` to ``path`` so that readers (and a crash) see the old or the new file only."""
+def _atomic_write(path, text, encoding=("utf-8", b"")):
+    """Write ``text`` to ``path`` so that readers (and a crash) see the old or the new file only.
+    ``encoding``: (codec, byte-order mark) as :func:`_decode` found them."""
     path = os.fspath(path)
+    codec, bom = encoding
+    data = bom + text.encode(codec)
     folder = os.path.dirname(os.path.abspath(path))
     fd, temp = tempfile.mkstemp(prefix="." + os.path.basename(path) + ".", suffix=".tmp", dir=folder)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
         if os.path.exists(path):
@@ -183,10 +194,32 @@ def write_query_log(path, query, products, catalogue_url=None, queried_at=None):
     return path
 
 
+ENCODING_NAMES = {"utf-8": "UTF-8", "utf-16-le": "UTF-16", "utf-16-be": "UTF-16 (big-endian)",
+                  "cp1252": "Windows-1252 (cp1252)", "latin-1": "Latin-1 (ISO-8859-1)"}
+
+
+def _decode(data, path):
+    """``(text, (codec, bom))`` of a log's bytes (the order of tries is in the module docstring)."""
+    for bom, codec in ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"),
+                       (codecs.BOM_UTF16_BE, "utf-16-be")):
+        if data.startswith(bom):
+            try:
+                return data[len(bom):].decode(codec), (codec, bom)
+            except UnicodeDecodeError:
+                raise InputError(f"The query log {path} starts like {ENCODING_NAMES[codec]} text but is not: "
+                                 "save it again as UTF-8 in a text editor.") from None
+    for codec in ("utf-8", "cp1252", "latin-1"):
+        try:
+            return data.decode(codec), (codec, b"")
+        except UnicodeDecodeError:
+            continue
+    raise AssertionError("latin-1 decodes any bytes")
+
+
 def _read(path):
     try:
-        with open(path, encoding="utf-8-sig", newline="") as handle:
-            text = handle.read()
+        with open(path, "rb") as handle:
+            text, encoding = _decode(handle.read(), path)
     except FileNotFoundError:
         raise InputError(f"The query log {path} does not exist: run the search again or pick another log.") from None
     except OSError as exc:
@@ -209,22 +242,58 @@ def _read(path):
         break
     else:
         body_start = len(lines)
-    reader = csv.DictReader(io.StringIO("".join(lines[body_start:]), newline=""))
-    fieldnames = list(reader.fieldnames or ())
+    newline = "\r\n" if "\r\n" in text else "\n"
+    table = list(csv.reader(io.StringIO("".join(lines[body_start:]), newline="")))
+    fieldnames = table[0] if table else []
     missing = [c for c in ("Id", "Downloaded") if c not in fieldnames]
     if missing:
         raise ResponseError(
             f"The query log {path} has no {' or '.join(missing)} column: it is not an EO Order / OData query log."
         )
-    rows = [dict(row) for row in reader if any((v or "").strip() for v in row.values() if isinstance(v, str))]
-    return header_lines, header, fieldnames, rows
+    rows = [dict(zip(fieldnames, cells)) for cells in table[1:] if any(cell.strip() for cell in cells)]
+    return _Log(header_lines, header, fieldnames, rows, table, encoding, newline)
 
 
-def read_query_log(path):
+class _Log:
+    """A log as read: its header, the table as dicts (``rows``) and as read (``table``: lists of
+    cells, header row first, blank lines and extra cells included), how it is encoded."""
+
+    def __init__(self, header_lines, header, fieldnames, rows, table, encoding, newline):
+        self.header_lines = header_lines
+        self.header = header
+        self.fieldnames = fieldnames
+        self.rows = rows
+        self.table = table
+        self.encoding = encoding
+        self.newline = newline
+
+    def render(self):
+        out = io.StringIO(newline="")
+        for line in self.header_lines:
+            out.write(line + self.newline)
+        writer = csv.writer(out, lineterminator=self.newline)
+        for cells in self.table:
+            writer.writerow(cells)
+        return out.getvalue()
+
+    @property
+    def note(self):
+        """'' for UTF-8, else which encoding was read (and will be written)."""
+        codec, _bom = self.encoding
+        if codec == "utf-8":
+            return ""
+        return f"read as {ENCODING_NAMES[codec]}, and kept in that encoding when it is updated"
+
+
+def read_query_log(path, notes=None):
     """``(header, rows)``: the ``# key: value`` lines as a dict of strings, and the table rows as
-    dicts (``Online`` and ``Downloaded`` as bools, the rest as strings)."""
+    dicts (``Online`` and ``Downloaded`` as bools, the rest as strings). A log not in UTF-8 adds a
+    sentence saying which encoding was used to ``notes`` (a list), when given."""
     with _lock_for(path):
-        _lines, header, _fields, rows = _read(path)
+        log = _read(path)
+    header, rows = log.header, log.rows
+    if notes is not None and log.note:
+        notes.append(f"The query log {path} is not UTF-8: {log.note}.")
     for row in rows:
         for key in ("Online", "Downloaded"):
             if key in row:
@@ -252,12 +321,14 @@ def set_downloaded(path, product_id, value=True):
     Thread-safe; the header and the other rows are kept as they are.
     """
     with _lock_for(path):
-        header_lines, _header, fieldnames, rows = _read(path)
+        log = _read(path)
+        id_at, done_at = log.fieldnames.index("Id"), log.fieldnames.index("Downloaded")
         found = False
-        for row in rows:
-            if (row.get("Id") or "").strip() == str(product_id):
-                row["Downloaded"] = _bool_text(value)
+        for cells in log.table[1:]:
+            if len(cells) > id_at and cells[id_at].strip() == str(product_id):
+                cells.extend([""] * (done_at + 1 - len(cells)))
+                cells[done_at] = _bool_text(value)
                 found = True
         if not found:
             raise InputError(f"Product {product_id} is not in the query log {path}: search again to refresh the log.")
-        _atomic_write(path, _render(header_lines, fieldnames, rows))
+        _atomic_write(path, log.render(), log.encoding)

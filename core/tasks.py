@@ -145,6 +145,7 @@ class CdseSearchTask(WorkTask):
         self.log_path = log_path
         self.log_error = ""
         self.products = []
+        self.without_footprint = 0  # products kept without geometry (no readable footprint)
 
     def _search(self, _task):
         def progress(page, pages, fetched, _matched):
@@ -162,7 +163,10 @@ class CdseSearchTask(WorkTask):
     def on_finished(self, ok):
         if ok:
             name = product_layer_name(self.query, len(self.result))
-            log(f"{name}: {len(self.result)} products" + (f"; query log {self.log_path}" if self.log_path else ""))
+            self.without_footprint = sum(1 for feature in self.result if not feature.hasGeometry())
+            missing = f", {self.without_footprint} without a footprint" if self.without_footprint else ""
+            log(f"{name}: {len(self.result)} products{missing}"
+                + (f"; query log {self.log_path}" if self.log_path else ""))
             layer = footprint_layer(name, self.result, kind="products")
             if self.log_path and not self.log_error:
                 layer.setCustomProperty(QUERY_LOG_PROPERTY, self.log_path)

@@ -1322,12 +1322,16 @@ Cochez « Entités sélectionnées uniquement » pour ne prendre que la sélec
       <translation>Recherche annulée.</translation>
     </message>
     <message>
-      <source>{0} products found; query log: {1}</source>
-      <translation>{0} produits trouvés; journal de requête : {1}</translation>
-    </message>
-    <message>
       <source>Give a search extent or an area-of-interest layer.</source>
       <translation>Indiquez une emprise de recherche ou une couche de zone d'intérêt.</translation>
+    </message>
+    <message>
+      <source>{0} products, {1} without a footprint (kept without geometry); query log: {2}</source>
+      <translation>{0} produits, dont {1} sans emprise (gardés sans géométrie); journal de requête : {2}</translation>
+    </message>
+    <message>
+      <source>{0} products found; query log: {1}</source>
+      <translation>{0} produits trouvés; journal de requête : {1}</translation>
     </message>
     <message>
       <source>Page {0} of {1}: {2} products</source>

@@ -31,7 +31,7 @@ from ..core.cdse_download import (
     Downloader,
     format_bytes,
 )
-from ..core.errors import AuthError, EoOrderError
+from ..core.errors import EoOrderError
 from .tables import TableOutput
 
 
@@ -46,15 +46,15 @@ STATUS_ORDER = (VERIFIED, UNVERIFIED, SKIPPED, OFFLINE, FAILED, CANCELLED)
 
 
 class _WatchedTokens(TokenManager):
-    """A TokenManager that remembers a rejected login: the Downloader reports it as failed products,
-    the algorithm turns it into an error."""
+    """A TokenManager that remembers a failed login (rejected, or no token at all): the Downloader
+    ends the batch and reports it as failed products, the algorithm turns it into one error."""
 
     auth_error = None
 
     def access_token(self):
         try:
             return super().access_token()
-        except AuthError as exc:
+        except EoOrderError as exc:
             self.auth_error = exc
             raise
 
@@ -147,16 +147,19 @@ class DownloadCdseAlgorithm(QgsProcessingAlgorithm):
         download_url = self.parameterAsString(parameters, self.DOWNLOAD_URL, context).strip() or DOWNLOAD_URL
         concurrency = self.parameterAsInt(parameters, self.CONCURRENCY, context)
         layer_source = None
+        notes = []
         try:
             if source is not None:
                 items = items_from_features(source.getFeatures())
                 layer_source = file_source(self._input_layer(parameters, context))
             else:
-                items = items_from_log(log_path)
+                items = items_from_log(log_path, notes)
             credentials = credentials_from_authcfg(authcfg, "Copernicus Data Space") if authcfg else None
         except EoOrderError as exc:
             raise QgsProcessingException(str(exc)) from None
 
+        for note in notes:
+            feedback.pushInfo(note)
         table = TableOutput(self, parameters, self.OUTPUT, context, OUTPUT_FIELDS)
 
         recorder = DownloadRecorder(log_path, layer_source)
@@ -188,7 +191,7 @@ class DownloadCdseAlgorithm(QgsProcessingAlgorithm):
             raise QgsProcessingException(str(exc)) from None
         finally:
             tokens.close()
-        if tokens.auth_error is not None:  # rejected credentials: the rest of the batch was not tried
+        if tokens.auth_error is not None:  # a failed login: the rest of the batch was not tried
             raise QgsProcessingException(str(tokens.auth_error))
 
         table.add_rows((o.product_id, o.name, o.status, o.bytes, o.md5_ok, o.path or "", o.message) for o in outcomes)

@@ -138,6 +138,11 @@ class SearchCdseAlgorithm(QgsProcessingAlgorithm):
             raise QgsProcessingException(self.invalidSinkError(parameters, self.OUTPUT))
         features = features_from_products(products, fields=fields)
         sink.addFeatures(features, QgsFeatureSink.Flag.FastInsert)
-        feedback.pushInfo(tr("{0} products found; query log: {1}").format(len(products), log_path))
+        missing = sum(1 for feature in features if not feature.hasGeometry())
+        if missing:
+            feedback.pushWarning(tr("{0} products, {1} without a footprint (kept without geometry); query log: {2}")
+                                 .format(len(products), missing, log_path))
+        else:
+            feedback.pushInfo(tr("{0} products found; query log: {1}").format(len(products), log_path))
         present_when_loaded(context, dest_id)
         return {self.OUTPUT: dest_id, self.OUTPUT_LOG: log_path}

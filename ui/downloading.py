@@ -15,7 +15,7 @@ from qgis.PyQt.QtGui import QDesktopServices
 from ..core.auth import credentials_from_authcfg
 from ..core.cdse_auth import TokenManager
 from ..core.cdse_batch import DownloadRecorder, file_source, items_from_features, set_downloaded_flags
-from ..core.cdse_download import Downloader, product_filename
+from ..core.cdse_download import Downloader, downloaded_path
 from ..core.errors import EoOrderError
 from ..core.footprints import QUERY_LOG_PROPERTY
 from ..core.product_open import open_layers
@@ -92,7 +92,7 @@ class DownloadController(QObject):
 
     def product_path(self, feature):
         """The file a product feature downloads to (whether it exists yet or not)."""
-        return os.path.join(self.settings.cdse_folder, product_filename(feature["name"], feature["product_id"]))
+        return downloaded_path(self.settings.cdse_folder, feature["name"], feature["product_id"])
 
     def open_products(self, features):
         """Add each downloaded product of ``features`` to the map; products QGIS cannot read are

@@ -20,6 +20,7 @@ from eo_order.core.auth import Credentials
 from eo_order.core.cdse_auth import TokenManager
 from eo_order.core.cdse_download import (
     CANCELLED,
+    DOWNLOAD_URL,
     FAILED,
     OFFLINE,
     SKIPPED,
@@ -27,6 +28,7 @@ from eo_order.core.cdse_download import (
     VERIFIED,
     Downloader,
     DownloadItem,
+    downloaded_path,
     product_filename,
 )
 from eo_order.core.errors import AuthError, EoOrderError
@@ -36,6 +38,7 @@ from tests.servers.cdse_download import (
     USERNAME,
     Content,
     Product,
+    StorageServer,
 )
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -67,7 +70,8 @@ def token_manager(hosts, clock, password=PASSWORD, **kwargs):
 
 def downloader(hosts, tokens, out_dir, sleeps=None, **kwargs):
     kwargs.setdefault("chunk", 64 * KiB)
-    return Downloader(tokens, out_dir, download_url=hosts.catalogue.products_url, trusted_hosts=("127.0.0.2",),
+    return Downloader(tokens, out_dir, download_url=hosts.catalogue.products_url,
+                      trusted_origins=(hosts.download.base_url,),
                       sleep=(sleeps.append if sleeps is not None else (lambda seconds: None)), **kwargs)
 
 
@@ -102,6 +106,8 @@ def test_batch_through_every_fault(hosts, clock, tmp_path):
     quota = add(hosts, "S2A_json_error.SAFE", size + 16, "json-once")
     (tmp_path / "S2A_present.SAFE.zip").write_bytes(present.content.bytes())
     (tmp_path / "S2A_partial.SAFE.zip.part").write_bytes(partial.content.bytes()[:100_000])
+    (tmp_path / "S2A_partial.SAFE.zip.part.meta").write_text(json.dumps({"product_id": partial.id,
+                                                                       "etag": partial.etag}))
     items = [item_of(p) for p in (clean, rate_limited, expired, busy, reset, truncated, corrupt, wrong, html,
                                   offline, no_range, foreign, present, partial, quota)]
     items += [item_of(stale, online=True), item_of(no_md5, checksum_md5=None)]
@@ -405,3 +411,193 @@ def test_callback_failure_stops_the_batch_and_is_raised(hosts, clock, tmp_path):
             [item_of(p) for p in products], on_product_done=on_done)
     assert len(requests_for(hosts.download, products[0])) == 1
     assert not requests_for(hosts.download, products[1]) and not requests_for(hosts.download, products[2])
+
+
+# --- hostile servers (issue 10) -----------------------------------------------------------
+
+
+def test_bearer_goes_to_an_origin_not_to_the_same_host_on_another_port(hosts, clock, tmp_path):
+    other_port = StorageServer(host="127.0.0.2")  # the download host's name, another port
+    try:
+        hosts.download.storage = other_port
+        product = add(hosts, "S2A_other_port.SAFE", 50 * KiB, "storage")
+        other_port.add(product)
+        outcomes = downloader(hosts, token_manager(hosts, clock), tmp_path).run([item_of(product)])
+        assert [o.status for o in outcomes] == [VERIFIED]
+        (at_download,) = requests_for(hosts.download, product)
+        assert at_download.headers["Authorization"].startswith("Bearer ")
+        (at_other_port,) = requests_for(other_port, product)
+        assert "Authorization" not in at_other_port.headers
+    finally:
+        other_port.stop()
+    real = Downloader(None, tmp_path)
+    assert real.is_trusted("https://zipper.dataspace.copernicus.eu:443/odata/v1/Products(x)/$value")
+    assert not real.is_trusted("https://zipper.dataspace.copernicus.eu:8443/odata/v1/Products(x)/$value")
+    assert not real.is_trusted("https://download.dataspace.copernicus.eu:80/odata/v1/Products(x)/$value")
+    assert not real.is_trusted("http://download.dataspace.copernicus.eu:443/odata/v1/Products(x)/$value")
+
+
+def test_product_ids_that_are_not_uuids_never_reach_a_url(hosts, clock, tmp_path):
+    good = add(hosts, "S2A_good_id.SAFE", 20 * KiB)
+    hostile = DownloadItem("x)/../../admin?y=(", "S2A_hostile.SAFE", None, 1000)
+    outcomes = downloader(hosts, token_manager(hosts, clock), tmp_path).run([hostile, item_of(good)])
+    assert [o.status for o in outcomes] == [FAILED, VERIFIED]
+    assert "'x)/../../admin?y=(' is not a Copernicus product id (a UUID" in outcomes[0].message
+    paths = [r.path for r in hosts.catalogue.recorded + hosts.download.recorded]
+    assert paths == [f"/odata/v1/Products({good.id})/$value"] * 2
+    assert Downloader(None, tmp_path).product_url("a/b?c") == f"{DOWNLOAD_URL}(a%2Fb%3Fc)/$value"
+
+
+def test_names_colliding_once_sanitised_never_share_a_file(hosts, clock, tmp_path):
+    first = add(hosts, "S2A_T33UUP/2024.SAFE", 30 * KiB, seed=1)
+    second = add(hosts, "S2A_T33UUP?2024.SAFE", 30 * KiB, seed=2)  # same size, other bytes
+    tokens = token_manager(hosts, clock)
+    (one,) = downloader(hosts, tokens, tmp_path).run([item_of(first)])
+    # Another run, no MD5 in the catalogue: the first product's file must not pass for the second's.
+    (two,) = downloader(hosts, tokens, tmp_path).run([item_of(second, checksum_md5=None)])
+    assert (one.status, two.status) == (VERIFIED, UNVERIFIED)
+    assert one.path != two.path
+    assert_on_disk(one.path, first)
+    assert_on_disk(two.path, second)
+    assert os.path.basename(one.path) == f"S2A_T33UUP_2024.SAFE_{first.id}.zip"
+    assert product_filename(first.name, first.id) == os.path.basename(one.path)  # deterministic
+    long_a, long_b = "S2A_" + "x" * 300 + "_A", "S2A_" + "x" * 300 + "_B"
+    assert product_filename(long_a, first.id) != product_filename(long_b, second.id)
+    assert len(product_filename(long_a, first.id)) <= 200
+
+
+def test_a_verified_file_of_another_product_with_the_same_name_is_kept(hosts, clock, tmp_path):
+    first = add(hosts, "S2A_duplicate.SAFE", 30 * KiB, seed=1)
+    second = add(hosts, "S2A_duplicate.SAFE", 31 * KiB, seed=2)
+    tokens = token_manager(hosts, clock)
+    (one,) = downloader(hosts, tokens, tmp_path).run([item_of(first)])
+    assert one.path == str(tmp_path / "S2A_duplicate.SAFE.zip")  # a plain name stays plain
+    for changes in ({}, {"checksum_md5": None}):  # MD5 mismatch, then size mismatch
+        (two,) = downloader(hosts, tokens, tmp_path).run([item_of(second, **changes)])
+        assert two.status in (VERIFIED, UNVERIFIED, SKIPPED) and two.path != one.path
+        assert_on_disk(one.path, first)  # never deleted nor overwritten
+        assert_on_disk(two.path, second)
+        assert downloaded_path(str(tmp_path), second.name, second.id) == two.path
+    assert downloaded_path(str(tmp_path), first.name, first.id) == one.path
+
+
+def _cancel_midway(hosts, clock, tmp_path, product, **changes):
+    hosts.download.rate = 2_000_000
+    stop = threading.Event()
+
+    def progress(snapshot):
+        if snapshot.product_bytes >= 256 * KiB:
+            stop.set()
+
+    (outcome,) = downloader(hosts, token_manager(hosts, clock), tmp_path).run(
+        [item_of(product, **changes)], progress=progress, cancelled=stop.is_set)
+    assert outcome.status == CANCELLED
+    hosts.download.wait_idle()
+    hosts.download.rate = None
+    return Path(outcome.path)
+
+
+def test_resume_asks_if_range_and_a_changed_file_restarts(hosts, clock, tmp_path):
+    product = add(hosts, "S2A_changed.SAFE", 1024 * KiB)
+    part = _cancel_midway(hosts, clock, tmp_path, product, checksum_md5=None)
+    meta = json.loads(Path(str(part) + ".meta").read_text())
+    assert meta["product_id"] == product.id and meta["etag"] == product.etag
+    product.replace(Content.random(1024 * KiB, seed=99))  # a new version, same size, on the server
+    (outcome,) = downloader(hosts, token_manager(hosts, clock), tmp_path).run([item_of(product, checksum_md5=None)])
+    last = requests_for(hosts.download, product)[-1]
+    assert last.headers["If-Range"] == meta["etag"] and last.headers["Range"].startswith("bytes=")
+    assert outcome.status == UNVERIFIED
+    assert_on_disk(outcome.path, product)  # all of the new version, nothing of the old one
+    assert not part.exists() and not Path(str(part) + ".meta").exists()
+
+
+@pytest.mark.parametrize("fault", ["no-validator", "weak-etag"])
+def test_a_part_without_a_validator_restarts_from_zero(hosts, clock, tmp_path, fault):
+    product = add(hosts, f"S2A_{fault}.SAFE", 1024 * KiB, fault)
+    _cancel_midway(hosts, clock, tmp_path, product)
+    (outcome,) = downloader(hosts, token_manager(hosts, clock), tmp_path).run([item_of(product)])
+    assert outcome.status == VERIFIED and outcome.transferred == product.content.size
+    assert "Range" not in requests_for(hosts.download, product)[-1].headers
+    assert_on_disk(outcome.path, product)
+
+
+def test_an_endless_body_stops_at_the_announced_size(hosts, clock, tmp_path):
+    product = add(hosts, "S2A_endless.SAFE", 1000, "endless")
+    largest, stop = [0], threading.Event()
+
+    def progress(snapshot):
+        largest[0] = max(largest[0], snapshot.product_bytes, _size_of(tmp_path))
+        if largest[0] > 1000 + 64 * KiB:
+            stop.set()  # the regression: stop it rather than fill the disk
+
+    (outcome,) = downloader(hosts, token_manager(hosts, clock), tmp_path).run(
+        [item_of(product, checksum_md5=None)], progress=progress, cancelled=stop.is_set)
+    assert outcome.status == FAILED and largest[0] <= 1000 + 64 * KiB
+    assert "sent more than the announced 1000 bytes of S2A_endless.SAFE: refused" in outcome.message
+    assert not [p for p in tmp_path.iterdir() if not p.name.endswith(".meta")] and outcome.path is None
+
+
+def _size_of(folder):
+    return max([p.stat().st_size for p in Path(folder).iterdir() if p.is_file()] or [0])
+
+
+@pytest.mark.parametrize("fault, announced", [("long", 20_000), ("short", 1000)])
+def test_a_body_of_another_size_than_the_catalogue_is_refused(hosts, clock, tmp_path, fault, announced):
+    product = add(hosts, f"S2A_{fault}.SAFE", 5000, fault)
+    (outcome,) = downloader(hosts, token_manager(hosts, clock), tmp_path).run([item_of(product, checksum_md5=None)])
+    assert outcome.status == FAILED and not outcome.done
+    assert f"announced {announced} bytes for S2A_{fault}.SAFE, but the catalogue says 5000 bytes" in outcome.message
+    assert not [p for p in tmp_path.iterdir() if p.suffix == ".zip"]
+
+
+def test_a_catalogue_md5_that_is_not_one_is_ignored_and_said(hosts, clock, tmp_path):
+    product = add(hosts, "S2A_bad_md5.SAFE", 40 * KiB)
+    (outcome,) = downloader(hosts, token_manager(hosts, clock), tmp_path).run(
+        [item_of(product, checksum_md5="see-attached")])
+    assert outcome.status == UNVERIFIED and outcome.transferred == product.content.size  # one download
+    assert "the catalogue's MD5 'see-attached' is not 32 hexadecimal digits: ignored" in outcome.message
+    assert_on_disk(outcome.path, product)
+
+
+def test_a_dripping_server_is_stopped_by_the_stall_deadline(hosts, clock, tmp_path):
+    hosts.download.drip_every = 0.3
+    product = add(hosts, "S2A_drip.SAFE", 100 * KiB, "drip")
+    started = time.monotonic()
+    (outcome,) = downloader(hosts, token_manager(hosts, clock), tmp_path, stall_window=1.0, min_rate=1000).run(
+        [item_of(product)])
+    assert time.monotonic() - started < 5
+    assert outcome.status == FAILED
+    assert "sent S2A_drip.SAFE at less than 1.0 kB/s for 1 s: stopped" in outcome.message
+    assert "resume" in outcome.message
+
+
+def test_cancel_takes_effect_within_a_second_while_a_server_drips(hosts, clock, tmp_path):
+    hosts.download.drip_every = 0.2
+    product = add(hosts, "S2A_drip_cancel.SAFE", 100 * KiB, "drip")
+    stop, cancelled_at = threading.Event(), []
+
+    def cancel():
+        cancelled_at.append(time.monotonic())
+        stop.set()
+
+    threading.Timer(0.8, cancel).start()
+    (outcome,) = downloader(hosts, token_manager(hosts, clock), tmp_path, timeout=(5, 30)).run(
+        [item_of(product)], cancelled=stop.is_set)
+    assert outcome.status == CANCELLED
+    assert time.monotonic() - cancelled_at[0] < 1.0
+
+
+def test_cancel_takes_effect_within_a_second_while_a_server_says_nothing(hosts, clock, tmp_path):
+    product = add(hosts, "S2A_silent.SAFE", 10 * KiB, "silent")
+    stop, cancelled_at = threading.Event(), []
+
+    def cancel():
+        cancelled_at.append(time.monotonic())
+        stop.set()
+
+    threading.Timer(0.5, cancel).start()
+    (outcome,) = downloader(hosts, token_manager(hosts, clock), tmp_path, timeout=(5, 30)).run(
+        [item_of(product)], cancelled=stop.is_set)
+    assert outcome.status == CANCELLED
+    assert time.monotonic() - cancelled_at[0] < 1.0
+    assert requests_for(hosts.download, product)  # it was waiting for the server's answer

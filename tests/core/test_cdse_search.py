@@ -434,3 +434,58 @@ def test_set_downloaded_from_many_threads(logged):
     assert not errors
     _header, rows = querylog.read_query_log(path)
     assert len(rows) == 40 and all(r["Downloaded"] for r in rows)
+
+
+# --- hostile replies (issue 10) -----------------------------------------------------------
+
+
+def canned_page(products):
+    return 200, JSON_HEADERS, json.dumps({"value": [{k: v for k, v in p.items() if not k.startswith("_")}
+                                                    for p in products]})
+
+
+def test_products_without_a_readable_footprint_are_kept_and_counted():
+    from eo_order.core.cdse_search import without_footprint
+    from eo_order.core.footprints import features_from_products
+
+    products = make_products(12, tag="fp")
+    products[3]["Footprint"], products[3]["GeoFootprint"] = None, None
+    products[7]["Footprint"], products[7]["GeoFootprint"] = "geography'SRID=4326;POLYGON ((nan 1, 2 2, 3 3))'", {}
+    with CdseServer() as server:
+        server.faults.append(canned_page(products))
+        found = CdseCatalogue(server.url).search(CdseQuery("SENTINEL-2", SWISS, "2022-04-01", "2022-06-01"))
+    assert [p.product_id for p in found] == [p["Id"] for p in products]  # none dropped
+    assert without_footprint(found) == 2
+    features = features_from_products(found)
+    assert len(features) == 12 and sum(not f.hasGeometry() for f in features) == 2
+    assert {f["product_id"] for f in features if not f.hasGeometry()} == {products[3]["Id"], products[7]["Id"]}
+
+
+def test_a_checksum_that_is_not_an_md5_is_not_kept_as_one():
+    item = make_products(1)[0]
+    item["Checksum"] = [{"Value": "../../etc/passwd", "Algorithm": "MD5"}]
+    assert parse_product(item).checksum_md5 is None
+
+
+PAGE_UNDER_CAP = """
+from eo_order.core.cdse_search import CdseCatalogue
+from eo_order.core.errors import EoOrderError
+
+try:
+    CdseCatalogue(args[0]).fetch(args[0] + "?$top=1")
+except EoOrderError as exc:
+    print(exc)
+"""
+
+
+def test_a_gzip_bomb_page_is_refused_within_bounded_memory():
+    from tests.processes import run_with_memory_cap
+    from tests.servers.cdse_download import gzip_bomb
+
+    with CdseServer() as server:
+        server.faults.append((200, {**JSON_HEADERS, "Content-Encoding": "gzip"}, gzip_bomb(1 << 30)))
+        result = run_with_memory_cap(PAGE_UNDER_CAP, os.path.dirname(os.path.dirname(os.path.dirname(
+            os.path.abspath(__file__)))), 256, [server.url])
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert "MemoryError" not in result.stderr
+    assert "Copernicus Data Space catalogue sent a reply larger than 64 MiB (after decompression)" in result.stdout

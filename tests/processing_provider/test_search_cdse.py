@@ -59,3 +59,38 @@ def test_reversed_dates_fail_clearly(odata, provider):
     with pytest.raises(QgsProcessingException, match="is not before the end date"):
         run({"COLLECTION": 1, "EXTENT": "6,10,46,47 [EPSG:4326]", "START_DATE": "2022-05-03",
              "END_DATE": "2022-05-01", "ODATA_URL": odata.url, "OUTPUT": "memory:"})
+
+
+def test_products_without_a_footprint_are_kept_and_counted_in_the_log(provider, tmp_path):
+    import json
+
+    from qgis import processing
+    from qgis.core import QgsProcessingFeedback
+
+    class Feedback(QgsProcessingFeedback):
+        def __init__(self):
+            super().__init__()
+            self.said = []
+
+        def pushInfo(self, text):  # noqa: N802 - QGIS' name
+            self.said.append(text)
+
+        def pushWarning(self, text):  # noqa: N802 - QGIS' name
+            self.said.append(text)
+
+    products = make_products(12, start="2022-05-02T00:00:00Z", tag="nofp")
+    for index in (2, 9):
+        products[index]["Footprint"], products[index]["GeoFootprint"] = "", None
+    page = json.dumps({"value": [{k: v for k, v in p.items() if not k.startswith("_")} for p in products]})
+    feedback = Feedback()
+    with CdseServer() as server:
+        server.faults.append((200, {"Content-Type": "application/json"}, page))
+        result = processing.run("eo_order:search_cdse", {
+            "COLLECTION": 1, "EXTENT": "6,10,46,47 [EPSG:4326]", "START_DATE": "2022-05-01",
+            "END_DATE": "2022-05-03", "ODATA_URL": server.url, "OUTPUT": str(tmp_path / "p.gpkg"),
+            "OUTPUT_LOG": str(tmp_path / "q.log")}, feedback=feedback)
+    layer = QgsVectorLayer(result["OUTPUT"], "p", "ogr")
+    assert layer.featureCount() == 12
+    # GeoPackage gives an empty geometry back for a feature written without one
+    assert sum(f.geometry().isNull() or f.geometry().isEmpty() for f in layer.getFeatures()) == 2
+    assert any(s.startswith("12 products, 2 without a footprint") for s in feedback.said), feedback.said

@@ -25,6 +25,17 @@ expired (401 otherwise), serves ``Range`` with 206 + ``Content-Range``, allows 4
     "offline"       catalogue Online=false; a request anyway gets 422 "... is offline"
     "no-range"      Range is ignored: always 200 with the whole file
     "storage"       302 to the foreign storage host, which serves it without authentication
+    "no-validator"  replies carry neither ETag nor Last-Modified
+    "weak-etag"     replies carry only a weak ETag (W/"..."), no Last-Modified
+    "endless"       200 with no Content-Length, then bytes forever (until the client hangs up)
+    "long"          Content-Length and body 4 times the catalogue's ContentLength
+    "short"         Content-Length and body a fifth of the catalogue's ContentLength
+    "drip"          200 with the right Content-Length, then one byte every ``drip_every`` seconds
+    "silent"        no answer at all (the reply would come after an hour)
+
+Replies carry ``ETag`` (the MD5 of the current content) and ``Last-Modified``; ``If-Range`` is
+honoured as RFC 9110 says: a Range whose If-Range does not match the current version gets a 200
+with the whole file. ``product.replace(content)`` changes the file on the server (a new version).
 
 Every server records its requests (``recorded``: method, path, query, headers, body); the download
 server also counts bytes actually sent per product (``sent``) and the largest number of connections
@@ -121,6 +132,20 @@ class Product:
         self.content = content if isinstance(content, Content) else Content(content)
         self.faults = set(faults)
         self._once = {fault for fault in self.faults if fault in ONCE_FAULTS}
+        self.version = 1
+
+    def replace(self, content):
+        """A new version of the file on the server (new bytes, new ETag and Last-Modified)."""
+        self.content = content if isinstance(content, Content) else Content(content)
+        self.version += 1
+
+    @property
+    def etag(self):
+        return f'"{self.content.md5}"'
+
+    @property
+    def last_modified(self):
+        return time.strftime("%a, %d %b %Y %H:%M:%S GMT", time.gmtime(1_700_000_000 + 3600 * self.version))
 
     @property
     def checksum(self):
@@ -281,13 +306,14 @@ class _StreamingHandler(http.server.BaseHTTPRequestHandler):
             self.send_response(status)
             names = {name.lower() for name in headers}
             for name, value in headers.items():
-                self.send_header(name, str(value))
+                if value is not None:  # None: leave the header out
+                    self.send_header(name, str(value))
             if "content-length" not in names:
                 self.send_header("Content-Length", str(len(payload)))
             self.end_headers()
             if self.command == "HEAD":
                 return
-            if isinstance(payload, Body):
+            if hasattr(payload, "send"):  # Body, Endless, Drip: streamed
                 payload.send(self, owner._stopping, before_last=uncount)
             else:
                 uncount()
@@ -301,7 +327,10 @@ class _StreamingHandler(http.server.BaseHTTPRequestHandler):
 
 
 class IdentityServer(CdseLoopbackServer):
-    """The CDSE Keycloak token endpoint (``token_url``); ``logins``/``refreshes`` count the grants."""
+    """The CDSE Keycloak token endpoint (``token_url``); ``logins``/``refreshes`` count the grants,
+    ``attempts`` every password grant asked (answered or not). ``fault`` makes every grant fail:
+    ``"html"`` (200 text/html maintenance page), ``"503"`` (503 HTML page), ``"401"`` (rejected
+    credentials), ``"bomb"`` (200 JSON, gzip-encoded: a few MB that decompress to ``bomb_size``)."""
 
     def __init__(self, users=None, clock=None, host="127.0.0.1", access_ttl=600, refresh_ttl=3600, totp=None):
         self.users = dict(users or {USERNAME: PASSWORD})
@@ -312,6 +341,9 @@ class IdentityServer(CdseLoopbackServer):
         self.logins = 0
         self.refreshes = 0
         self.rejected = 0
+        self.attempts = 0
+        self.fault = None
+        self.bomb_size = 1 << 30
         self._access = {}  # token -> expiry (clock time)
         self._refresh = {}
         self._lock = threading.Lock()
@@ -335,6 +367,17 @@ class IdentityServer(CdseLoopbackServer):
         if form.get("client_id") != "cdse-public":
             return _oauth_error(401, "invalid_client", "Invalid client or Invalid client credentials")
         grant = form.get("grant_type")
+        if grant == "password":
+            with self._lock:
+                self.attempts += 1
+        if self.fault == "html":
+            return 200, {"Content-Type": "text/html"}, MAINTENANCE_PAGE, 0
+        if self.fault == "503":
+            return 503, {"Content-Type": "text/html"}, b"<html><title>503 Service Unavailable</title></html>", 0
+        if self.fault == "401":
+            return _oauth_error(401, "invalid_grant", "Invalid user credentials")
+        if self.fault == "bomb":
+            return 200, {**JSON, "Content-Encoding": "gzip"}, gzip_bomb(self.bomb_size), 0
         with self._lock:
             now = self.clock()
             if grant == "password":
@@ -366,6 +409,19 @@ class IdentityServer(CdseLoopbackServer):
         return 200, JSON, json.dumps(reply).encode(), 0
 
 
+_BOMBS = {}
+
+
+def gzip_bomb(size):
+    """A gzip body (several members of 16 MiB of spaces each) that decompresses to ``size`` bytes."""
+    if size not in _BOMBS:
+        import gzip
+
+        member = gzip.compress(b" " * (16 << 20), compresslevel=9)
+        _BOMBS[size] = b"".join([gzip.compress(b"{") + member * (size // (16 << 20))])
+    return _BOMBS[size]
+
+
 def _oauth_error(status, error, description):
     return status, JSON, json.dumps({"error": error, "error_description": description}).encode(), 0
 
@@ -381,6 +437,7 @@ class DownloadServer(CdseLoopbackServer):
         self.rate = rate
         self.storage = storage
         self.chunk = chunk
+        self.drip_every = 2.0  # seconds between two bytes of a "drip" reply
         self.sent = {}  # product id -> bytes of product data written to sockets
         self.statuses = []  # (product id, status) per request, in order
         self._sent_lock = threading.Lock()
@@ -429,6 +486,8 @@ class DownloadServer(CdseLoopbackServer):
             return 200, {"Content-Type": "text/html; charset=utf-8"}, MAINTENANCE_PAGE, 0
         if product.take("json-once"):
             return 200, JSON, b'{"detail":"Quota exceeded: too many downloads in progress"}', 0
+        if "silent" in product.faults:
+            return 200, JSON, b"{}", 3600
         if "storage" in product.faults and self.storage is not None:
             signature = secrets.token_hex(16)
             return 302, {"Location": self.storage.url_for(f"/eodata/{product.id}?X-Amz-Signature={signature}")}, b"", 0
@@ -436,12 +495,27 @@ class DownloadServer(CdseLoopbackServer):
 
 
 def serve_range(recorded, product, server, count):
-    """200 or 206 for ``product`` honouring Range (unless 'no-range'), with the one-shot body faults."""
+    """200 or 206 for ``product`` honouring Range (unless 'no-range') and If-Range, with the body faults."""
     size = product.content.size
     headers = {"Content-Type": "application/zip", "Accept-Ranges": "bytes",
                "Content-Disposition": f'attachment; filename="{product.name}.zip"'}
+    if "weak-etag" in product.faults:
+        headers["ETag"] = "W/" + product.etag
+    elif "no-validator" not in product.faults:
+        headers["ETag"] = product.etag
+        headers["Last-Modified"] = product.last_modified
+    if "endless" in product.faults:
+        return 200, {**headers, "Content-Length": None}, Endless(count), 0
+    if "drip" in product.faults:
+        return 200, {**headers, "Content-Length": size}, Drip(server.drip_every), 0
+    if "long" in product.faults or "short" in product.faults:
+        body = Content.random(size * 4 if "long" in product.faults else size // 5, seed=7)
+        return 200, {**headers, "Content-Length": body.size}, Body(body, on_sent=count), 0
     start, status = 0, 200
     wanted = re.match(r"bytes=(\d+)-$", recorded.headers.get("Range", "").strip())
+    if_range = recorded.headers.get("If-Range")
+    if if_range is not None and if_range not in (headers.get("ETag"), headers.get("Last-Modified")):
+        wanted = None  # another version: the whole (new) file
     if wanted and "no-range" not in product.faults:
         start = int(wanted.group(1))
         if start >= size:
@@ -460,6 +534,39 @@ def serve_range(recorded, product, server, count):
     body = Body(product.content, start, size, rate=server.rate, cut_after=cut, reset=bool(reset),
                 corrupt_at=corrupt_at, on_sent=count, chunk=server.chunk)
     return status, headers, body, 0
+
+
+class Endless:
+    """A body without end (no Content-Length: the connection close would end it)."""
+
+    def __init__(self, on_sent=None, chunk=64 * 1024):
+        self.on_sent = on_sent
+        self.chunk = chunk
+
+    def send(self, handler, stopping, before_last=None):
+        piece = b"\x00" * self.chunk
+        sent = 0
+        while not stopping.is_set():
+            handler.wfile.write(piece)
+            sent += len(piece)
+            if self.on_sent is not None:
+                self.on_sent(len(piece))
+        return sent
+
+
+class Drip:
+    """One byte every ``every`` seconds, for ever (the Content-Length promises more)."""
+
+    def __init__(self, every):
+        self.every = every
+
+    def send(self, handler, stopping, before_last=None):
+        sent = 0
+        while not stopping.wait(self.every):
+            handler.wfile.write(b"x")
+            handler.wfile.flush()
+            sent += 1
+        return sent
 
 
 MAINTENANCE_PAGE = (b"<!DOCTYPE html><html><head><title>Copernicus Data Space Ecosystem - maintenance</title>"
