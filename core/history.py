@@ -16,9 +16,10 @@ Parameters by kind (all strings/numbers, so an entry outlives code changes):
 import datetime as dt
 import json
 import os
-import sqlite3
 import threading
 from dataclasses import dataclass
+
+from .sqlitefile import open_database
 
 LIMIT = 20
 
@@ -78,15 +79,19 @@ class HistoryEntry:
 
 
 class SearchHistory:
-    """The history stored in ``path`` (created with its folder when needed)."""
+    """The history stored in ``path`` (created with its folder when needed).
+
+    A damaged file is moved aside and a new history started (:mod:`.sqlitefile`); :attr:`notice`
+    then says so (else it is '')."""
 
     def __init__(self, path=None, limit=LIMIT):
         self.path = os.path.abspath(os.fspath(path or default_history_path()))
         os.makedirs(os.path.dirname(self.path), exist_ok=True)
         self.limit = limit
         self._lock = threading.Lock()
-        self._conn = sqlite3.connect(self.path, timeout=30, isolation_level=None, check_same_thread=False)
-        self._conn.executescript(_SCHEMA)
+        opened = open_database(self.path, lambda conn: conn.executescript(_SCHEMA), "search history")
+        self._conn = opened.conn
+        self.notice = opened.notice  # non-empty when a damaged file was moved aside (say it once)
 
     def add(self, kind, catalog, url, params, result_count, searched_at=None):
         """Record one search and forget all but the newest ``limit``; returns the entry."""

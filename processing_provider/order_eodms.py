@@ -91,6 +91,8 @@ class OrderEodmsAlgorithm(QgsProcessingAlgorithm):
             feedback.pushInfo(tr("{0}: {1} {2}").format(result.coverage_id, result.status, result.message))
 
         journal = OrderJournal(default_journal_path())
+        if journal.notice:  # a damaged journal was moved aside and a new one started
+            feedback.pushWarning(journal.notice)
         try:
             client = EodmsOrderClient(url, credentials=credentials_from_authcfg(authcfg, "EODMS"),
                                       auth_hint=f"auth config {authcfg}")
