@@ -976,6 +976,10 @@ Identifiants : une configuration d'authentification Basic avec votre nom d'util
       <translation>Commander</translation>
     </message>
     <message>
+      <source>Server default</source>
+      <translation>Par défaut du serveur</translation>
+    </message>
+    <message>
       <source>Asking EODMS which packaging formats it offers…</source>
       <translation>Interrogation d'EODMS sur les formats d'empaquetage offerts…</translation>
     </message>
@@ -998,6 +1002,10 @@ Identifiants : une configuration d'authentification Basic avec votre nom d'util
     <message>
       <source>Choose or create the QGIS authentication configuration holding your EODMS username and password.</source>
       <translation>Choisissez ou créez la configuration d'authentification QGIS contenant votre nom d'utilisateur et votre mot de passe EODMS.</translation>
+    </message>
+    <message>
+      <source>EODMS offers no packaging choice for this scene: it will use its default.</source>
+      <translation>EODMS n'offre aucun choix d'empaquetage pour cette scène : il utilisera son empaquetage par défaut.</translation>
     </message>
     <message>
       <source>EODMS offers: {0} (default {1}).</source>
@@ -1025,10 +1033,10 @@ Identifiants : une configuration d'authentification Basic avec votre nom d'util
     <message>
       <source>Orders each input footprint (fields record_id and collection_id, as written by 'Search a CSW catalogue') from the EODMS WES order service: DescribeCoverage, then GetCoverage with CoverageId &lt;collection&gt;--&lt;record id&gt;. EODMS e-mails you when an order is submitted and again with the download links.
 
-Tick 'Selected features only' to order just the selection. Every attempt is written to the order journal in the QGIS profile folder before and after its request. A rejected username/password stops the batch; a scene EODMS refuses is reported as failed and the batch goes on.</source>
-      <translation>Commande chaque empreinte en entrée (champs record_id et collection_id, tels qu'écrits par « Rechercher dans un catalogue CSW ») auprès du service de commande WES d'EODMS : DescribeCoverage, puis GetCoverage avec CoverageId &lt;collection&gt;--&lt;record id&gt;. EODMS vous envoie un courriel lorsqu'une commande est soumise, puis un autre avec les liens de téléchargement.
+Tick 'Selected features only' to order just the selection. Every attempt is written to the order journal in the QGIS profile folder before and after its request. 'Server default' sends no packaging format; a scene for which EODMS offers no packaging choice is ordered that way whatever format you pick. A rejected username/password stops the batch; a scene EODMS refuses is reported as failed and the batch goes on.</source>
+      <translation>Commande chaque empreinte en entrée (champs record_id et collection_id, tels qu'écrits par « Rechercher dans un catalogue CSW ») auprès du service de commande WES d'EODMS : DescribeCoverage, puis GetCoverage avec CoverageId &lt;collection&gt;--&lt;record id&gt;. EODMS vous envoie un courriel lorsqu'une commande est soumise, puis un autre avec les liens de téléchargement.
 
-Cochez « Entités sélectionnées uniquement » pour ne commander que la sélection. Chaque tentative est inscrite dans le journal des commandes du dossier de profil QGIS avant et après sa requête. Un nom d'utilisateur ou un mot de passe refusé arrête le lot; une scène refusée par EODMS est signalée en échec et le lot se poursuit.</translation>
+Cochez « Entités sélectionnées uniquement » pour ne commander que la sélection. Chaque tentative est inscrite dans le journal des commandes du dossier de profil QGIS avant et après sa requête. « Par défaut du serveur » n'envoie aucun format d'empaquetage; une scène pour laquelle EODMS n'offre aucun choix d'empaquetage est commandée ainsi, quel que soit le format choisi. Un nom d'utilisateur ou un mot de passe refusé arrête le lot; une scène refusée par EODMS est signalée en échec et le lot se poursuit.</translation>
     </message>
     <message>
       <source>Footprints to order</source>
@@ -1053,6 +1061,10 @@ Cochez « Entités sélectionnées uniquement » pour ne commander que la sél
     <message>
       <source>No footprints to order (is the selection empty?).</source>
       <translation>Aucune empreinte à commander (la sélection est-elle vide?).</translation>
+    </message>
+    <message>
+      <source>Server default</source>
+      <translation>Par défaut du serveur</translation>
     </message>
     <message>
       <source>{0}: {1} {2}</source>
