@@ -25,7 +25,7 @@ from urllib.parse import unquote_plus
 from lxml import etree
 
 from .errors import AuthError, Cancelled, NetworkError, ResponseError
-from .http import DEFAULT_TIMEOUT, new_session, send
+from .http import DEFAULT_TIMEOUT, Deadline, new_session, send
 from .models import Record
 from .xmlsafe import SOAP11, exception_from, html_message, local, looks_like_html, pull_parser
 
@@ -332,17 +332,20 @@ class CswClient:
         return etree.tostring(body, xml_declaration=True, encoding="UTF-8")
 
     def fetch_page(self, query, start_position=1, max_records=None, cancelled=None):
+        """One page; the whole request (answer included) is bounded by a :class:`~.http.Deadline`,
+        and ``cancelled()`` turning true closes the connection at once."""
         content_type = "text/xml; charset=utf-8" if self.profile == Profile.RCM else "application/xml"
-        response = send(
-            self.session, "POST", self.url, self.name,
-            auth_hint=self.auth_hint, timeout=self.timeout,
-            data=self.request_body(query, start_position, max_records),
-            headers={"Content-Type": content_type},
-        )
-        try:
-            return parse_getrecords(_chunks(response, cancelled), self.name)
-        finally:
-            response.close()
+        with Deadline(self.name, self.url, cancelled, session=self.session) as deadline:
+            response = send(
+                self.session, "POST", self.url, self.name,
+                auth_hint=self.auth_hint, timeout=self.timeout,
+                data=self.request_body(query, start_position, max_records),
+                headers={"Content-Type": content_type},
+            )
+            try:
+                return parse_getrecords(_chunks(response, deadline), self.name)
+            finally:
+                response.close()
 
     def pages(self, query, cancelled=None):
         """Yield (page_number, total_pages, page) until done or ``max_records``."""
@@ -400,12 +403,9 @@ def _in_range(record, query):
     return True
 
 
-def _chunks(response, cancelled):
+def _chunks(response, deadline):
     try:
-        for chunk in response.iter_content(65536):
-            if cancelled and cancelled():
-                raise Cancelled()
-            yield chunk
+        yield from deadline.chunks(response)
     except Cancelled:
         raise
     except Exception as exc:  # requests/urllib3 stream errors

@@ -427,6 +427,10 @@
       <translation>Recherche dans Copernicus Data Space…</translation>
     </message>
     <message>
+      <source>Search cancelled: nothing was added.</source>
+      <translation>Recherche annulée : rien n'a été ajouté.</translation>
+    </message>
+    <message>
       <source>This product has no quicklook.</source>
       <translation>Ce produit n'a pas d'aperçu.</translation>
     </message>
@@ -1502,6 +1506,10 @@ Les dates filtrent la date de l'enregistrement : début inclus, fin exclue; dat
     <message>
       <source>Select a record to see its thumbnail.</source>
       <translation>Sélectionnez un enregistrement pour voir sa vignette.</translation>
+    </message>
+    <message>
+      <source>Search cancelled: nothing was added.</source>
+      <translation>Recherche annulée : rien n'a été ajouté.</translation>
     </message>
     <message>
       <source>Order this scene</source>

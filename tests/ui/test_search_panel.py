@@ -143,3 +143,32 @@ def test_unreachable_catalogue_is_a_message_not_an_empty_layer(dock, qgis_iface)
     assert message.startswith("EO Order:Could not connect to CSW catalogue at http://127.0.0.1:9/csw (")
     assert "Check the URL and your network or proxy settings." in message
     dock._remove_catalog()
+
+
+def test_cancel_frees_the_search_button_at_once_and_the_task_ends_within_a_second(qgis_iface, qgis_new_project):
+    import time
+
+    from qgis.core import QgsApplication
+
+    silent = {"/csw": (200, {"Content-Type": "application/xml"}, b"<never/>", 600)}
+    with CannedServer(silent) as server:
+        panel = SearchPanel(qgis_iface)
+        panel.add_catalog(server.url_for("/csw"))
+        panel.extent_box.set_box(INSIDE)
+        try:
+            task = panel.search()
+            assert task is not None, panel.status.text()
+            wait_for(lambda: server.requests, timeout=5)
+            panel.cancel_button.click()
+            assert panel.search_button.isEnabled() and not panel.cancel_button.isEnabled()
+            assert panel.status.text() == "Search cancelled: nothing was added."
+            assert panel.task is None
+            cancelled_at = time.monotonic()
+            wait_for(lambda: task not in QgsApplication.taskManager().activeTasks(), timeout=10)
+            assert time.monotonic() - cancelled_at < 1.5
+            assert panel.status.text() == "Search cancelled: nothing was added."  # the task's end says nothing more
+            assert [lyr.name() for lyr in QgsProject.instance().mapLayers().values()] == []
+        finally:
+            panel._remove_catalog()
+            panel.shutdown()
+            panel.deleteLater()
