@@ -1235,6 +1235,10 @@ Cochez « Entités sélectionnées uniquement » pour ne prendre que la sélec
       <translation>Chargement de la vignette…</translation>
     </message>
     <message>
+      <source>EO Order: thumbnail</source>
+      <translation>EO Order : vignette</translation>
+    </message>
+    <message>
       <source>yes</source>
       <translation>oui</translation>
     </message>

@@ -2,22 +2,23 @@
 results table kept in step with a footprint layer's selection, and a thumbnail/quicklook view."""
 
 from qgis.core import (
+    QgsApplication,
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
     QgsCsException,
-    QgsNetworkAccessManager,
     QgsProject,
     QgsRectangle,
 )
 from qgis.gui import QgsDateEdit, QgsExtentGroupBox
-from qgis.PyQt.QtCore import QCoreApplication, Qt, QUrl, pyqtSignal
+from qgis.PyQt.QtCore import QCoreApplication, Qt, pyqtSignal
 from qgis.PyQt.QtGui import QPixmap
-from qgis.PyQt.QtNetwork import QNetworkReply, QNetworkRequest
 from qgis.PyQt.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableWidget, QTableWidgetItem
 
 from ..core.errors import EoOrderError
 from ..core.footprints import CRS
 from ..core.models import BBox
+from ..core.quicklook import fetch_thumbnail
+from ..core.tasks import WorkTask
 
 ROLE_FID = Qt.ItemDataRole.UserRole
 
@@ -190,18 +191,22 @@ class ResultsTable(QTableWidget):
 
 
 class ThumbnailView(QLabel):
-    """Shows one image URL, fetched through QGIS' network manager (its proxy and SSL settings)
-    without blocking; images are kept in memory for the session."""
+    """Shows one image URL without blocking: a background task fetches it (QGIS' proxy settings,
+    the request :class:`~..core.http.Deadline`) and decodes it (header checked first, at most
+    200 px tall: :func:`~..core.quicklook.fetch_thumbnail`); only the small result reaches the
+    main thread. Images are kept in memory for the session."""
 
     def __init__(self, placeholder, parent=None):
         super().__init__(placeholder, parent)
         self.setMinimumHeight(80)
         self.setWordWrap(True)
+        self.setTextFormat(Qt.TextFormat.PlainText)
         self.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self._reply = None
+        self.task = None
         self._cache = {}
 
     def show_url(self, url, missing_text=""):
+        self.abort()
         if not url:
             self.setText(missing_text or tr("No thumbnail for this record."))
             return
@@ -209,30 +214,26 @@ class ThumbnailView(QLabel):
             self.setPixmap(self._cache[url])
             return
         self.setText(tr("Loading thumbnail…"))
-        self.abort()
-        reply = QgsNetworkAccessManager.instance().get(QNetworkRequest(QUrl(url)))
-        self._reply = reply
-        reply.finished.connect(lambda: self._arrived(reply, url))
+        task = WorkTask(tr("EO Order: thumbnail"), lambda task: fetch_thumbnail(url, task.isCanceled))
+        task.done.connect(lambda image, error: self._arrived(task, url, image, error))
+        self.task = task
+        QgsApplication.taskManager().addTask(task)
 
     def abort(self):
-        if self._reply is not None:
-            self._reply.abort()
+        task, self.task = self.task, None
+        if task is not None:
+            task.cancel()
 
-    def _arrived(self, reply, url):
-        if reply is self._reply:
-            self._reply = None
-        if reply.error() == QNetworkReply.NetworkError.OperationCanceledError:
-            reply.deleteLater()
+    def _arrived(self, task, url, image, error):
+        if task is not self.task:
+            return  # superseded or aborted
+        self.task = None
+        if image is None:
+            self.setText(tr("The thumbnail could not be loaded ({0}).").format(error or tr("not an image")))
             return
-        pixmap = QPixmap()
-        if reply.error() != QNetworkReply.NetworkError.NoError or not pixmap.loadFromData(reply.readAll()):
-            self.setText(tr("The thumbnail could not be loaded ({0}).").format(
-                reply.errorString() if reply.error() else tr("not an image")))
-        else:
-            pixmap = pixmap.scaledToHeight(min(200, pixmap.height()))
-            self._cache[url] = pixmap
-            self.setPixmap(pixmap)
-        reply.deleteLater()
+        pixmap = QPixmap.fromImage(image)
+        self._cache[url] = pixmap
+        self.setPixmap(pixmap)
 
 
 def cell_text(value):
