@@ -16,11 +16,12 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QCoreApplication
 
+from ..core.areas import box_from_extent
 from ..core.auth import credentials_from_authcfg
 from ..core.csw import EODMS_CATALOG_URL, CswClient, Profile
 from ..core.errors import Cancelled, EoOrderError
 from ..core.footprints import CRS, features_from_records, footprint_fields
-from ..core.models import BBox, SearchQuery
+from ..core.models import SearchQuery
 from .postprocess import present_when_loaded
 
 
@@ -91,11 +92,11 @@ class SearchCswAlgorithm(QgsProcessingAlgorithm):
         profile = Profile(self.parameterAsEnum(parameters, self.PROFILE, context))
         wgs84 = QgsCoordinateReferenceSystem(CRS)
         try:
-            rect = self.parameterAsExtent(parameters, self.EXTENT, context, wgs84)
+            rect = self.parameterAsExtent(parameters, self.EXTENT, context)
             if rect.isNull() or rect.isEmpty() and rect.width() == 0 == rect.height():
                 raise QgsProcessingException(tr("The search extent is empty: give a box."))
             query = SearchQuery(
-                bbox=BBox(rect.xMinimum(), rect.yMinimum(), rect.xMaximum(), rect.yMaximum()),
+                bbox=box_from_extent(rect, self.parameterAsExtentCrs(parameters, self.EXTENT, context)),
                 start=self.parameterAsString(parameters, self.START_DATE, context),
                 end=self.parameterAsString(parameters, self.END_DATE, context),
                 title=self.parameterAsString(parameters, self.TITLE, context),

@@ -4,9 +4,7 @@ results table kept in step with a footprint layer's selection, and a thumbnail/q
 from qgis.core import (
     QgsApplication,
     QgsCoordinateReferenceSystem,
-    QgsCoordinateTransform,
     QgsCsException,
-    QgsProject,
     QgsRectangle,
 )
 from qgis.gui import QgsDateEdit, QgsExtentGroupBox
@@ -14,6 +12,7 @@ from qgis.PyQt.QtCore import QCoreApplication, Qt, pyqtSignal
 from qgis.PyQt.QtGui import QPixmap
 from qgis.PyQt.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableWidget, QTableWidgetItem
 
+from ..core.areas import box_from_extent
 from ..core.errors import EoOrderError
 from ..core.footprints import CRS
 from ..core.models import BBox
@@ -39,8 +38,10 @@ class CanvasExtentBox(QgsExtentGroupBox):
         self.setMapCanvas(canvas)
         self.setToolTip(tr("Defaults to the map canvas extent (turned into WGS 84); "
                            "type a box, draw one or take a layer's extent"))
+        self._following = False
         canvas.extentsChanged.connect(self.follow_canvas)
         canvas.destinationCrsChanged.connect(self.follow_canvas)
+        self.extentChanged.connect(self._extent_chosen)
         self.follow_canvas(force=True)
 
     def follow_canvas(self, force=False):
@@ -49,16 +50,24 @@ class CanvasExtentBox(QgsExtentGroupBox):
                                       QgsExtentGroupBox.ExtentState.OriginalExtent):
             wgs84 = QgsCoordinateReferenceSystem(CRS)
             box = self._canvas_box(wgs84)
-            self.setCurrentExtent(box, wgs84)
-            self.setOriginalExtent(box, wgs84)
-            self.setOutputExtentFromCurrent()
+            self._following = True
+            try:
+                self.setCurrentExtent(box, wgs84)
+                self.setOriginalExtent(box, wgs84)
+                # Not setOutputExtentFromCurrent(): with a canvas, QGIS takes the canvas extent again and
+                # transforms its corners (a zoomed-out Web Mercator world became a 1.3° strip).
+                self.setOutputExtentFromOriginal()
+            finally:
+                self._following = False
+
+    def _extent_chosen(self, _rect):
+        """*Map Canvas Extent* clicked: QGIS set the corner-transformed canvas box; use ours."""
+        if not self._following and self.extentState() == QgsExtentGroupBox.ExtentState.CurrentExtent:
+            self.follow_canvas(force=True)
 
     def _canvas_box(self, wgs84):
-        transform = QgsCoordinateTransform(self.canvas.mapSettings().destinationCrs(), wgs84,
-                                           QgsProject.instance())
-        try:
-            rect = transform.transformBoundingBox(self.canvas.extent())
-            box = BBox.clamped(rect.xMinimum(), rect.yMinimum(), rect.xMaximum(), rect.yMaximum())
+        try:  # sides sampled, poles and the antimeridian handled, cut to the world
+            box = box_from_extent(self.canvas.extent(), self.canvas.mapSettings().destinationCrs())
         except (QgsCsException, EoOrderError):
             box = BBox(-180.0, -90.0, 180.0, 90.0)
         return QgsRectangle(box.west, box.south, box.east, box.north)

@@ -59,3 +59,27 @@ def test_reversed_dates_fail_clearly(odata, provider):
     with pytest.raises(QgsProcessingException, match="is not before the end date"):
         run({"COLLECTION": 1, "EXTENT": "6,10,46,47 [EPSG:4326]", "START_DATE": "2022-05-03",
              "END_DATE": "2022-05-01", "ODATA_URL": odata.url, "OUTPUT": "memory:"})
+
+
+SVALBARD = ((15.0, 78.0), (20.0, 78.0), (20.0, 80.0), (15.0, 80.0), (15.0, 78.0))
+
+
+@pytest.fixture(scope="module")
+def world(qgis_app):
+    products = (make_products(2, start="2022-05-02T00:00:00Z", tag="alps")
+                + make_products(2, start="2022-05-02T00:00:00Z", footprint=FAR, tag="far")
+                + make_products(2, start="2022-05-02T00:00:00Z", footprint=SVALBARD, tag="arctic"))
+    with CdseServer(products) as server:
+        yield server
+
+
+@pytest.mark.parametrize("extent, found", [
+    ("-25000000,25000000,-20000000,20000000 [EPSG:3857]", 6),  # a zoomed-out world view: everything
+    ("-40000000,40000000,-40000000,40000000 [EPSG:3857]", 6),  # was a 1.3° strip: nothing
+    ("-3000000,3000000,-3000000,3000000 [EPSG:3413]", 2),  # around the North Pole: was a TypeError
+])
+def test_an_extent_in_any_crs_searches_the_area_it_shows(world, provider, tmp_path, extent, found):
+    result = run({"COLLECTION": 1, "EXTENT": extent, "START_DATE": "2022-05-01", "END_DATE": "2022-05-03",
+                  "ODATA_URL": world.url, "OUTPUT": "memory:", "OUTPUT_LOG": str(tmp_path / "q.log")})
+    names = [f["name"] for f in result["OUTPUT"].getFeatures()]
+    assert len(names) == found

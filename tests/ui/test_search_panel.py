@@ -172,3 +172,20 @@ def test_cancel_frees_the_search_button_at_once_and_the_task_ends_within_a_secon
             panel._remove_catalog()
             panel.shutdown()
             panel.deleteLater()
+
+
+def test_a_zoomed_out_web_mercator_canvas_searches_the_whole_world(qgis_iface, qgis_new_project):
+    canvas = qgis_iface.mapCanvas()
+    canvas.setDestinationCrs(QgsCoordinateReferenceSystem("EPSG:3857"))
+    canvas.setExtent(QgsRectangle(-4e7, -4e7, 4e7, 4e7))
+    panel = SearchPanel(qgis_iface)
+    try:
+        box = panel.extent_box.box()
+        assert (box.west, round(box.south, 2), box.east, round(box.north, 2)) == (-180.0, -85.06, 180.0, 85.06)
+        canvas.setDestinationCrs(QgsCoordinateReferenceSystem("EPSG:3413"))
+        canvas.setExtent(QgsRectangle(-3e6, -3e6, 3e6, 3e6))
+        box = panel.extent_box.box()
+        assert (box.west, box.east, box.north) == (-180.0, 180.0, 90.0) and 45 < box.south < 53  # the pole inside
+    finally:
+        panel.shutdown()
+        panel.deleteLater()
