@@ -594,12 +594,24 @@ Identifiants : une configuration d'authentification Basic avec votre nom d'util
       <translation>Les téléchargements Copernicus Data Space nécessitent votre compte : choisissez une configuration d'authentification (Basic) contenant votre nom d'utilisateur et votre mot de passe, ou un fichier de jeton.</translation>
     </message>
     <message>
+      <source>The products</source>
+      <translation>les produits</translation>
+    </message>
+    <message>
+      <source>The query log</source>
+      <translation>le journal de requête</translation>
+    </message>
+    <message>
       <source>Query logs (*.log)</source>
       <translation>Journaux de requête (*.log)</translation>
     </message>
     <message>
       <source>{0} product(s) to download into {1}</source>
       <translation>{0} produit(s) à télécharger dans {1}</translation>
+    </message>
+    <message>
+      <source>A downloaded product could not be recorded ({0}): is the disk full? The products downloaded so far are on disk and verified, and the query log holds its previous version. Free some space, then run again: verified files are skipped.</source>
+      <translation>Un produit téléchargé n'a pas pu être inscrit ({0}) : le disque est-il plein? Les produits téléchargés jusqu'ici sont sur le disque et vérifiés, et le journal de requête garde sa version précédente. Libérez de l'espace, puis relancez : les fichiers vérifiés sont sautés.</translation>
     </message>
   </context>
   <context>
@@ -639,6 +651,25 @@ Identifiants : une configuration d'authentification Basic avec votre nom d'util
     <message>
       <source>Show quicklook ({0})</source>
       <translation>Afficher l'aperçu ({0})</translation>
+    </message>
+  </context>
+  <context>
+    <name>EoOrderChecks</name>
+    <message>
+      <source>MAX_RECORDS must be a whole number, not {0!r}.</source>
+      <translation>MAX_RECORDS doit être un nombre entier, pas {0!r}.</translation>
+    </message>
+    <message>
+      <source>MAX_RECORDS must be at least 1 (it is {0}).</source>
+      <translation>MAX_RECORDS doit valoir au moins 1 (il vaut {0}).</translation>
+    </message>
+    <message>
+      <source>MAX_RECORDS is {0}: one search can ask for at most {1} records. Give a smaller number (or narrow the area or dates).</source>
+      <translation>MAX_RECORDS vaut {0} : une recherche peut demander au plus {1} enregistrements. Donnez un nombre plus petit (ou restreignez la zone ou les dates).</translation>
+    </message>
+    <message>
+      <source>{0} cannot be written to {1}: the folder {2} is not writable ({3}). Choose another place; nothing was searched or downloaded.</source>
+      <translation>Impossible d'écrire {0} dans {1} : le dossier {2} n'est pas accessible en écriture ({3}). Choisissez un autre emplacement; rien n'a été recherché ni téléchargé.</translation>
     </message>
   </context>
   <context>
@@ -1322,6 +1353,10 @@ Cochez « Entités sélectionnées uniquement » pour ne prendre que la sélec
       <translation>Journal de requête (*.log)</translation>
     </message>
     <message>
+      <source>The query log</source>
+      <translation>le journal de requête</translation>
+    </message>
+    <message>
       <source>Search cancelled.</source>
       <translation>Recherche annulée.</translation>
     </message>
@@ -1336,6 +1371,10 @@ Cochez « Entités sélectionnées uniquement » pour ne prendre que la sélec
     <message>
       <source>Page {0} of {1}: {2} products</source>
       <translation>Page {0} sur {1} : {2} produits</translation>
+    </message>
+    <message>
+      <source>The query log could not be written to {0} ({1}): is the disk full? {2} products were found; an earlier log at that path was left as it was. Free some space or choose another place, then run again.</source>
+      <translation>Le journal de requête n'a pas pu être écrit dans {0} ({1}) : le disque est-il plein? {2} produits ont été trouvés; un journal antérieur à cet emplacement a été laissé tel quel. Libérez de l'espace ou choisissez un autre emplacement, puis relancez.</translation>
     </message>
   </context>
   <context>

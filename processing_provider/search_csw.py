@@ -22,6 +22,7 @@ from ..core.csw import EODMS_CATALOG_URL, CswClient, Profile
 from ..core.errors import Cancelled, EoOrderError
 from ..core.footprints import CRS, features_from_records, footprint_fields
 from ..core.models import SearchQuery
+from .checks import MAX_RECORDS_LIMIT, max_records_problem
 from .postprocess import present_when_loaded
 
 
@@ -81,11 +82,17 @@ class SearchCswAlgorithm(QgsProcessingAlgorithm):
             self.TITLE, tr("Title pattern (* and ?)"), defaultValue="*", optional=True))
         self.addParameter(QgsProcessingParameterNumber(
             self.MAX_RECORDS, tr("Maximum records"), QgsProcessingParameterNumber.Type.Integer,
-            defaultValue=1000, minValue=1))
+            defaultValue=1000, minValue=1, maxValue=MAX_RECORDS_LIMIT))
         self.addParameter(QgsProcessingParameterAuthConfig(
             self.AUTHCFG, tr("Authentication (required for RCM)"), optional=True))
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.OUTPUT, tr("Footprints"), QgsProcessing.SourceType.TypeVectorPolygon))
+
+    def checkParameterValues(self, parameters, context):  # noqa: N802 - QGIS API
+        problem = max_records_problem(parameters.get(self.MAX_RECORDS))
+        if problem:  # before QGIS' own check, which only says the value is incorrect
+            return False, problem
+        return super().checkParameterValues(parameters, context)
 
     def processAlgorithm(self, parameters, context, feedback):
         url = self.parameterAsString(parameters, self.CATALOG, context).strip()

@@ -79,3 +79,15 @@ def test_rcm_without_credentials_says_what_to_do(provider):
         processing.run("eo_order:search_csw", {
             "CATALOG": "http://127.0.0.1:9/csw", "PROFILE": 1, "EXTENT": "-77,-75,44,46 [EPSG:4326]",
             "OUTPUT": "memory:"})
+
+
+def test_max_records_beyond_the_limit_is_a_clear_message(provider):
+    from qgis import processing
+    from qgis.core import QgsProcessingException
+
+    with pytest.raises(QgsProcessingException, match="MAX_RECORDS is 99999999999: one search can ask for at most"):
+        processing.run("eo_order:search_csw", {"EXTENT": "0,1,0,1 [EPSG:4326]", "MAX_RECORDS": 99999999999,
+                                               "CATALOG": "http://127.0.0.1:9/csw", "OUTPUT": "memory:"})
+    with pytest.raises(QgsProcessingException, match="MAX_RECORDS must be at least 1"):
+        processing.run("eo_order:search_csw", {"EXTENT": "0,1,0,1 [EPSG:4326]", "MAX_RECORDS": 0,
+                                               "CATALOG": "http://127.0.0.1:9/csw", "OUTPUT": "memory:"})
