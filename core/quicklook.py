@@ -561,7 +561,8 @@ class QuicklookTask(WorkTask):
 
     def __init__(self, items, cache=None, session_factory=new_session):
         self.items = [QuicklookItem(*item) for item in items]
-        super().__init__(f"EO Order: quicklooks of {len(self.items)} scene(s)", self._run_all)
+        # Each image has its own Deadline (and the warp its cancel check); cancelling keeps the results so far.
+        super().__init__(f"EO Order: quicklooks of {len(self.items)} scene(s)", self._run_all, close_on_cancel=False)
         self.cache = cache if cache is not None else QuicklookCache()
         self.session_factory = session_factory
         self.results = []

@@ -99,3 +99,37 @@ def test_a_cancelled_search_task_ends_within_a_second(stalled, path):
     wait_for(lambda: ended, timeout=10)
     assert ended[0][0] - cancelled_at < 1.5
     assert ended[0][1:] == (None, "")  # cancelled: no layer, no error
+
+
+def run_task(task):
+    ended = []
+    task.done.connect(lambda result, error: ended.append((time.monotonic(), result, error)))
+    QgsApplication.taskManager().addTask(task)
+    return ended
+
+
+def test_a_wcs_server_dripping_its_capabilities_is_stopped_at_the_deadline(stalled, short_deadline):
+    from eo_order.core.tasks import WorkTask
+    from eo_order.core.wcs10 import Wcs10Client
+
+    client = Wcs10Client(stalled.url_for("/drip"), name="Dripping WCS")
+    started = time.monotonic()
+    ended = run_task(WorkTask("connect", lambda _task: client.capabilities(), deadline=(client.name, client.url)))
+    wait_for(lambda: ended, timeout=10)
+    assert ended[0][0] - started < 4
+    assert ended[0][1] is None
+    assert f"Dripping WCS at {client.url} did not finish sending its answer within 2 s" in ended[0][2]
+
+
+def test_a_cancelled_copernicus_search_ends_within_a_second(stalled):
+    from eo_order.core.cdse_search import CdseCatalogue, CdseQuery
+    from eo_order.core.tasks import CdseSearchTask
+
+    query = CdseQuery("SENTINEL-2", [(5.9, 45.8), (10.5, 45.8), (8.0, 47.8)], "2022-05-01", "2022-05-03")
+    task = CdseSearchTask(CdseCatalogue(stalled.url_for("/silent")), query)
+    ended = run_task(task)
+    wait_for(lambda: stalled.requests, timeout=5)
+    task.cancel()
+    cancelled_at = time.monotonic()
+    wait_for(lambda: ended, timeout=10)
+    assert ended[0][0] - cancelled_at < 1.5 and ended[0][1:] == (None, "")
