@@ -396,7 +396,7 @@ class Deadline:
             f"limit for one request. The server is stalled or very slow: try again later, ask for fewer records, "
             f"or raise the limit (QGIS setting {DEADLINE_SETTING}).")
 
-    def chunks(self, response, size=16384):
+    def chunks(self, response, size=65536):
         """The body of ``response`` in chunks, checking this deadline between them."""
         for chunk in response.iter_content(size):
             self.check()
