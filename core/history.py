@@ -86,7 +86,6 @@ class SearchHistory:
 
     def __init__(self, path=None, limit=LIMIT):
         self.path = os.path.abspath(os.fspath(path or default_history_path()))
-        os.makedirs(os.path.dirname(self.path), exist_ok=True)
         self.limit = limit
         self._lock = threading.Lock()
         opened = open_database(self.path, lambda conn: conn.executescript(_SCHEMA), "search history")

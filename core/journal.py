@@ -142,9 +142,6 @@ class OrderJournal:
 
     def __init__(self, path, *, recover=True):
         self.path = os.path.abspath(os.fspath(path))
-        folder = os.path.dirname(self.path)
-        if folder:
-            os.makedirs(folder, exist_ok=True)
         self._lock = threading.RLock()
         self._key = os.path.realpath(self.path)
         self._in_flight = set()  # rows begun by this journal and not finished yet
