@@ -44,59 +44,44 @@ def extent_area(rect, crs):
     Transforming the four corners is wrong for most projections: the sides of a projected extent
     are curves in lon/lat, a Web Mercator view wider than the world wraps its corners around
     (−2.5e7…2.5e7 m gave −135…135°, ±4e7 m a 1.3° strip), and a polar extent contains the pole,
-    which no corner shows. So: the extent is first cut to where its CRS is defined (the CRS's area
-    of use), each side is sampled with :data:`EDGE_POINTS` points, longitudes are unwrapped along
-    the ring, and
+    which no corner shows. So each side is sampled with :data:`EDGE_POINTS` points, longitudes are
+    unwrapped along the outline (no jump of more than 180° between neighbours), and
       * an extent around a pole becomes the latitude band from its lowest latitude to that pole;
-      * an extent across the antimeridian becomes the band of its latitudes over all longitudes
-        (a single box or polygon cannot cross it: the search finds more, never less);
-      * otherwise the sampled ring, cut to the world (−180…180, −90…90).
+      * an extent across the antimeridian becomes that band too (one box or polygon cannot cross
+        it: the search finds more, never less);
+      * otherwise the sampled outline, cut to the world (−180…180, −90…90).
+    A map extent past the edge of a world map (Web Mercator beyond ±20037508 m, where the canvas
+    shows nothing) is cut at that edge first. The extent is not cut to its CRS's area of use: a UTM
+    view wider than its zone is transformed whole.
     """
     if rect is None or rect.isNull() or not rect.isFinite() or rect.width() < 0 or rect.height() < 0:
         raise InputError("The search area is empty: zoom the map to your area or give a box.")
     wgs84 = QgsCoordinateReferenceSystem(WGS84)
     world = _world()
     if not crs.isValid() or crs == wgs84:
-        clipped = rect.intersect(world)
-        if clipped.isEmpty() and not (clipped.width() or clipped.height()) and not world.contains(rect):
+        if not rect.intersects(world):
             raise InputError("The search area lies outside the world (−180…180, −90…90).")
-        return QgsGeometry.fromRect(clipped)
+        return QgsGeometry.fromRect(rect.intersect(world))
     project = QgsProject.instance()
     to_wgs84 = QgsCoordinateTransform(crs, wgs84, project)
     to_crs = QgsCoordinateTransform(wgs84, crs, project)
-    rect = QgsRectangle(rect)
-    try:
-        defined = to_crs.transformBoundingBox(crs.bounds())
-    except QgsCsException:
-        defined = None
-    if defined is not None and defined.isFinite() and not defined.isEmpty():
-        inset = max(defined.width(), defined.height()) * 1e-9  # ±180° itself may come back as ∓180°
-        defined = QgsRectangle(defined.xMinimum() + inset, defined.yMinimum() + inset,
-                               defined.xMaximum() - inset, defined.yMaximum() - inset)
-        if not rect.intersects(defined):
-            raise InputError(f"The search area lies outside where {crs.authid() or 'its CRS'} is defined: "
-                             "zoom the map to your area.")
-        rect = rect.intersect(defined)
-    points = []
-    for x, y in _edge_points(rect):
-        try:
-            point = to_wgs84.transform(x, y)
-        except QgsCsException:
-            continue
-        if math.isfinite(point.x()) and math.isfinite(point.y()):
-            points.append((point.x(), point.y()))
-    if len(points) < 3:
-        raise InputError("The search area cannot be expressed in WGS 84 longitude/latitude.")
-    unwrapped = [points[0]]
-    for lon, lat in points[1:]:
-        previous = unwrapped[-1][0]
-        lon += 360.0 * round((previous - lon) / 360.0)
-        unwrapped.append((lon, lat))
+    points, unwrapped = _outline(rect, to_wgs84, crs)
+    lons = [lon for lon, _lat in unwrapped]
+    if min(lons) < -180.0 - 1e-6 or max(lons) > 180.0 + 1e-6:
+        # Beyond the edge of a world map (Web Mercator past ±20037508 m) the canvas shows nothing:
+        # cut the extent there, then look again.
+        edges = _world_x_range(to_crs)
+        if edges is not None and (rect.xMinimum() < edges[0] or rect.xMaximum() > edges[1]):
+            cut = QgsRectangle(max(rect.xMinimum(), edges[0]), rect.yMinimum(),
+                               min(rect.xMaximum(), edges[1]), rect.yMaximum())
+            if cut.width() > 0:
+                rect = cut
+                points, unwrapped = _outline(rect, to_wgs84, crs)
     lats = [lat for _lon, lat in points]
     south, north = max(-90.0, min(lats)), min(90.0, max(lats))
     north_pole, south_pole = _holds(rect, to_crs, 90.0), _holds(rect, to_crs, -90.0)
     if abs(unwrapped[-1][0] - unwrapped[0][0]) > 180.0 and not (north_pole or south_pole):
-        north_pole = sum(lats) > 0  # the ring goes once around a pole the CRS cannot place
+        north_pole = sum(lats) > 0  # the outline goes once around a pole the CRS cannot place
         south_pole = not north_pole
     if north_pole or south_pole:
         return QgsGeometry.fromRect(QgsRectangle(-180.0, -90.0 if south_pole else south,
@@ -109,9 +94,45 @@ def extent_area(rect, crs):
     return area.intersection(QgsGeometry.fromRect(world))
 
 
+def _outline(rect, to_wgs84, crs):
+    """(points, unwrapped): the extent's sampled outline in lon/lat, and the same with longitudes
+    unwrapped (no jump of more than 180° between neighbours)."""
+    points = []
+    for x, y in _edge_points(rect):
+        try:
+            point = to_wgs84.transform(x, y)
+        except QgsCsException:
+            continue
+        if math.isfinite(point.x()) and math.isfinite(point.y()) and abs(point.y()) <= 90.0 + 1e-9:
+            points.append((point.x(), point.y()))
+    if len(points) < 3:
+        raise InputError(f"The search area cannot be expressed in WGS 84 longitude/latitude: is the extent "
+                         f"within where {crs.authid() or 'its CRS'} is defined?")
+    unwrapped = [points[0]]
+    for lon, lat in points[1:]:
+        lon += 360.0 * round((unwrapped[-1][0] - lon) / 360.0)
+        unwrapped.append((lon, lat))
+    return points, unwrapped
+
+
+def _world_x_range(to_crs):
+    """(min x, max x) of the equator in the CRS — the left and right edges of a world map in a
+    cylindrical projection; None when the equator cannot be projected."""
+    xs = []
+    for step in range(0, 361):
+        lon = max(-179.9999999, min(179.9999999, -180.0 + step))
+        try:
+            point = to_crs.transform(lon, 0.0)
+        except QgsCsException:
+            continue
+        if math.isfinite(point.x()):
+            xs.append(point.x())
+    return (min(xs), max(xs)) if len(xs) > 1 else None
+
+
 def _snap(lon):
-    """±180° for longitudes within a micro-degree of it (the CRS's edge, inset), else as is."""
-    return max(-180.0, min(180.0, lon)) if abs(abs(lon) - 180.0) > 1e-6 else math.copysign(180.0, lon)
+    """±180° for longitudes within 1e-5° of it (a world map's edge, sampled just inside), else as is."""
+    return max(-180.0, min(180.0, lon)) if abs(abs(lon) - 180.0) > 1e-5 else math.copysign(180.0, lon)
 
 
 def _edge_points(rect):

@@ -21,7 +21,7 @@ def test_a_web_mercator_world_view_searches_the_whole_world(qgis_app):
     world = QgsRectangle(-2.5e7, -2e7, 2.5e7, 2e7)  # wider than the world, as a zoomed-out canvas is
     assert bounds(ring_from_extent(world, crs("EPSG:3857"))) == (-180.0, -85.02, 180.0, 85.02)
     huge = QgsRectangle(-4e7, -4e7, 4e7, 4e7)  # was a 1.3° strip
-    assert bounds(ring_from_extent(huge, crs("EPSG:3857"))) == (-180.0, -85.06, 180.0, 85.06)
+    assert bounds(ring_from_extent(huge, crs("EPSG:3857"))) == (-180.0, -89.78, 180.0, 89.78)
     box = box_from_extent(huge, crs("EPSG:3857"))
     assert (box.west, box.east) == (-180.0, 180.0)
 
@@ -52,6 +52,16 @@ def test_an_extent_across_the_antimeridian_covers_every_longitude_of_its_latitud
     assert (box.west, box.east) == (-180.0, 180.0) and 8 < box.south < box.north < 18
 
 
-def test_an_extent_outside_its_crs_is_refused(qgis_app):
-    with pytest.raises(InputError, match="outside where EPSG:3413 is defined"):
-        ring_from_extent(QgsRectangle(5e7, 5e7, 6e7, 6e7), crs("EPSG:3413"))
+def test_a_view_past_the_edge_of_a_world_map_is_cut_there(qgis_app):
+    box = box_from_extent(QgsRectangle(1.9e7, 1e6, 2.5e7, 2e6), crs("EPSG:3857"))  # beyond x = 20037508 m: empty
+    assert (round(box.west, 2), round(box.south, 2), box.east, round(box.north, 2)) == (170.68, 8.95, 180.0, 17.68)
+
+
+def test_a_utm_view_wider_than_its_zone_is_not_cut_to_the_zone(qgis_app):
+    box = box_from_extent(QgsRectangle(-200000, 4800000, 1200000, 5600000), crs("EPSG:32618"))  # zone: 78–72° W
+    assert box.west < -84 and box.east > -66
+
+
+def test_an_extent_that_cannot_be_transformed_is_refused(qgis_app):
+    with pytest.raises(InputError, match="cannot be expressed in WGS 84"):
+        ring_from_extent(QgsRectangle(5e9, 5e9, 6e9, 6e9), crs("EPSG:32618"))
