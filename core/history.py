@@ -109,7 +109,7 @@ class SearchHistory:
         """Newest first."""
         with self._lock:
             rows = self._conn.execute("SELECT * FROM searches ORDER BY id DESC").fetchall()
-        return [_entry(row) for row in rows]
+        return [entry for entry in map(_entry_or_none, rows) if entry is not None]
 
     def entry(self, entry_id):
         with self._lock:
@@ -123,6 +123,16 @@ class SearchHistory:
     def close(self):
         with self._lock:
             self._conn.close()
+
+
+def _entry_or_none(row):
+    """The entry of a row, None for a row that cannot be read (edited or damaged: it is skipped)."""
+    try:
+        entry = _entry(row)
+        entry.box  # noqa: B018 - the box must be readable too: the History tab shows it
+        return entry if isinstance(entry.params, dict) else None
+    except (ValueError, TypeError, KeyError, IndexError, AttributeError):
+        return None
 
 
 def _entry(row):

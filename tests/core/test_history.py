@@ -62,3 +62,19 @@ def test_a_locked_history_is_not_taken_for_a_damaged_one(tmp_path):
     finally:
         locker.rollback()
         locker.close()
+
+
+def test_unreadable_rows_are_skipped_not_fatal(tmp_path):
+    import sqlite3
+
+    path = tmp_path / "history.sqlite"
+    history = SearchHistory(path)
+    history.add("csw", "EODMS catalogue", "https://example/csw", {"bbox": [0, 0, 1, 1]}, 5)
+    raw = sqlite3.connect(path)
+    for stamp, params in (("yesterday", "{}"), ("2026-01-01T00:00:00+00:00", "not json"),
+                          ("2026-01-01T00:00:00+00:00", "[1, 2]"), ("2026-01-01T00:00:00+00:00", '{"bbox": "x"}')):
+        raw.execute("INSERT INTO searches (searched_at, kind, catalog, url, params, result_count) "
+                    "VALUES (?, 'csw', 'c', 'u', ?, 1)", (stamp, params))
+    raw.commit()
+    raw.close()
+    assert [e.result_count for e in history.entries()] == [5]
