@@ -1,4 +1,8 @@
-"""Areas of interest for catalogue searches: QGIS geometries → a lon/lat ring.
+"""Areas of interest for catalogue searches: QGIS geometries and extents → a lon/lat ring or box.
+
+Every search area made from a map extent (dock canvas box, Processing EXTENT, Copernicus and CSW
+alike) goes through :func:`extent_area`, which samples the extent's sides, unwraps longitudes and
+handles the poles and the antimeridian (see there).
 
 The Copernicus catalogue takes one polygon (no holes, no multipolygon) in the
 URL, so a selected polygon is transformed to WGS 84, its holes dropped and,
@@ -6,11 +10,15 @@ past ``MAX_VERTICES``, simplified until it fits (the footprint of what it finds
 can only grow a little, never miss).
 """
 
+import math
+
 from qgis.core import (
+    Qgis,
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
     QgsCsException,
     QgsGeometry,
+    QgsPointXY,
     QgsProject,
     QgsRectangle,
     QgsWkbTypes,
@@ -18,13 +26,155 @@ from qgis.core import (
 
 from .cdse_search import MAX_VERTICES
 from .errors import InputError
+from .models import BBox
 
 WGS84 = "EPSG:4326"
 
 
+EDGE_POINTS = 64  # points per side of an extent transformed to lon/lat
+
+
+def _world():
+    return QgsRectangle(-180, -90, 180, 90)
+
+
+def extent_area(rect, crs):
+    """The lon/lat area (a polygon QgsGeometry in EPSG:4326) that the extent ``rect`` in ``crs``
+    covers — the one function behind every search box and search polygon made from an extent.
+
+    Transforming the four corners is wrong for most projections: the sides of a projected extent
+    are curves in lon/lat, a Web Mercator view wider than the world wraps its corners around
+    (−2.5e7…2.5e7 m gave −135…135°, ±4e7 m a 1.3° strip), and a polar extent contains the pole,
+    which no corner shows. So each side is sampled with :data:`EDGE_POINTS` points, longitudes are
+    unwrapped along the outline (no jump of more than 180° between neighbours), and
+      * an extent around a pole becomes the latitude band from its lowest latitude to that pole;
+      * an extent across the antimeridian becomes that band too (one box or polygon cannot cross
+        it: the search finds more, never less);
+      * otherwise the sampled outline, cut to the world (−180…180, −90…90).
+    A map extent past the edge of a world map (Web Mercator beyond ±20037508 m, where the canvas
+    shows nothing) is cut at that edge first. The extent is not cut to its CRS's area of use: a UTM
+    view wider than its zone is transformed whole.
+    """
+    if rect is None or rect.isNull() or not rect.isFinite() or rect.width() < 0 or rect.height() < 0:
+        raise InputError("The search area is empty: zoom the map to your area or give a box.")
+    wgs84 = QgsCoordinateReferenceSystem(WGS84)
+    world = _world()
+    if not crs.isValid() or crs == wgs84:
+        if not rect.intersects(world):
+            raise InputError("The search area lies outside the world (−180…180, −90…90).")
+        return QgsGeometry.fromRect(rect.intersect(world))
+    project = QgsProject.instance()
+    to_wgs84 = QgsCoordinateTransform(crs, wgs84, project)
+    to_crs = QgsCoordinateTransform(wgs84, crs, project)
+    points, unwrapped = _outline(rect, to_wgs84, crs)
+    lons = [lon for lon, _lat in unwrapped]
+    if min(lons) < -180.0 - 1e-6 or max(lons) > 180.0 + 1e-6:
+        # Beyond the edge of a world map (Web Mercator past ±20037508 m) the canvas shows nothing:
+        # cut the extent there, then look again.
+        edges = _world_x_range(to_crs)
+        if edges is not None and (rect.xMinimum() < edges[0] or rect.xMaximum() > edges[1]):
+            cut = QgsRectangle(max(rect.xMinimum(), edges[0]), rect.yMinimum(),
+                               min(rect.xMaximum(), edges[1]), rect.yMaximum())
+            if cut.width() > 0:
+                rect = cut
+                points, unwrapped = _outline(rect, to_wgs84, crs)
+    lats = [lat for _lon, lat in points]
+    south, north = max(-90.0, min(lats)), min(90.0, max(lats))
+    north_pole, south_pole = _holds(rect, to_crs, 90.0), _holds(rect, to_crs, -90.0)
+    if abs(unwrapped[-1][0] - unwrapped[0][0]) > 180.0 and not (north_pole or south_pole):
+        north_pole = sum(lats) > 0  # the outline goes once around a pole the CRS cannot place
+        south_pole = not north_pole
+    if north_pole or south_pole:
+        return QgsGeometry.fromRect(QgsRectangle(-180.0, -90.0 if south_pole else south,
+                                                 180.0, 90.0 if north_pole else north))
+    lons = [lon for lon, _lat in unwrapped]
+    if min(lons) < -180.0 - 1e-6 or max(lons) > 180.0 + 1e-6:  # across the antimeridian
+        return QgsGeometry.fromRect(QgsRectangle(-180.0, south, 180.0, north))
+    ring = [QgsPointXY(_snap(lon), lat) for lon, lat in unwrapped]
+    area = QgsGeometry.fromPolygonXY([ring + ring[:1]]).makeValid().simplify(1e-9)
+    return area.intersection(QgsGeometry.fromRect(world))
+
+
+def _outline(rect, to_wgs84, crs):
+    """(points, unwrapped): the extent's sampled outline in lon/lat, and the same with longitudes
+    unwrapped (no jump of more than 180° between neighbours)."""
+    points = []
+    for x, y in _edge_points(rect):
+        try:
+            point = to_wgs84.transform(x, y)
+        except QgsCsException:
+            continue
+        if math.isfinite(point.x()) and math.isfinite(point.y()) and abs(point.y()) <= 90.0 + 1e-9:
+            points.append((point.x(), point.y()))
+    if len(points) < 3:
+        raise InputError(f"The search area cannot be expressed in WGS 84 longitude/latitude: is the extent "
+                         f"within where {crs.authid() or 'its CRS'} is defined?")
+    unwrapped = [points[0]]
+    for lon, lat in points[1:]:
+        lon += 360.0 * round((unwrapped[-1][0] - lon) / 360.0)
+        unwrapped.append((lon, lat))
+    return points, unwrapped
+
+
+def _world_x_range(to_crs):
+    """(min x, max x) of the equator in the CRS — the left and right edges of a world map in a
+    cylindrical projection; None when the equator cannot be projected."""
+    xs = []
+    for step in range(0, 361):
+        lon = max(-179.9999999, min(179.9999999, -180.0 + step))
+        try:
+            point = to_crs.transform(lon, 0.0)
+        except QgsCsException:
+            continue
+        if math.isfinite(point.x()):
+            xs.append(point.x())
+    return (min(xs), max(xs)) if len(xs) > 1 else None
+
+
+def _snap(lon):
+    """±180° for longitudes within 1e-5° of it (a world map's edge, sampled just inside), else as is."""
+    return max(-180.0, min(180.0, lon)) if abs(abs(lon) - 180.0) > 1e-5 else math.copysign(180.0, lon)
+
+
+def _edge_points(rect):
+    """The extent's outline, :data:`EDGE_POINTS` points a side, counter-clockwise, not closed."""
+    x0, y0, x1, y1 = rect.xMinimum(), rect.yMinimum(), rect.xMaximum(), rect.yMaximum()
+    n = EDGE_POINTS
+    sides = (((x0, y0), (x1, y0)), ((x1, y0), (x1, y1)), ((x1, y1), (x0, y1)), ((x0, y1), (x0, y0)))
+    return [(a[0] + (b[0] - a[0]) * i / n, a[1] + (b[1] - a[1]) * i / n) for a, b in sides for i in range(n)]
+
+
+def _holds(rect, to_crs, lat):
+    """True when the pole at latitude ``lat`` lies inside ``rect`` (in the CRS of ``to_crs``)."""
+    try:
+        pole = to_crs.transform(0.0, lat)
+    except QgsCsException:
+        return False
+    return math.isfinite(pole.x()) and math.isfinite(pole.y()) and rect.contains(QgsPointXY(pole.x(), pole.y()))
+
+
+def box_from_extent(rect, crs):
+    """The lon/lat :class:`~.models.BBox` of an extent in any CRS (see :func:`extent_area`).
+
+    An extent across the antimeridian (a map centred on the Pacific) gives a box with west > east,
+    which the CSW client sends as two boxes OR-ed; around a pole it is the latitude band."""
+    box = extent_area(rect, crs).boundingBox()
+    wgs84 = QgsCoordinateReferenceSystem(WGS84)
+    if box.width() >= 360.0 - 1e-6 and -90.0 < box.yMinimum() and box.yMaximum() < 90.0 \
+            and crs.isValid() and crs != wgs84:
+        try:
+            crossing = QgsCoordinateTransform(crs, wgs84, QgsProject.instance()).transformBoundingBox(
+                rect, Qgis.TransformDirection.Forward, True)
+        except QgsCsException:
+            crossing = None
+        if crossing is not None and crossing.xMinimum() > crossing.xMaximum():
+            return BBox.clamped(crossing.xMinimum(), box.yMinimum(), crossing.xMaximum(), box.yMaximum())
+    return BBox.clamped(box.xMinimum(), box.yMinimum(), box.xMaximum(), box.yMaximum())
+
+
 def ring_from_extent(rect, crs):
-    """The ring of a map extent (any CRS), cut to the world."""
-    return ring_from_geometry(QgsGeometry.fromRect(rect), crs)
+    """The ring of a map extent (any CRS), cut to the world (see :func:`extent_area`)."""
+    return ring_from_geometry(extent_area(rect, crs), QgsCoordinateReferenceSystem(WGS84))
 
 
 def ring_from_geometry(geometry, crs):
@@ -36,12 +186,16 @@ def ring_from_geometry(geometry, crs):
         raise InputError("The search area must be a polygon: select a polygon feature.")
     wgs84 = QgsCoordinateReferenceSystem(WGS84)
     if crs.isValid() and crs != wgs84:
+        box = geometry.boundingBox()
+        geometry = geometry.densifyByDistance(max(box.width(), box.height()) / EDGE_POINTS or 1.0)
         try:
             geometry.transform(QgsCoordinateTransform(crs, wgs84, QgsProject.instance()))
         except QgsCsException:
             raise InputError("The search area cannot be expressed in WGS 84 longitude/latitude.") from None
-    geometry = geometry.intersection(QgsGeometry.fromRect(QgsRectangle(-180, -90, 180, 90)))
-    parts = geometry.asMultiPolygon() if geometry.isMultipart() else [geometry.asPolygon()]
+    geometry = geometry.intersection(QgsGeometry.fromRect(_world()))
+    polygons = [g for g in geometry.asGeometryCollection()
+                if QgsWkbTypes.geometryType(g.wkbType()) == QgsWkbTypes.GeometryType.PolygonGeometry]
+    parts = [part for g in polygons for part in (g.asMultiPolygon() if g.isMultipart() else [g.asPolygon()])]
     parts = [p for p in parts if p]
     if len(parts) != 1:
         raise InputError(

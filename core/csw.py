@@ -34,7 +34,7 @@ from lxml import etree
 
 from .boxes import box_from_corners, crs_is_latlon  # noqa: F401 - crs_is_latlon kept importable here
 from .errors import AuthError, Cancelled, NetworkError, ResponseError
-from .http import DEFAULT_TIMEOUT, new_session, send
+from .http import DEFAULT_TIMEOUT, Deadline, new_session, send
 from .iso19139 import RECORD_TAGS as ISO_RECORD_TAGS
 from .iso19139 import parse_iso_record
 from .models import THUMBNAIL, Record
@@ -605,6 +605,8 @@ class CswClient:
         return etree.tostring(body, xml_declaration=True, encoding="UTF-8")
 
     def fetch_page(self, query, start_position=1, max_records=None, cancelled=None):
+        """One page; the whole request (answer included) is bounded by a :class:`~.http.Deadline`,
+        and ``cancelled()`` turning true closes the connection at once."""
         rcm = self.profile == Profile.RCM
         content_type = "text/xml; charset=utf-8" if rcm else "application/xml"
         # RCM: the password is in the SOAP envelope; other profiles: an auth config chosen for the
@@ -613,17 +615,18 @@ class CswClient:
         auth = None
         if not rcm and self.credentials is not None:
             auth = (self.credentials.username, self.credentials.password)
-        response = send(
-            self.session, "POST", self.url, self.name,
-            auth_hint=self.auth_hint, timeout=self.timeout,
-            data=self.request_body(query, start_position, max_records),
-            headers={"Content-Type": content_type},
-            secret_body=rcm, auth=auth,
-        )
-        try:
-            return parse_getrecords(_chunks(response, cancelled), self.name, limit=query.max_records)
-        finally:
-            response.close()
+        with Deadline(self.name, self.url, cancelled, session=self.session) as deadline:
+            response = send(
+                self.session, "POST", self.url, self.name,
+                auth_hint=self.auth_hint, timeout=self.timeout,
+                data=self.request_body(query, start_position, max_records),
+                headers={"Content-Type": content_type},
+                secret_body=rcm, auth=auth,
+            )
+            try:
+                return parse_getrecords(_chunks(response, deadline), self.name, limit=query.max_records)
+            finally:
+                response.close()
 
     def pages(self, query, cancelled=None, result=None):
         """Yield (page_number, total_pages, page) until done or ``max_records``. When paging
@@ -704,12 +707,9 @@ def _in_range(record, query):
     return True
 
 
-def _chunks(response, cancelled):
+def _chunks(response, deadline):
     try:
-        for chunk in response.iter_content(65536):
-            if cancelled and cancelled():
-                raise Cancelled()
-            yield chunk
+        yield from deadline.chunks(response)
     except Cancelled:
         raise
     except Exception as exc:  # requests/urllib3 stream errors

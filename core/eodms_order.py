@@ -24,6 +24,7 @@ from .xmlsafe import exception_from, local, parse_bytes, text_of
 
 EODMS_WCS_URL = "https://www.eodms-sgdot.nrcan-rncan.gc.ca/wes/services/WESOrder/wcs"
 PACKAGING_FORMATS = ("ZIP", "TAR", "TARGZ")
+SERVER_DEFAULT = ""  # packaging: send no packagingFormat at all, the server packages as it likes
 
 WCS = "http://www.opengis.net/wcs/2.0"
 GML32 = "http://www.opengis.net/gml/3.2"
@@ -261,7 +262,9 @@ class EodmsOrderClient:
         ``message`` quotes the server and whose ``raw`` holds the reply. Raises only what the
         caller must act on: :class:`AuthError` (rejected credentials: stop ordering) and
         :class:`InputError` (missing ids, or a ``packaging`` the scene's description does not
-        offer; ``None`` means the description's default).
+        offer; ``None`` means the description's default). With ``packaging`` ``SERVER_DEFAULT``
+        (''), or for a scene whose description offers no packaging choice, no packagingFormat is
+        sent and the server packages the scene its own way (the result's ``packaging`` is '').
         """
         record_id, collection_id = _ids(record_id, collection_id)
         coverage_id = coverage_id_for(record_id, collection_id)
@@ -303,18 +306,17 @@ class EodmsOrderClient:
         return self._result(record_id, collection_id, coverage_id, chosen or "", body)
 
     def _packaging(self, description, packaging, coverage_id):
+        """The packagingFormat to send (None: send none, the server's default applies)."""
         if packaging is None:
             return description.default_format or None
+        if packaging == SERVER_DEFAULT or not description.packaging_formats:
+            return None  # asked for the server's default, or the scene offers no choice: send none
         chosen = description.packaging(packaging)
         if chosen is None:
             offered = ", ".join(description.packaging_formats)
             raise InputError(
                 f"{self.name} does not offer packaging {packaging!r} for {coverage_id} "
-                + (
-                    f"(it offers {offered}): choose one of those."
-                    if offered
-                    else "(it offers no packaging choice): order it with the default packaging."
-                )
+                f"(it offers {offered}): choose one of those, or the server's default."
             )
         return chosen
 

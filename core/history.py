@@ -16,11 +16,11 @@ Parameters by kind (all strings/numbers, so an entry outlives code changes):
 import datetime as dt
 import json
 import os
-import sqlite3
 import threading
 from dataclasses import dataclass
 
 from .errors import strip_userinfo
+from .sqlitefile import open_database
 
 LIMIT = 20
 
@@ -80,15 +80,18 @@ class HistoryEntry:
 
 
 class SearchHistory:
-    """The history stored in ``path`` (created with its folder when needed)."""
+    """The history stored in ``path`` (created with its folder when needed).
+
+    A damaged file is moved aside and a new history started (:mod:`.sqlitefile`); :attr:`notice`
+    then says so (else it is '')."""
 
     def __init__(self, path=None, limit=LIMIT):
         self.path = os.path.abspath(os.fspath(path or default_history_path()))
-        os.makedirs(os.path.dirname(self.path), exist_ok=True)
         self.limit = limit
         self._lock = threading.Lock()
-        self._conn = sqlite3.connect(self.path, timeout=30, isolation_level=None, check_same_thread=False)
-        self._conn.executescript(_SCHEMA)
+        opened = open_database(self.path, lambda conn: conn.executescript(_SCHEMA), "search history")
+        self._conn = opened.conn
+        self.notice = opened.notice  # non-empty when a damaged file was moved aside (say it once)
 
     def add(self, kind, catalog, url, params, result_count, searched_at=None):
         """Record one search and forget all but the newest ``limit``; returns the entry."""
@@ -108,7 +111,7 @@ class SearchHistory:
         """Newest first."""
         with self._lock:
             rows = self._conn.execute("SELECT * FROM searches ORDER BY id DESC").fetchall()
-        return [_entry(row) for row in rows]
+        return [entry for entry in map(_entry_or_none, rows) if entry is not None]
 
     def entry(self, entry_id):
         with self._lock:
@@ -122,6 +125,16 @@ class SearchHistory:
     def close(self):
         with self._lock:
             self._conn.close()
+
+
+def _entry_or_none(row):
+    """The entry of a row, None for a row that cannot be read (edited or damaged: it is skipped)."""
+    try:
+        entry = _entry(row)
+        entry.box  # noqa: B018 - the box must be readable too: the History tab shows it
+        return entry if isinstance(entry.params, dict) else None
+    except (ValueError, TypeError, KeyError, IndexError, AttributeError):
+        return None
 
 
 def _entry(row):

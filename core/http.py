@@ -27,8 +27,12 @@ any thread. The proxy password is never logged and never appears in an error tex
 """
 
 import importlib.util
+import math
 import os
 import re
+import socket
+import threading
+import time
 from dataclasses import dataclass, field
 from urllib.parse import quote
 
@@ -38,6 +42,7 @@ import urllib3
 from . import __version__
 from .errors import (
     AuthError,
+    Cancelled,
     HttpError,
     NetworkError,
     ResponseError,
@@ -156,6 +161,7 @@ class Session(requests.Session):
 
     def __init__(self, proxy=None):
         super().__init__()
+        _track_connections(self)  # so that a Deadline can close them (see "deadlines" below)
         self.proxy = proxy or ProxyConfig()
         self.headers["User-Agent"] = USER_AGENT
         if self.proxy.mode == MANUAL:
@@ -388,3 +394,177 @@ def _reason(exc):
     text = _CREDENTIALS.sub(r"\1***@", text)  # a proxy URL in an error must not show its password
     return redact(text.split(": ", 1)[-1])[:200]
 
+
+
+# --- deadlines and cancellation -----------------------------------------------------------------
+#
+# A socket read timeout bounds each wait for bytes, not a whole request: a server that drips one
+# byte every few seconds, or a read of a 64 KiB chunk, never ends on its own, and cancelling a
+# task cannot wake a thread blocked in recv(). A Deadline bounds one operation (a CSW page, a
+# thumbnail, ...) as a whole: while it is active on a thread, every connection that thread takes
+# from a session made here is tracked, and a watcher thread shuts those sockets down as soon as
+# the operation is cancelled or its time is up. The blocked read then ends at once, whatever
+# exception it raises is replaced by the true reason (Cancelled, or the deadline's message).
+
+DEADLINE_SETTING = "eo_order/network/deadline_seconds"  # QgsSettings key: one limit for every request
+DEFAULT_DEADLINE = 300.0  # seconds for one request (a CSW page, a thumbnail), body included
+WATCH_INTERVAL = 0.1  # seconds between two checks of the cancel flag and the clock
+
+_active = threading.local()
+
+
+def deadline_seconds(settings=None):
+    """The overall limit for one request, in seconds (``eo_order/network/deadline_seconds``,
+    default 300; values below 1 s or unreadable fall back to the default)."""
+    if settings is None:
+        try:
+            from qgis.core import QgsSettings
+        except ImportError:
+            return DEFAULT_DEADLINE
+        settings = QgsSettings()
+    try:
+        value = float(settings.value(DEADLINE_SETTING, DEFAULT_DEADLINE))
+    except (TypeError, ValueError):
+        return DEFAULT_DEADLINE
+    return value if math.isfinite(value) and value >= 1 else DEFAULT_DEADLINE
+
+
+class Deadline:
+    """``with Deadline(what, url, cancelled):`` — the requests made inside (on this thread, with a
+    session from :func:`new_session`) end within :data:`WATCH_INTERVAL` of ``cancelled()`` turning
+    true, and within ``seconds`` (default :func:`deadline_seconds`) in all. Leaving the block then
+    raises :class:`~.errors.Cancelled` or a :class:`~.errors.NetworkError` naming ``what``, ``url``
+    and the limit, instead of whatever the broken connection raised."""
+
+    def __init__(self, what, url, cancelled=None, seconds=None, session=None):
+        if session is not None:  # a session not made by new_session() (idempotent otherwise)
+            _track_connections(session)
+        self.what = what
+        self.url = url
+        self.cancelled = cancelled
+        self.seconds = float(seconds) if seconds is not None else deadline_seconds()
+        self.reason = None  # None, "cancelled" or "expired"
+        self._sockets = []  # of the connections used inside the block (http.client drops conn.sock early)
+        self._lock = threading.Lock()
+        self._stop = threading.Event()
+        self._watcher = None
+        self._end = None
+
+    def __enter__(self):
+        self._end = time.monotonic() + self.seconds
+        stack = getattr(_active, "stack", None)
+        if stack is None:
+            stack = _active.stack = []
+        stack.append(self)
+        self._watcher = threading.Thread(target=self._watch, name="EO Order deadline", daemon=True)
+        self._watcher.start()
+        return self
+
+    def __exit__(self, exc_type, exc, tb):
+        self._stop.set()
+        self._watcher.join()
+        _active.stack.remove(self)
+        with self._lock:
+            self._sockets.clear()
+        if exc_type is not None and issubclass(exc_type, Cancelled):
+            return False
+        if self.reason is not None:  # set by the watcher before it closed the connections
+            raise self.error() from None
+        return False
+
+    def check(self):
+        """Raise now when cancelled or out of time (call it between chunks)."""
+        if self._poll():
+            raise self.error()
+
+    def error(self):
+        if self.reason == "cancelled":
+            return Cancelled()
+        return NetworkError(
+            f"{self.what} at {self.url} did not finish sending its answer within {self.seconds:g} s, the time "
+            f"limit for one request. The server is stalled or very slow: try again later, ask for fewer records, "
+            f"or raise the limit (QGIS setting {DEADLINE_SETTING}).")
+
+    def chunks(self, response, size=65536):
+        """The body of ``response`` in chunks, checking this deadline between them."""
+        for chunk in response.iter_content(size):
+            self.check()
+            yield chunk
+        self.check()
+
+    def _poll(self):
+        if self.reason is None:
+            if self.cancelled is not None and self.cancelled():
+                self.reason = "cancelled"
+            elif time.monotonic() >= self._end:
+                self.reason = "expired"
+        return self.reason is not None
+
+    def _track(self, sock):
+        with self._lock:
+            self._sockets.append(sock)
+            tripped = self.reason is not None
+        if tripped:
+            self._abort()
+
+    def _watch(self):
+        while not self._stop.wait(WATCH_INTERVAL):
+            if self._poll():
+                self._abort()
+                return
+
+    def _abort(self):
+        with self._lock:
+            sockets = list(self._sockets)
+        for sock in sockets:
+            try:  # the plain socket's shutdown (not SSLSocket's, which unwraps): wakes a blocked recv()
+                socket.socket.shutdown(sock, socket.SHUT_RDWR)
+            except OSError:
+                pass
+
+
+def _track_connections(session):
+    """Make every connection ``session`` takes known to the Deadlines active on that thread."""
+    for adapter in session.adapters.values():
+        for name in ("get_connection", "get_connection_with_tls_context"):
+            original = getattr(adapter, name, None)
+            if original is None or getattr(original, "_eo_tracking", False):
+                continue
+
+            def get_connection(*args, _original=original, **kwargs):
+                pool = _original(*args, **kwargs)
+                _track_pool(pool)
+                return pool
+
+            get_connection._eo_tracking = True
+            setattr(adapter, name, get_connection)
+
+
+def _track_pool(pool):
+    if getattr(pool, "_eo_tracking", False):
+        return
+    original = pool._get_conn
+
+    def get_conn(*args, **kwargs):
+        connection = original(*args, **kwargs)
+        _track_socket(connection)
+        if not getattr(connection, "_eo_tracking", False):  # a new connection connects later
+            connect = connection.connect
+
+            def tracked_connect(*args, **kwargs):
+                connect(*args, **kwargs)
+                _track_socket(connection)
+
+            connection.connect = tracked_connect
+            connection._eo_tracking = True
+        return connection
+
+    pool._get_conn = get_conn
+    pool._eo_tracking = True
+
+
+def _track_socket(connection):
+    sock = getattr(connection, "sock", None)
+    if sock is not None:
+        for deadline in getattr(_active, "stack", ()):
+            deadline._track(sock)

@@ -27,9 +27,10 @@ never contain passwords) and the provider's reply.
 
 import datetime as dt
 import os
-import sqlite3
 import threading
 from dataclasses import dataclass
+
+from .sqlitefile import open_database
 
 PENDING = "pending"
 SUBMITTED = "submitted"
@@ -121,30 +122,32 @@ def _text(value, limit=None):
     return value[:limit] if limit else value
 
 
+def _setup(conn):
+    conn.execute("PRAGMA journal_mode=WAL")
+    conn.execute("PRAGMA synchronous=FULL")
+    conn.executescript(_SCHEMA)
+    if conn.execute("PRAGMA user_version").fetchone()[0] < SCHEMA_VERSION:
+        conn.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+
+
 class OrderJournal:
     """The order journal stored in the SQLite file ``path`` (created with its folder if needed).
 
     Opening it calls :meth:`recover` unless ``recover=False`` (to inspect a journal as a crash
-    left it).
+    left it). A damaged file is moved aside and a new journal started (:mod:`.sqlitefile`);
+    :attr:`notice` then says so (else it is '').
     """
 
     RESPONSE_LIMIT = 1 << 20  # characters of a reply kept per row
 
     def __init__(self, path, *, recover=True):
         self.path = os.path.abspath(os.fspath(path))
-        folder = os.path.dirname(self.path)
-        if folder:
-            os.makedirs(folder, exist_ok=True)
         self._lock = threading.RLock()
         self._key = os.path.realpath(self.path)
         self._in_flight = set()  # rows begun by this journal and not finished yet
-        self._conn = sqlite3.connect(self.path, timeout=30, isolation_level=None, check_same_thread=False)
-        with self._lock:
-            self._conn.execute("PRAGMA journal_mode=WAL")
-            self._conn.execute("PRAGMA synchronous=FULL")
-            self._conn.executescript(_SCHEMA)
-            if self._conn.execute("PRAGMA user_version").fetchone()[0] < SCHEMA_VERSION:
-                self._conn.execute(f"PRAGMA user_version={SCHEMA_VERSION}")
+        opened = open_database(self.path, _setup, "order journal")
+        self._conn = opened.conn
+        self.notice = opened.notice  # non-empty when a damaged file was moved aside (say it once)
         if recover:
             self.recover()
 

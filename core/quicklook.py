@@ -54,11 +54,17 @@ from qgis.core import (
 from .errors import Cancelled, EoOrderError, InputError, ResponseError
 from .footprints import CRS, layer_kind
 from .gdal_calls import gdal_call
-from .http import new_session, read_body, send
+from .http import Deadline, new_session, read_body, send
 from .tasks import WorkTask, log
 
 DEFAULT_CAP_BYTES = 200 * 1024 * 1024
 MAX_IMAGE_BYTES = 32 * 1024 * 1024  # a thumbnail larger than this is not a thumbnail
+# Pixels, not bytes, decide the memory a decoded image takes: a 0.8 MB PNG can announce
+# 30000 × 30000 pixels (3.6 GB decoded). Dimensions are read from the header first; beyond
+# MAX_IMAGE_PIXELS an image is refused before anything is decoded.
+MAX_IMAGE_PIXELS = 25_000_000  # 5000 × 5000: 100 MB decoded at most
+MAX_WARP_SIDE = 2048  # a quicklook is warped from at most this many pixels on its long side
+THUMBNAIL_HEIGHT = 200  # the dock's thumbnail is decoded at most this tall
 TIMEOUT = (10, 60)  # (connect, read) seconds
 QUICKLOOK_PROPERTY = "eo_order/quicklook"  # on quicklook layers: "<footprint layer id>|<record name>"
 GROUP_PROPERTY = "eo_order/quicklooks_of"  # on quicklook groups: the footprint layer id
@@ -217,28 +223,111 @@ def _remove_quietly(path):
         pass
 
 
-def fetch_image(session, url, cache, *, what="the quicklook server", auth_hint="", timeout=TIMEOUT):
+def fetch_image(session, url, cache, *, what="the quicklook server", auth_hint="", timeout=TIMEOUT, cancelled=None):
     """The image file of ``url``: from ``cache``, else fetched with ``session`` and cached.
 
     Every failure is an :class:`~.errors.EoOrderError` naming the URL: HTTP errors and unreachable
     servers (from :func:`.http.send`), an HTML page or any other body that is not a PNG, JPEG, GIF
-    or TIFF image, an empty or oversized reply. Nothing is cached then.
+    or TIFF image, an empty or oversized reply (bytes, or pixels announced by the header), a
+    request past its :class:`~.http.Deadline`. Nothing is cached then. ``cancelled()`` turning true
+    closes the connection at once (:class:`~.errors.Cancelled`).
     """
     cached = cache.get(url)
     if cached:
         return cached
-    response = send(session, "GET", url, what, auth_hint=auth_hint, timeout=timeout)
-    data = read_body(response, MAX_IMAGE_BYTES + 1)
+    with Deadline(what, url, cancelled, session=session):
+        response = send(session, "GET", url, what, auth_hint=auth_hint, timeout=timeout)
+        data = read_body(response, MAX_IMAGE_BYTES + 1)
     if len(data) > MAX_IMAGE_BYTES:
         raise ResponseError(f"The quicklook at {url} is larger than {MAX_IMAGE_BYTES >> 20} MB: "
                             "that is not a thumbnail, so it was not loaded.")
     if image_suffix(data) is None:
         raise ResponseError(_not_an_image(url, data, response.headers.get("Content-Type", "")))
+    dimensions = image_dimensions(data)
+    if dimensions is None:
+        raise ResponseError(f"The quicklook at {url} cannot be read as an image (its header is damaged).")
+    check_dimensions(*dimensions, url)
     try:
         return cache.put(url, data)
     except OSError as exc:
         raise EoOrderError(f"The quicklook of {url} could not be stored in {cache.folder} "
                            f"({exc.strerror or exc}): check that the folder is writable.") from None
+
+
+def image_dimensions(data):
+    """(width, height) read from the header of an image body, without decoding it; None when
+    neither Qt nor GDAL can tell."""
+    from qgis.PyQt.QtCore import QBuffer, QByteArray, QIODevice
+    from qgis.PyQt.QtGui import QImageReader
+
+    buffer = QBuffer()
+    buffer.setData(QByteArray(bytes(data)))
+    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+    size = QImageReader(buffer).size()
+    if size.isValid() and size.width() > 0 and size.height() > 0:
+        return size.width(), size.height()
+    name = f"/vsimem/eo_order_header_{uuid.uuid4().hex}"
+    gdal.FileFromMemBuffer(name, bytes(data))
+    try:
+        dataset, _messages = gdal_call(gdal.OpenEx, name, gdal.OF_RASTER | gdal.OF_READONLY)
+        return (dataset.RasterXSize, dataset.RasterYSize) if dataset is not None else None
+    finally:
+        dataset = None
+        gdal.Unlink(name)
+
+
+def check_dimensions(width, height, url):
+    """Refuse an image of more than :data:`MAX_IMAGE_PIXELS` (a decompression bomb, or no thumbnail)."""
+    if width * height > MAX_IMAGE_PIXELS:
+        raise ResponseError(
+            f"The quicklook at {url} is {width} × {height} pixels: far too large for a thumbnail (at most "
+            f"{MAX_IMAGE_PIXELS // 1_000_000} megapixels), so it was not decoded.")
+
+
+def decode_thumbnail(data, url, max_height=THUMBNAIL_HEIGHT):
+    """A QImage of an image body, at most ``max_height`` pixels tall, for the dock (any thread:
+    QImage, unlike QPixmap, may be made off the main thread). The header's dimensions are checked
+    first (:func:`check_dimensions`), so a bomb is refused before any pixel is decoded."""
+    from qgis.PyQt.QtCore import QBuffer, QByteArray, QIODevice, QSize
+    from qgis.PyQt.QtGui import QImageReader
+
+    if image_suffix(data) is None:
+        raise ResponseError(_not_an_image(url, data, ""))
+    buffer = QBuffer()
+    buffer.setData(QByteArray(bytes(data)))
+    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+    reader = QImageReader(buffer)
+    size = reader.size()
+    if not size.isValid() or size.width() <= 0 or size.height() <= 0:
+        raise ResponseError(f"The quicklook at {url} cannot be read as an image ({reader.errorString()}).")
+    check_dimensions(size.width(), size.height(), url)
+    if size.height() > max_height:
+        reader.setScaledSize(QSize(max(1, round(size.width() * max_height / size.height())), max_height))
+    image = reader.read()
+    if image.isNull():
+        raise ResponseError(f"The quicklook at {url} cannot be decoded ({reader.errorString()}).")
+    return image
+
+
+def fetch_thumbnail(url, cancelled=None, session=None):
+    """The image at ``url`` as a QImage at most :data:`THUMBNAIL_HEIGHT` tall, fetched and decoded
+    on the calling (worker) thread under a :class:`~.http.Deadline`; every failure is an
+    :class:`~.errors.EoOrderError` naming the URL."""
+    own = session is None
+    session = new_session() if own else session
+    try:
+        with Deadline("the quicklook server", url, cancelled, session=session):
+            response = send(session, "GET", url, "the quicklook server", timeout=TIMEOUT)
+            data = read_body(response, MAX_IMAGE_BYTES + 1)
+        if len(data) > MAX_IMAGE_BYTES:
+            raise ResponseError(f"The quicklook at {url} is larger than {MAX_IMAGE_BYTES >> 20} MB: "
+                                "that is not a thumbnail, so it was not loaded.")
+        if image_suffix(data) is None:
+            raise ResponseError(_not_an_image(url, data, response.headers.get("Content-Type", "")))
+        return decode_thumbnail(data, url)
+    finally:
+        if own:
+            session.close()
 
 
 def _not_an_image(url, data, content_type):
@@ -340,16 +429,23 @@ def _gdal(what, call, *args, **kwargs):
     return result
 
 
-def georeference(image_path, footprint, out_path):
+def georeference(image_path, footprint, out_path, cancelled=None):
     """Warp the image at ``image_path`` onto ``footprint`` (polygon in EPSG:4326, QgsGeometry or
     WKT): an EPSG:4326 GeoTIFF at ``out_path`` with an alpha band (transparent outside the image).
-    Written to a ``.part`` file first, then renamed. Returns ``out_path``."""
+    Written to a ``.part`` file first, then renamed. Returns ``out_path``.
+
+    Bounded: an image of more than :data:`MAX_IMAGE_PIXELS` is refused before it is read, a larger
+    side than :data:`MAX_WARP_SIDE` is scaled down first, and ``cancelled()`` is checked by GDAL's
+    progress callback while it warps (then :class:`~.errors.Cancelled`, and no file)."""
     image_path, out_path = os.fspath(image_path), os.fspath(out_path)
     corners = footprint_corners(footprint)
     name = os.path.basename(image_path)
     source = _gdal(f"GDAL cannot read the quicklook image {name}", gdal.OpenEx, image_path,
                    gdal.OF_RASTER | gdal.OF_READONLY | gdal.OF_VERBOSE_ERROR)
     width, height = source.RasterXSize, source.RasterYSize
+    check_dimensions(width, height, name)
+    scale = min(1.0, MAX_WARP_SIDE / max(width, height))
+    width, height = max(1, round(width * scale)), max(1, round(height * scale))
     pixels = ((0, 0), (width, 0), (width, height), (0, height))
     gcps = [gdal.GCP(lon, lat, 0.0, float(px), float(line)) for (lon, lat), (px, line) in zip(corners, pixels)]
     band = source.GetRasterBand(1)
@@ -361,11 +457,23 @@ def georeference(image_path, footprint, out_path):
     part = os.path.join(folder, f"{os.path.basename(out_path)}.{uuid.uuid4().hex[:12]}.part")
     try:
         tied = _gdal(f"GDAL cannot tie the quicklook image {name} to its footprint", gdal.Translate, vrt,
-                     image_path, format="VRT", GCPs=gcps, outputSRS=CRS, rgbExpand=expand)
+                     image_path, format="VRT", GCPs=gcps, outputSRS=CRS, rgbExpand=expand,
+                     width=width, height=height, resampleAlg="average" if scale < 1 else None)
         tied = None  # noqa: F841 - closing writes the VRT
-        warped = _gdal(f"GDAL cannot warp the quicklook image {name} onto its footprint", gdal.Warp, part, vrt,
-                       format="GTiff", dstSRS=CRS, tps=True, dstAlpha=True, resampleAlg="bilinear",
-                       creationOptions=["COMPRESS=DEFLATE"])
+
+        def progress(_complete, _message, _data):
+            return 0 if cancelled is not None and cancelled() else 1  # 0 makes GDAL stop
+
+        if cancelled is not None and cancelled():
+            raise Cancelled()
+        warped, messages = gdal_call(gdal.Warp, part, vrt, format="GTiff", dstSRS=CRS, tps=True, dstAlpha=True,
+                                     resampleAlg="bilinear", creationOptions=["COMPRESS=DEFLATE"],
+                                     callback=progress)
+        if cancelled is not None and cancelled():
+            raise Cancelled()
+        if warped is None:
+            reason = messages[-1] if messages else "GDAL gave no reason"
+            raise ResponseError(f"GDAL cannot warp the quicklook image {name} onto its footprint ({reason}).")
         warped.FlushCache()
         warped = None
         os.replace(part, out_path)
@@ -424,15 +532,16 @@ def _text(feature, name):
     return str(value).strip()
 
 
-def quicklook_for(session, item, cache):
-    """The warped GeoTIFF of one item: from the cache, else fetched and georeferenced."""
+def quicklook_for(session, item, cache, cancelled=None):
+    """The warped GeoTIFF of one item: from the cache, else fetched and georeferenced (both
+    stopped within a second by ``cancelled()``: :class:`~.errors.Cancelled`)."""
     cached = cache.get_warped(item.url, item.footprint_wkt)
     if cached:
         return cached
-    image = fetch_image(session, item.url, cache)
+    image = fetch_image(session, item.url, cache, cancelled=cancelled)
     path = cache.warped_path(item.url, item.footprint_wkt)
     try:
-        georeference(image, item.footprint_wkt, path)
+        georeference(image, item.footprint_wkt, path, cancelled=cancelled)
     except OSError as exc:
         raise EoOrderError(f"The quicklook could not be written to {cache.folder} ({exc.strerror or exc}): "
                            "check that the folder is writable.") from None
@@ -445,14 +554,15 @@ class QuicklookTask(WorkTask):
 
     ``items`` are :class:`QuicklookItem` (or ``(name, url, footprint_wkt)`` tuples). A failing
     item adds a message (``"<name>: <why>"``) to ``messages`` and the batch goes on; ``results``
-    lists a :class:`Quicklook` per success. Cancelling stops after the current item and keeps the
+    lists a :class:`Quicklook` per success. Cancelling stops the current item within a second and keeps the
     results so far. ``done(results, error_text)`` is emitted on the main thread; no layer is made
     here (see :func:`add_quicklook_layers`).
     """
 
     def __init__(self, items, cache=None, session_factory=new_session):
         self.items = [QuicklookItem(*item) for item in items]
-        super().__init__(f"EO Order: quicklooks of {len(self.items)} scene(s)", self._run_all)
+        # Each image has its own Deadline (and the warp its cancel check); cancelling keeps the results so far.
+        super().__init__(f"EO Order: quicklooks of {len(self.items)} scene(s)", self._run_all, close_on_cancel=False)
         self.cache = cache if cache is not None else QuicklookCache()
         self.session_factory = session_factory
         self.results = []
@@ -467,7 +577,8 @@ class QuicklookTask(WorkTask):
                     break
                 self.report(100.0 * index / max(total, 1), f"{index + 1} of {total}: {item.name}")
                 try:
-                    self.results.append(Quicklook(item.name, quicklook_for(session, item, self.cache)))
+                    self.results.append(Quicklook(item.name, quicklook_for(session, item, self.cache,
+                                                                           cancelled=self.isCanceled)))
                 except Cancelled:
                     break
                 except EoOrderError as exc:

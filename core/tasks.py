@@ -1,6 +1,8 @@
 """Background tasks: ``run()`` does network and parsing on a QgsTask thread,
 ``finished()`` reports on the main thread through signals, where layers are built."""
 
+import contextlib
+import math
 import time
 import traceback
 
@@ -16,6 +18,7 @@ from .footprints import (
     product_layer_name,
     search_layer_name,
 )
+from .http import Deadline
 from .querylog import write_query_log
 
 LOG_TAG = "EO Order"
@@ -35,22 +38,37 @@ class WorkTask(QgsTask):
     ends, ``done(result, error_text)`` is emitted on the main thread: ``result``
     is what ``work`` returned (None on failure or cancellation) and
     ``error_text`` is '' on success or cancellation. Unexpected exceptions are
-    logged with their traceback and reported as a message, never a dialog.
+    logged with their traceback and reported as a message, never a dialog. Cancelling closes the
+    connections the work has open on the task's thread within a second (see :meth:`_guard`).
     """
 
     progressText = pyqtSignal(str)
     done = pyqtSignal(object, str)
 
-    def __init__(self, description, work):
+    def __init__(self, description, work, *, close_on_cancel=True, deadline=None):
         super().__init__(description, QgsTask.Flag.CanCancel)
         self.base_description = description
         self.work = work
+        self.close_on_cancel = close_on_cancel
+        self.deadline = deadline  # (what, url): the whole work is bounded by the request deadline
         self.result = None
         self.error = None
 
+    def _guard(self):
+        """The :class:`~.http.Deadline` the work runs under: Cancel closes its connections within a
+        second (unless ``close_on_cancel`` is False: an order in flight must complete), and with
+        ``deadline`` the whole work has the request time limit."""
+        if self.deadline is not None:
+            what, url = self.deadline
+            return Deadline(what, url, self.isCanceled)
+        if self.close_on_cancel:
+            return Deadline(self.base_description, "", self.isCanceled, seconds=math.inf)
+        return contextlib.nullcontext()
+
     def run(self):
         try:
-            self.result = self.work(self)
+            with self._guard():
+                self.result = self.work(self)
             return True
         except EoOrderError as exc:  # includes Cancelled
             self.error = exc
@@ -185,7 +203,9 @@ class DownloadTask(WorkTask):
     progressed = pyqtSignal(object)
 
     def __init__(self, downloader, items, recorder=None):
-        super().__init__(f"EO Order: download {len(items)} Copernicus product(s)", self._download)
+        # The downloads run on the downloader's own threads, which stop on cancel and report each product.
+        super().__init__(f"EO Order: download {len(items)} Copernicus product(s)", self._download,
+                         close_on_cancel=False)
         self.downloader = downloader
         self.items = items
         self.recorder = recorder

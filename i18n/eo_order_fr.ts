@@ -443,6 +443,10 @@
       <translation>Recherche dans Copernicus Data Space…</translation>
     </message>
     <message>
+      <source>Search cancelled: nothing was added.</source>
+      <translation>Recherche annulée : rien n'a été ajouté.</translation>
+    </message>
+    <message>
       <source>This product has no quicklook.</source>
       <translation>Ce produit n'a pas d'aperçu.</translation>
     </message>
@@ -606,12 +610,24 @@ Identifiants : une configuration d'authentification Basic avec votre nom d'util
       <translation>Les téléchargements Copernicus Data Space nécessitent votre compte : choisissez une configuration d'authentification (Basic) contenant votre nom d'utilisateur et votre mot de passe, ou un fichier de jeton.</translation>
     </message>
     <message>
+      <source>The products</source>
+      <translation>les produits</translation>
+    </message>
+    <message>
+      <source>The query log</source>
+      <translation>le journal de requête</translation>
+    </message>
+    <message>
       <source>Query logs (*.log)</source>
       <translation>Journaux de requête (*.log)</translation>
     </message>
     <message>
       <source>{0} product(s) to download into {1}</source>
       <translation>{0} produit(s) à télécharger dans {1}</translation>
+    </message>
+    <message>
+      <source>A downloaded product could not be recorded ({0}): is the disk full? The products downloaded so far are on disk and verified, and the query log holds its previous version. Free some space, then run again: verified files are skipped.</source>
+      <translation>Un produit téléchargé n'a pas pu être inscrit ({0}) : le disque est-il plein? Les produits téléchargés jusqu'ici sont sur le disque et vérifiés, et le journal de requête garde sa version précédente. Libérez de l'espace, puis relancez : les fichiers vérifiés sont sautés.</translation>
     </message>
   </context>
   <context>
@@ -651,6 +667,25 @@ Identifiants : une configuration d'authentification Basic avec votre nom d'util
     <message>
       <source>Show quicklook ({0})</source>
       <translation>Afficher l'aperçu ({0})</translation>
+    </message>
+  </context>
+  <context>
+    <name>EoOrderChecks</name>
+    <message>
+      <source>MAX_RECORDS must be a whole number, not {0!r}.</source>
+      <translation>MAX_RECORDS doit être un nombre entier, pas {0!r}.</translation>
+    </message>
+    <message>
+      <source>MAX_RECORDS must be at least 1 (it is {0}).</source>
+      <translation>MAX_RECORDS doit valoir au moins 1 (il vaut {0}).</translation>
+    </message>
+    <message>
+      <source>MAX_RECORDS is {0}: one search can ask for at most {1} records. Give a smaller number (or narrow the area or dates).</source>
+      <translation>MAX_RECORDS vaut {0} : une recherche peut demander au plus {1} enregistrements. Donnez un nombre plus petit (ou restreignez la zone ou les dates).</translation>
+    </message>
+    <message>
+      <source>{0} cannot be written to {1}: the folder {2} is not writable ({3}). Choose another place; nothing was searched or downloaded.</source>
+      <translation>Impossible d'écrire {0} dans {1} : le dossier {2} n'est pas accessible en écriture ({3}). Choisissez un autre emplacement; rien n'a été recherché ni téléchargé.</translation>
     </message>
   </context>
   <context>
@@ -992,6 +1027,10 @@ Identifiants : une configuration d'authentification Basic avec votre nom d'util
       <translation>Commander</translation>
     </message>
     <message>
+      <source>Server default</source>
+      <translation>Par défaut du serveur</translation>
+    </message>
+    <message>
       <source>Asking EODMS which packaging formats it offers…</source>
       <translation>Interrogation d'EODMS sur les formats d'empaquetage offerts…</translation>
     </message>
@@ -1014,6 +1053,10 @@ Identifiants : une configuration d'authentification Basic avec votre nom d'util
     <message>
       <source>Choose or create the QGIS authentication configuration holding your EODMS username and password.</source>
       <translation>Choisissez ou créez la configuration d'authentification QGIS contenant votre nom d'utilisateur et votre mot de passe EODMS.</translation>
+    </message>
+    <message>
+      <source>EODMS offers no packaging choice for this scene: it will use its default.</source>
+      <translation>EODMS n'offre aucun choix d'empaquetage pour cette scène : il utilisera son empaquetage par défaut.</translation>
     </message>
     <message>
       <source>EODMS offers: {0} (default {1}).</source>
@@ -1041,10 +1084,10 @@ Identifiants : une configuration d'authentification Basic avec votre nom d'util
     <message>
       <source>Orders each input footprint (fields record_id and collection_id, as written by 'Search a CSW catalogue') from the EODMS WES order service: DescribeCoverage, then GetCoverage with CoverageId &lt;collection&gt;--&lt;record id&gt;. EODMS e-mails you when an order is submitted and again with the download links.
 
-Tick 'Selected features only' to order just the selection. Every attempt is written to the order journal in the QGIS profile folder before and after its request. A rejected username/password stops the batch; a scene EODMS refuses is reported as failed and the batch goes on.</source>
-      <translation>Commande chaque empreinte en entrée (champs record_id et collection_id, tels qu'écrits par « Rechercher dans un catalogue CSW ») auprès du service de commande WES d'EODMS : DescribeCoverage, puis GetCoverage avec CoverageId &lt;collection&gt;--&lt;record id&gt;. EODMS vous envoie un courriel lorsqu'une commande est soumise, puis un autre avec les liens de téléchargement.
+Tick 'Selected features only' to order just the selection. Every attempt is written to the order journal in the QGIS profile folder before and after its request. 'Server default' sends no packaging format; a scene for which EODMS offers no packaging choice is ordered that way whatever format you pick. A rejected username/password stops the batch; a scene EODMS refuses is reported as failed and the batch goes on.</source>
+      <translation>Commande chaque empreinte en entrée (champs record_id et collection_id, tels qu'écrits par « Rechercher dans un catalogue CSW ») auprès du service de commande WES d'EODMS : DescribeCoverage, puis GetCoverage avec CoverageId &lt;collection&gt;--&lt;record id&gt;. EODMS vous envoie un courriel lorsqu'une commande est soumise, puis un autre avec les liens de téléchargement.
 
-Cochez « Entités sélectionnées uniquement » pour ne commander que la sélection. Chaque tentative est inscrite dans le journal des commandes du dossier de profil QGIS avant et après sa requête. Un nom d'utilisateur ou un mot de passe refusé arrête le lot; une scène refusée par EODMS est signalée en échec et le lot se poursuit.</translation>
+Cochez « Entités sélectionnées uniquement » pour ne commander que la sélection. Chaque tentative est inscrite dans le journal des commandes du dossier de profil QGIS avant et après sa requête. « Par défaut du serveur » n'envoie aucun format d'empaquetage; une scène pour laquelle EODMS n'offre aucun choix d'empaquetage est commandée ainsi, quel que soit le format choisi. Un nom d'utilisateur ou un mot de passe refusé arrête le lot; une scène refusée par EODMS est signalée en échec et le lot se poursuit.</translation>
     </message>
     <message>
       <source>Footprints to order</source>
@@ -1069,6 +1112,10 @@ Cochez « Entités sélectionnées uniquement » pour ne commander que la sél
     <message>
       <source>No footprints to order (is the selection empty?).</source>
       <translation>Aucune empreinte à commander (la sélection est-elle vide?).</translation>
+    </message>
+    <message>
+      <source>Server default</source>
+      <translation>Par défaut du serveur</translation>
     </message>
     <message>
       <source>{0}: {1} {2}</source>
@@ -1235,6 +1282,10 @@ Cochez « Entités sélectionnées uniquement » pour ne prendre que la sélec
       <translation>Chargement de la vignette…</translation>
     </message>
     <message>
+      <source>EO Order: thumbnail</source>
+      <translation>EO Order : vignette</translation>
+    </message>
+    <message>
       <source>yes</source>
       <translation>oui</translation>
     </message>
@@ -1318,6 +1369,10 @@ Cochez « Entités sélectionnées uniquement » pour ne prendre que la sélec
       <translation>Journal de requête (*.log)</translation>
     </message>
     <message>
+      <source>The query log</source>
+      <translation>le journal de requête</translation>
+    </message>
+    <message>
       <source>Search cancelled.</source>
       <translation>Recherche annulée.</translation>
     </message>
@@ -1336,6 +1391,10 @@ Cochez « Entités sélectionnées uniquement » pour ne prendre que la sélec
     <message>
       <source>Page {0} of {1}: {2} products</source>
       <translation>Page {0} sur {1} : {2} produits</translation>
+    </message>
+    <message>
+      <source>The query log could not be written to {0} ({1}): is the disk full? {2} products were found; an earlier log at that path was left as it was. Free some space or choose another place, then run again.</source>
+      <translation>Le journal de requête n'a pas pu être écrit dans {0} ({1}) : le disque est-il plein? {2} produits ont été trouvés; un journal antérieur à cet emplacement a été laissé tel quel. Libérez de l'espace ou choisissez un autre emplacement, puis relancez.</translation>
     </message>
   </context>
   <context>
@@ -1526,6 +1585,10 @@ Schéma des fiches : Dublin Core ou ISO 19139 (GeoNetwork, INSPIRE); les deux r
     <message>
       <source>Select a record to see its thumbnail.</source>
       <translation>Sélectionnez un enregistrement pour voir sa vignette.</translation>
+    </message>
+    <message>
+      <source>Search cancelled: nothing was added.</source>
+      <translation>Recherche annulée : rien n'a été ajouté.</translation>
     </message>
     <message>
       <source>Order this scene</source>

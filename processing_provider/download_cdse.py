@@ -1,5 +1,7 @@
 """Processing algorithm ``eo_order:download_cdse`` – verified Copernicus Data Space downloads, headless."""
 
+import os
+
 from qgis.core import (
     QgsProcessing,
     QgsProcessingAlgorithm,
@@ -32,6 +34,7 @@ from ..core.cdse_download import (
     format_bytes,
 )
 from ..core.errors import EoOrderError
+from .checks import folder_problem
 from .tables import TableOutput
 
 
@@ -143,6 +146,11 @@ class DownloadCdseAlgorithm(QgsProcessingAlgorithm):
                 "Copernicus Data Space downloads need your account: choose an authentication configuration "
                 "(Basic) with your username and password, or a token file."))
         folder = self.parameterAsFileOutput(parameters, self.OUTPUT_FOLDER, context)
+        for path, what in ((folder and os.path.join(folder, "product"), tr("The products")),
+                           (log_path, tr("The query log"))):
+            problem = folder_problem(path, what) if path else ""
+            if problem:  # before any download, not after the first one
+                raise QgsProcessingException(problem)
         token_url = self.parameterAsString(parameters, self.TOKEN_URL, context).strip() or TOKEN_URL
         download_url = self.parameterAsString(parameters, self.DOWNLOAD_URL, context).strip() or DOWNLOAD_URL
         concurrency = self.parameterAsInt(parameters, self.CONCURRENCY, context)
@@ -189,6 +197,11 @@ class DownloadCdseAlgorithm(QgsProcessingAlgorithm):
                                       on_product_done=product_done)
         except EoOrderError as exc:
             raise QgsProcessingException(str(exc)) from None
+        except OSError as exc:  # recording a finished product failed (disk full, file locked): stop clearly
+            raise QgsProcessingException(tr(
+                "A downloaded product could not be recorded ({0}): is the disk full? The products downloaded so "
+                "far are on disk and verified, and the query log holds its previous version. Free some space, "
+                "then run again: verified files are skipped.").format(exc.strerror or exc)) from None
         finally:
             tokens.close()
         if tokens.auth_error is not None:  # a failed login: the rest of the batch was not tried

@@ -13,7 +13,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QCoreApplication
 
 from ..core.auth import credentials_from_authcfg
-from ..core.eodms_order import EODMS_WCS_URL, PACKAGING_FORMATS, EodmsOrderClient, order_batch
+from ..core.eodms_order import EODMS_WCS_URL, PACKAGING_FORMATS, SERVER_DEFAULT, EodmsOrderClient, order_batch
 from ..core.errors import EoOrderError
 from ..core.footprints import scene_from_feature
 from ..core.journal import OrderJournal, default_journal_path
@@ -53,7 +53,9 @@ class OrderEodmsAlgorithm(QgsProcessingAlgorithm):
             "GetCoverage with CoverageId <collection>--<record id>. EODMS e-mails you when an order is "
             "submitted and again with the download links.\n\n"
             "Tick 'Selected features only' to order just the selection. Every attempt is written to the "
-            "order journal in the QGIS profile folder before and after its request. A rejected "
+            "order journal in the QGIS profile folder before and after its request. 'Server default' sends "
+            "no packaging format; a scene for which EODMS offers no packaging choice is ordered that way "
+            "whatever format you pick. A rejected "
             "username/password stops the batch; a scene EODMS refuses is reported as failed and the "
             "batch goes on."
         )
@@ -69,7 +71,8 @@ class OrderEodmsAlgorithm(QgsProcessingAlgorithm):
         self.addParameter(QgsProcessingParameterAuthConfig(
             self.AUTHCFG, tr("EODMS credentials (Basic auth config)")))
         self.addParameter(QgsProcessingParameterEnum(
-            self.PACKAGING_FORMAT, tr("Packaging format"), options=list(PACKAGING_FORMATS), defaultValue=0))
+            self.PACKAGING_FORMAT, tr("Packaging format"), options=[*PACKAGING_FORMATS, tr("Server default")],
+            defaultValue=0))
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.OUTPUT, tr("Orders"), QgsProcessing.SourceType.TypeVector))
 
@@ -82,7 +85,8 @@ class OrderEodmsAlgorithm(QgsProcessingAlgorithm):
             raise QgsProcessingException(tr("No footprints to order (is the selection empty?)."))
         url = self.parameterAsString(parameters, self.WCS_URL, context).strip()
         authcfg = self.parameterAsString(parameters, self.AUTHCFG, context)
-        packaging = PACKAGING_FORMATS[self.parameterAsEnum(parameters, self.PACKAGING_FORMAT, context)]
+        choices = (*PACKAGING_FORMATS, SERVER_DEFAULT)  # the last option sends no packagingFormat
+        packaging = choices[self.parameterAsEnum(parameters, self.PACKAGING_FORMAT, context)]
 
         table = TableOutput(self, parameters, self.OUTPUT, context, OUTPUT_FIELDS)
 
@@ -91,6 +95,8 @@ class OrderEodmsAlgorithm(QgsProcessingAlgorithm):
             feedback.pushInfo(tr("{0}: {1} {2}").format(result.coverage_id, result.status, result.message))
 
         journal = OrderJournal(default_journal_path())
+        if journal.notice:  # a damaged journal was moved aside and a new one started
+            feedback.pushWarning(journal.notice)
         try:
             client = EodmsOrderClient(url, credentials=credentials_from_authcfg(authcfg, "EODMS"),
                                       auth_hint=f"auth config {authcfg}")

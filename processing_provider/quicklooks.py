@@ -103,7 +103,7 @@ class QuicklooksAlgorithm(QgsProcessingAlgorithm):
                 feedback.setProgress(100.0 * index / len(items))
                 try:
                     target = os.path.join(folder, file_name(item.name))
-                    shutil.copyfile(quicklook_for(session, item, cache), target + ".part")
+                    shutil.copyfile(quicklook_for(session, item, cache, feedback.isCanceled), target + ".part")
                     os.replace(target + ".part", target)
                     rows.append((item.name, item.url, "ok", target, ""))
                 except (EoOrderError, OSError) as exc:

@@ -26,6 +26,7 @@ from ..core.cdse_search import CATALOGUE_URL, COLLECTIONS, CdseCatalogue, CdseQu
 from ..core.errors import Cancelled, EoOrderError
 from ..core.footprints import features_from_products, product_fields
 from ..core.querylog import default_log_name, write_query_log
+from .checks import MAX_RECORDS_LIMIT, folder_problem, max_records_problem
 from .postprocess import present_when_loaded
 
 
@@ -85,7 +86,7 @@ class SearchCdseAlgorithm(QgsProcessingAlgorithm):
             optional=True, minValue=0, maxValue=100))
         self.addParameter(QgsProcessingParameterNumber(
             self.MAX_RECORDS, tr("Maximum records"), QgsProcessingParameterNumber.Type.Integer,
-            defaultValue=1000, minValue=1))
+            defaultValue=1000, minValue=1, maxValue=MAX_RECORDS_LIMIT))
         self.addParameter(QgsProcessingParameterString(
             self.ODATA_URL, tr("OData catalogue URL"), defaultValue=CATALOGUE_URL))
         self.addParameter(QgsProcessingParameterFeatureSink(
@@ -93,9 +94,19 @@ class SearchCdseAlgorithm(QgsProcessingAlgorithm):
         self.addParameter(QgsProcessingParameterFileDestination(
             self.OUTPUT_LOG, tr("Query log"), tr("Query log (*.log)"), optional=True))
 
+    def checkParameterValues(self, parameters, context):  # noqa: N802 - QGIS API
+        problem = max_records_problem(parameters.get(self.MAX_RECORDS))
+        if problem:  # before QGIS' own check, which only says the value is incorrect
+            return False, problem
+        return super().checkParameterValues(parameters, context)
+
     def processAlgorithm(self, parameters, context, feedback):
         wgs84 = QgsCoordinateReferenceSystem(WGS84)
         url = self.parameterAsString(parameters, self.ODATA_URL, context).strip() or CATALOGUE_URL
+        log_path = self.parameterAsFileOutput(parameters, self.OUTPUT_LOG, context)
+        problem = folder_problem(log_path, tr("The query log")) if log_path else ""
+        if problem:  # said before searching, not after (the results would be lost)
+            raise QgsProcessingException(problem)
         try:
             aoi = self.parameterAsSource(parameters, self.AOI, context)
             if aoi is not None:
@@ -126,10 +137,15 @@ class SearchCdseAlgorithm(QgsProcessingAlgorithm):
             raise QgsProcessingException(str(exc)) from None
 
         queried_at = dt.datetime.now(dt.timezone.utc)
-        log_path = self.parameterAsFileOutput(parameters, self.OUTPUT_LOG, context)
         if not log_path:
             log_path = os.path.join(QgsProcessingUtils.tempFolder(), default_log_name(query, queried_at))
-        write_query_log(log_path, query, products, url, queried_at)
+        try:  # written atomically: on failure an earlier log at this path is left as it was
+            write_query_log(log_path, query, products, url, queried_at)
+        except OSError as exc:
+            raise QgsProcessingException(tr(
+                "The query log could not be written to {0} ({1}): is the disk full? {2} products were found; "
+                "an earlier log at that path was left as it was. Free some space or choose another place, "
+                "then run again.").format(log_path, exc.strerror or exc, len(products))) from None
 
         fields = product_fields()
         sink, dest_id = self.parameterAsSink(

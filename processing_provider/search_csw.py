@@ -1,10 +1,7 @@
 """Processing algorithm ``eo_order:search_csw`` – the dock's search, headless."""
 
 from qgis.core import (
-    Qgis,
     QgsCoordinateReferenceSystem,
-    QgsCoordinateTransform,
-    QgsCsException,
     QgsFeatureSink,
     QgsProcessing,
     QgsProcessingAlgorithm,
@@ -19,11 +16,13 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QCoreApplication
 
+from ..core.areas import box_from_extent
 from ..core.auth import credentials_from_authcfg
 from ..core.csw import EODMS_CATALOG_URL, CswClient, Profile
 from ..core.errors import Cancelled, EoOrderError
 from ..core.footprints import CRS, features_from_records, footprint_fields
-from ..core.models import BBox, SearchQuery
+from ..core.models import SearchQuery
+from .checks import MAX_RECORDS_LIMIT, max_records_problem
 from .postprocess import present_when_loaded
 
 
@@ -88,7 +87,7 @@ class SearchCswAlgorithm(QgsProcessingAlgorithm):
             self.TITLE, tr("Title pattern (* and ?)"), defaultValue="*", optional=True))
         self.addParameter(QgsProcessingParameterNumber(
             self.MAX_RECORDS, tr("Maximum records"), QgsProcessingParameterNumber.Type.Integer,
-            defaultValue=1000, minValue=1))
+            defaultValue=1000, minValue=1, maxValue=MAX_RECORDS_LIMIT))
         self.addParameter(QgsProcessingParameterAuthConfig(
             self.AUTHCFG, tr("Authentication (required for RCM)"), optional=True))
         self.addParameter(QgsProcessingParameterEnum(
@@ -97,32 +96,22 @@ class SearchCswAlgorithm(QgsProcessingAlgorithm):
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.OUTPUT, tr("Footprints"), QgsProcessing.SourceType.TypeVectorPolygon))
 
-    def _wgs84_box(self, parameters, context, rect):
-        """The extent as a WGS 84 box; an extent in another CRS that crosses the antimeridian (a
-        map centred on the Pacific) becomes a box with west > east, which CSW gets as two boxes."""
-        crs = self.parameterAsExtentCrs(parameters, self.EXTENT, context)
-        wgs84 = QgsCoordinateReferenceSystem(CRS)
-        if crs.isValid() and crs != wgs84:
-            own = self.parameterAsExtent(parameters, self.EXTENT, context)
-            try:
-                crossing = QgsCoordinateTransform(crs, wgs84, context.transformContext()).transformBoundingBox(
-                    own, Qgis.TransformDirection.Forward, True)
-            except QgsCsException:
-                crossing = None
-            if crossing is not None and crossing.xMinimum() > crossing.xMaximum():
-                return BBox.clamped(crossing.xMinimum(), rect.yMinimum(), crossing.xMaximum(), rect.yMaximum())
-        return BBox(rect.xMinimum(), rect.yMinimum(), rect.xMaximum(), rect.yMaximum())
+    def checkParameterValues(self, parameters, context):  # noqa: N802 - QGIS API
+        problem = max_records_problem(parameters.get(self.MAX_RECORDS))
+        if problem:  # before QGIS' own check, which only says the value is incorrect
+            return False, problem
+        return super().checkParameterValues(parameters, context)
 
     def processAlgorithm(self, parameters, context, feedback):
         url = self.parameterAsString(parameters, self.CATALOG, context).strip()
         profile = Profile(self.parameterAsEnum(parameters, self.PROFILE, context))
         wgs84 = QgsCoordinateReferenceSystem(CRS)
         try:
-            rect = self.parameterAsExtent(parameters, self.EXTENT, context, wgs84)
+            rect = self.parameterAsExtent(parameters, self.EXTENT, context)
             if rect.isNull() or rect.isEmpty() and rect.width() == 0 == rect.height():
                 raise QgsProcessingException(tr("The search extent is empty: give a box."))
             query = SearchQuery(
-                bbox=self._wgs84_box(parameters, context, rect),
+                bbox=box_from_extent(rect, self.parameterAsExtentCrs(parameters, self.EXTENT, context)),
                 start=self.parameterAsString(parameters, self.START_DATE, context),
                 end=self.parameterAsString(parameters, self.END_DATE, context),
                 title=self.parameterAsString(parameters, self.TITLE, context),

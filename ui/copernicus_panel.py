@@ -274,8 +274,15 @@ class CopernicusPanel(QWidget):
         return os.path.join(folder, default_log_name(query, dt.datetime.now(dt.timezone.utc)))
 
     def cancel(self):
-        if self.task is not None:
-            self.task.cancel()
+        """Stop the running search; the form is free again at once (the task ends on its own,
+        within a second, and nothing of it is added)."""
+        task, self.task = self.task, None
+        if task is None:
+            return
+        stop_task(task, self._search_finished)
+        self.search_button.setEnabled(True)
+        self.cancel_button.setEnabled(False)
+        self.status.setText(tr("Search cancelled: nothing was added."))
 
     def _search_finished(self, layer, error):
         task, self.task = self.task, None

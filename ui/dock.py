@@ -1,8 +1,15 @@
 """The EO Order dock: one tab per job (CSW search, orders, Copernicus, WCS coverages, history)."""
 
-from qgis.core import QgsCoordinateReferenceSystem, QgsCoordinateTransform, QgsCsException, QgsProject, QgsRectangle
-from qgis.PyQt.QtCore import QCoreApplication
-from qgis.PyQt.QtWidgets import QDockWidget, QTabWidget, QToolButton
+from qgis.core import (
+    Qgis,
+    QgsCoordinateReferenceSystem,
+    QgsCoordinateTransform,
+    QgsCsException,
+    QgsProject,
+    QgsRectangle,
+)
+from qgis.PyQt.QtCore import QCoreApplication, Qt
+from qgis.PyQt.QtWidgets import QDockWidget, QLabel, QTabWidget, QToolButton, QVBoxLayout, QWidget
 
 from ..core.footprints import CRS
 from ..core.history import SearchHistory, cdse_params, csw_params
@@ -59,7 +66,22 @@ class EoOrderDock(QDockWidget):
         self.help_button.setToolTip(tr("Help for this tab"))
         self.help_button.clicked.connect(self.show_help)
         self.tabs.setCornerWidget(self.help_button)
-        self.setWidget(self.tabs)
+        self.notice = QLabel(self)  # a damaged journal/history file moved aside: said once, here and in the bar
+        self.notice.setWordWrap(True)
+        self.notice.setTextFormat(Qt.TextFormat.PlainText)
+        self.notice.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.notice.setStyleSheet("QLabel { background: #fff3cd; color: #664d03; padding: 4px; }")
+        notices = [n for n in (self.orders.journal.notice, self.history.notice) if n]
+        self.notice.setText("\n".join(notices))
+        self.notice.setVisible(bool(notices))
+        for text in notices:
+            iface.messageBar().pushMessage("EO Order", text, Qgis.MessageLevel.Warning, 0)
+        body = QWidget(self)
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.notice)
+        layout.addWidget(self.tabs, 1)
+        self.setWidget(body)
 
     # --- help ------------------------------------------------------------------------------
 

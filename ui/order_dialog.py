@@ -15,7 +15,7 @@ from qgis.PyQt.QtWidgets import (
     QVBoxLayout,
 )
 
-from ..core.eodms_order import PACKAGING_FORMATS
+from ..core.eodms_order import PACKAGING_FORMATS, SERVER_DEFAULT
 from .messages import plain_label
 
 
@@ -62,9 +62,7 @@ class OrderDialog(QDialog):
         form.addRow(tr("EODMS credentials"), self.auth_select)
         self.packaging_combo = QComboBox()
         self.packaging_combo.setToolTip(tr("How EODMS packages the delivered files"))
-        self.packaging_combo.addItems(PACKAGING_FORMATS)
-        if packaging in PACKAGING_FORMATS:
-            self.packaging_combo.setCurrentText(packaging)
+        self._fill_packaging(PACKAGING_FORMATS, packaging)
         form.addRow(tr("Packaging"), self.packaging_combo)
         self.status = plain_label()
         self.status.setWordWrap(True)
@@ -83,7 +81,19 @@ class OrderDialog(QDialog):
         return self.auth_select.configId()
 
     def packaging(self):
-        return self.packaging_combo.currentText()
+        """The packaging chosen; ``SERVER_DEFAULT`` ('') sends none (the server's default)."""
+        value = self.packaging_combo.currentData()
+        return SERVER_DEFAULT if value is None else value
+
+    def _fill_packaging(self, formats, wanted):
+        """The formats on offer, then "Server default" (no packaging parameter sent)."""
+        self.packaging_combo.clear()
+        for value in formats:
+            self.packaging_combo.addItem(value, value)
+        self.packaging_combo.addItem(tr("Server default"), SERVER_DEFAULT)
+        index = self.packaging_combo.findData(wanted)
+        if wanted is not None and index >= 0:
+            self.packaging_combo.setCurrentIndex(index)
 
     def _refresh_formats(self, authcfg):
         ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
@@ -104,10 +114,12 @@ class OrderDialog(QDialog):
         if description is None:
             return
         current = self.packaging()
-        self.packaging_combo.clear()
-        self.packaging_combo.addItems(description.packaging_formats or list(PACKAGING_FORMATS))
-        wanted = current if current in description.packaging_formats else description.default_format
-        if wanted:
-            self.packaging_combo.setCurrentText(wanted)
+        offered = description.packaging_formats
+        if not offered:  # nothing to choose: EODMS packages the scene its own way
+            self._fill_packaging((), SERVER_DEFAULT)
+            self.status.setText(tr("EODMS offers no packaging choice for this scene: it will use its default."))
+            return
+        wanted = current if current in offered or current == SERVER_DEFAULT else description.default_format
+        self._fill_packaging(offered, wanted)
         self.status.setText(tr("EODMS offers: {0} (default {1}).").format(
-            ", ".join(description.packaging_formats), description.default_format or "–"))
+            ", ".join(offered), description.default_format or "–"))

@@ -98,7 +98,8 @@ class OrderController(QObject):
             return order_batch(client, scenes, self.journal, packaging, progress=progress,
                                cancelled=task.isCanceled)
 
-        task = WorkTask(tr("EO Order: order {0} EODMS scene(s)").format(len(scenes)), work)
+        # close_on_cancel=False: Cancel stops the batch between scenes; the order in flight completes.
+        task = WorkTask(tr("EO Order: order {0} EODMS scene(s)").format(len(scenes)), work, close_on_cancel=False)
         task.done.connect(self._order_done)
         return self._run(task)
 

@@ -297,8 +297,15 @@ class SearchPanel(QWidget):
         return self.task
 
     def cancel(self):
-        if self.task is not None:
-            self.task.cancel()
+        """Stop the running search; the form is free again at once (the task ends on its own,
+        within a second, and nothing of it is added)."""
+        task, self.task = self.task, None
+        if task is None:
+            return
+        stop_task(task, self._search_finished)
+        self.search_button.setEnabled(True)
+        self.cancel_button.setEnabled(False)
+        self.status.setText(tr("Search cancelled: nothing was added."))
 
     def _page_fetched(self, page, pages, count):
         self.status.setText(tr("Page {0} of {1}: {2} records so far…").format(page, pages, count))

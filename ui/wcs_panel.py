@@ -298,7 +298,8 @@ class WcsPanel(QWidget):
         self.coverage_tree.clear()
         self._set_description(None)
         authcfg = self.auth_select.configId()
-        task = WorkTask(tr("EO Order: connect to {0}").format(url), lambda _task: client.capabilities())
+        task = WorkTask(tr("EO Order: connect to {0}").format(url), lambda _task: client.capabilities(),
+                        deadline=(client.name, client.url))  # the request time limit, Cancel within 1 s
         task.done.connect(lambda caps, error, task=task: self._connected(task, url, authcfg, caps, error))
         self.connect_task = task
         self.status.setText(tr("Connecting to {0}…").format(url))
@@ -367,7 +368,8 @@ class WcsPanel(QWidget):
             self.describe_task.cancel()
         self._set_description(None)
         client = self.client
-        task = WorkTask(tr("EO Order: describe coverage {0}").format(name), lambda _task: client.describe(name))
+        task = WorkTask(tr("EO Order: describe coverage {0}").format(name), lambda _task: client.describe(name),
+                        deadline=(client.name, client.url))
         task.done.connect(lambda desc, error, task=task: self._described(task, desc, error))
         self.describe_task = task
         self.details.setPlainText(tr("Describing {0}…").format(name))

@@ -2,22 +2,22 @@
 results table kept in step with a footprint layer's selection, and a thumbnail/quicklook view."""
 
 from qgis.core import (
+    QgsApplication,
     QgsCoordinateReferenceSystem,
-    QgsCoordinateTransform,
     QgsCsException,
-    QgsNetworkAccessManager,
-    QgsProject,
     QgsRectangle,
 )
 from qgis.gui import QgsDateEdit, QgsExtentGroupBox
-from qgis.PyQt.QtCore import QCoreApplication, Qt, QUrl, pyqtSignal
+from qgis.PyQt.QtCore import QCoreApplication, Qt, pyqtSignal
 from qgis.PyQt.QtGui import QPixmap
-from qgis.PyQt.QtNetwork import QNetworkReply, QNetworkRequest
 from qgis.PyQt.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableWidget, QTableWidgetItem
 
+from ..core.areas import box_from_extent
 from ..core.errors import EoOrderError
 from ..core.footprints import CRS
 from ..core.models import BBox
+from ..core.quicklook import fetch_thumbnail
+from ..core.tasks import WorkTask
 
 ROLE_FID = Qt.ItemDataRole.UserRole
 
@@ -38,8 +38,10 @@ class CanvasExtentBox(QgsExtentGroupBox):
         self.setMapCanvas(canvas)
         self.setToolTip(tr("Defaults to the map canvas extent (turned into WGS 84); "
                            "type a box, draw one or take a layer's extent"))
+        self._following = False
         canvas.extentsChanged.connect(self.follow_canvas)
         canvas.destinationCrsChanged.connect(self.follow_canvas)
+        self.extentChanged.connect(self._extent_chosen)
         self.follow_canvas(force=True)
 
     def follow_canvas(self, force=False):
@@ -48,16 +50,24 @@ class CanvasExtentBox(QgsExtentGroupBox):
                                       QgsExtentGroupBox.ExtentState.OriginalExtent):
             wgs84 = QgsCoordinateReferenceSystem(CRS)
             box = self._canvas_box(wgs84)
-            self.setCurrentExtent(box, wgs84)
-            self.setOriginalExtent(box, wgs84)
-            self.setOutputExtentFromCurrent()
+            self._following = True
+            try:
+                self.setCurrentExtent(box, wgs84)
+                self.setOriginalExtent(box, wgs84)
+                # Not setOutputExtentFromCurrent(): with a canvas, QGIS takes the canvas extent again and
+                # transforms its corners (a zoomed-out Web Mercator world became a 1.3° strip).
+                self.setOutputExtentFromOriginal()
+            finally:
+                self._following = False
+
+    def _extent_chosen(self, _rect):
+        """*Map Canvas Extent* clicked: QGIS set the corner-transformed canvas box; use ours."""
+        if not self._following and self.extentState() == QgsExtentGroupBox.ExtentState.CurrentExtent:
+            self.follow_canvas(force=True)
 
     def _canvas_box(self, wgs84):
-        transform = QgsCoordinateTransform(self.canvas.mapSettings().destinationCrs(), wgs84,
-                                           QgsProject.instance())
-        try:
-            rect = transform.transformBoundingBox(self.canvas.extent())
-            box = BBox.clamped(rect.xMinimum(), rect.yMinimum(), rect.xMaximum(), rect.yMaximum())
+        try:  # sides sampled, poles and the antimeridian handled, cut to the world
+            box = box_from_extent(self.canvas.extent(), self.canvas.mapSettings().destinationCrs())
         except (QgsCsException, EoOrderError):
             box = BBox(-180.0, -90.0, 180.0, 90.0)
         return QgsRectangle(box.west, box.south, box.east, box.north)
@@ -190,19 +200,23 @@ class ResultsTable(QTableWidget):
 
 
 class ThumbnailView(QLabel):
-    """Shows one image URL, fetched through QGIS' network manager (its proxy and SSL settings)
-    without blocking; images are kept in memory for the session."""
+    """Shows one image URL without blocking: a background task fetches it (QGIS' proxy settings,
+    the request :class:`~..core.http.Deadline`) and decodes it (header checked first, at most
+    200 px tall: :func:`~..core.quicklook.fetch_thumbnail`); only the small result reaches the
+    main thread. Images are kept in memory for the session."""
 
     def __init__(self, placeholder, parent=None):
         super().__init__(placeholder, parent)
         self.setTextFormat(Qt.TextFormat.PlainText)  # error texts quote servers
         self.setMinimumHeight(80)
         self.setWordWrap(True)
+        self.setTextFormat(Qt.TextFormat.PlainText)
         self.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self._reply = None
+        self.task = None
         self._cache = {}
 
     def show_url(self, url, missing_text=""):
+        self.abort()
         if not url:
             self.setText(missing_text or tr("No thumbnail for this record."))
             return
@@ -210,30 +224,26 @@ class ThumbnailView(QLabel):
             self.setPixmap(self._cache[url])
             return
         self.setText(tr("Loading thumbnail…"))
-        self.abort()
-        reply = QgsNetworkAccessManager.instance().get(QNetworkRequest(QUrl(url)))
-        self._reply = reply
-        reply.finished.connect(lambda: self._arrived(reply, url))
+        task = WorkTask(tr("EO Order: thumbnail"), lambda task: fetch_thumbnail(url, task.isCanceled))
+        task.done.connect(lambda image, error: self._arrived(task, url, image, error))
+        self.task = task
+        QgsApplication.taskManager().addTask(task)
 
     def abort(self):
-        if self._reply is not None:
-            self._reply.abort()
+        task, self.task = self.task, None
+        if task is not None:
+            task.cancel()
 
-    def _arrived(self, reply, url):
-        if reply is self._reply:
-            self._reply = None
-        if reply.error() == QNetworkReply.NetworkError.OperationCanceledError:
-            reply.deleteLater()
+    def _arrived(self, task, url, image, error):
+        if task is not self.task:
+            return  # superseded or aborted
+        self.task = None
+        if image is None:
+            self.setText(tr("The thumbnail could not be loaded ({0}).").format(error or tr("not an image")))
             return
-        pixmap = QPixmap()
-        if reply.error() != QNetworkReply.NetworkError.NoError or not pixmap.loadFromData(reply.readAll()):
-            self.setText(tr("The thumbnail could not be loaded ({0}).").format(
-                reply.errorString() if reply.error() else tr("not an image")))
-        else:
-            pixmap = pixmap.scaledToHeight(min(200, pixmap.height()))
-            self._cache[url] = pixmap
-            self.setPixmap(pixmap)
-        reply.deleteLater()
+        pixmap = QPixmap.fromImage(image)
+        self._cache[url] = pixmap
+        self.setPixmap(pixmap)
 
 
 def cell_text(value):

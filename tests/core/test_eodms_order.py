@@ -17,6 +17,7 @@ from eo_order.core.auth import Credentials, credentials_from_authcfg
 from eo_order.core.eodms_order import (
     EODMS_WCS_URL,
     PACKAGING_FORMATS,
+    SERVER_DEFAULT,
     EodmsOrderClient,
     order_batch,
     parse_description,
@@ -181,6 +182,21 @@ def test_a_packaging_the_scene_does_not_offer_is_refused_before_ordering(wes):
     result = client_for(server).order("1508207", "Radarsat1", packaging="targz")
     assert (result.status, result.packaging) == ("submitted", "TARGZ")
     assert server.orders[-1].packaging == "TARGZ"
+
+
+def test_a_scene_without_packaging_choice_is_ordered_with_the_server_default(wes, tmp_path):
+    server = wes(no_packaging={"1508208"})
+    journal = OrderJournal(tmp_path / "orders.sqlite")
+    results = order_batch(client_for(server), SCENES, journal, "TAR")
+    assert [(r.record_id, r.status, r.packaging) for r in results] == [
+        ("1508207", "submitted", "TAR"), ("1508208", "submitted", ""), ("1508209", "submitted", "TAR")]
+    assert [(o.record_id, o.packaging) for o in server.orders] == [
+        ("1508207", "TAR"), ("1508208", ""), ("1508209", "TAR")]
+    assert b"packagingFormat" not in server.orders[1].body  # nothing sent: the server's default applies
+
+    result = client_for(server).order("1508207", "Radarsat1", packaging=SERVER_DEFAULT)
+    assert (result.status, result.packaging) == ("submitted", "")
+    assert b"packagingFormat" not in server.orders[-1].body
 
 
 def test_rejected_password_stops_the_batch_and_never_shows_the_password(wes, tmp_path, make_authcfg):

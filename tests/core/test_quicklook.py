@@ -249,19 +249,23 @@ def test_a_batch_with_a_missing_thumbnail_shows_the_others_and_says_which_failed
     assert results_again == results and len(server.requests) == count and again.messages == []
 
 
-def test_a_cancelled_task_keeps_what_it_fetched(server, cache, qgis_app):
-    server.routes["/thumb/slow.png"] = (200, PNG_HEADERS, PNG, 1.0)
-    items = [(name, server.url_for(f"/thumb/{name}.png"), box_wkt(*BOX)) for name in ("slow", "b", "c")]
+def test_a_cancelled_task_keeps_what_it_fetched_and_stops_the_image_on_its_way(server, cache, qgis_app):
+    import time
+
+    server.routes["/thumb/slow.png"] = (200, PNG_HEADERS, PNG, 60.0)
+    items = [(name, server.url_for(f"/thumb/{name}.png"), box_wkt(*BOX)) for name in ("a", "slow", "c")]
     task = QuicklookTask(items, cache)
     finished = []
     task.done.connect(lambda result, error: finished.append((result, error)))
     QgsApplication.taskManager().addTask(task)
-    wait_for(lambda: server.requests)
-    task.cancel()  # while the first image is on its way
+    wait_for(lambda: len(server.requests) == 2)
+    task.cancel()  # while the second image is on its way (the server is silent for a minute)
+    cancelled_at = time.monotonic()
     wait_for(lambda: finished)
+    assert time.monotonic() - cancelled_at < 1.5
     [(results, error)] = finished
-    assert error == "" and [r.name for r in results] == ["slow"]
-    assert [r.path for r in server.requests] == ["/thumb/slow.png"]
+    assert error == "" and [r.name for r in results] == ["a"]
+    assert [r.path for r in server.requests] == ["/thumb/a.png", "/thumb/slow.png"]
 
 
 # --- layers ------------------------------------------------------------------------------------
@@ -334,3 +338,85 @@ def test_items_come_from_the_thumbnail_field_and_count_records_without_one(footp
     assert [item.name for item in items] == ["a", "b"] and missing == 1
     assert items[0].url.endswith("/thumb/a.png")
     assert QgsGeometry.fromWkt(items[0].footprint_wkt).boundingBox() == QgsRectangle(*BOX)
+
+
+# --- hostile images: bounded memory and time ---------------------------------------------------
+
+_DECODE_CHILD = """
+import importlib.util, resource, sys
+from pathlib import Path
+
+resource.setrlimit(resource.RLIMIT_AS, (int(sys.argv[2]), int(sys.argv[2])))
+spec = importlib.util.spec_from_file_location("eo_order", Path(sys.argv[1]) / "__init__.py",
+                                              submodule_search_locations=[sys.argv[1]])
+module = importlib.util.module_from_spec(spec)
+sys.modules["eo_order"] = module
+spec.loader.exec_module(module)
+sys.path.insert(0, sys.argv[1])
+from eo_order.core.errors import ResponseError
+from eo_order.core.quicklook import decode_thumbnail
+from tests.images import png
+
+try:
+    decode_thumbnail(png(30000, 30000, rows=64), "http://127.0.0.1/bomb.png")
+    print("decoded")
+except ResponseError as exc:
+    print(exc)
+image = decode_thumbnail(png(4000, 3000, color_type=2), "http://127.0.0.1/big.png")
+print(image.width(), image.height())
+"""
+
+
+def test_a_png_announcing_30000_squared_pixels_is_refused_before_decoding_under_a_memory_limit(tmp_path):
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    limit = 1536 << 20  # QGIS' libraries map a lot; the bomb alone would need 3.6 GB
+    child = subprocess.run([sys.executable, "-c", _DECODE_CHILD, str(ROOT), str(limit)], capture_output=True,
+                           timeout=120, env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    assert child.returncode == 0, child.stderr.decode()[-2000:]
+    refused, scaled = child.stdout.decode().splitlines()[-2:]
+    assert refused == ("The quicklook at http://127.0.0.1/bomb.png is 30000 × 30000 pixels: far too large for a "
+                       "thumbnail (at most 25 megapixels), so it was not decoded.")
+    assert scaled == "267 200"  # a large but sane image is decoded at the size shown
+
+
+def test_a_quicklook_announcing_huge_dimensions_is_refused_and_not_cached(server, cache, qgis_app):
+    from tests.images import png
+
+    server.routes["/thumb/bomb.png"] = (200, PNG_HEADERS, png(30000, 30000, rows=64))
+    task = QuicklookTask([("bomb", server.url_for("/thumb/bomb.png"), box_wkt(*BOX))], cache)
+    results, error = run_task(task)
+    assert results == [] and error == ""
+    [message] = task.messages
+    assert "is 30000 × 30000 pixels: far too large for a thumbnail" in message
+    assert cache.size() == 0
+
+
+def test_the_warp_is_bounded_and_cancellable(tmp_path, qgis_app):
+    from eo_order.core.errors import Cancelled
+    from tests.images import png
+
+    big = tmp_path / "big.png"
+    big.write_bytes(png(6000, 4000, color_type=0))
+    out = georeference(big, box_wkt(*BOX), tmp_path / "big.tif")
+    warped = gdal.Open(out)
+    assert max(warped.RasterXSize, warped.RasterYSize) <= 2 * 2048  # warped from 2048 × 1365, not 6000 × 4000
+    warped = None
+
+    with pytest.raises(Cancelled):
+        georeference(big, box_wkt(*BOX), tmp_path / "cancelled.tif", cancelled=lambda: True)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["big.png", "big.tif"]  # no part, no output
+
+    calls = []
+
+    def cancel_while_warping():
+        calls.append(1)
+        return len(calls) > 1  # false for the check before the warp, true inside GDAL's progress callback
+
+    with pytest.raises(Cancelled):
+        georeference(big, box_wkt(*BOX), tmp_path / "cancelled.tif", cancelled=cancel_while_warping)
+    assert len(calls) >= 2
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["big.png", "big.tif"]

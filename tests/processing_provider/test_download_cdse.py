@@ -221,3 +221,39 @@ def test_missing_inputs_fail_clearly(provider, cdse, tmp_path, make_authcfg):
     with pytest.raises(QgsProcessingException, match="need your account"):
         run(base_params(identity, download, tmp_path / "out", INPUT_LOG=log))
     assert not download.recorded and not identity.recorded
+
+
+def test_a_full_disk_while_recording_a_download_stops_clearly_and_keeps_the_log(provider, cdse, tmp_path,
+                                                                               make_authcfg):
+    from tests.disks import fill, small_disk
+
+    identity, download = cdse
+    products = [add(download, f"S2A_full_{i}.SAFE", 2 * KiB + i) for i in range(3)]
+    with small_disk(tmp_path / "disk") as disk:
+        log = write_log(disk / "query.log", products)
+        before = open(log, "rb").read()
+        fill(disk)
+        params = base_params(identity, download, tmp_path / "products", INPUT_LOG=log,
+                             AUTHCFG=make_authcfg(USERNAME, PASSWORD, name="CDSE test"), CONCURRENCY=1)
+        with pytest.raises(QgsProcessingException, match=r"A downloaded product could not be recorded \(No space left "
+                                                         r"on device\): is the disk full\?"):
+            run(params)
+        assert open(log, "rb").read() == before
+        assert sorted(os.listdir(disk)) == ["filler", "query.log"]
+    first = tmp_path / "products" / product_filename(products[0].name)
+    assert md5_of(first) == products[0].content.md5  # verified and kept
+
+
+def test_a_read_only_download_folder_is_said_before_downloading(provider, cdse, tmp_path, make_authcfg):
+    from tests.disks import read_only_folder
+
+    identity, download = cdse
+    products = [add(download, "S2A_ro.SAFE", 2 * KiB)]
+    log = write_log(tmp_path / "query.log", products)
+    with read_only_folder(tmp_path / "ro") as folder:
+        params = base_params(identity, download, folder, INPUT_LOG=log,
+                             AUTHCFG=make_authcfg(USERNAME, PASSWORD, name="CDSE test"))
+        with pytest.raises(QgsProcessingException, match=r"The products cannot be written to .*: the folder .*ro is "
+                                                         r"not writable"):
+            run(params)
+    assert download.requests_for(products[0].id) == []

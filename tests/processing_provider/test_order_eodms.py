@@ -64,3 +64,41 @@ def test_rejected_password_fails_the_algorithm_clearly(provider, footprints, mak
         with pytest.raises(QgsProcessingException, match=f"rejected the username/password in auth config {bad}"):
             run({"INPUT": footprints, "WCS_URL": wes.url, "AUTHCFG": bad, "OUTPUT": "memory:"})
         assert wes.orders == []
+
+
+def test_a_damaged_journal_is_moved_aside_and_the_order_goes_on(provider, footprints, make_authcfg, journal_in_tmp,
+                                                               tmp_path):
+    from qgis import processing
+    from qgis.core import QgsProcessingContext, QgsProcessingFeedback
+
+    (tmp_path / "orders.sqlite").write_bytes(b"garbage" * 1000)
+    warnings = []
+
+    class Feedback(QgsProcessingFeedback):
+        def pushWarning(self, text):  # noqa: N802 - Qt override
+            warnings.append(text)
+            super().pushWarning(text)
+
+    with EodmsWesServer() as wes:
+        result = processing.run("eo_order:order_eodms", {
+            "INPUT": footprints, "WCS_URL": wes.url, "AUTHCFG": make_authcfg("eodms-user", "eodms-password"),
+            "OUTPUT": "memory:"}, context=QgsProcessingContext(), feedback=Feedback())
+        assert len(wes.orders) == 3
+    assert [f["status"] for f in result["OUTPUT"].getFeatures()] == ["submitted"] * 3
+    aside = [p for p in tmp_path.iterdir() if p.name.startswith("orders.sqlite.corrupt-")]
+    assert len(aside) == 1 and aside[0].read_bytes() == b"garbage" * 1000
+    assert len(warnings) == 1 and "order journal" in warnings[0] and aside[0].name in warnings[0]
+
+
+def test_scenes_without_packaging_choice_are_ordered_with_the_server_default(provider, footprints, make_authcfg,
+                                                                           journal_in_tmp):
+    authcfg = make_authcfg("eodms-user", "eodms-password")
+    with EodmsWesServer(no_packaging={"1508208"}) as wes:
+        result = run({"INPUT": footprints, "WCS_URL": wes.url, "AUTHCFG": authcfg, "PACKAGING_FORMAT": 1,
+                      "OUTPUT": "memory:"})
+        assert [(o.record_id, o.packaging) for o in wes.orders] == [
+            ("1508207", "TAR"), ("1508208", ""), ("1508209", "TAR")]
+        run({"INPUT": footprints, "WCS_URL": wes.url, "AUTHCFG": authcfg, "PACKAGING_FORMAT": 3,  # Server default
+             "OUTPUT": "memory:"})
+        assert [o.packaging for o in wes.orders[3:]] == ["", "", ""]
+    assert [f["status"] for f in result["OUTPUT"].getFeatures()] == ["submitted"] * 3

@@ -94,3 +94,71 @@ def test_products_without_a_footprint_are_kept_and_counted_in_the_log(provider, 
     # GeoPackage gives an empty geometry back for a feature written without one
     assert sum(f.geometry().isNull() or f.geometry().isEmpty() for f in layer.getFeatures()) == 2
     assert any(s.startswith("12 products, 2 without a footprint") for s in feedback.said), feedback.said
+
+
+SVALBARD = ((15.0, 78.0), (20.0, 78.0), (20.0, 80.0), (15.0, 80.0), (15.0, 78.0))
+
+
+@pytest.fixture(scope="module")
+def world(qgis_app):
+    products = (make_products(2, start="2022-05-02T00:00:00Z", tag="alps")
+                + make_products(2, start="2022-05-02T00:00:00Z", footprint=FAR, tag="far")
+                + make_products(2, start="2022-05-02T00:00:00Z", footprint=SVALBARD, tag="arctic"))
+    with CdseServer(products) as server:
+        yield server
+
+
+@pytest.mark.parametrize("extent, found", [
+    ("-25000000,25000000,-20000000,20000000 [EPSG:3857]", 6),  # a zoomed-out world view: everything
+    ("-40000000,40000000,-40000000,40000000 [EPSG:3857]", 6),  # was a 1.3° strip: nothing
+    ("-3000000,3000000,-3000000,3000000 [EPSG:3413]", 2),  # around the North Pole: was a TypeError
+])
+def test_an_extent_in_any_crs_searches_the_area_it_shows(world, provider, tmp_path, extent, found):
+    result = run({"COLLECTION": 1, "EXTENT": extent, "START_DATE": "2022-05-01", "END_DATE": "2022-05-03",
+                  "ODATA_URL": world.url, "OUTPUT": "memory:", "OUTPUT_LOG": str(tmp_path / "q.log")})
+    names = [f["name"] for f in result["OUTPUT"].getFeatures()]
+    assert len(names) == found
+
+
+def test_max_records_beyond_the_limit_is_a_clear_message(odata, provider):
+    before = len(odata.recorded)
+    with pytest.raises(QgsProcessingException, match="MAX_RECORDS is 99999999999: one search can ask for at most "
+                                                     "1000000 records"):
+        run({"COLLECTION": 1, "EXTENT": "6,10,46,47 [EPSG:4326]", "START_DATE": "2022-05-01",
+             "END_DATE": "2022-05-03", "MAX_RECORDS": 99999999999, "ODATA_URL": odata.url, "OUTPUT": "memory:"})
+    assert len(odata.recorded) == before
+
+
+@pytest.mark.parametrize("where", ["read-only", "under a file"])
+def test_an_unwritable_query_log_folder_is_said_before_searching(odata, provider, tmp_path, where):
+    from tests.disks import read_only_folder
+
+    before = len(odata.recorded)
+    params = {"COLLECTION": 1, "EXTENT": "6,10,46,47 [EPSG:4326]", "START_DATE": "2022-05-01",
+              "END_DATE": "2022-05-03", "ODATA_URL": odata.url, "OUTPUT": "memory:"}
+    if where == "under a file":
+        (tmp_path / "plain.txt").write_text("a file, not a folder")
+        log = tmp_path / "plain.txt" / "logs" / "q.log"
+        with pytest.raises(QgsProcessingException, match=r"The query log cannot be written to .*q\.log: the folder "
+                                                         r".*logs is not writable \(Not a directory\)"):
+            run({**params, "OUTPUT_LOG": str(log)})
+    else:
+        with read_only_folder(tmp_path / "ro") as folder:
+            with pytest.raises(QgsProcessingException, match="is not writable"):
+                run({**params, "OUTPUT_LOG": str(folder / "q.log")})
+    assert len(odata.recorded) == before  # nothing was searched
+
+
+def test_a_full_disk_while_writing_the_query_log_is_a_clear_error_and_the_old_log_stays(odata, provider, tmp_path):
+    from tests.disks import fill, small_disk
+
+    with small_disk(tmp_path / "disk") as folder:
+        log = folder / "q.log"
+        log.write_text("# the previous log\nId,Name,Checksum,Online,Downloaded\n")
+        fill(folder)
+        with pytest.raises(QgsProcessingException, match=r"The query log could not be written to .*q\.log \(No space "
+                                                         r"left on device\): is the disk full\? 9 products were found"):
+            run({"COLLECTION": 1, "EXTENT": "-180,180,-90,90 [EPSG:4326]", "START_DATE": "2022-05-01",
+                 "END_DATE": "2022-05-03", "ODATA_URL": odata.url, "OUTPUT": "memory:", "OUTPUT_LOG": str(log)})
+        assert log.read_text() == "# the previous log\nId,Name,Checksum,Online,Downloaded\n"
+        assert sorted(p.name for p in folder.iterdir()) == ["filler", "q.log"]

@@ -98,3 +98,15 @@ def test_an_extent_across_the_antimeridian_searches_both_sides(provider, tmp_pat
     layer = QgsVectorLayer(result["OUTPUT"], "out", "ogr")
     assert sorted(f["record_id"] for f in layer.getFeatures()) == ["4100001", "4100002"]
     assert len(sent.findall(".//{http://www.opengis.net/ogc}Or/{http://www.opengis.net/ogc}BBOX")) == 2
+
+
+def test_max_records_beyond_the_limit_is_a_clear_message(provider):
+    from qgis import processing
+    from qgis.core import QgsProcessingException
+
+    with pytest.raises(QgsProcessingException, match="MAX_RECORDS is 99999999999: one search can ask for at most"):
+        processing.run("eo_order:search_csw", {"EXTENT": "0,1,0,1 [EPSG:4326]", "MAX_RECORDS": 99999999999,
+                                               "CATALOG": "http://127.0.0.1:9/csw", "OUTPUT": "memory:"})
+    with pytest.raises(QgsProcessingException, match="MAX_RECORDS must be at least 1"):
+        processing.run("eo_order:search_csw", {"EXTENT": "0,1,0,1 [EPSG:4326]", "MAX_RECORDS": 0,
+                                               "CATALOG": "http://127.0.0.1:9/csw", "OUTPUT": "memory:"})

@@ -5,6 +5,7 @@
         "/slow": (200, {"Content-Type": "application/xml"}, b"<a/>", 5.0),
         "/boom": (500, {}, b"Internal Server Error"),        # delay may be left out
         "/flaky": lambda request: (503, {}, b"", 0),       # or computed per request
+        "/drip": (200, {}, Drip(b"<a>...</a>", interval=1.0)),  # one byte a second
     }
     with CannedServer(routes) as server:
         requests.get(server.url_for("/slow"), timeout=0.5)   # -> ReadTimeout
@@ -21,6 +22,16 @@ import http.server
 import sys
 import threading
 from urllib.parse import urlsplit
+
+
+@dataclasses.dataclass
+class Drip:
+    """A body sent ``step`` bytes at a time, ``interval`` seconds apart (a stalled server), with
+    its full Content-Length announced up front."""
+
+    body: bytes
+    interval: float
+    step: int = 1
 
 
 @dataclasses.dataclass
@@ -72,6 +83,9 @@ class LoopbackServer:
                 status, headers, payload, delay = owner.handle(recorded)
                 if delay and owner._stopping.wait(delay):
                     return  # server stopping: drop the connection
+                drip = payload if isinstance(payload, Drip) else None
+                if drip is not None:
+                    payload = drip.body
                 if isinstance(payload, str):
                     payload = payload.encode("utf-8")
                 self.send_response(status)
@@ -81,8 +95,16 @@ class LoopbackServer:
                 if "content-length" not in names:
                     self.send_header("Content-Length", str(len(payload)))
                 self.end_headers()
-                if self.command != "HEAD":
+                if self.command == "HEAD":
+                    return
+                if drip is None:
                     self.wfile.write(payload)
+                    return
+                for start in range(0, len(payload), drip.step):
+                    self.wfile.write(payload[start:start + drip.step])
+                    self.wfile.flush()
+                    if owner._stopping.wait(drip.interval):
+                        return
 
             do_GET = do_POST = do_PUT = do_DELETE = do_HEAD = _serve  # noqa: N815
 

@@ -102,7 +102,8 @@ def exception_report(code, text, locator=None):
 
 
 def coverage_description(record_id, collection_id, ring, choices=PACKAGING_CHOICES, default="ZIP"):
-    """A wcs:CoverageDescriptions shaped like the walkthrough's (bytes, well-formed)."""
+    """A wcs:CoverageDescriptions shaped like the walkthrough's (bytes, well-formed); with no
+    ``choices`` it has no packagingFormat parameter at all (the scene offers no choice)."""
     pos_list = "\n".join(f"                  {lon:.6f} {lat:.6f}" for lon, lat in ring)
     href = (
         f"https://www.eodms-sgdot.nrcan-rncan.gc.ca/wes/services/WESSearch/csw/{collection_id}"
@@ -119,6 +120,12 @@ def coverage_description(record_id, collection_id, ring, choices=PACKAGING_CHOIC
           </Choices>"""
         for value, display in choices
     )
+    parameter = "" if not choices else f"""        <Parameter xmlns="http://schema.compusult.net/services/2.7.0/WESOrder">
+          <Name>packagingFormat</Name>
+          <Title>Packaging Format</Title>
+          <Description>Packaging Format</Description>
+          <Default>{escape(default)}</Default>{choice_xml}
+        </Parameter>"""
     return f"""<?xml version="1.0" encoding="UTF-8"?>
 <wcs:CoverageDescriptions xmlns:wcs="{WCS_NS}">
   <wcs:CoverageDescription xmlns:gml="http://www.opengis.net/gml/3.2" gml:id="C{uuid.uuid4()}">
@@ -144,12 +151,7 @@ def coverage_description(record_id, collection_id, ring, choices=PACKAGING_CHOIC
         <DestinationTypes xmlns="http://schema.compusult.net/services/2.7.0/WESOrder/wcs">
           <Type>Download</Type>
         </DestinationTypes>
-        <Parameter xmlns="http://schema.compusult.net/services/2.7.0/WESOrder">
-          <Name>packagingFormat</Name>
-          <Title>Packaging Format</Title>
-          <Description>Packaging Format</Description>
-          <Default>{escape(default)}</Default>{choice_xml}
-        </Parameter>
+{parameter}
       </wcs:Extension>
     </wcs:ServiceParameters>
   </wcs:CoverageDescription>
@@ -176,9 +178,11 @@ class EodmsWesServer(LoopbackServer):
     scenes: {(record id, collection id): [(lon, lat), ...]} that DescribeCoverage knows.
     users: {username: password} accepted by HTTP Basic auth.
     fail / describe_fail: {record id: fault} (see the module docstring).
+    no_packaging: record ids whose DescribeCoverage has no packagingFormat parameter.
     """
 
-    def __init__(self, scenes=None, users=None, *, fail=None, describe_fail=None, slow_seconds=30.0, port=0):
+    def __init__(self, scenes=None, users=None, *, fail=None, describe_fail=None, slow_seconds=30.0, port=0,
+                 no_packaging=()):
         self.scenes = dict(DEFAULT_SCENES if scenes is None else scenes)
         self.users = dict(users or {"eodms-user": "eodms-password"})
         self.fail = dict(fail or {})
@@ -187,6 +191,7 @@ class EodmsWesServer(LoopbackServer):
             if kind not in FAULTS:
                 raise ValueError(f"unknown fault {kind!r}; use one of {FAULTS}")
         self.slow_seconds = slow_seconds
+        self.no_packaging = set(no_packaging)  # record ids whose DescribeCoverage offers no packaging choice
         self.orders = []
         self._lock = threading.Lock()
         self._order_numbers = itertools.count(524301)
@@ -252,7 +257,8 @@ class EodmsWesServer(LoopbackServer):
             return self._report(404, "NoSuchCoverage", f"No coverage {collection_id}--{record_id}.", "coverageId")
 
         def describe():
-            return 200, {"Content-Type": "application/xml"}, coverage_description(record_id, collection_id, ring), 0
+            return 200, {"Content-Type": "application/xml"}, coverage_description(
+                record_id, collection_id, ring, () if record_id in self.no_packaging else PACKAGING_CHOICES), 0
 
         fault = self.describe_fail.get(record_id)
         if fault:

@@ -206,3 +206,35 @@ def test_wrong_dates_are_refused_before_any_request(panel, cdse, qgis_iface):
     assert panel.search() is None
     assert "is not before the end date" in panel.status.text()
     assert catalogue.queries() == []
+
+
+def test_cancel_frees_the_search_button_at_once_and_the_task_ends_within_a_second(qgis_iface, qgis_new_project,
+                                                                                tmp_path):
+    import time
+
+    from qgis.core import QgsApplication
+
+    from tests.servers.canned import CannedServer
+
+    with CannedServer({"/odata/v1/Products": (200, {"Content-Type": "application/json"}, b"{}", 600)}) as silent:
+        settings = Settings()
+        settings.set_cdse_urls(silent.url_for("/odata/v1/Products"))
+        settings.cdse_folder = str(tmp_path / "downloads")
+        widget = CopernicusPanel(qgis_iface)
+        widget.start_edit.setDate(QDate(2022, 5, 3))
+        widget.end_edit.setDate(QDate(2022, 5, 4))
+        widget.extent_box.set_box((5.5, 45.5, 10.5, 47.5))
+        try:
+            task = widget.search()
+            assert task is not None, widget.status.text()
+            wait_for(lambda: silent.requests, timeout=5)
+            widget.cancel_button.click()
+            assert widget.search_button.isEnabled() and not widget.cancel_button.isEnabled()
+            assert widget.status.text() == "Search cancelled: nothing was added."
+            cancelled_at = time.monotonic()
+            wait_for(lambda: task not in QgsApplication.taskManager().activeTasks(), timeout=10)
+            assert time.monotonic() - cancelled_at < 1.5
+        finally:
+            widget.shutdown()
+            settings.set_cdse_urls()
+            settings.cdse_folder = ""

@@ -61,3 +61,27 @@ def test_a_connection_changed_in_one_tab_shows_in_the_others(dock, make_authcfg)
     finally:
         store.remove(store.find(WCS, "Ottawa WCS"))
         dock.search.settings.cdse_authcfg = ""
+
+
+def test_damaged_journal_and_history_are_moved_aside_and_the_dock_opens(qgis_iface, qgis_new_project, tmp_path):
+    junk = b"this is not a database" * 100
+    (tmp_path / "orders.sqlite").write_bytes(junk)
+    (tmp_path / "h.sqlite").write_bytes(b"SQLite format 3\x00" + junk)
+    dock = EoOrderDock(qgis_iface, journal_path=tmp_path / "orders.sqlite", history_path=tmp_path / "h.sqlite")
+    try:
+        aside = sorted(p.name for p in tmp_path.iterdir() if ".corrupt-" in p.name)
+        assert [name.split(".corrupt-")[0] for name in aside] == ["h.sqlite", "orders.sqlite"]
+        assert all((tmp_path / name).read_bytes().endswith(junk) for name in aside)  # kept, not deleted
+        assert not dock.notice.isHidden()
+        text = dock.notice.text()
+        assert "order journal" in text and "search history" in text and aside[1] in text and aside[0] in text
+        assert dock.orders.journal.entries() == [] and dock.history.entries() == []
+        dock.history.add("csw", "EODMS catalogue", "https://example/csw", {"bbox": [0, 0, 1, 1]}, 3)
+        assert [e.result_count for e in dock.history.entries()] == [3]
+    finally:
+        dock.shutdown()
+    again = EoOrderDock(qgis_iface, journal_path=tmp_path / "orders.sqlite", history_path=tmp_path / "h.sqlite")
+    try:  # said once: the fresh files open quietly
+        assert again.notice.isHidden() and [e.result_count for e in again.history.entries()] == [3]
+    finally:
+        again.shutdown()

@@ -71,7 +71,7 @@ def test_right_click_on_a_footprint_orders_that_scene(dock, wes, qgis_iface):
     assert [dialog.table.item(r, 0).text() for r in range(dialog.table.rowCount())] == ["1508208"]
     wait_for(lambda: dialog.status.text().startswith("EODMS offers"))
     assert [dialog.packaging_combo.itemText(i) for i in range(dialog.packaging_combo.count())] == \
-        ["ZIP", "TAR", "TARGZ"]
+        ["ZIP", "TAR", "TARGZ", "Server default"]
     assert dialog.packaging() == "TAR"  # the user's last choice, offered by EODMS
 
     wait_for(lambda: not dock.orders.tasks)
@@ -111,3 +111,31 @@ def test_wrong_password_stops_the_batch_with_a_clear_message(dock, wes, qgis_ifa
     assert "not-the-password" not in message
     assert len(wes.requests) == 1 and task is not None
     assert [e.status for e in dock.orders.journal.entries()] == ["failed"]
+
+
+def test_a_scene_without_packaging_choice_is_ordered_with_the_server_default(qgis_iface, qgis_new_project,
+                                                                           make_authcfg, tmp_path):
+    with EodmsWesServer(no_packaging={"1508208"}) as server:
+        settings = Settings()
+        settings.order_wcs_url = server.url
+        settings.order_authcfg = make_authcfg("eodms-user", "eodms-password")
+        settings.order_packaging = "ZIP"
+        dock = EoOrderDock(qgis_iface, journal_path=tmp_path / "orders.sqlite", history_path=tmp_path / "h.sqlite")
+        dialogs = []
+        dock.orders.confirm = lambda dialog: dialogs.append(dialog) or wait_for(
+            lambda: "packaging choice" in dialog.status.text()) or True
+        try:
+            layer = footprint_layer("footprints", features_from_records(
+                [Record("1508208", date="2013-02-21", bbox=BOXES["1508208"], collection_id="Radarsat1")], "test"))
+            dock.orders.request_order(list(layer.getFeatures()))
+            [dialog] = dialogs
+            combo = dialog.packaging_combo
+            assert [combo.itemText(i) for i in range(combo.count())] == ["Server default"]
+            assert "EODMS offers no packaging choice" in dialog.status.text()
+            wait_for(lambda: server.orders and not dock.orders.tasks)
+            assert [(o.coverage_id, o.packaging) for o in server.orders] == [("Radarsat1--1508208", "")]
+            assert [e.status for e in dock.orders.journal.entries()] == ["submitted"]
+        finally:
+            dock.shutdown()
+            settings.order_wcs_url = ""
+            settings.order_packaging = ""

@@ -191,3 +191,49 @@ def test_paging_that_stops_early_is_said_in_the_status_line(qgis_iface, qgis_new
     assert text.startswith("10 records in layer")
     assert "The catalogue matched 25 records but sent only 10 (page 1 gave no next record position)" in text
     assert "raise Max records" not in text
+
+
+def test_cancel_frees_the_search_button_at_once_and_the_task_ends_within_a_second(qgis_iface, qgis_new_project):
+    import time
+
+    from qgis.core import QgsApplication
+
+    silent = {"/csw": (200, {"Content-Type": "application/xml"}, b"<never/>", 600)}
+    with CannedServer(silent) as server:
+        panel = SearchPanel(qgis_iface)
+        panel.add_catalog(server.url_for("/csw"))
+        panel.extent_box.set_box(INSIDE)
+        try:
+            task = panel.search()
+            assert task is not None, panel.status.text()
+            wait_for(lambda: server.requests, timeout=5)
+            panel.cancel_button.click()
+            assert panel.search_button.isEnabled() and not panel.cancel_button.isEnabled()
+            assert panel.status.text() == "Search cancelled: nothing was added."
+            assert panel.task is None
+            cancelled_at = time.monotonic()
+            wait_for(lambda: task not in QgsApplication.taskManager().activeTasks(), timeout=10)
+            assert time.monotonic() - cancelled_at < 1.5
+            assert panel.status.text() == "Search cancelled: nothing was added."  # the task's end says nothing more
+            assert [lyr.name() for lyr in QgsProject.instance().mapLayers().values()] == []
+        finally:
+            panel._remove_catalog()
+            panel.shutdown()
+            panel.deleteLater()
+
+
+def test_a_zoomed_out_web_mercator_canvas_searches_the_whole_world(qgis_iface, qgis_new_project):
+    canvas = qgis_iface.mapCanvas()
+    canvas.setDestinationCrs(QgsCoordinateReferenceSystem("EPSG:3857"))
+    canvas.setExtent(QgsRectangle(-4e7, -4e7, 4e7, 4e7))
+    panel = SearchPanel(qgis_iface)
+    try:
+        box = panel.extent_box.box()
+        assert (box.west, round(box.south, 2), box.east, round(box.north, 2)) == (-180.0, -89.78, 180.0, 89.78)
+        canvas.setDestinationCrs(QgsCoordinateReferenceSystem("EPSG:3413"))
+        canvas.setExtent(QgsRectangle(-3e6, -3e6, 3e6, 3e6))
+        box = panel.extent_box.box()
+        assert (box.west, box.east, box.north) == (-180.0, 180.0, 90.0) and box.south < 60  # the pole inside
+    finally:
+        panel.shutdown()
+        panel.deleteLater()
