@@ -13,7 +13,6 @@ can only grow a little, never miss).
 import math
 
 from qgis.core import (
-    Qgis,
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
     QgsCsException,
@@ -48,13 +47,20 @@ def extent_area(rect, crs):
     which no corner shows. So each side is sampled with :data:`EDGE_POINTS` points, longitudes are
     unwrapped along the outline (no jump of more than 180° between neighbours), and
       * an extent around a pole becomes the latitude band from its lowest latitude to that pole;
-      * an extent across the antimeridian becomes that band too (one box or polygon cannot cross
-        it: the search finds more, never less);
+      * an extent across the antimeridian becomes that band too (one Copernicus polygon cannot
+        cross it: the search finds more, never less) — :func:`box_from_extent` keeps it as a box
+        with west > east instead, which CSW searches as two boxes;
       * otherwise the sampled outline, cut to the world (−180…180, −90…90).
     A map extent past the edge of a world map (Web Mercator beyond ±20037508 m, where the canvas
     shows nothing) is cut at that edge first. The extent is not cut to its CRS's area of use: a UTM
     view wider than its zone is transformed whole.
     """
+    return _extent_area(rect, crs)[0]
+
+
+def _extent_area(rect, crs):
+    """(area, crossing): :func:`extent_area`'s polygon, and (west, east) with west > east when the
+    extent crosses the antimeridian (else None)."""
     if rect is None or rect.isNull() or not rect.isFinite() or rect.width() < 0 or rect.height() < 0:
         raise InputError("The search area is empty: zoom the map to your area or give a box.")
     wgs84 = QgsCoordinateReferenceSystem(WGS84)
@@ -62,7 +68,7 @@ def extent_area(rect, crs):
     if not crs.isValid() or crs == wgs84:
         if not rect.intersects(world):
             raise InputError("The search area lies outside the world (−180…180, −90…90).")
-        return QgsGeometry.fromRect(rect.intersect(world))
+        return QgsGeometry.fromRect(rect.intersect(world)), None
     project = QgsProject.instance()
     to_wgs84 = QgsCoordinateTransform(crs, wgs84, project)
     to_crs = QgsCoordinateTransform(wgs84, crs, project)
@@ -86,13 +92,17 @@ def extent_area(rect, crs):
         south_pole = not north_pole
     if north_pole or south_pole:
         return QgsGeometry.fromRect(QgsRectangle(-180.0, -90.0 if south_pole else south,
-                                                 180.0, 90.0 if north_pole else north))
+                                                 180.0, 90.0 if north_pole else north)), None
     lons = [lon for lon, _lat in unwrapped]
     if min(lons) < -180.0 - 1e-6 or max(lons) > 180.0 + 1e-6:  # across the antimeridian
-        return QgsGeometry.fromRect(QgsRectangle(-180.0, south, 180.0, north))
+        crossing = None
+        if max(lons) - min(lons) < 360.0:
+            crossing = (_snap(min(lons) + 360.0 if min(lons) < -180.0 else min(lons)),
+                        _snap(max(lons) - 360.0 if max(lons) > 180.0 else max(lons)))
+        return QgsGeometry.fromRect(QgsRectangle(-180.0, south, 180.0, north)), crossing
     ring = [QgsPointXY(_snap(lon), lat) for lon, lat in unwrapped]
     area = QgsGeometry.fromPolygonXY([ring + ring[:1]]).makeValid().simplify(1e-9)
-    return area.intersection(QgsGeometry.fromRect(world))
+    return area.intersection(QgsGeometry.fromRect(world)), None
 
 
 def _outline(rect, to_wgs84, crs):
@@ -158,17 +168,10 @@ def box_from_extent(rect, crs):
 
     An extent across the antimeridian (a map centred on the Pacific) gives a box with west > east,
     which the CSW client sends as two boxes OR-ed; around a pole it is the latitude band."""
-    box = extent_area(rect, crs).boundingBox()
-    wgs84 = QgsCoordinateReferenceSystem(WGS84)
-    if box.width() >= 360.0 - 1e-6 and -90.0 < box.yMinimum() and box.yMaximum() < 90.0 \
-            and crs.isValid() and crs != wgs84:
-        try:
-            crossing = QgsCoordinateTransform(crs, wgs84, QgsProject.instance()).transformBoundingBox(
-                rect, Qgis.TransformDirection.Forward, True)
-        except QgsCsException:
-            crossing = None
-        if crossing is not None and crossing.xMinimum() > crossing.xMaximum():
-            return BBox.clamped(crossing.xMinimum(), box.yMinimum(), crossing.xMaximum(), box.yMaximum())
+    area, crossing = _extent_area(rect, crs)
+    box = area.boundingBox()
+    if crossing is not None:
+        return BBox.clamped(crossing[0], box.yMinimum(), crossing[1], box.yMaximum())
     return BBox.clamped(box.xMinimum(), box.yMinimum(), box.xMaximum(), box.yMaximum())
 
 

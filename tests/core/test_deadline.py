@@ -101,7 +101,11 @@ def test_a_cancelled_search_task_ends_within_a_second(stalled, path):
     assert ended[0][1:] == (None, "")  # cancelled: no layer, no error
 
 
+_RUNNING = []  # the tasks' Python objects must live until they end, as the dock keeps its own
+
+
 def run_task(task):
+    _RUNNING.append(task)
     ended = []
     task.done.connect(lambda result, error: ended.append((time.monotonic(), result, error)))
     QgsApplication.taskManager().addTask(task)
