@@ -34,6 +34,7 @@ import json
 import math
 import re
 from dataclasses import dataclass
+from typing import Optional
 from urllib.parse import parse_qsl, quote, urlencode, urlsplit, urlunsplit
 
 from .errors import AuthError, Cancelled, HttpError, InputError, ResponseError, redact
@@ -322,12 +323,12 @@ class Product:
     product_id: str
     name: str = ""
     collection: str = ""
-    sensing_start: dt.datetime = None
-    sensing_end: dt.datetime = None
-    cloud_cover: float = None
+    sensing_start: Optional[dt.datetime] = None
+    sensing_end: Optional[dt.datetime] = None
+    cloud_cover: Optional[float] = None
     online: bool = True
     size_bytes: int = 0
-    checksum_md5: str = None
+    checksum_md5: Optional[str] = None
     footprint_wkt: str = ""
     quicklook_url: str = ""
     s3_path: str = ""

@@ -28,6 +28,7 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import Optional
 from urllib.parse import unquote_plus
 
 from lxml import etree
@@ -77,8 +78,8 @@ class Profile(enum.IntEnum):
 @dataclass
 class Page:
     records: list
-    matched: int = None
-    returned: int = None
+    matched: Optional[int] = None
+    returned: Optional[int] = None
     next_record: int = 0
     received: int = 0  # record elements in the page, read or not
     unreadable: Counter = field(default_factory=Counter)  # schema name -> records EO Order cannot read
