@@ -31,6 +31,7 @@ $(VENV)/.installed: .apt.installed requirements-dev.txt
 
 test: deps
 	$(VENV)/bin/ruff check .
+	$(PY) -m mypy
 	$(PY) -m pytest -q --timeout=300 $(PYTEST_ARGS)
 
 demo: deps
@@ -38,6 +39,7 @@ demo: deps
 
 lint: deps
 	$(VENV)/bin/ruff check .
+	$(PY) -m mypy
 
 bench: deps
 	$(PY) -m benchmarks.bench_parse

@@ -19,7 +19,7 @@ from .models import check_record_box
 
 _CRS84 = re.compile(r"crs:?84$", re.IGNORECASE)
 _EPSG_CODE = re.compile(r"epsg(?:[:/]+(?:[\d.]+)?)?[:/]+(\d+)$", re.IGNORECASE)
-_cache = {}
+_cache: dict = {}
 _lock = threading.Lock()
 
 

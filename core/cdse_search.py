@@ -34,6 +34,7 @@ import json
 import math
 import re
 from dataclasses import dataclass
+from typing import Optional
 from urllib.parse import parse_qsl, quote, urlencode, urlsplit, urlunsplit
 
 from .errors import AuthError, Cancelled, HttpError, InputError, ResponseError, redact
@@ -163,6 +164,25 @@ def normalise_ring(polygon):
     Raises InputError for a MULTIPOLYGON, holes, fewer than 3 distinct points, coordinates out
     of range, a flat or self-crossing ring.
     """
+    ring = _distinct_points(_polygon_points(polygon))
+    if len(set(ring)) < 3:
+        raise InputError("The search polygon needs at least 3 distinct points.")
+    if len(ring) > MAX_VERTICES:
+        raise InputError(
+            f"The search polygon has {len(ring)} points; the Copernicus search sends it in the URL, which "
+            f"allows about {MAX_VERTICES}: simplify the polygon."
+        )
+    _refuse_self_crossing(ring)
+    area2 = sum(a[0] * b[1] - b[0] * a[1] for a, b in zip(ring, ring[1:] + ring[:1]))
+    if abs(area2) < 1e-14:
+        raise InputError("The search polygon has no area (its points are on one line): draw it again.")
+    if area2 < 0:
+        ring = ring[:1] + ring[:0:-1]  # same first point, other direction
+    return tuple(ring + ring[:1])
+
+
+def _polygon_points(polygon):
+    """The (lon, lat) points of WKT or a sequence of pairs, each checked to be finite and on Earth."""
     if isinstance(polygon, str):
         points = _parse_polygon_wkt(polygon)
     else:
@@ -180,19 +200,21 @@ def normalise_ring(polygon):
                 f"The search polygon point ({lon:g} {lat:g}) is outside longitude -180..180 / latitude -90..90: "
                 "give the polygon in WGS 84 degrees, longitude first."
             )
+    return points
+
+
+def _distinct_points(points):
+    """The points without repeats of the previous one, and without the closing point."""
     ring = []
     for point in points:
         if not ring or ring[-1] != point:
             ring.append(point)
     if len(ring) > 1 and ring[0] == ring[-1]:
         ring.pop()
-    if len(set(ring)) < 3:
-        raise InputError("The search polygon needs at least 3 distinct points.")
-    if len(ring) > MAX_VERTICES:
-        raise InputError(
-            f"The search polygon has {len(ring)} points; the Copernicus search sends it in the URL, which "
-            f"allows about {MAX_VERTICES}: simplify the polygon."
-        )
+    return ring
+
+
+def _refuse_self_crossing(ring):
     n = len(ring)
     edges = [(ring[i], ring[(i + 1) % n]) for i in range(n)]
     for i in range(n):
@@ -203,12 +225,6 @@ def normalise_ring(polygon):
                 raise InputError(
                     "The search polygon crosses itself (its edges intersect): draw it again without loops."
                 )
-    area2 = sum(a[0] * b[1] - b[0] * a[1] for a, b in zip(ring, ring[1:] + ring[:1]))
-    if abs(area2) < 1e-14:
-        raise InputError("The search polygon has no area (its points are on one line): draw it again.")
-    if area2 < 0:
-        ring = ring[:1] + ring[:0:-1]  # same first point, other direction
-    return tuple(ring + ring[:1])
 
 
 def ring_wkt(ring):
@@ -307,12 +323,12 @@ class Product:
     product_id: str
     name: str = ""
     collection: str = ""
-    sensing_start: dt.datetime = None
-    sensing_end: dt.datetime = None
-    cloud_cover: float = None
+    sensing_start: Optional[dt.datetime] = None
+    sensing_end: Optional[dt.datetime] = None
+    cloud_cover: Optional[float] = None
     online: bool = True
     size_bytes: int = 0
-    checksum_md5: str = None
+    checksum_md5: Optional[str] = None
     footprint_wkt: str = ""
     quicklook_url: str = ""
     s3_path: str = ""

@@ -28,6 +28,7 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import Optional
 from urllib.parse import unquote_plus
 
 from lxml import etree
@@ -77,8 +78,8 @@ class Profile(enum.IntEnum):
 @dataclass
 class Page:
     records: list
-    matched: int = None
-    returned: int = None
+    matched: Optional[int] = None
+    returned: Optional[int] = None
     next_record: int = 0
     received: int = 0  # record elements in the page, read or not
     unreadable: Counter = field(default_factory=Counter)  # schema name -> records EO Order cannot read
@@ -292,57 +293,76 @@ def _is_thumbnail_link(protocol, name, description):
     return protocol.lower().startswith("image/") or "thumbnail" in words or "browse" in words
 
 
+def _read_reference(rec, child, text):
+    url = _link(text)
+    if url:
+        rec.references.setdefault((child.get("scheme") or "").strip(), []).append(url)
+
+
+def _read_subject(rec, child, text):
+    value = " ".join(text.split()) if text else ""
+    if value:
+        rec.subjects.append(value)
+
+
+def _read_bbox(rec, child, text):
+    if rec.bbox is None:
+        rec.bbox, problem = read_box(child)
+        if rec.bbox is not None:
+            rec.box_problem = ""
+        elif not rec.box_problem:
+            rec.box_problem = problem
+
+
+def _read_uri(rec, child, text):
+    url = _link(text)
+    if url:
+        protocol = (child.get("protocol") or "").strip()
+        if _is_thumbnail_link(protocol, child.get("name") or "", child.get("description") or ""):
+            rec.references.setdefault(THUMBNAIL, []).append(url)
+        else:
+            rec.references.setdefault(protocol or "link", []).append(url)
+
+
+def _read_title(rec, child, text):
+    if not rec.title:
+        rec.title = " ".join(text.split()) if text else ""
+
+
+def _read_identifier(rec, child, text):
+    if not rec.record_id:
+        rec.record_id = (text or "").strip()
+
+
+def _read_source(rec, child, text):
+    if not rec.source:
+        rec.source = _link(text)
+
+
+# How each Dublin Core element is read; any other kind is a single value (first non-empty kept).
+_READERS = {"references": _read_reference, "subject": _read_subject, "bbox": _read_bbox, "uri": _read_uri,
+            "title": _read_title, "identifier": _read_identifier, "source": _read_source}
+
+
 def parse_record(element):
     """A :class:`Record` from a csw:Record (or SummaryRecord/BriefRecord) element.
 
     Single values keep the first non-empty element (a trailing empty ``<dc:date/>`` does not
     wipe the date); subjects and links keep all. URLs and ``dc:source`` are trimmed at the ends
-    only (spaces inside are part of the value, line breaks are wrapping); titles have their whitespace runs collapsed.
-    GeoNetwork's ``dc:URI`` links go into the references under their ``protocol`` (thumbnails,
-    named so by ``name``/``description`` or an ``image/*`` protocol, under "thumbnail")."""
+    only (spaces inside are part of the value, line breaks are wrapping); titles have their whitespace
+    runs collapsed. GeoNetwork's ``dc:URI`` links go into the references under their ``protocol``
+    (thumbnails, named so by ``name``/``description`` or an ``image/*`` protocol, under "thumbnail")."""
     rec = Record(record_id="")
-    subjects = rec.subjects
-    refs = rec.references
-    kinds = _TAG
+    kinds, readers = _TAG, _READERS
     for child in element.iterchildren(*_TAG_NAMES):
         kind = kinds[child.tag]
-        text = child.text
-        if kind == "references":
-            url = _link(text)
-            if url:
-                refs.setdefault((child.get("scheme") or "").strip(), []).append(url)
-        elif kind == "subject":
-            value = " ".join(text.split()) if text else ""
-            if value:
-                subjects.append(value)
-        elif kind == "bbox":
-            if rec.bbox is None:
-                rec.bbox, problem = read_box(child)
-                if rec.bbox is not None:
-                    rec.box_problem = ""
-                elif not rec.box_problem:
-                    rec.box_problem = problem
-        elif kind == "uri":
-            url = _link(text)
-            if url:
-                protocol = (child.get("protocol") or "").strip()
-                if _is_thumbnail_link(protocol, child.get("name") or "", child.get("description") or ""):
-                    refs.setdefault(THUMBNAIL, []).append(url)
-                else:
-                    refs.setdefault(protocol or "link", []).append(url)
-        elif kind == "title":
-            if not rec.title:
-                rec.title = " ".join(text.split()) if text else ""
-        elif kind == "identifier":
-            if not rec.record_id:
-                rec.record_id = (text or "").strip()
-        elif kind == "source":
-            if not rec.source:
-                rec.source = _link(text)
+        reader = readers.get(kind)
+        if reader is not None:
+            reader(rec, child, child.text)
         elif not getattr(rec, kind):
-            setattr(rec, kind, (text or "").strip())
+            setattr(rec, kind, (child.text or "").strip())
     for scheme in ("THUMBVIEW", "OVERVIEW"):
-        for url in refs.get(scheme, ()):
+        for url in rec.references.get(scheme, ()):
             rec.collection_id = collection_from_url(url)
             if rec.collection_id:
                 return rec
@@ -514,10 +534,7 @@ def parse_getrecords(chunks, what="the catalogue", limit=None):
                 if not chunk.strip():
                     continue
                 started = True
-                if looks_like_html(chunk):
-                    raise ResponseError(html_message(chunk, what))
-                if chunk.lstrip().lstrip(b"\xef\xbb\xbf")[:1] != b"<":
-                    raise ResponseError(f"{what} did not answer with XML (it starts with {chunk[:60]!r}).")
+                _check_first_chunk(chunk, what)
             fed_before = fed
             fed += len(chunk)
             parser.feed(chunk)
@@ -538,9 +555,23 @@ def parse_getrecords(chunks, what="the catalogue", limit=None):
                 f"{what} sent malformed or truncated XML ({exc}). Try again; if it persists "
                 "the service is broken."
             ) from None
-    root = reader.root if reader.root is not None else root
     if not started:
         raise ResponseError(f"{what} sent an empty reply.")
+    _check_document(reader, reader.root if reader.root is not None else root, what)
+    return page
+
+
+def _check_first_chunk(chunk, what):
+    """An HTML page or a reply that is not XML at all is an error from its first bytes."""
+    if looks_like_html(chunk):
+        raise ResponseError(html_message(chunk, what))
+    if chunk.lstrip().lstrip(b"\xef\xbb\xbf")[:1] != b"<":
+        raise ResponseError(f"{what} did not answer with XML (it starts with {chunk[:60]!r}).")
+
+
+def _check_document(reader, root, what):
+    """Raise for an error document, or for a reply that is not a CSW 2.0.2 GetRecords result."""
+    page = reader.page
     if reader.error_root is not None:
         error = exception_from(reader.error_root, what)
         if error is not None:
@@ -560,7 +591,6 @@ def parse_getrecords(chunks, what="the catalogue", limit=None):
             "CSW 2.0.2 GetRecords result: EO Order reads CSW 2.0.2 catalogues; check that the URL is "
             "the catalogue's CSW 2.0.2 endpoint."
         )
-    return page
 
 
 def _int(value):

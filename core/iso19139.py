@@ -101,33 +101,7 @@ def parse_iso_record(element):
         if rec.type:
             break
     ident = next(iter(element.iterfind("{*}identificationInfo/*")), None)
-    citation_date = ""
-    if ident is not None:
-        citation = next(iter(ident.iterfind("{*}citation/{*}CI_Citation")), None)
-        if citation is not None:
-            rec.title = " ".join(_first(citation, "{*}title").split())
-            citation_date = _first(citation, "{*}date/{*}CI_Date/{*}date")
-        rec.abstract = _first(ident, "{*}abstract")
-        for keyword in ident.iterfind("{*}descriptiveKeywords/{*}MD_Keywords/{*}keyword"):
-            value = " ".join(_text(keyword).split())
-            if value:
-                rec.subjects.append(value)
-        for name in ident.iterfind("{*}graphicOverview/{*}MD_BrowseGraphic/{*}fileName"):
-            url = _text(name)
-            if url:
-                rec.references.setdefault(THUMBNAIL, []).append(url)
-        for extent in ident.iter("{*}EX_Extent"):
-            if not rec.date:
-                rec.date = _first(extent, ".//{*}beginPosition") or _first(extent, ".//{*}timePosition")
-            for box_element in extent.iter("{*}EX_GeographicBoundingBox", "{*}EX_BoundingPolygon"):
-                if rec.bbox is not None:
-                    break
-                reader = _geographic_box if box_element.tag.endswith("Box") else _polygon_box
-                box, problem = reader(box_element)
-                if box is not None:
-                    rec.bbox, rec.box_problem = box, ""
-                elif not rec.box_problem:
-                    rec.box_problem = problem
+    citation_date = _read_identification(rec, ident) if ident is not None else ""
     rec.date = rec.date or citation_date or _first(element, "{*}dateStamp")
     rec.format = _first(element, "{*}distributionInfo//{*}MD_Format/{*}name")
     for online in element.iterfind("{*}distributionInfo//{*}CI_OnlineResource"):
@@ -136,3 +110,40 @@ def parse_iso_record(element):
             protocol = _first(online, "{*}protocol") or "link"
             rec.references.setdefault(protocol, []).append(url)
     return rec
+
+
+def _read_identification(rec, ident):
+    """Title, abstract, keywords, thumbnails, dates and box from the identification info; returns
+    the citation date (used when the extent gives no date)."""
+    citation_date = ""
+    citation = next(iter(ident.iterfind("{*}citation/{*}CI_Citation")), None)
+    if citation is not None:
+        rec.title = " ".join(_first(citation, "{*}title").split())
+        citation_date = _first(citation, "{*}date/{*}CI_Date/{*}date")
+    rec.abstract = _first(ident, "{*}abstract")
+    for keyword in ident.iterfind("{*}descriptiveKeywords/{*}MD_Keywords/{*}keyword"):
+        value = " ".join(_text(keyword).split())
+        if value:
+            rec.subjects.append(value)
+    for name in ident.iterfind("{*}graphicOverview/{*}MD_BrowseGraphic/{*}fileName"):
+        url = _text(name)
+        if url:
+            rec.references.setdefault(THUMBNAIL, []).append(url)
+    for extent in ident.iter("{*}EX_Extent"):
+        if not rec.date:
+            rec.date = _first(extent, ".//{*}beginPosition") or _first(extent, ".//{*}timePosition")
+        _read_extent_box(rec, extent)
+    return citation_date
+
+
+def _read_extent_box(rec, extent):
+    """The first usable geographic box or bounding polygon of an extent (else why there is none)."""
+    for box_element in extent.iter("{*}EX_GeographicBoundingBox", "{*}EX_BoundingPolygon"):
+        if rec.bbox is not None:
+            return
+        reader = _geographic_box if box_element.tag.endswith("Box") else _polygon_box
+        box, problem = reader(box_element)
+        if box is not None:
+            rec.bbox, rec.box_problem = box, ""
+        elif not rec.box_problem:
+            rec.box_problem = problem

@@ -80,7 +80,7 @@ _COLUMNS = (
 
 # Rows begun and not yet finished by journals of this process, per database file: recover()
 # must not mark them interrupted while another thread is still waiting for their reply.
-_IN_FLIGHT = {}
+_IN_FLIGHT: dict = {}
 _IN_FLIGHT_LOCK = threading.Lock()
 
 

@@ -4,6 +4,7 @@ import datetime as dt
 import math
 import re
 from dataclasses import dataclass, field
+from typing import Optional
 
 from .errors import InputError
 
@@ -155,7 +156,7 @@ class Record:
     date: str = ""
     references: dict = field(default_factory=dict)  # scheme -> [url, ...]
     source: str = ""
-    bbox: tuple = None  # (west, south, east, north) lon/lat, or None
+    bbox: Optional[tuple] = None  # (west, south, east, north) lon/lat, or None
     collection_id: str = ""
     abstract: str = ""
     schema: str = "dc"  # "dc" (Dublin Core) or "iso" (ISO 19139)

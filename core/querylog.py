@@ -43,7 +43,7 @@ COLUMNS = ("Id", "Name", "Checksum", "Online", "Downloaded")
 HEADER_KEYS = ("Collection", "Polygon", "StartTime", "StopTime", "MaxCloud", "MaxRecords", "Catalogue", "QueriedAt")
 TIME_FORMAT = "%Y-%m-%dT%H:%M:%S.000"  # the seed's format; milliseconds are kept when present
 
-_locks = {}
+_locks: dict = {}
 _locks_guard = threading.Lock()
 
 

@@ -21,6 +21,7 @@ import numbers
 import os
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
+from typing import Optional
 from urllib.parse import parse_qsl, quote, urlencode, urljoin, urlsplit
 
 import requests
@@ -59,7 +60,7 @@ class CoverageBrief:
 
     name: str
     label: str = ""
-    lon_lat_envelope: tuple = None  # (west, south, east, north) in WGS 84 lon/lat, or None
+    lon_lat_envelope: Optional[tuple] = None  # (west, south, east, north) in WGS 84 lon/lat, or None
 
 
 @dataclass
@@ -84,7 +85,7 @@ class CoverageDescription:
 
     name: str
     label: str = ""
-    lon_lat_envelope: tuple = None
+    lon_lat_envelope: Optional[tuple] = None
     request_crs: list = field(default_factory=list)  # requestResponseCRSs + requestCRSs
     response_crs: list = field(default_factory=list)  # requestResponseCRSs + responseCRSs
     native_crs: list = field(default_factory=list)
@@ -95,12 +96,12 @@ class CoverageDescription:
     time_positions: list = field(default_factory=list)  # ISO strings
     time_periods: list = field(default_factory=list)  # (begin, end, resolution or '')
     range_axes: list = field(default_factory=list)  # (name, label, [values]); interval → 'min/max[/res]'
-    grid_size: tuple = None  # (width, height) of the RectifiedGrid/Grid limits
+    grid_size: Optional[tuple] = None  # (width, height) of the RectifiedGrid/Grid limits
     grid_envelope_crs: str = ""
-    grid_envelope: tuple = None  # (minx, miny, maxx, maxy) in grid_envelope_crs: the envelope of the grid's CRS
+    grid_envelope: Optional[tuple] = None  # (minx, miny, maxx, maxy): the envelope of the grid's CRS
     envelopes: list = field(default_factory=list)  # every spatialDomain envelope: (srsName, box), server's order
     grid_crs: str = ""  # the CRS the grid is in (its srsName, else the envelope it lies in)
-    grid_resolution: tuple = None  # (resx, resy) > 0 in grid_crs units: offset vectors, else envelope / size
+    grid_resolution: Optional[tuple] = None  # (resx, resy) > 0 in grid_crs units: offset vectors, else envelope / size
     null_values: list = field(default_factory=list)  # rangeSet nullValues (single values, as text)
 
     def offered_times(self):
@@ -118,14 +119,14 @@ class GetCoverageRequest:
     crs: str
     bbox: tuple
     format: str
-    width: int = None
-    height: int = None
-    resx: float = None
-    resy: float = None
-    response_crs: str = None
-    time: object = None
-    interpolation: str = None
-    parameters: dict = None
+    width: Optional[int] = None
+    height: Optional[int] = None
+    resx: Optional[float] = None
+    resy: Optional[float] = None
+    response_crs: Optional[str] = None
+    time: Optional[object] = None
+    interpolation: Optional[str] = None
+    parameters: Optional[dict] = None
     exceptions: str = SE_XML
 
     def validate(self, description=None):
