@@ -192,7 +192,7 @@ class Attempt:
     def _open(self, point):
         """GET the item, following up to MAX_REDIRECTS redirects with credentials for trusted origins."""
         session = self.batch.session()
-        url = self.request.sign(self.request.url) if self.request.sign else self.request.url
+        url = self._signed_url()
         for _ in range(MAX_REDIRECTS + 1):
             headers = self._headers(url, point.offset, point.validator)
             if "Authorization" not in headers:
@@ -210,6 +210,14 @@ class Attempt:
             return response
         raise Final(FAILED, f"{self.engine.service} redirected {self.name} more than {MAX_REDIRECTS} times: "
                             "try again later.", keep_part=True)
+
+    def _signed_url(self):
+        if self.request.sign is None:
+            return self.request.url
+        try:
+            return self.request.sign(self.request.url)
+        except EoOrderError as exc:  # the signing service failed: retried like the download itself
+            raise Retry(f"Could not sign the URL of {self.name}: {str(exc).rstrip('.')}.") from None
 
     # -- the status --
 
