@@ -21,7 +21,7 @@ What it does (docs/stac.md, "Assets, checksums, signing"):
   endpoint (``{endpoint}/{collection}`` → ``{"token": …, "msft:expiry": …}``), cached per
   collection until shortly before it expires, appended to the href at each attempt. The token is a
   secret: never in the log, a message or an outcome.
-- **The log** (CSV: ItemId, Collection, Asset, Href, Checksum, Size, File, Downloaded) is written
+- **The log** (CSV: ItemId, Collection, Asset, Href, Checksum, Size, File, ItemLink, Downloaded) is written
   before the downloads and rewritten atomically as each asset is verified, so a crash or kill
   leaves it true; reading it back resumes the batch. Hrefs are logged without any signature.
 """
@@ -41,7 +41,7 @@ from functools import partial
 from typing import Optional
 from urllib.parse import parse_qsl, unquote, urlsplit, urlunsplit
 
-from .download import FAILED, Checksum, DownloadEngine, DownloadRequest
+from .download import FAILED, Checksum, DownloadEngine, DownloadRequest, OriginCredentials, TokenCredential
 from .download.part_file import remove
 from .errors import EoOrderError, InputError, ResponseError, remember_secret
 from .http import DEFAULT_TIMEOUT, new_session, send
@@ -52,7 +52,7 @@ PC_HOSTS = ("*.blob.core.windows.net",)
 SIGN_MARGIN = 120.0  # seconds before its expiry a cached token is renewed
 SIGN_DEFAULT_TTL = 600.0  # seconds a token without msft:expiry is kept
 SIGN_REPLY_LIMIT = 64 * 1024
-LOG_COLUMNS = ("ItemId", "Collection", "Asset", "Href", "Checksum", "Size", "File", "Downloaded")
+LOG_COLUMNS = ("ItemId", "Collection", "Asset", "Href", "Checksum", "Size", "File", "ItemLink", "Downloaded")
 MAX_PART = 120  # characters of a folder or file name
 SIGNED_QUERY = re.compile(r"(^|&)(sig|X-Amz-Signature|X-Goog-Signature|Signature|token)=", re.I)
 
@@ -69,6 +69,7 @@ class AssetRow:
     size: Optional[int] = None  # file:size
     file: str = ""  # <item folder>/<file name>, under the download folder
     downloaded: bool = False
+    self_link: str = ""  # the item's own URL: its server's origin gets the STAC API credentials
     note: str = ""  # said in the outcome (not logged)
 
     @property
@@ -101,7 +102,7 @@ def asset_rows(items, choices):
         for asset in chosen_assets(item, choices):
             href, note = _downloadable_href(asset)
             rows.append(AssetRow(item.id, item.collection, asset.key, _unsigned(href), asset.checksum, asset.size,
-                                 f"{folder}/{names[asset.key]}", note=note))
+                                 f"{folder}/{names[asset.key]}", self_link=item.self_link, note=note))
     return rows
 
 
@@ -224,8 +225,14 @@ class PlanetarySigner:
         self._lock = threading.Lock()
 
     def applies(self, href):
-        host = (urlsplit(str(href)).hostname or "").lower()
-        return bool(host) and any(fnmatchcase(host, pattern) for pattern in self.hosts)
+        """True for an href on one of ``hosts`` (patterns of a host name, or of ``host:port``)."""
+        try:
+            parts = urlsplit(str(href))
+            host, port = (parts.hostname or "").lower(), parts.port
+        except ValueError:
+            return False
+        names = (host, f"{host}:{port}") if port else (host,)
+        return bool(host) and any(fnmatchcase(name, pattern) for name in names for pattern in self.hosts)
 
     def sign(self, href, collection):
         """``href`` with the collection's SAS token appended to its query."""
@@ -289,7 +296,8 @@ def write_stac_log(path, rows):
     writer.writerow(LOG_COLUMNS)
     for row in rows:
         writer.writerow((row.item_id, row.collection, row.asset_key, _unsigned(row.href), row.checksum,
-                         "" if row.size is None else row.size, row.file, "true" if row.downloaded else "false"))
+                         "" if row.size is None else row.size, row.file, _unsigned(row.self_link),
+                         "true" if row.downloaded else "false"))
     _atomic_write(path, out.getvalue().encode("utf-8"))
 
 
@@ -312,6 +320,7 @@ def _row_of(record):
     return AssetRow(item_id=record["ItemId"] or "", collection=record["Collection"] or "",
                     asset_key=record["Asset"] or "", href=record["Href"] or "", checksum=record["Checksum"] or "",
                     size=int(size) if size.isdigit() else None, file=record["File"] or "",
+                    self_link=record["ItemLink"] or "",
                     downloaded=(record["Downloaded"] or "").strip().lower() == "true")
 
 
@@ -371,3 +380,28 @@ def fetch_items(links, client_for, cancelled=None):
             raise ResponseError(f"{client.name} sent no STAC item at {link[:200]}: search again.")
         items.append(item)
     return items
+
+
+# --- credentials ------------------------------------------------------------------------------------
+
+
+def is_copernicus(url):
+    """True for a URL on the Copernicus Data Space (whose STAC assets want the Copernicus token)."""
+    from .cdse_download import TRUSTED_ORIGINS
+
+    return OriginCredentials([(origin, True) for origin in TRUSTED_ORIGINS]).for_url(url) is not None
+
+
+def stac_credentials(links, credential=None, tokens=None):
+    """Which origin gets which credential: ``tokens`` (a Copernicus token manager) for the Copernicus
+    Data Space's origins; ``credential`` (Basic or Bearer) for the origins of ``links`` (the items'
+    self links: the STAC API's own server). Any other host gets nothing."""
+    from .cdse_download import TRUSTED_ORIGINS
+
+    pairs = []
+    if tokens is not None:
+        token = TokenCredential(tokens)
+        pairs += [(origin, token) for origin in TRUSTED_ORIGINS]
+    if credential is not None:
+        pairs += [(link, credential) for link in dict.fromkeys(links)]
+    return OriginCredentials(pairs)
