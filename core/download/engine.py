@@ -134,10 +134,10 @@ class DownloadEngine:
                 finally:
                     queue.release(request)
 
+        workers = min(self.concurrency, len(requests_))
         try:
-            with ThreadPoolExecutor(max_workers=min(self.concurrency, len(requests_)),
-                                    thread_name_prefix="download") as pool:
-                for future in [pool.submit(worker) for _ in range(pool._max_workers)]:
+            with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="download") as pool:
+                for future in [pool.submit(worker) for _ in range(workers)]:
                     future.result()
         finally:
             batch.close()

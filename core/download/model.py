@@ -1,7 +1,6 @@
 """What the download engine takes and gives: requests, checksums, outcomes, progress snapshots."""
 
 import hashlib
-import re
 from dataclasses import dataclass
 from typing import Callable, Optional
 
@@ -16,7 +15,6 @@ CANCELLED = "cancelled"  # by the user; the .part is kept for the next run
 DONE_STATUSES = frozenset({VERIFIED, UNVERIFIED, SKIPPED})
 
 ALGORITHM_LABELS = {"md5": "MD5", "sha1": "SHA-1", "sha256": "SHA-256", "sha512": "SHA-512", "blake3": "BLAKE3"}
-DIGEST_SIZES = {"md5": 16, "sha1": 20, "sha256": 32, "sha512": 64, "blake3": 32}
 
 
 @dataclass(frozen=True)
@@ -25,15 +23,6 @@ class Checksum:
 
     algorithm: str
     hexdigest: str
-
-    @classmethod
-    def of(cls, algorithm, hexdigest):
-        """The checksum, or None when ``hexdigest`` is not the right number of hexadecimal digits."""
-        text = str(hexdigest or "").strip().lower()
-        size = DIGEST_SIZES.get(algorithm)
-        if size is None or not re.fullmatch(f"[0-9a-f]{{{2 * size}}}", text):
-            return None
-        return cls(algorithm, text)
 
     @property
     def label(self):

@@ -283,12 +283,16 @@ def test_the_log_survives_a_kill_mid_batch_and_resumes(servers, tmp_path):
     write_stac_log(log, asset_rows([item], ("data",)))
     folder = tmp_path / "assets"
 
+    def parts():
+        return [p for p in (folder / "killed").glob("*.part") if p.stat().st_size > 0] \
+            if (folder / "killed").is_dir() else []
+
     def some_done():
         try:
             rows = read_stac_log(log)
         except InputError:  # never: the rewrite is atomic
             raise AssertionError("the log was seen half written") from None
-        return any(r.downloaded for r in rows) and (folder / "killed" / "f2.tif.part").exists()
+        return any(r.downloaded for r in rows) and bool(parts())
 
     run_then_kill(KILLED_RUN, [ROOT, log, folder], dict(os.environ), some_done, "the STAC download")
     rows = read_stac_log(log)
@@ -297,11 +301,36 @@ def test_the_log_survives_a_kill_mid_batch_and_resumes(servers, tmp_path):
     for row in done:  # Downloaded only for files on disk, verified
         path = folder / row.file
         assert hashlib.md5(path.read_bytes()).hexdigest() == assets.assets[path.name].content.md5
+    interrupted = [p.name[:-len(".part")] for p in parts()]
+    assert interrupted
 
     downloader = engine(folder)
     outcomes = downloader.run(downloader.requests(read_stac_log(log)), on_done=StacLogRecorder(log))
     assert {o.status for o in outcomes[:len(done)]} == {SKIPPED}
     assert {o.status for o in outcomes[len(done):]} == {VERIFIED}
     assert all(r.downloaded for r in read_stac_log(log))
-    resumed = assets.requests_for("/assets/f2.tif")[-1]
-    assert resumed.headers.get("Range", "").startswith("bytes=")
+    for name in interrupted:  # the part left by the kill was resumed, not downloaded again
+        assert assets.requests_for(f"/assets/{name}")[-1].headers.get("Range", "").startswith("bytes=")
+
+
+def test_copernicus_stac_assets_get_the_copernicus_token_and_api_credentials_stay_home():
+    from eo_order.core.download import TokenCredential
+    from eo_order.core.stac_download import is_copernicus, stac_credentials
+
+    class Tokens:  # the token manager's interface (access_token / invalidate)
+        def access_token(self):
+            return "cdse-token"
+
+        def invalidate(self, token):
+            pass
+
+    link = "https://stac.example.org/collections/c/items/i"
+    credentials = stac_credentials([link], BASIC, Tokens())
+    zipper = "https://zipper.dataspace.copernicus.eu/odata/v1/Products(0b1c2d3e-4f50-6172-8394-a5b6c7d8e9f0)/$value"
+    assert isinstance(credentials.for_url(zipper), TokenCredential)
+    assert credentials.for_url(zipper).headers() == {"Authorization": "Bearer cdse-token"}
+    assert credentials.for_url("https://stac.example.org/assets/x.tif") is BASIC
+    assert credentials.for_url("https://stac.example.org:8443/assets/x.tif") is None
+    assert credentials.for_url("http://stac.example.org/assets/x.tif", https_only=True) is None
+    assert credentials.for_url("https://bucket.s3.amazonaws.com/x.tif") is None
+    assert is_copernicus(zipper) and not is_copernicus(link)
