@@ -30,6 +30,7 @@ import csv
 import hashlib
 import io
 import json
+import mimetypes
 import os
 import re
 import tempfile
@@ -54,6 +55,9 @@ SIGN_DEFAULT_TTL = 600.0  # seconds a token without msft:expiry is kept
 SIGN_REPLY_LIMIT = 64 * 1024
 LOG_COLUMNS = ("ItemId", "Collection", "Asset", "Href", "Checksum", "Size", "File", "ItemLink", "Downloaded")
 MAX_PART = 120  # characters of a folder or file name
+MEDIA_EXTENSIONS = {"image/tiff": ".tif", "image/jp2": ".jp2", "application/zip": ".zip", "application/xml": ".xml",
+                    "text/xml": ".xml", "application/json": ".json", "application/x-netcdf": ".nc",
+                    "application/netcdf": ".nc", "image/png": ".png", "image/jpeg": ".jpg"}
 SIGNED_QUERY = re.compile(r"(^|&)(sig|X-Amz-Signature|X-Goog-Signature|Signature|token)=", re.I)
 
 
@@ -93,6 +97,7 @@ def asset_rows(items, choices):
         raise InputError("Choose the assets to download: asset keys (such as B04, visual) or roles "
                          "(data, metadata, thumbnail, overview).")
     rows, seen = [], set()
+    items = list(items)
     for item in items:
         if item.id in seen:
             continue
@@ -103,6 +108,12 @@ def asset_rows(items, choices):
             href, note = _downloadable_href(asset)
             rows.append(AssetRow(item.id, item.collection, asset.key, _unsigned(href), asset.checksum, asset.size,
                                  f"{folder}/{names[asset.key]}", self_link=item.self_link, note=note))
+    if items and not rows:
+        keys = sorted({key for item in items for key in item.assets})
+        roles = sorted({role for item in items for a in item.assets.values() for role in a.roles})
+        raise InputError(f"None of the {len(items)} item(s) has an asset with the key or role "
+                         f"{', '.join(c.strip() for c in choices if c.strip())}. Their asset keys: "
+                         f"{', '.join(keys[:30]) or 'none'}; roles: {', '.join(roles[:30]) or 'none'}.")
     return rows
 
 
@@ -139,16 +150,24 @@ def _item_folder(item_id):
 
 def _file_names(item):
     """Asset key -> file name within the item's folder (deterministic for the item)."""
-    base = {}
-    for asset in item.assets.values():
-        path = urlsplit(asset.href).path if "://" in asset.href else asset.href
-        name = _sanitised(unquote(path.rsplit("/", 1)[-1]))[-MAX_PART:] or _sanitised(asset.key) or "asset"
-        base[asset.key] = name
+    base = {asset.key: _file_name(asset) for asset in item.assets.values()}
     counts = {}
     for name in base.values():
         counts[name.lower()] = counts.get(name.lower(), 0) + 1
     return {key: (name if counts[name.lower()] == 1 else f"{_sanitised(key)[:40] or 'asset'}_{name}")
             for key, name in base.items()}
+
+
+def _file_name(asset):
+    """The last segment of the href's path, sanitised; when that has no extension (an API URL such
+    as ``…/Products(…)/$value``), the asset key with the extension of its media type."""
+    path = urlsplit(asset.href).path if "://" in asset.href else asset.href
+    name = _sanitised(unquote(path.rsplit("/", 1)[-1]))[-MAX_PART:]
+    if "." in name.strip("."):
+        return name
+    kind = asset.type.split(";")[0].strip().lower()
+    extension = MEDIA_EXTENSIONS.get(kind) or mimetypes.guess_extension(kind) or ""
+    return (_sanitised(asset.key)[:MAX_PART] or name or "asset") + extension
 
 
 def _unsigned(href):

@@ -334,3 +334,16 @@ def test_copernicus_stac_assets_get_the_copernicus_token_and_api_credentials_sta
     assert credentials.for_url("http://stac.example.org/assets/x.tif", https_only=True) is None
     assert credentials.for_url("https://bucket.s3.amazonaws.com/x.tif") is None
     assert is_copernicus(zipper) and not is_copernicus(link)
+
+
+def test_names_from_api_urls_and_choices_that_match_nothing(servers):
+    assets = servers()
+    item = parse_item(assets.item("S2B_MSIL1C_X", "sentinel-2-l1c", {
+        "PRODUCT": {"href": "https://zipper.dataspace.copernicus.eu/odata/v1/Products(0b1c2d3e-4f50-6172-8394-"
+                            "a5b6c7d8e9f0)/$value", "type": "application/zip", "roles": ["data"]},
+        "QUICKLOOK": {"href": "https://example.org/ql/S2B_MSIL1C_X-ql.jpg", "roles": ["thumbnail"]}}))
+    assert [r.file for r in asset_rows([item], ("data", "thumbnail"))] == [
+        "S2B_MSIL1C_X/PRODUCT.zip", "S2B_MSIL1C_X/S2B_MSIL1C_X-ql.jpg"]
+    with pytest.raises(InputError, match=r"None of the 1 item\(s\) has an asset with the key or role B04, "
+                                         r"overview\. Their asset keys: PRODUCT, QUICKLOOK; roles: data, thumbnail"):
+        asset_rows([item], ("B04", " overview"))
