@@ -60,7 +60,7 @@ import os
 import re
 import time
 from dataclasses import dataclass
-from typing import Optional
+from typing import Callable, Iterable, List, Optional
 from urllib.parse import quote
 
 from .download import (
@@ -194,10 +194,10 @@ class Downloader(DownloadEngine):
                          max_rate_limit_waits=max_rate_limit_waits, sleep=sleep or time.sleep, chunk=chunk,
                          timeout=timeout, fsync=fsync, stall_window=stall_window, min_rate=min_rate)
 
-    def product_url(self, product_id):
+    def product_url(self, product_id: str) -> str:
         return f"{self.download_url}({quote(str(product_id), safe='')})/$value"
 
-    def is_trusted(self, url):
+    def is_trusted(self, url: str) -> bool:
         """May the Bearer token be sent to ``url``? Only to a trusted origin: same scheme, a matching
         host and the same port (never to the right host on another port, nor over plain http when the
         download URL is https)."""
@@ -208,12 +208,14 @@ class Downloader(DownloadEngine):
             return _offline_message(request.name)
         return None
 
-    def run(self, items, progress=None, cancelled=None, on_product_done=None):
+    def run(self, items: Iterable[DownloadItem], progress: Optional[Callable[[Progress], None]] = None,
+            cancelled: Optional[Callable[[], bool]] = None,
+            on_product_done: Optional[Callable[[Outcome], None]] = None) -> List[Outcome]:
         """Download ``items`` (:class:`DownloadItem`); returns their outcomes in the same order
         (duplicate ids once). See :meth:`DownloadEngine.run`; ``on_product_done`` is its ``on_done``."""
         return super().run([self.request_for(item) for item in items], progress, cancelled, on_product_done)
 
-    def request_for(self, item):
+    def request_for(self, item: DownloadItem) -> DownloadRequest:
         """The engine's :class:`~.download.DownloadRequest` for a product."""
         name = item.name
         if not valid_product_id(item.product_id):

@@ -39,14 +39,14 @@ import time
 from dataclasses import dataclass, replace
 from fnmatch import fnmatchcase
 from functools import partial
-from typing import Optional
+from typing import Iterable, List, Optional, Sequence
 from urllib.parse import parse_qsl, unquote, urlsplit, urlunsplit
 
 from .download import FAILED, Checksum, DownloadEngine, DownloadRequest, OriginCredentials, TokenCredential
 from .download.part_file import remove
 from .errors import EoOrderError, InputError, ResponseError, remember_secret
 from .http import DEFAULT_TIMEOUT, new_session, send
-from .stac import parse_multihash, parse_time
+from .stac import StacAsset, StacItem, parse_multihash, parse_time
 
 PC_SIGN_URL = "https://planetarycomputer.microsoft.com/api/sas/v1/token"
 PC_HOSTS = ("*.blob.core.windows.net",)
@@ -85,13 +85,13 @@ class AssetRow:
 # --- from items to rows ------------------------------------------------------------------------
 
 
-def chosen_assets(item, choices):
+def chosen_assets(item: StacItem, choices: Iterable[str]) -> List[StacAsset]:
     """The assets of ``item`` whose key, or one of whose roles, is in ``choices`` (item order)."""
     wanted = {str(c).strip() for c in choices if str(c).strip()}
     return [a for a in item.assets.values() if a.key in wanted or wanted.intersection(a.roles)]
 
 
-def asset_rows(items, choices):
+def asset_rows(items: Iterable[StacItem], choices: Sequence[str]) -> List[AssetRow]:
     """The :class:`AssetRow` of each chosen asset of each item (items in order, each id once)."""
     if not [c for c in choices if str(c).strip()]:
         raise InputError("Choose the assets to download: asset keys (such as B04, visual) or roles "
@@ -181,7 +181,7 @@ def _unsigned(href):
 # --- rows to engine requests ---------------------------------------------------------------------
 
 
-def request_for_row(row, signer=None):
+def request_for_row(row: AssetRow, signer: Optional["PlanetarySigner"] = None) -> DownloadRequest:
     """The engine's :class:`~.download.DownloadRequest` for an :class:`AssetRow`."""
     name = f"{row.item_id} {row.asset_key}"
     if not _is_http(row.href):
@@ -221,7 +221,7 @@ class StacDownloader(DownloadEngine):
         super().__init__(out_dir, concurrency=concurrency, per_host=per_host, **kwargs)
         self.signer = signer
 
-    def requests(self, rows):
+    def requests(self, rows: Iterable[AssetRow]) -> List[DownloadRequest]:
         return [request_for_row(row, self.signer) for row in rows]
 
 
@@ -243,7 +243,7 @@ class PlanetarySigner:
         self._cache = {}  # collection -> (token, expires at)
         self._lock = threading.Lock()
 
-    def applies(self, href):
+    def applies(self, href: str) -> bool:
         """True for an href on one of ``hosts`` (patterns of a host name, or of ``host:port``)."""
         try:
             parts = urlsplit(str(href))
@@ -253,7 +253,7 @@ class PlanetarySigner:
         names = (host, f"{host}:{port}") if port else (host,)
         return bool(host) and any(fnmatchcase(name, pattern) for name in names for pattern in self.hosts)
 
-    def sign(self, href, collection):
+    def sign(self, href: str, collection: str) -> str:
         """``href`` with the collection's SAS token appended to its query."""
         token = self.token(collection)
         parts = urlsplit(href)
@@ -308,7 +308,7 @@ def _signature_key(key):
 # --- the STAC download log ---------------------------------------------------------------------------
 
 
-def write_stac_log(path, rows):
+def write_stac_log(path: str, rows: Iterable[AssetRow]) -> None:
     """Write the log (atomically: a crash leaves the old or the new file, never half of one)."""
     out = io.StringIO(newline="")
     writer = csv.writer(out, lineterminator="\n")
@@ -320,7 +320,7 @@ def write_stac_log(path, rows):
     _atomic_write(path, out.getvalue().encode("utf-8"))
 
 
-def read_stac_log(path):
+def read_stac_log(path: str) -> List[AssetRow]:
     """The rows of a STAC download log (raises InputError for a file that is not one)."""
     try:
         with open(path, encoding="utf-8-sig", newline="") as handle:
@@ -343,7 +343,7 @@ def _row_of(record):
                     downloaded=(record["Downloaded"] or "").strip().lower() == "true")
 
 
-def merge_rows(old, new):
+def merge_rows(old: Iterable[AssetRow], new: Iterable[AssetRow]) -> List[AssetRow]:
     """``new`` rows, keeping Downloaded from ``old`` for the same asset (a search run again)."""
     done = {row.download_id for row in old if row.downloaded}
     return [replace(row, downloaded=row.download_id in done) for row in new]

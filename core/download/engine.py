@@ -21,13 +21,14 @@ What it guarantees for any :class:`~.model.DownloadRequest` (what the servers do
 import os
 import time
 from concurrent.futures import ThreadPoolExecutor
+from typing import Callable, Iterable, List, Optional
 
 from ..errors import EoOrderError
 from ..http import DEFAULT_TIMEOUT, new_session
 from .batch import Batch, HostQueue, outcome_of
 from .credentials import OriginCredentials
 from .http_attempt import Attempt, server_said
-from .model import FAILED, SKIPPED, UNVERIFIED, VERIFIED, Outcome
+from .model import FAILED, SKIPPED, UNVERIFIED, VERIFIED, DownloadRequest, Outcome, Progress
 from .part_file import file_digest, remove, remove_part, size_of
 from .retry import AttemptState, ChecksumMismatch, Final, RateLimited, Retry, RetryPolicy, Stopped, Unauthorized
 
@@ -81,7 +82,7 @@ class DownloadEngine:
 
     # -- hooks a catalogue layer may override --
 
-    def credential_for(self, url, first_url):
+    def credential_for(self, url: str, first_url: str):
         """The credential a request to ``url`` carries (never over http once ``first_url`` is https)."""
         return self.credentials.for_url(url, https_only=str(first_url).lower().startswith("https:"))
 
@@ -103,7 +104,9 @@ class DownloadEngine:
 
     # -- public --
 
-    def run(self, requests_, progress=None, cancelled=None, on_done=None):
+    def run(self, requests_: Iterable[DownloadRequest], progress: Optional[Callable[[Progress], None]] = None,
+            cancelled: Optional[Callable[[], bool]] = None,
+            on_done: Optional[Callable[[Outcome], None]] = None) -> List[Outcome]:
         """Download ``requests_``; returns their outcomes in the same order (duplicate ids once).
 
         ``progress(Progress)``, ``cancelled() -> bool`` and ``on_done(Outcome)`` are called from

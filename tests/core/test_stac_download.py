@@ -347,3 +347,17 @@ def test_names_from_api_urls_and_choices_that_match_nothing(servers):
     with pytest.raises(InputError, match=r"None of the 1 item\(s\) has an asset with the key or role B04, "
                                          r"overview\. Their asset keys: PRODUCT, QUICKLOOK; roles: data, thumbnail"):
         asset_rows([item], ("B04", " overview"))
+
+
+def test_error_pages_are_never_saved_and_5xx_is_retried(servers, tmp_path):
+    assets = servers()
+    page = assets.add("page.tif", content(8 * KiB), "html")
+    busy = assets.add("busy.tif", content(9 * KiB), "503-once", "reset")
+    item = stac_item(assets, "item-err", {"page": asset_json(assets.href(page)), "busy": asset_json(
+        assets.href(busy), checksum=multihash("sha256", busy.content.bytes()), size=busy.content.size)})
+    sleeps = []
+    _, (html, retried) = download([item], ("data",), tmp_path, sleeps=sleeps, retries=2)
+    assert html.status == FAILED and "sent a web page titled" in html.message and "Gave up after 3" in html.message
+    assert not list((tmp_path / "item-err").glob("page.tif*"))
+    assert retried.status == VERIFIED and (tmp_path / "item-err" / "busy.tif").read_bytes() == busy.content.bytes()
+    assert sleeps and max(sleeps) <= 4.0
