@@ -191,8 +191,8 @@ class DownloadStacAlgorithm(QgsProcessingAlgorithm):
 
         def client_for(link):
             base = "/".join(link.split("/", 3)[:3]) + "/"
-            if base not in clients:
-                clients[base] = StacClient(base, auth=auth)
+            if base not in clients:  # the Copernicus password goes to its login only, never to its STAC API
+                clients[base] = StacClient(base, auth=None if is_copernicus(link) else auth)
             return clients[base]
 
         feedback.pushInfo(tr("Reading {0} STAC item(s)").format(len(set(links))))
