@@ -1,4 +1,4 @@
-"""Benchmarks for the Copernicus Data Space download engine (core/cdse_download.py).
+"""Benchmarks for the download engine (core/download/) through its Copernicus layer (core/cdse_download.py).
 
 Run from the repository root:  .venv/bin/python -m benchmarks.bench_download [--size-mib 512]
 

@@ -670,6 +670,101 @@ Identifiants : une configuration d'authentification Basic avec votre nom d'util
     </message>
   </context>
   <context>
+    <name>DownloadStacAlgorithm</name>
+    <message>
+      <source>Download STAC assets</source>
+      <translation>Télécharger des ressources STAC</translation>
+    </message>
+    <message>
+      <source>Download</source>
+      <translation>Téléchargement</translation>
+    </message>
+    <message>
+      <source>Downloads the chosen assets of STAC items into the output folder, one sub-folder per item. The items come from a STAC footprint layer (its self_link field; tick 'Selected features only' to download just the selection) or from a STAC download log written by an earlier run, which resumes it.
+
+Assets: asset keys (B04, visual...) or roles (data, metadata, thumbnail...), separated by commas.
+
+Each file is written as &lt;name&gt;.part, checked against the asset's file:checksum (MD5, SHA-256...) or else its file:size, and only then renamed; interrupted downloads resume on the next run, and files already verified are skipped. The log (stac-download.csv in the output folder) marks each asset Downloaded as soon as it is on disk. s3:// hrefs are downloaded from their alternate https href when the item gives one, else reported. Planetary Computer assets are signed first.
+
+Credentials: a Basic authentication configuration, sent to the STAC API's own server only; for Copernicus Data Space items, your Copernicus Data Space username/password (used to get its token).</source>
+      <translation>Télécharge les ressources choisies d'items STAC dans le dossier de sortie, un sous-dossier par item. Les items proviennent d'une couche d'empreintes STAC (son champ self_link; cochez « Entités sélectionnées uniquement » pour ne télécharger que la sélection) ou d'un journal de téléchargement STAC écrit par une exécution précédente, qu'il reprend.
+
+Ressources : clés de ressources (B04, visual...) ou rôles (data, metadata, thumbnail...), séparés par des virgules.
+
+Chaque fichier est écrit sous &lt;nom&gt;.part, vérifié avec le file:checksum de la ressource (MD5, SHA-256...) ou à défaut sa taille file:size, et seulement ensuite renommé; les téléchargements interrompus reprennent à l'exécution suivante et les fichiers déjà vérifiés sont sautés. Le journal (stac-download.csv dans le dossier de sortie) marque chaque ressource Downloaded dès qu'elle est sur le disque. Les liens s3:// sont téléchargés depuis leur lien https de remplacement quand l'item en donne un, sinon ils sont signalés. Les ressources de Planetary Computer sont d'abord signées.
+
+Identifiants : une configuration d'authentification Basic, envoyée au seul serveur de l'API STAC; pour les items de Copernicus Data Space, votre nom d'utilisateur et mot de passe Copernicus Data Space (pour obtenir son jeton).</translation>
+    </message>
+    <message>
+      <source>The STAC download log</source>
+      <translation>le journal de téléchargement STAC</translation>
+    </message>
+    <message>
+      <source>STAC footprints</source>
+      <translation>Empreintes STAC</translation>
+    </message>
+    <message>
+      <source>STAC download log</source>
+      <translation>Journal de téléchargement STAC</translation>
+    </message>
+    <message>
+      <source>Asset keys or roles</source>
+      <translation>Clés ou rôles des ressources</translation>
+    </message>
+    <message>
+      <source>Download folder</source>
+      <translation>Dossier de téléchargement</translation>
+    </message>
+    <message>
+      <source>Credentials (Basic auth config)</source>
+      <translation>Identifiants (configuration d'authentification Basic)</translation>
+    </message>
+    <message>
+      <source>Parallel downloads per server</source>
+      <translation>Téléchargements en parallèle par serveur</translation>
+    </message>
+    <message>
+      <source>Planetary Computer signing URL</source>
+      <translation>URL de signature de Planetary Computer</translation>
+    </message>
+    <message>
+      <source>Hosts whose assets are signed</source>
+      <translation>Hôtes dont les ressources sont signées</translation>
+    </message>
+    <message>
+      <source>Copernicus Data Space token (login) URL</source>
+      <translation>URL du jeton (connexion) de Copernicus Data Space</translation>
+    </message>
+    <message>
+      <source>Downloads</source>
+      <translation>Téléchargements</translation>
+    </message>
+    <message>
+      <source>Give a STAC footprint layer or a STAC download log: there is nothing to download.</source>
+      <translation>Indiquez une couche d'empreintes STAC ou un journal de téléchargement STAC : il n'y a rien à télécharger.</translation>
+    </message>
+    <message>
+      <source>These features have no self_link: choose the footprint layer of a STAC search.</source>
+      <translation>Ces entités n'ont pas de champ self_link : choisissez la couche d'empreintes d'une recherche STAC.</translation>
+    </message>
+    <message>
+      <source>STAC download logs (*.csv)</source>
+      <translation>Journaux de téléchargement STAC (*.csv)</translation>
+    </message>
+    <message>
+      <source>Reading {0} STAC item(s)</source>
+      <translation>Lecture de {0} item(s) STAC</translation>
+    </message>
+    <message>
+      <source>{0} asset(s) to download into {1}; log: {2}</source>
+      <translation>{0} ressource(s) à télécharger dans {1}; journal : {2}</translation>
+    </message>
+    <message>
+      <source>A downloaded asset could not be recorded in the log ({0}): is the disk full? The assets downloaded so far are on disk and verified. Free some space, then run again with the log: verified files are skipped.</source>
+      <translation>Une ressource téléchargée n'a pas pu être inscrite au journal ({0}) : le disque est-il plein? Les ressources téléchargées jusqu'ici sont sur le disque et vérifiées. Libérez de l'espace, puis relancez avec le journal : les fichiers vérifiés sont sautés.</translation>
+    </message>
+  </context>
+  <context>
     <name>EoOrderChecks</name>
     <message>
       <source>MAX_RECORDS must be a whole number, not {0!r}.</source>

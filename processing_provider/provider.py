@@ -6,6 +6,7 @@ from qgis.core import QgsProcessingProvider
 from qgis.PyQt.QtGui import QIcon
 
 from .download_cdse import DownloadCdseAlgorithm
+from .download_stac import DownloadStacAlgorithm
 from .order_eodms import OrderEodmsAlgorithm
 from .quicklooks import QuicklooksAlgorithm
 from .search_cdse import SearchCdseAlgorithm
@@ -29,6 +30,7 @@ class EoOrderProvider(QgsProcessingProvider):
         self.addAlgorithm(SearchCswAlgorithm())
         self.addAlgorithm(SearchCdseAlgorithm())
         self.addAlgorithm(DownloadCdseAlgorithm())
+        self.addAlgorithm(DownloadStacAlgorithm())
         self.addAlgorithm(OrderEodmsAlgorithm())
         self.addAlgorithm(WcsGetCoverageAlgorithm())
         self.addAlgorithm(QuicklooksAlgorithm())
