@@ -208,7 +208,8 @@ class Downloader(DownloadEngine):
             return _offline_message(request.name)
         return None
 
-    def run(self, items: Iterable[DownloadItem], progress: Optional[Callable[[Progress], None]] = None,
+    def run(self, items: Iterable[DownloadItem],  # type: ignore[override]  # Copernicus items, not any request
+            progress: Optional[Callable[[Progress], None]] = None,
             cancelled: Optional[Callable[[], bool]] = None,
             on_product_done: Optional[Callable[[Outcome], None]] = None) -> List[Outcome]:
         """Download ``items`` (:class:`DownloadItem`); returns their outcomes in the same order

@@ -114,17 +114,17 @@ class DownloadEngine:
         its outcome, so the caller can record it at once; an exception it raises stops the batch
         and is raised again here.
         """
-        requests_ = _unique(requests_)
+        unique: List[DownloadRequest] = _unique(requests_)
         try:
             os.makedirs(self.out_dir, exist_ok=True)
         except OSError as exc:
             raise EoOrderError(f"Could not create the download folder {self.out_dir} ({exc.strerror or exc}): "
                                "choose another folder.") from None
-        if not requests_:
+        if not unique:
             return []
-        batch = Batch(self, requests_, progress, cancelled, on_done)
-        queue = HostQueue(requests_, self.per_host)
-        outcomes = [None] * len(requests_)
+        batch = Batch(self, unique, progress, cancelled, on_done)
+        queue = HostQueue(unique, self.per_host)
+        outcomes: List[Optional[Outcome]] = [None] * len(unique)
 
         def worker():
             while True:
@@ -137,7 +137,7 @@ class DownloadEngine:
                 finally:
                     queue.release(request)
 
-        workers = min(self.concurrency, len(requests_))
+        workers = min(self.concurrency, len(unique))
         try:
             with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="download") as pool:
                 for future in [pool.submit(worker) for _ in range(workers)]:
@@ -146,7 +146,7 @@ class DownloadEngine:
             batch.close()
         if batch.callback_error is not None:
             raise batch.callback_error
-        return outcomes
+        return [outcome for outcome in outcomes if outcome is not None]  # every slot is filled
 
     def paths(self, requests_):
         """(plain, own) file paths per item id; a plain name used twice in the batch is left to the
