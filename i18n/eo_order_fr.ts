@@ -546,44 +546,52 @@
       <translation>Télécharger depuis Copernicus Data Space</translation>
     </message>
     <message>
-      <source>Download</source>
-      <translation>Téléchargement</translation>
+      <source>Verified, resumable downloads of the products of a query log or footprint layer.</source>
+      <translation>Téléchargements vérifiés et reprenables des produits d'un journal de requête ou d'une couche d'empreintes.</translation>
     </message>
     <message>
-      <source>Downloads Copernicus Data Space products into the output folder, on at most 4 connections (CDSE's limit per user). The products come from a query log written by 'Search Copernicus Data Space', or from its footprint layer (fields product_id, name, checksum_md5, size_bytes, online; tick 'Selected features only' to download just the selection). When both are given, the products come from the layer and the log is updated too.
+      <source>Downloads Copernicus Data Space products into the output folder, on at most 4 connections (CDSE's limit per user). Required: the query log or the footprint layer (at least one), and the credentials or a token file (at least one). The products come from a query log written by 'Search Copernicus Data Space', or from its footprint layer (fields product_id, name, checksum_md5, size_bytes, online; tick 'Selected features only' to download just the selection). When both are given, the products come from the layer and the log is updated too.
 
 Each file is written as &lt;name&gt;.part, checked against the catalogue's MD5 (or else the size the server announces) and only then renamed; interrupted downloads resume on the next run, and files already verified are skipped. Right after each product is on disk it is marked Downloaded in the query log and, for a file layer (GeoPackage, Shapefile...), in its 'downloaded' field. Offline (long-term archive) and failed products do not stop the batch: the output table gives each product's status and message.
 
 Credentials: a Basic authentication configuration with your Copernicus Data Space username/password, and/or a token file (CopernicusDataspace_token.json, the login reply the Copernicus scripts save). A token file is reused while its session is valid and rewritten with every new login or refresh; give a new path to have one created (with an auth config). A rejected username/password stops the batch.</source>
-      <translation>Télécharge des produits Copernicus Data Space dans le dossier de sortie, sur au plus 4 connexions (la limite de CDSE par utilisateur). Les produits proviennent d'un journal de requête écrit par « Rechercher dans Copernicus Data Space » ou de sa couche d'empreintes (champs product_id, name, checksum_md5, size_bytes, online; cochez « Entités sélectionnées uniquement » pour ne télécharger que la sélection). Si les deux sont fournis, les produits proviennent de la couche et le journal est aussi mis à jour.
+      <translation>Télécharge des produits Copernicus Data Space dans le dossier de sortie, sur au plus 4 connexions (la limite de CDSE par utilisateur). Requis : le journal de requête ou la couche d'empreintes (au moins l'un des deux), et les identifiants ou un fichier de jeton (au moins l'un des deux). Les produits proviennent d'un journal de requête écrit par « Rechercher dans Copernicus Data Space » ou de sa couche d'empreintes (champs product_id, name, checksum_md5, size_bytes, online; cochez « Entités sélectionnées uniquement » pour ne télécharger que la sélection). Si les deux sont fournis, les produits proviennent de la couche et le journal est aussi mis à jour.
 
 Chaque fichier est écrit sous le nom &lt;name&gt;.part, vérifié par rapport au MD5 du catalogue (ou, à défaut, à la taille annoncée par le serveur), puis seulement renommé; les téléchargements interrompus reprennent à l'exécution suivante et les fichiers déjà vérifiés sont ignorés. Dès qu'un produit est sur le disque, il est marqué comme téléchargé (Downloaded) dans le journal de requête et, pour une couche fichier (GeoPackage, Shapefile...), dans son champ « downloaded ». Les produits hors ligne (archive à long terme) et ceux en échec n'arrêtent pas le lot : la table de sortie donne l'état et le message de chaque produit.
 
 Identifiants : une configuration d'authentification Basic avec votre nom d'utilisateur et votre mot de passe Copernicus Data Space, ou un fichier de jeton (CopernicusDataspace_token.json, la réponse de connexion qu'enregistrent les scripts Copernicus), ou les deux. Un fichier de jeton est réutilisé tant que sa session est valide et réécrit à chaque nouvelle connexion ou actualisation; indiquez un nouveau chemin pour en faire créer un (avec une configuration d'authentification). Un nom d'utilisateur ou un mot de passe refusé arrête le lot.</translation>
     </message>
     <message>
+      <source>Give a query log or a footprint layer of a Copernicus search (INPUT_LOG or INPUT: one of the two is required): there is nothing to download.</source>
+      <translation>Indiquez un journal de requête ou une couche d'empreintes d'une recherche Copernicus (INPUT_LOG ou INPUT : l'un des deux est requis) : il n'y a rien à télécharger.</translation>
+    </message>
+    <message>
+      <source>Copernicus Data Space downloads need your account: choose an authentication configuration (AUTHCFG, Basic) with your username and password, or a token file (TOKEN_FILE); one of the two is required.</source>
+      <translation>Les téléchargements Copernicus Data Space nécessitent votre compte : choisissez une configuration d'authentification (AUTHCFG, Basic) avec votre nom d'utilisateur et votre mot de passe, ou un fichier de jeton (TOKEN_FILE); l'un des deux est requis.</translation>
+    </message>
+    <message>
       <source>{0:.0f} % — {1}: {2}{3}; {4}</source>
       <translation>{0:.0f} % — {1} : {2}{3}; {4}</translation>
     </message>
     <message>
-      <source>Query log</source>
-      <translation>Journal de requête</translation>
+      <source>Query log (this or the footprint layer is required)</source>
+      <translation>Journal de requête (lui ou la couche d'empreintes est requis)</translation>
     </message>
     <message>
-      <source>Product footprints</source>
-      <translation>Empreintes des produits</translation>
+      <source>Product footprints (this or the query log is required)</source>
+      <translation>Empreintes des produits (elles ou le journal de requête sont requis)</translation>
     </message>
     <message>
       <source>Download folder</source>
       <translation>Dossier de téléchargement</translation>
     </message>
     <message>
-      <source>Copernicus Data Space credentials (Basic auth config)</source>
-      <translation>Identifiants Copernicus Data Space (configuration d'authentification Basic)</translation>
+      <source>Copernicus Data Space credentials (Basic auth config; this or a token file is required)</source>
+      <translation>Identifiants Copernicus Data Space (configuration d'authentification Basic; elle ou un fichier de jeton est requis)</translation>
     </message>
     <message>
-      <source>Token file (CopernicusDataspace_token.json)</source>
-      <translation>Fichier de jeton (CopernicusDataspace_token.json)</translation>
+      <source>Token file (CopernicusDataspace_token.json; this or the credentials are required)</source>
+      <translation>Fichier de jeton (CopernicusDataspace_token.json; lui ou les identifiants sont requis)</translation>
     </message>
     <message>
       <source>Token (login) URL</source>
@@ -600,14 +608,6 @@ Identifiants : une configuration d'authentification Basic avec votre nom d'util
     <message>
       <source>Downloads</source>
       <translation>Téléchargements</translation>
-    </message>
-    <message>
-      <source>Give a query log or a footprint layer of a Copernicus search: there is nothing to download.</source>
-      <translation>Indiquez un journal de requête ou une couche d'empreintes d'une recherche Copernicus : il n'y a rien à télécharger.</translation>
-    </message>
-    <message>
-      <source>Copernicus Data Space downloads need your account: choose an authentication configuration (Basic) with your username and password, or a token file.</source>
-      <translation>Les téléchargements Copernicus Data Space nécessitent votre compte : choisissez une configuration d'authentification (Basic) contenant votre nom d'utilisateur et votre mot de passe, ou un fichier de jeton.</translation>
     </message>
     <message>
       <source>The products</source>
@@ -667,6 +667,25 @@ Identifiants : une configuration d'authentification Basic avec votre nom d'util
     <message>
       <source>Show quicklook ({0})</source>
       <translation>Afficher l'aperçu ({0})</translation>
+    </message>
+  </context>
+  <context>
+    <name>EoOrderAlgorithm</name>
+    <message>
+      <source>Search</source>
+      <translation>Recherche</translation>
+    </message>
+    <message>
+      <source>Order</source>
+      <translation>Commande</translation>
+    </message>
+    <message>
+      <source>Download</source>
+      <translation>Téléchargement</translation>
+    </message>
+    <message>
+      <source>WCS</source>
+      <translation>WCS</translation>
     </message>
   </context>
   <context>
@@ -1078,8 +1097,8 @@ Identifiants : une configuration d'authentification Basic avec votre nom d'util
       <translation>Commander des scènes auprès d'EODMS</translation>
     </message>
     <message>
-      <source>Order</source>
-      <translation>Commande</translation>
+      <source>Orders footprints of an EODMS search from the EODMS order service, journalled.</source>
+      <translation>Commande les empreintes d'une recherche EODMS auprès du service de commande EODMS, avec journal.</translation>
     </message>
     <message>
       <source>Orders each input footprint (fields record_id and collection_id, as written by 'Search a CSW catalogue') from the EODMS WES order service: DescribeCoverage, then GetCoverage with CoverageId &lt;collection&gt;--&lt;record id&gt;. EODMS e-mails you when an order is submitted and again with the download links.
@@ -1231,8 +1250,8 @@ Cochez « Entités sélectionnées uniquement » pour ne commander que la sélec
       <translation>Géoréférencer les aperçus</translation>
     </message>
     <message>
-      <source>Search</source>
-      <translation>Recherche</translation>
+      <source>The thumbnails of footprints, stretched onto them as GeoTIFFs.</source>
+      <translation>Les vignettes des empreintes, étirées sur elles en GeoTIFF.</translation>
     </message>
     <message>
       <source>Fetches the thumbnail of each input footprint (EODMS THUMBVIEW in thumbnail_url, Copernicus quicklook in quicklook_url, as written by the search algorithms) and stretches it onto the footprint: the image's corners on the footprint's four corners, warped to a GeoTIFF in WGS 84 with transparency outside. The GeoTIFFs are written to the output folder as &lt;record id or product name&gt;.tif; the table says what happened to each footprint.
@@ -1317,24 +1336,32 @@ Cochez « Entités sélectionnées uniquement » pour ne prendre que la sélec
       <translation>Rechercher dans Copernicus Data Space</translation>
     </message>
     <message>
-      <source>Search</source>
-      <translation>Recherche</translation>
+      <source>Copernicus products by collection, area, dates and cloud cover: footprints and a query log.</source>
+      <translation>Produits Copernicus par collection, zone, dates et couverture nuageuse : empreintes et journal de requête.</translation>
     </message>
     <message>
-      <source>Searches the Copernicus Data Space Ecosystem OData catalogue for one collection, an area (the polygon of the AOI layer — its selected features when 'selected only' is ticked — or else the extent) and a sensing period (start inclusive, end exclusive; no zone = UTC), optionally a maximum cloud cover. Writes the product footprints and the query log (a '# key: value' header with the query, then a CSV table Id,Name,Checksum,Online,Downloaded) that 'Download from Copernicus Data Space' takes as input. Result sets beyond the catalogue's 10,000-record paging limit are split into time windows.</source>
-      <translation>Interroge le catalogue OData de Copernicus Data Space Ecosystem pour une collection, une zone (le polygone de la couche de zone d'intérêt — ses entités sélectionnées lorsque « sélection uniquement » est coché — ou sinon l'emprise) et une période d'acquisition (début inclus, fin exclue; sans fuseau = UTC), avec, au besoin, une couverture nuageuse maximale. Écrit les empreintes des produits et le journal de requête (un en-tête « # key: value » avec la requête, puis une table CSV Id,Name,Checksum,Online,Downloaded) que « Télécharger depuis Copernicus Data Space » prend en entrée. Les ensembles de résultats qui dépassent la limite de pagination du catalogue (10 000 enregistrements) sont découpés en fenêtres temporelles.</translation>
+      <source>Searches the Copernicus Data Space Ecosystem OData catalogue for one collection, an area (the polygon of the AOI layer — its selected features when 'selected only' is ticked — or else the extent) and a sensing period (start inclusive, end exclusive; no zone = UTC), optionally a maximum cloud cover. Required: the extent or the AOI layer (one of the two). Writes the product footprints and the query log (a '# key: value' header with the query, then a CSV table Id,Name,Checksum,Online,Downloaded) that 'Download from Copernicus Data Space' takes as input. Result sets beyond the catalogue's 10,000-record paging limit are split into time windows.</source>
+      <translation>Interroge le catalogue OData de Copernicus Data Space Ecosystem pour une collection, une zone (le polygone de la couche de zone d'intérêt — ses entités sélectionnées lorsque « sélection uniquement » est coché — ou sinon l'emprise) et une période d'acquisition (début inclus, fin exclue; sans fuseau = UTC), avec, au besoin, une couverture nuageuse maximale. Requis : l'emprise ou la couche de zone d'intérêt (l'une des deux). Écrit les empreintes des produits et le journal de requête (un en-tête « # key: value » avec la requête, puis une table CSV Id,Name,Checksum,Online,Downloaded) que « Télécharger depuis Copernicus Data Space » prend en entrée. Les ensembles de résultats qui dépassent la limite de pagination du catalogue (10 000 enregistrements) sont découpés en fenêtres temporelles.</translation>
+    </message>
+    <message>
+      <source>Search cancelled.</source>
+      <translation>Recherche annulée.</translation>
+    </message>
+    <message>
+      <source>Give a search extent (EXTENT) or an area-of-interest layer (AOI): one of the two is required.</source>
+      <translation>Indiquez une emprise de recherche (EXTENT) ou une couche de zone d'intérêt (AOI) : l'une des deux est requise.</translation>
     </message>
     <message>
       <source>Collection</source>
       <translation>Collection</translation>
     </message>
     <message>
-      <source>Search extent</source>
-      <translation>Emprise de recherche</translation>
+      <source>Search extent (required unless an AOI layer is given)</source>
+      <translation>Emprise de recherche (requise sauf si une couche de zone d'intérêt est fournie)</translation>
     </message>
     <message>
-      <source>Area of interest (polygon layer; overrides the extent)</source>
-      <translation>Zone d'intérêt (couche de polygones; a préséance sur l'emprise)</translation>
+      <source>Area of interest (polygon layer; overrides the extent; required unless an extent is given)</source>
+      <translation>Zone d'intérêt (couche de polygones; remplace l'emprise; requise sauf si une emprise est fournie)</translation>
     </message>
     <message>
       <source>Sensing start (inclusive, ISO)</source>
@@ -1373,12 +1400,12 @@ Cochez « Entités sélectionnées uniquement » pour ne prendre que la sélec
       <translation>le journal de requête</translation>
     </message>
     <message>
-      <source>Search cancelled.</source>
-      <translation>Recherche annulée.</translation>
-    </message>
-    <message>
       <source>Give a search extent or an area-of-interest layer.</source>
       <translation>Indiquez une emprise de recherche ou une couche de zone d'intérêt.</translation>
+    </message>
+    <message>
+      <source>Page {0} of {1}: {2} products</source>
+      <translation>Page {0} sur {1} : {2} produits</translation>
     </message>
     <message>
       <source>{0} products, {1} without a footprint (kept without geometry); query log: {2}</source>
@@ -1387,10 +1414,6 @@ Cochez « Entités sélectionnées uniquement » pour ne prendre que la sélec
     <message>
       <source>{0} products found; query log: {1}</source>
       <translation>{0} produits trouvés; journal de requête : {1}</translation>
-    </message>
-    <message>
-      <source>Page {0} of {1}: {2} products</source>
-      <translation>Page {0} sur {1} : {2} produits</translation>
     </message>
     <message>
       <source>The query log could not be written to {0} ({1}): is the disk full? {2} products were found; an earlier log at that path was left as it was. Free some space or choose another place, then run again.</source>
@@ -1404,11 +1427,13 @@ Cochez « Entités sélectionnées uniquement » pour ne prendre que la sélec
       <translation>Rechercher dans un catalogue CSW (EODMS, RCM, CSW 2.0.2)</translation>
     </message>
     <message>
-      <source>Search</source>
-      <translation>Recherche</translation>
+      <source>Records of a CSW 2.0.2 catalogue by extent, dates and title: their footprints.</source>
+      <translation>Enregistrements d'un catalogue CSW 2.0.2 par emprise, dates et titre : leurs empreintes.</translation>
     </message>
     <message>
       <source>Searches a CSW 2.0.2 catalogue for records whose footprint intersects the extent and writes their footprints as polygons (EPSG:4326).
+
+Catalogue: a connection by name (one of yours or a built-in one, as in the Connections manager: its URL, profile, record schema and authentication come with it), or, when no connection is chosen, the Catalogue URL with the Profile, Record schema and Authentication given here.
 
 Profile: EODMS (the EODMS catalogue: lon/lat box without srsName), EODMS RCM (the same inside a SOAP WS-Security envelope; needs an auth config with your EODMS username and password) or generic CSW 2.0.2 (box sent as CRS84).
 
@@ -1417,6 +1442,8 @@ Dates filter the record date: start inclusive, end exclusive; ISO dates or date-
 Record schema: Dublin Core or ISO 19139 (GeoNetwork, INSPIRE); either answer is read. Records without a bounding box are written without geometry; what could not be read (other schemas, paging that stopped early) is reported in the log.</source>
       <translation>Interroge un catalogue CSW 2.0.2 pour trouver les enregistrements dont l'empreinte recoupe l'emprise et écrit leurs empreintes sous forme de polygones (EPSG:4326).
 
+Catalogue : une connexion par son nom (une des vôtres ou une connexion intégrée, comme dans le gestionnaire de connexions : son URL, son profil, son schéma de fiches et son authentification l'accompagnent) ou, si aucune connexion n'est choisie, l'URL du catalogue avec le profil, le schéma de fiches et l'authentification indiqués ici.
+
 Profil : EODMS (le catalogue EODMS : rectangle lon/lat sans srsName), EODMS RCM (la même chose dans une enveloppe SOAP WS-Security; nécessite une configuration d'authentification contenant votre nom d'utilisateur et votre mot de passe EODMS) ou CSW 2.0.2 générique (rectangle envoyé en CRS84).
 
 Les dates filtrent la date de l'enregistrement : début inclus, fin exclue; dates ou dates-heures ISO (2013-03-29, 2013-03-29T12:00:00Z). Le titre est un motif de type LIKE : * n'importe quels caractères, ? un seul caractère. Toutes les pages sont récupérées jusqu'au nombre maximal d'enregistrements.
@@ -1424,8 +1451,16 @@ Les dates filtrent la date de l'enregistrement : début inclus, fin exclue; dat
 Schéma des fiches : Dublin Core ou ISO 19139 (GeoNetwork, INSPIRE); les deux réponses sont lues. Les enregistrements sans rectangle englobant sont écrits sans géométrie; ce qui n'a pas pu être lu (autres schémas, pagination interrompue) est signalé dans le journal.</translation>
     </message>
     <message>
-      <source>Catalogue URL</source>
-      <translation>URL du catalogue</translation>
+      <source>Search cancelled.</source>
+      <translation>Recherche annulée.</translation>
+    </message>
+    <message>
+      <source>Connection (by name; empty: the Catalogue URL below)</source>
+      <translation>Connexion (par son nom; vide : l'URL du catalogue ci-dessous)</translation>
+    </message>
+    <message>
+      <source>Catalogue URL (used when no connection is chosen)</source>
+      <translation>URL du catalogue (utilisée si aucune connexion n'est choisie)</translation>
     </message>
     <message>
       <source>Profile</source>
@@ -1468,8 +1503,8 @@ Schéma des fiches : Dublin Core ou ISO 19139 (GeoNetwork, INSPIRE); les deux r
       <translation>L'emprise de recherche est vide : indiquez un rectangle.</translation>
     </message>
     <message>
-      <source>Search cancelled.</source>
-      <translation>Recherche annulée.</translation>
+      <source>There is no CSW connection named {0!r}. Choose one of: {1}; or leave Connection empty and give the Catalogue URL.</source>
+      <translation>Il n'y a pas de connexion CSW nommée {0!r}. Choisissez l'une de celles-ci : {1}; ou laissez Connexion vide et indiquez l'URL du catalogue.</translation>
     </message>
     <message>
       <source>{0} records written, {1} without a footprint.</source>
@@ -1484,12 +1519,16 @@ Schéma des fiches : Dublin Core ou ISO 19139 (GeoNetwork, INSPIRE); les deux r
       <translation>ISO 19139</translation>
     </message>
     <message>
-      <source>Could not write the footprints: {0}</source>
-      <translation>Impossible d'écrire les empreintes : {0}</translation>
+      <source>Connection {0}: {1} ({2}).</source>
+      <translation>Connexion {0} : {1} ({2}).</translation>
     </message>
     <message>
       <source>Page {0} of {1}: {2} records so far ({3} matched).</source>
       <translation>Page {0} sur {1} : {2} enregistrements jusqu'ici ({3} correspondants).</translation>
+    </message>
+    <message>
+      <source>Could not write the footprints: {0}</source>
+      <translation>Impossible d'écrire les empreintes : {0}</translation>
     </message>
   </context>
   <context>
@@ -1674,8 +1713,8 @@ Schéma des fiches : Dublin Core ou ISO 19139 (GeoNetwork, INSPIRE); les deux r
       <translation>Récupérer une couverture d'un serveur WCS 1.0.0</translation>
     </message>
     <message>
-      <source>WCS</source>
-      <translation>WCS</translation>
+      <source>One coverage of a WCS 1.0.0 server, checked against its description, into a raster file.</source>
+      <translation>Une couverture d'un serveur WCS 1.0.0, vérifiée d'après sa description, dans un fichier raster.</translation>
     </message>
     <message>
       <source>Fetches one coverage from an OGC WCS 1.0.0 server (GetCoverage) into a raster file.
@@ -1704,6 +1743,10 @@ Sous-ensemble de plage : valeurs des axes de plage de la couverture, p. ex. ban
 Authentification : une configuration d'authentification (Basic) envoyée uniquement à l'adresse propre du serveur.
 
 Sortie – obligatoire : un fichier. Les couvertures peuvent être volumineuses; un fichier temporaire n'est donc pas accepté : par défaut, la couverture est enregistrée à côté du fichier de projet (sous le nom de la couverture); un projet non enregistré exige un nom de fichier. Une réponse plus grande que la taille maximale de fichier (paramètre avancé) est interrompue et rien n'est enregistré.</translation>
+    </message>
+    <message>
+      <source>Fetching the coverage was cancelled; nothing was saved.</source>
+      <translation>La récupération de la couverture a été annulée; rien n'a été enregistré.</translation>
     </message>
     <message>
       <source>Max file size (MB)</source>
@@ -1802,14 +1845,6 @@ Sortie – obligatoire : un fichier. Les couvertures peuvent être volumineuses
       <translation>résolution native</translation>
     </message>
     <message>
-      <source>Fetching the coverage was cancelled; nothing was saved.</source>
-      <translation>La récupération de la couverture a été annulée; rien n'a été enregistré.</translation>
-    </message>
-    <message>
-      <source>Coverage {0} saved as {1}.</source>
-      <translation>Couverture {0} enregistrée sous {1}.</translation>
-    </message>
-    <message>
       <source>Describing coverage {0}…</source>
       <translation>Description de la couverture {0}…</translation>
     </message>
@@ -1820,6 +1855,10 @@ Sortie – obligatoire : un fichier. Les couvertures peuvent être volumineuses
     <message>
       <source>GetCoverage {0}: {1}, box {2}, {3}, format {4}.</source>
       <translation>GetCoverage {0} : {1}, rectangle {2}, {3}, format {4}.</translation>
+    </message>
+    <message>
+      <source>Coverage {0} saved as {1}.</source>
+      <translation>Couverture {0} enregistrée sous {1}.</translation>
     </message>
     <message>
       <source> (its grid is {0} × {1} pixels)</source>
