@@ -33,6 +33,7 @@ import contextlib
 import csv
 import datetime as dt
 import io
+import json
 import os
 import tempfile
 import threading
@@ -189,6 +190,45 @@ def write_query_log(path, query, products, catalogue_url=None, queried_at=None):
     header = header_of(query, catalogue_url, queried_at or _now())
     lines = [f"# {key}: {value}".rstrip() for key, value in header.items()]
     text = _render(lines, list(COLUMNS), [_row_of(p) for p in products])
+    with _lock_for(path):
+        _atomic_write(path, text)
+    return path
+
+
+STAC_COLUMNS = ("Id", "Collection", "Datetime", "Cloud", "Assets", "SelfLink")
+
+
+def write_stac_log(path, query, result, catalogue_url, queried_at=None):
+    """Write the log of a STAC search (``query`` a StacQuery, ``result`` its StacResult) to ``path``
+    atomically, like the query log: a ``# key: value`` header (the query, the match count and
+    ``CloudFilter``: how the cloud cover was filtered — ``cql2-json filter`` and ``query extension``
+    by the server, ``client side`` by EO Order, ``none`` without a cloud limit), then a CSV table
+    ``Id,Collection,Datetime,Cloud,Assets,SelfLink`` (asset keys separated by spaces). Returns ``path``."""
+    kind, area = query.area()
+    if kind == "bbox":
+        area_text = ",".join(_number(v) for v in area)
+    elif kind == "intersects":
+        area_text = json.dumps(area, separators=(",", ":"))
+    else:
+        area_text = ""
+    header = {
+        "Collections": ",".join(query.collections),
+        "Area": area_text,
+        "StartTime": format_log_time(query.start) if query.start else "",
+        "StopTime": format_log_time(query.end) if query.end else "",
+        "MaxCloud": _number(query.max_cloud),
+        "MaxRecords": str(query.max_records),
+        "CloudFilter": result.cloud_filter or "none",
+        "Matched": "" if result.matched is None else str(result.matched),
+        "Catalogue": strip_userinfo(catalogue_url),  # never a password in a file
+        "QueriedAt": format_log_time(queried_at or _now()),
+    }
+    lines = [f"# {key}: {value}".rstrip() for key, value in header.items()]
+    rows = [{"Id": item.id, "Collection": item.collection,
+             "Datetime": format_log_time(item.time) if item.time else "",
+             "Cloud": _number(item.cloud_cover), "Assets": " ".join(item.assets), "SelfLink": item.self_link}
+            for item in result.items]
+    text = _render(lines, list(STAC_COLUMNS), rows)
     with _lock_for(path):
         _atomic_write(path, text)
     return path

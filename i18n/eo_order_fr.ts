@@ -1707,6 +1707,127 @@ Schéma des fiches : Dublin Core ou ISO 19139 (GeoNetwork, INSPIRE); les deux r
     </message>
   </context>
   <context>
+    <name>SearchStacAlgorithm</name>
+    <message>
+      <source>Cloud cover filtered by the STAC API (CQL2 filter).</source>
+      <translation>Couverture nuageuse filtrée par l'API STAC (filtre CQL2).</translation>
+    </message>
+    <message>
+      <source>Cloud cover filtered by the STAC API (query extension).</source>
+      <translation>Couverture nuageuse filtrée par l'API STAC (extension query).</translation>
+    </message>
+    <message>
+      <source>This STAC API cannot filter cloud cover: EO Order filtered the items it received.</source>
+      <translation>Cette API STAC ne sait pas filtrer la couverture nuageuse : EO Order a filtré les items reçus.</translation>
+    </message>
+    <message>
+      <source>Search a STAC API</source>
+      <translation>Rechercher dans une API STAC</translation>
+    </message>
+    <message>
+      <source>Items of any STAC API by collections, area, dates and cloud cover: footprints and an item log.</source>
+      <translation>Items de toute API STAC par collections, zone, dates et couverture nuageuse : empreintes et journal des items.</translation>
+    </message>
+    <message>
+      <source>Searches a STAC API (its landing page URL, e.g. https://earth-search.aws.element84.com/v1) for the items of one or more collections (comma-separated ids; empty: all) in an area and a period, and writes their footprints (EPSG:4326; items across the antimeridian as two-part multipolygons) with the fields item_id, collection, datetime, start_datetime, end_datetime, cloud_cover, platform, gsd, asset_keys, self_link and thumbnail_url.
+
+Area – required, one of: the extent, or the AOI layer (its polygons merged into one; the selected features when 'selected only' is ticked), which overrides the extent.
+Dates: start inclusive, end exclusive; ISO dates or date-times (no zone = UTC).
+Maximum cloud cover: sent as a CQL2 filter when the API conforms to the filter extension, else as the query extension, else applied by EO Order to the items received; the log says which. Items without a cloud cover are left out when a maximum is given.
+Every page is fetched by the API's next links, up to Maximum records.
+
+The item log (OUTPUT_LOG) is a CSV table Id,Collection,Datetime,Cloud,Assets,SelfLink after a '# key: value' header with the query, the match count and CloudFilter (the strategy used).</source>
+      <translation>Interroge une API STAC (l'URL de sa page d'accueil, p. ex. https://earth-search.aws.element84.com/v1) pour trouver les items d'une ou de plusieurs collections (identifiants séparés par des virgules; vide : toutes) dans une zone et une période, et écrit leurs empreintes (EPSG:4326; les items qui traversent l'antiméridien en multipolygones à deux parties) avec les champs item_id, collection, datetime, start_datetime, end_datetime, cloud_cover, platform, gsd, asset_keys, self_link et thumbnail_url.
+
+Zone – requise, l'une des deux : l'emprise, ou la couche de zone d'intérêt (ses polygones fusionnés en un seul; les entités sélectionnées lorsque « sélection uniquement » est coché), qui remplace l'emprise.
+Dates : début inclus, fin exclue; dates ou dates-heures ISO (sans fuseau = UTC).
+Couverture nuageuse maximale : envoyée comme filtre CQL2 si l'API se conforme à l'extension filter, sinon par l'extension query, sinon appliquée par EO Order aux items reçus; le journal dit laquelle. Les items sans couverture nuageuse sont exclus dès qu'un maximum est fixé.
+Chaque page est récupérée par les liens next de l'API, jusqu'au nombre maximal d'enregistrements.
+
+Le journal des items (OUTPUT_LOG) est une table CSV Id,Collection,Datetime,Cloud,Assets,SelfLink précédée d'un en-tête « # key: value » avec la requête, le nombre de correspondances et CloudFilter (la stratégie utilisée).</translation>
+    </message>
+    <message>
+      <source>Search cancelled.</source>
+      <translation>Recherche annulée.</translation>
+    </message>
+    <message>
+      <source>Give a search extent (EXTENT) or an area-of-interest layer (AOI): one of the two is required.</source>
+      <translation>Indiquez une emprise de recherche (EXTENT) ou une couche de zone d'intérêt (AOI) : l'une des deux est requise.</translation>
+    </message>
+    <message>
+      <source>STAC API URL (landing page)</source>
+      <translation>URL de l'API STAC (page d'accueil)</translation>
+    </message>
+    <message>
+      <source>Collections (comma-separated ids; empty: all)</source>
+      <translation>Collections (identifiants séparés par des virgules; vide : toutes)</translation>
+    </message>
+    <message>
+      <source>Search extent (required unless an AOI layer is given)</source>
+      <translation>Emprise de recherche (requise sauf si une couche de zone d'intérêt est fournie)</translation>
+    </message>
+    <message>
+      <source>Area of interest (polygon layer; overrides the extent; required unless an extent is given)</source>
+      <translation>Zone d'intérêt (couche de polygones; remplace l'emprise; requise sauf si une emprise est fournie)</translation>
+    </message>
+    <message>
+      <source>Start date (inclusive, ISO)</source>
+      <translation>Date de début (incluse, ISO)</translation>
+    </message>
+    <message>
+      <source>End date (exclusive, ISO)</source>
+      <translation>Date de fin (exclue, ISO)</translation>
+    </message>
+    <message>
+      <source>Maximum cloud cover (%)</source>
+      <translation>Couverture nuageuse maximale (%)</translation>
+    </message>
+    <message>
+      <source>Maximum records</source>
+      <translation>Nombre maximal d'enregistrements</translation>
+    </message>
+    <message>
+      <source>Item footprints</source>
+      <translation>Empreintes des items</translation>
+    </message>
+    <message>
+      <source>Item log</source>
+      <translation>Journal des items</translation>
+    </message>
+    <message>
+      <source>Item log (*.csv)</source>
+      <translation>Journal des items (*.csv)</translation>
+    </message>
+    <message>
+      <source>The item log</source>
+      <translation>le journal des items</translation>
+    </message>
+    <message>
+      <source>{0} items found; item log: {1}</source>
+      <translation>{0} items trouvés; journal des items : {1}</translation>
+    </message>
+    <message>
+      <source>{0} items so far ({1} matched).</source>
+      <translation>{0} items jusqu'ici ({1} correspondants).</translation>
+    </message>
+    <message>
+      <source>Could not write the footprints: {0}</source>
+      <translation>Impossible d'écrire les empreintes : {0}</translation>
+    </message>
+    <message>
+      <source>{0} item(s) have no usable geometry: they are in the item log, not in the footprints.</source>
+      <translation>{0} item(s) n'ont pas de géométrie utilisable : ils sont dans le journal des items, pas dans les empreintes.</translation>
+    </message>
+    <message>
+      <source>Stopped at {0} items (Maximum records); the STAC API has more.</source>
+      <translation>Arrêt à {0} items (nombre maximal d'enregistrements); l'API STAC en a d'autres.</translation>
+    </message>
+    <message>
+      <source>The item log could not be written to {0} ({1}): is the disk full? {2} items were found; an earlier log at that path was left as it was. Free some space or choose another place, then run again.</source>
+      <translation>Le journal des items n'a pas pu être écrit dans {0} ({1}) : le disque est-il plein? {2} items ont été trouvés; un journal antérieur à cet emplacement a été laissé tel quel. Libérez de l'espace ou choisissez un autre emplacement, puis relancez.</translation>
+    </message>
+  </context>
+  <context>
     <name>WcsGetCoverageAlgorithm</name>
     <message>
       <source>Fetch a coverage from a WCS 1.0.0 server</source>

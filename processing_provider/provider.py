@@ -5,11 +5,13 @@ import os
 from qgis.core import QgsProcessingProvider
 from qgis.PyQt.QtGui import QIcon
 
+from ..core.names import PLUGIN_NAME, PROVIDER_ID
 from .download_cdse import DownloadCdseAlgorithm
 from .order_eodms import OrderEodmsAlgorithm
 from .quicklooks import QuicklooksAlgorithm
 from .search_cdse import SearchCdseAlgorithm
 from .search_csw import SearchCswAlgorithm
+from .search_stac import SearchStacAlgorithm
 from .wcs_getcoverage import WcsGetCoverageAlgorithm
 
 ICON = os.path.join(os.path.dirname(os.path.dirname(__file__)), "icons", "eo_order.svg")
@@ -17,10 +19,10 @@ ICON = os.path.join(os.path.dirname(os.path.dirname(__file__)), "icons", "eo_ord
 
 class EoOrderProvider(QgsProcessingProvider):
     def id(self):
-        return "eo_order"
+        return PROVIDER_ID
 
     def name(self):
-        return "EO Order"
+        return PLUGIN_NAME
 
     def icon(self):
         return QIcon(ICON)
@@ -28,6 +30,7 @@ class EoOrderProvider(QgsProcessingProvider):
     def loadAlgorithms(self):
         self.addAlgorithm(SearchCswAlgorithm())
         self.addAlgorithm(SearchCdseAlgorithm())
+        self.addAlgorithm(SearchStacAlgorithm())
         self.addAlgorithm(DownloadCdseAlgorithm())
         self.addAlgorithm(OrderEodmsAlgorithm())
         self.addAlgorithm(WcsGetCoverageAlgorithm())
