@@ -75,7 +75,8 @@ import requests
 
 from .errors import EoOrderError, redact
 from .http import DEFAULT_TIMEOUT, new_session
-from .xmlsafe import looks_like_html
+from .xmlsafe import looks_like_html  # noqa: N813 - one reader of HTML titles
+from .xmlsafe import titled as _html_title
 
 DOWNLOAD_URL = "https://download.dataspace.copernicus.eu/odata/v1/Products"
 TRUSTED_ORIGINS = ("https://*.dataspace.copernicus.eu",)  # scheme://host-pattern[:port]; port: the default
@@ -1072,13 +1073,6 @@ def _refusal(item, response, body):
         advice = "Try again later; if it persists, report it to Copernicus Data Space support."
     return _Final(FAILED, f"{SERVICE} answered HTTP {status} {response.reason} for {item.name}. {advice}{detail}",
                   keep_part=True)
-
-
-def _html_title(data):
-    """' titled "..."' for an HTML page with a title, else ''."""
-    match = re.search(rb"<title[^>]*>(.*?)</title", bytes(data[:20000]), re.I | re.S)
-    title = " ".join(match.group(1).decode("utf-8", "replace").split())[:120] if match else ""
-    return f' titled "{title}"' if title else ""
 
 
 def _offline_message(item):

@@ -30,7 +30,13 @@ import os
 import threading
 from dataclasses import dataclass
 
+from .i18n import translate
 from .sqlitefile import open_database
+
+
+def tr(text):
+    return translate("EoOrderJournal", text)
+
 
 PENDING = "pending"
 SUBMITTED = "submitted"

@@ -39,6 +39,12 @@ import tempfile
 import threading
 
 from .errors import InputError, ResponseError, strip_userinfo
+from .i18n import translate
+
+
+def tr(text):
+    return translate("EoOrderQueryLog", text)
+
 
 COLUMNS = ("Id", "Name", "Checksum", "Online", "Downloaded")
 HEADER_KEYS = ("Collection", "Polygon", "StartTime", "StopTime", "MaxCloud", "MaxRecords", "Catalogue", "QueriedAt")
@@ -72,7 +78,8 @@ def parse_log_time(text):
     try:
         value = dt.datetime.fromisoformat(raw)
     except ValueError:
-        raise ResponseError(f"The query log time {text!r} is not in the form 2022-05-03T00:00:00.000.") from None
+        raise ResponseError(tr("The query log time {0!r} is not in the form 2022-05-03T00:00:00.000.").format(
+            text)) from None
     if value.tzinfo is None:
         value = value.replace(tzinfo=dt.timezone.utc)
     return value.astimezone(dt.timezone.utc)
@@ -246,8 +253,10 @@ def _decode(data, path):
             try:
                 return data[len(bom):].decode(codec), (codec, bom)
             except UnicodeDecodeError:
-                raise InputError(f"The query log {path} starts like {ENCODING_NAMES[codec]} text but is not: "
-                                 "save it again as UTF-8 in a text editor.") from None
+                raise InputError(tr(
+                    "The query log {0} starts like {1} text but is not: save it again as UTF-8 in a "
+                    "text editor.").format(
+                    path, ENCODING_NAMES[codec])) from None
     for codec in ("utf-8", "cp1252", "latin-1"):
         try:
             return data.decode(codec), (codec, b"")
@@ -261,10 +270,11 @@ def _read(path):
         with open(path, "rb") as handle:
             text, encoding = _decode(handle.read(), path)
     except FileNotFoundError:
-        raise InputError(f"The query log {path} does not exist: run the search again or pick another log.") from None
+        raise InputError(tr(
+            "The query log {0} does not exist: run the search again or pick another log.").format(path)) from None
     except OSError as exc:
         raise InputError(
-            f"Could not read the query log {path} ({exc.strerror or exc}): check its permissions."
+            tr("Could not read the query log {0} ({1}): check its permissions.").format(path, exc.strerror or exc)
         ) from None
     header_lines, header, body_start = [], {}, 0
     lines = text.splitlines(keepends=True)
@@ -288,7 +298,9 @@ def _read(path):
     missing = [c for c in ("Id", "Downloaded") if c not in fieldnames]
     if missing:
         raise ResponseError(
-            f"The query log {path} has no {' or '.join(missing)} column: it is not an EO Order / OData query log."
+            tr(
+                "The query log {0} has no {1} column: it is not an EO Order / OData query log.").format(
+                path, ' or '.join(missing))
         )
     rows = [dict(zip(fieldnames, cells)) for cells in table[1:] if any(cell.strip() for cell in cells)]
     return _Log(header_lines, header, fieldnames, rows, table, encoding, newline)
@@ -333,7 +345,7 @@ def read_query_log(path, notes=None):
         log = _read(path)
     header, rows = log.header, log.rows
     if notes is not None and log.note:
-        notes.append(f"The query log {path} is not UTF-8: {log.note}.")
+        notes.append(tr("The query log {0} is not UTF-8: {1}.").format(path, log.note))
     for row in rows:
         for key in ("Online", "Downloaded"):
             if key in row:
@@ -370,5 +382,7 @@ def set_downloaded(path, product_id, value=True):
                 cells[done_at] = _bool_text(value)
                 found = True
         if not found:
-            raise InputError(f"Product {product_id} is not in the query log {path}: search again to refresh the log.")
+            raise InputError(tr(
+                "Product {0} is not in the query log {1}: search again to refresh the log.").format(
+                product_id, path))
         _atomic_write(path, log.render(), log.encoding)

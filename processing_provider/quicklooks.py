@@ -6,7 +6,6 @@ cache, warp onto the footprint); each GeoTIFF is then copied into ``OUTPUT_FOLDE
 """
 
 import os
-import re
 import shutil
 
 from qgis.core import (
@@ -20,6 +19,7 @@ from qgis.core import (
 from ..core.errors import EoOrderError
 from ..core.http import new_session
 from ..core.i18n import tr_noop, translate
+from ..core.names import file_stem
 from ..core.quicklook import QuicklookCache, quicklook_for, quicklook_items
 from .base import EoOrderAlgorithm
 from .tables import TableOutput
@@ -34,7 +34,7 @@ OUTPUT_FIELDS = ("name", "url", "status", "path", "message")
 
 def file_name(name):
     """A safe file name for a record id or product name (``S1A_….SAFE`` → ``S1A_….SAFE.tif``)."""
-    return (re.sub(r"[^\w.-]+", "_", name).strip("._") or "quicklook") + ".tif"
+    return file_stem(name, "quicklook") + ".tif"
 
 
 class QuicklooksAlgorithm(EoOrderAlgorithm):
