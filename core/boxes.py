@@ -15,13 +15,7 @@ finite numbers, is not used (the record is kept without a footprint; the reason 
 import re
 import threading
 
-from .i18n import translate
 from .models import check_record_box
-
-
-def tr(text):
-    return translate("EoOrderBoxes", text)
-
 
 _CRS84 = re.compile(r"crs:?84$", re.IGNORECASE)
 _EPSG_CODE = re.compile(r"epsg(?:[:/]+(?:[\d.]+)?)?[:/]+(\d+)$", re.IGNORECASE)

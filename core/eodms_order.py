@@ -20,7 +20,7 @@ from lxml import etree
 from .errors import AuthError, EoOrderError, HttpError, InputError, NetworkError, ResponseError, ServiceError, redact
 from .http import DEFAULT_TIMEOUT, new_session, read_body, send
 from .i18n import translate
-from .journal import FAILED, INTERRUPTED, INTERRUPTED_MESSAGE, SUBMITTED
+from .journal import FAILED, INTERRUPTED, SUBMITTED, interrupted_message
 from .xmlsafe import exception_from, local, parse_bytes, text_of
 
 
@@ -428,7 +428,7 @@ def order_batch(client, scenes, journal, packaging, progress=None, cancelled=Non
             journal.finish(row, FAILED, f"Unexpected error ({exc.__class__.__name__}: {exc}).", "")
             raise
         except BaseException:  # KeyboardInterrupt, SystemExit: nobody knows if EODMS got it
-            journal.finish(row, INTERRUPTED, INTERRUPTED_MESSAGE, "")
+            journal.finish(row, INTERRUPTED, interrupted_message(), "")
             raise
         journal.finish(row, result.status, result.message, result.raw)
         results.append(result)

@@ -27,13 +27,7 @@ them are trimmed at both ends only.
 """
 
 from .boxes import box_from_corners
-from .i18n import translate
 from .models import THUMBNAIL, Record, check_record_box
-
-
-def tr(text):
-    return translate("EoOrderIso", text)
-
 
 GMD = "http://www.isotc211.org/2005/gmd"
 GMI = "http://www.isotc211.org/2005/gmi"

@@ -29,12 +29,6 @@ from osgeo import gdal
 from qgis.core import QgsProject, QgsRasterLayer, QgsVectorLayer
 
 from .gdal_calls import gdal_call
-from .i18n import translate
-
-
-def tr(text):
-    return translate("EoOrderProductOpen", text)
-
 
 MAX_MEMBERS = 12
 # Not ".tar.gz": QGIS 3.22 splits "/vsitar/a.tar.gz/member" at ".tar" and cannot open the layer.

@@ -10,14 +10,8 @@ import os
 
 from qgis.core import QgsProject, QgsRasterLayer, QgsRasterRange
 
-from .i18n import translate
 from .names import file_stem as safe_stem
 from .wcs10 import is_tiff_format
-
-
-def tr(text):
-    return translate("EoOrderWcsFiles", text)
-
 
 _EXTENSIONS = (
     ("png", ".png"), ("jpeg", ".jpg"), ("jpg", ".jpg"), ("gif", ".gif"), ("netcdf", ".nc"), ("hdf", ".hdf"),

@@ -1167,6 +1167,13 @@ Identifiants : une configuration d'authentification Basic avec votre nom d'util
     </message>
   </context>
   <context>
+    <name>EoOrderJournal</name>
+    <message>
+      <source>The program stopped while this order was being sent, so it is unknown whether the provider received it. Check your e-mail for an order confirmation before ordering this scene again.</source>
+      <translation>Le programme s'est arrêté pendant l'envoi de cette commande : on ne sait donc pas si le fournisseur l'a reçue. Vérifiez vos courriels (confirmation de commande) avant de commander cette scène de nouveau.</translation>
+    </message>
+  </context>
+  <context>
     <name>EoOrderModels</name>
     <message>
       <source>date</source>
