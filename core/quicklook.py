@@ -231,7 +231,7 @@ def _remove_quietly(path):
         pass
 
 
-def fetch_image(session, url, cache, *, what="the quicklook server", auth_hint="", timeout=TIMEOUT, cancelled=None):
+def fetch_image(session, url, cache, *, what=None, auth_hint="", timeout=TIMEOUT, cancelled=None):
     """The image file of ``url``: from ``cache``, else fetched with ``session`` and cached.
 
     Every failure is an :class:`~.errors.EoOrderError` naming the URL: HTTP errors and unreachable
@@ -243,6 +243,7 @@ def fetch_image(session, url, cache, *, what="the quicklook server", auth_hint="
     cached = cache.get(url)
     if cached:
         return cached
+    what = what or tr("the quicklook server")
     with Deadline(what, url, cancelled, session=session):
         response = send(session, "GET", url, what, auth_hint=auth_hint, timeout=timeout)
         data = read_body(response, MAX_IMAGE_BYTES + 1)
@@ -328,8 +329,9 @@ def fetch_thumbnail(url, cancelled=None, session=None):
     own = session is None
     session = new_session() if own else session
     try:
-        with Deadline("the quicklook server", url, cancelled, session=session):
-            response = send(session, "GET", url, "the quicklook server", timeout=TIMEOUT)
+        what = tr("the quicklook server")
+        with Deadline(what, url, cancelled, session=session):
+            response = send(session, "GET", url, what, timeout=TIMEOUT)
             data = read_body(response, MAX_IMAGE_BYTES + 1)
         if len(data) > MAX_IMAGE_BYTES:
             raise ResponseError(tr(

@@ -1277,6 +1277,10 @@ Identifiants : une configuration d'authentification Basic avec votre nom d'util
   <context>
     <name>EoOrderQuicklook</name>
     <message>
+      <source>the quicklook server</source>
+      <translation>le serveur d'aperçus</translation>
+    </message>
+    <message>
       <source>The quicklook at {0} is not a PNG, JPEG, GIF or TIFF image{1}; the server sent: {2}</source>
       <translation>L'aperçu à {0} n'est pas une image PNG, JPEG, GIF ou TIFF{1}; le serveur a envoyé : {2}</translation>
     </message>
