@@ -7,9 +7,9 @@ from qgis.PyQt.QtCore import QCoreApplication, QLocale, Qt, QTranslator
 from qgis.PyQt.QtGui import QIcon
 from qgis.PyQt.QtWidgets import QAction
 
+from .core.names import MENU
 from .processing_provider.provider import EoOrderProvider
 
-MENU = "EO Order"
 ICON = os.path.join(os.path.dirname(__file__), "icons", "eo_order.svg")
 I18N = os.path.join(os.path.dirname(__file__), "i18n")
 

@@ -25,7 +25,13 @@ from qgis.core import (
 
 from .cdse_search import MAX_VERTICES
 from .errors import InputError
+from .i18n import translate
 from .models import BBox
+
+
+def tr(text):
+    return translate("EoOrderAreas", text)
+
 
 WGS84 = "EPSG:4326"
 
@@ -62,12 +68,12 @@ def _extent_area(rect, crs):
     """(area, crossing): :func:`extent_area`'s polygon, and (west, east) with west > east when the
     extent crosses the antimeridian (else None)."""
     if rect is None or rect.isNull() or not rect.isFinite() or rect.width() < 0 or rect.height() < 0:
-        raise InputError("The search area is empty: zoom the map to your area or give a box.")
+        raise InputError(tr("The search area is empty: zoom the map to your area or give a box."))
     wgs84 = QgsCoordinateReferenceSystem(WGS84)
     world = _world()
     if not crs.isValid() or crs == wgs84:
         if not rect.intersects(world):
-            raise InputError("The search area lies outside the world (−180…180, −90…90).")
+            raise InputError(tr("The search area lies outside the world (−180…180, −90…90)."))
         return QgsGeometry.fromRect(rect.intersect(world)), None
     project = QgsProject.instance()
     to_wgs84 = QgsCoordinateTransform(crs, wgs84, project)
@@ -117,8 +123,9 @@ def _outline(rect, to_wgs84, crs):
         if math.isfinite(point.x()) and math.isfinite(point.y()) and abs(point.y()) <= 90.0 + 1e-9:
             points.append((point.x(), point.y()))
     if len(points) < 3:
-        raise InputError(f"The search area cannot be expressed in WGS 84 longitude/latitude: is the extent "
-                         f"within where {crs.authid() or 'its CRS'} is defined?")
+        raise InputError(tr(
+            "The search area cannot be expressed in WGS 84 longitude/latitude: is the extent within where {0} is "
+            "defined?").format(crs.authid() or 'its CRS'))
     unwrapped = [points[0]]
     for lon, lat in points[1:]:
         lon += 360.0 * round((unwrapped[-1][0] - lon) / 360.0)
@@ -184,9 +191,9 @@ def ring_from_geometry(geometry, crs):
     """[(lon, lat), ...] of one polygon; several parts → InputError."""
     geometry = QgsGeometry(geometry)
     if geometry.isNull() or geometry.isEmpty():
-        raise InputError("The search area is empty: select a polygon or zoom to your area.")
+        raise InputError(tr("The search area is empty: select a polygon or zoom to your area."))
     if QgsWkbTypes.geometryType(geometry.wkbType()) != QgsWkbTypes.GeometryType.PolygonGeometry:
-        raise InputError("The search area must be a polygon: select a polygon feature.")
+        raise InputError(tr("The search area must be a polygon: select a polygon feature."))
     wgs84 = QgsCoordinateReferenceSystem(WGS84)
     if crs.isValid() and crs != wgs84:
         box = geometry.boundingBox()
@@ -194,7 +201,7 @@ def ring_from_geometry(geometry, crs):
         try:
             geometry.transform(QgsCoordinateTransform(crs, wgs84, QgsProject.instance()))
         except QgsCsException:
-            raise InputError("The search area cannot be expressed in WGS 84 longitude/latitude.") from None
+            raise InputError(tr("The search area cannot be expressed in WGS 84 longitude/latitude.")) from None
     geometry = geometry.intersection(QgsGeometry.fromRect(_world()))
     polygons = [g for g in geometry.asGeometryCollection()
                 if QgsWkbTypes.geometryType(g.wkbType()) == QgsWkbTypes.GeometryType.PolygonGeometry]
@@ -202,8 +209,9 @@ def ring_from_geometry(geometry, crs):
     parts = [p for p in parts if p]
     if len(parts) != 1:
         raise InputError(
-            f"The search area has {len(parts)} separate parts; the Copernicus catalogue takes one polygon: "
-            "select a single polygon (or merge them first)."
+            tr(
+                "The search area has {0} separate parts; the Copernicus catalogue takes one polygon: select a single "
+                "polygon (or merge them first).").format(len(parts))
         )
     ring = parts[0][0]  # outer ring; holes are dropped (the search can only find more)
     tolerance = 0.0005
@@ -217,5 +225,5 @@ def ring_from_features(features, crs):
     """The union of polygon ``features`` (layer CRS ``crs``) as one ring."""
     geometries = [f.geometry() for f in features if f.hasGeometry()]
     if not geometries:
-        raise InputError("No polygon selected: select the polygon feature to search in.")
+        raise InputError(tr("No polygon selected: select the polygon feature to search in."))
     return ring_from_geometry(QgsGeometry.unaryUnion(geometries), crs)

@@ -8,6 +8,11 @@ request is built and lives only in memory.
 from dataclasses import dataclass, field
 
 from .errors import AuthError, remember_secret
+from .i18n import translate
+
+
+def tr(text):
+    return translate("EoOrderAuth", text)
 
 
 @dataclass(frozen=True)
@@ -22,28 +27,26 @@ class Credentials:
         return f"Credentials(username={self.username!r}, password=***)"
 
 
-def credentials_from_authcfg(authcfg, service="the service"):
+def credentials_from_authcfg(authcfg, service=None):
     """Username/password of QGIS auth config ``authcfg`` (Basic method)."""
     from qgis.core import QgsApplication, QgsAuthMethodConfig
 
+    service = service or tr("the service")
     authcfg = (authcfg or "").strip()
     if not authcfg:
-        raise AuthError(
-            f"{service} needs a username and password: choose or create a QGIS "
-            "authentication configuration (Basic) for it."
-        )
+        raise AuthError(tr(
+            "{0} needs a username and password: choose or create a QGIS authentication configuration (Basic) "
+            "for it.").format(service))
     manager = QgsApplication.authManager()
     config = QgsAuthMethodConfig()
     if not manager.loadAuthenticationConfig(authcfg, config, True) or not config.isValid(True):
-        raise AuthError(
-            f"QGIS auth config {authcfg!r} for {service} does not exist or cannot be "
-            "decrypted: pick another one or unlock the authentication database."
-        )
+        raise AuthError(tr(
+            "QGIS auth config {0!r} for {1} does not exist or cannot be decrypted: pick another one or unlock "
+            "the authentication database.").format(authcfg, service))
     username = config.config("username", "")
     password = config.config("password", "")
     if not username:
-        raise AuthError(
-            f"QGIS auth config {authcfg!r} for {service} has no username: edit it in "
-            "Settings > Options > Authentication (method Basic)."
-        )
+        raise AuthError(tr(
+            "QGIS auth config {0!r} for {1} has no username: edit it in Settings > Options > Authentication "
+            "(method Basic).").format(authcfg, service))
     return Credentials(username, password)

@@ -27,6 +27,12 @@ import requests
 
 from .errors import AuthError, EoOrderError, HttpError, NetworkError, ResponseError, redact, remember_secret
 from .http import DEFAULT_TIMEOUT, new_session, read_capped
+from .i18n import translate
+
+
+def tr(text):
+    return translate("EoOrderCdseAuth", text)
+
 
 TOKEN_URL = "https://identity.dataspace.copernicus.eu/auth/realms/CDSE/protocol/openid-connect/token"
 CLIENT_ID = "cdse-public"
@@ -125,13 +131,16 @@ class TokenManager:
         if self.credentials is None:
             if self.token_file:
                 raise AuthError(
-                    f"The {SERVICE} session in {self.token_file} has expired or was rejected, and no "
-                    "username/password is configured: choose a QGIS authentication configuration (Basic) "
-                    "with your Copernicus Data Space account."
+                    tr(
+                        "The {0} session in {1} has expired or was rejected, and no username/password is configured: "
+                        "choose a QGIS authentication configuration (Basic) with your Copernicus Data "
+                        "Space account.").format(
+                        SERVICE, self.token_file)
                 )
             raise AuthError(
-                f"{SERVICE} downloads need your account: choose or create a QGIS authentication "
-                "configuration (Basic) with your Copernicus Data Space username and password."
+                tr(
+                    "{0} downloads need your account: choose or create a QGIS authentication configuration (Basic) "
+                    "with your Copernicus Data Space username and password.").format(SERVICE)
             )
         form = {
             "client_id": CLIENT_ID,
@@ -152,12 +161,13 @@ class TokenManager:
             where = f" in {self.auth_hint}" if self.auth_hint else ""
             detail = _detail(reply)
             raise AuthError(
-                f"{SERVICE} rejected the username/password{where} (HTTP {status}{', ' + detail if detail else ''}). "
-                "Check the credentials (and the one-time code if your account uses two-factor "
-                "authentication) in QGIS' authentication settings.",
+                tr(
+                    "{0} rejected the username/password{1} (HTTP {2}{3}). Check the credentials (and the one-time "
+                    "code if your account uses two-factor authentication) in QGIS' authentication settings.").format(
+                    SERVICE, where, status, ', ' + detail if detail else ''),
                 status,
             )
-        raise self._status_error(status, reply, "log in")
+        raise self._status_error(status, reply, tr("Could not log in with {0}").format(SERVICE))
 
     def _refresh_grant(self):
         """True when the refresh worked; False when the refresh token was rejected (log in again)."""
@@ -170,7 +180,7 @@ class TokenManager:
         if status in (400, 401):
             self._refresh = self._refresh_expires = None
             return False
-        raise self._status_error(status, reply, "refresh the session")
+        raise self._status_error(status, reply, tr("Could not refresh the session with {0}").format(SERVICE))
 
     def _post(self, form):
         if self._session is None:
@@ -181,13 +191,15 @@ class TokenManager:
             body = read_capped(response, TOKEN_BODY_LIMIT, f"The {SERVICE} login service")
         except requests.exceptions.Timeout:
             raise NetworkError(
-                f"The {SERVICE} login service at {self.token_url} did not answer in time. "
-                "Try again later."
+                tr(
+                    "The {0} login service at {1} did not answer in time. Try again later.").format(
+                    SERVICE, self.token_url)
             ) from None
         except requests.exceptions.RequestException as exc:
             raise NetworkError(
-                f"Could not reach the {SERVICE} login service at {self.token_url} ({type(exc).__name__}). "
-                "Check your network or proxy settings."
+                tr(
+                    "Could not reach the {0} login service at {1} ({2}). Check your network or proxy settings.").format(
+                    SERVICE, self.token_url, type(exc).__name__)
             ) from None
         try:
             reply = json.loads(body.decode("utf-8"))
@@ -195,19 +207,18 @@ class TokenManager:
             reply = None
         if response.status_code == 200 and not (isinstance(reply, dict) and reply.get("access_token")):
             raise ResponseError(
-                f"The {SERVICE} login service at {self.token_url} did not answer with a token "
-                "(maintenance page?). Try again later."
+                tr(
+                    "The {0} login service at {1} did not answer with a token (maintenance page?). Try "
+                    "again later.").format(
+                    SERVICE, self.token_url)
             )
         return response.status_code, reply
 
     def _status_error(self, status, reply, action):
         detail = _detail(reply)
-        advice = "The service has a problem: try again later." if status >= 500 else "Check the token URL."
-        return HttpError(
-            f"Could not {action} with {SERVICE}: the login service answered HTTP {status}"
-            f"{' (' + detail + ')' if detail else ''}. {advice}",
-            status,
-        )
+        advice = tr("The service has a problem: try again later.") if status >= 500 else tr("Check the token URL.")
+        return HttpError(tr("{0}: the login service answered HTTP {1}{2}. {3}").format(
+            action, status, " (" + detail + ")" if detail else "", advice), status)
 
     # -- token state and file ---------------------------------------------------------------
 
@@ -256,8 +267,10 @@ class TokenManager:
                 raise
         except OSError as exc:
             raise EoOrderError(
-                f"Could not save the {SERVICE} session to {self.token_file} ({exc.strerror}). "
-                "Check that the folder exists and is writable."
+                tr(
+                    "Could not save the {0} session to {1} ({2}). Check that the folder exists and "
+                    "is writable.").format(
+                    SERVICE, self.token_file, exc.strerror)
             ) from None
 
 

@@ -35,8 +35,14 @@ from lxml import etree
 from .catalogs import BUILTIN, Catalog
 from .csw import SCHEMAS, Profile
 from .errors import InputError, refuse_userinfo, strip_userinfo
+from .i18n import translate
 from .settings import Settings
 from .xmlsafe import PARSER_OPTIONS, local
+
+
+def tr(text):
+    return translate("EoOrderConnections", text)
+
 
 CSW, WCS, EODMS_ORDER, CDSE = "csw", "wcs", "eodms_order", "cdse"
 KINDS = (CSW, WCS, EODMS_ORDER, CDSE)
@@ -120,27 +126,29 @@ def validate_url(url, kind=CSW):
     what = KIND_LABELS.get(kind, "service")
     url = (url or "").strip()
     if not url:
-        raise InputError(f"Enter the URL of the {what}.")
+        raise InputError(tr("Enter the URL of the {0}.").format(what))
     if any(c.isspace() for c in url):
-        raise InputError(f"{url!r} is not a valid URL: it contains spaces.")
+        raise InputError(tr("{0!r} is not a valid URL: it contains spaces.").format(url))
     parts = urlsplit(url)
     if parts.scheme.lower() not in ("http", "https"):
-        raise InputError(f"{url!r} is not a valid URL for a {what}: it must start with http:// or https://.")
+        raise InputError(tr(
+            "{0!r} is not a valid URL for a {1}: it must start with http:// or https://.").format(url, what))
     try:
         parts.port  # noqa: B018 - raises ValueError for a port out of range or not a number
     except ValueError:
-        raise InputError(f"{url!r} is not a valid URL: its port is not a number from 1 to 65535.") from None
+        raise InputError(tr("{0!r} is not a valid URL: its port is not a number from 1 to 65535.").format(
+            url)) from None
     if not parts.hostname:
-        raise InputError(f"{url!r} is not a valid URL: it names no server after {parts.scheme}://.")
+        raise InputError(tr("{0!r} is not a valid URL: it names no server after {1}://.").format(url, parts.scheme))
     return refuse_userinfo(url, f"the {what}")
 
 
 def validate_name(name):
     name = " ".join((name or "").split())
     if not name:
-        raise InputError("Give the connection a name.")
+        raise InputError(tr("Give the connection a name."))
     if len(name) > MAX_NAME:
-        raise InputError(f"The name is too long ({len(name)} characters, at most {MAX_NAME}).")
+        raise InputError(tr("The name is too long ({0} characters, at most {1}).").format(len(name), MAX_NAME))
     return name
 
 
@@ -213,7 +221,7 @@ class ConnectionStore:
         records = self._records()
         index = self._index(records, old)
         if index is None:
-            raise InputError(f"The connection “{old.name}” no longer exists.")
+            raise InputError(tr("The connection “{0}” no longer exists.").format(old.name))
         records[index] = self._record(new)
         self._save(records)
         if old.url != new.url and not self._url_in_use(old.url, records):
@@ -223,7 +231,7 @@ class ConnectionStore:
 
     def remove(self, connection):
         if connection.builtin:
-            raise InputError(f"“{connection.name}” is built in: it cannot be removed.")
+            raise InputError(tr("“{0}” is built in: it cannot be removed.").format(connection.name))
         records = self._records()
         index = self._index(records, connection)
         if index is not None:
@@ -279,7 +287,7 @@ class ConnectionStore:
 
     def _import_one(self, incoming, replace_existing, report):
         if incoming.kind not in KINDS:
-            raise InputError(f"unknown kind {incoming.kind!r}")
+            raise InputError(tr("unknown kind {0!r}").format(incoming.kind))
         builtin = self._matching_builtin(incoming)
         if builtin is not None:
             if incoming.authcfg and incoming.authcfg != builtin.authcfg and (replace_existing or not builtin.authcfg):
@@ -289,7 +297,7 @@ class ConnectionStore:
                 report.unchanged.append(builtin)
             return
         if incoming.kind not in USER_KINDS:
-            raise InputError(f"{KIND_LABELS[incoming.kind]} is built in; a second one cannot be added")
+            raise InputError(tr("{0} is built in; a second one cannot be added").format(KIND_LABELS[incoming.kind]))
         url = validate_url(incoming.url, incoming.kind)
         name = validate_name(incoming.name or default_name(url))
         incoming = replace(incoming, name=name, url=url, builtin=False)
@@ -408,7 +416,8 @@ class ConnectionStore:
 
     def _validated(self, connection):
         if connection.kind not in USER_KINDS:
-            raise InputError(f"Only CSW catalogues and WCS servers can be added, not {connection.kind!r}.")
+            raise InputError(tr(
+                "Only CSW catalogues and WCS servers can be added, not {0!r}.").format(connection.kind))
         profile = connection.profile if connection.kind == CSW else None
         return replace(connection, name=validate_name(connection.name),
                        url=validate_url(connection.url, connection.kind),
@@ -419,10 +428,11 @@ class ConnectionStore:
             if ignore is not None and other.key == ignore.key and not other.builtin:
                 continue
             if other.name == connection.name:
-                raise InputError(f"There is already a {connection.kind_label} named “{connection.name}”: "
-                                 "choose another name.")
+                raise InputError(tr(
+                    "There is already a {0} named “{1}”: choose another name.").format(
+                    connection.kind_label, connection.name))
             if other.url == connection.url:
-                raise InputError(f"“{other.name}” already connects to {connection.url}.")
+                raise InputError(tr("“{0}” already connects to {1}.").format(other.name, connection.url))
 
     def _store_authcfg(self, connection):
         self.settings.set_authcfg_for(connection.url, connection.authcfg)
@@ -467,10 +477,10 @@ def connections_to_xml(connections, fmt=FORMAT_EO_ORDER):
                             FORMAT_QGIS_WCS: (WCS, ROOT_QGIS_WCS, "WCS servers (QGIS' WCS connections)")}.get(
         fmt, (None, None, None))
     if kind is None:
-        raise InputError(f"Unknown connections file format {fmt!r}.")
+        raise InputError(tr("Unknown connections file format {0!r}.").format(fmt))
     chosen = [c for c in connections if c.kind == kind]
     if not chosen:
-        raise InputError(f"None of the chosen connections fits this format: it holds {what} only.")
+        raise InputError(tr("None of the chosen connections fits this format: it holds {0} only.").format(what))
     root = etree.Element(root_tag, version="1.0")
     for c in chosen:
         etree.SubElement(root, kind, name=c.name, url=c.url)
@@ -488,16 +498,17 @@ def parse_connections_xml(data, source="The file"):
     if isinstance(data, str):
         data = data.encode("utf-8")
     if not data or not data.strip():
-        raise InputError(f"{source} is empty: it holds no connections.")
+        raise InputError(tr("{0} is empty: it holds no connections.").format(source))
     if len(data) > MAX_FILE_BYTES:
-        raise InputError(f"{source} is too large ({len(data) >> 20} MB) for a connections file.")
+        raise InputError(tr("{0} is too large ({1} MB) for a connections file.").format(source, len(data) >> 20))
     try:
         root = etree.fromstring(data, etree.XMLParser(**PARSER_OPTIONS))
     except etree.XMLSyntaxError as exc:
-        raise InputError(f"{source} is not readable XML ({exc}). Choose a connections file exported by "
-                         "EO Order, MetaSearch or QGIS' WCS connections.") from None
+        raise InputError(tr(
+            "{0} is not readable XML ({1}). Choose a connections file exported by EO Order, MetaSearch or QGIS' WCS "
+            "connections.").format(source, exc)) from None
     if root is None:
-        raise InputError(f"{source} holds no XML element.")
+        raise InputError(tr("{0} holds no XML element.").format(source))
     tag = local(root.tag)
     if tag == ROOT_EO_ORDER:
         kinds = KINDS
@@ -506,8 +517,9 @@ def parse_connections_xml(data, source="The file"):
     elif tag == ROOT_QGIS_WCS:
         kinds = (WCS,)
     else:
-        raise InputError(f"{source} is not a connections file: it is a <{tag}> document, not "
-                         f"<{ROOT_EO_ORDER}>, <{ROOT_QGIS_CSW}> (MetaSearch) or <{ROOT_QGIS_WCS}> (QGIS WCS).")
+        raise InputError(tr(
+            "{0} is not a connections file: it is a <{1}> document, not <{2}>, <{3}> (MetaSearch) or <{4}> (QGIS "
+            "WCS).").format(source, tag, ROOT_EO_ORDER, ROOT_QGIS_CSW, ROOT_QGIS_WCS))
     connections, with_password = [], []
     for element in root:
         kind = local(element.tag)

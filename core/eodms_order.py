@@ -19,8 +19,14 @@ from lxml import etree
 
 from .errors import AuthError, EoOrderError, HttpError, InputError, NetworkError, ResponseError, ServiceError, redact
 from .http import DEFAULT_TIMEOUT, new_session, read_body, send
-from .journal import FAILED, INTERRUPTED, INTERRUPTED_MESSAGE, SUBMITTED
+from .i18n import translate
+from .journal import FAILED, INTERRUPTED, SUBMITTED, interrupted_message
 from .xmlsafe import exception_from, local, parse_bytes, text_of
+
+
+def tr(text):
+    return translate("EoOrderEodms", text)
+
 
 EODMS_WCS_URL = "https://www.eodms-sgdot.nrcan-rncan.gc.ca/wes/services/WESOrder/wcs"
 PACKAGING_FORMATS = ("ZIP", "TAR", "TARGZ")
@@ -98,8 +104,9 @@ def parse_description(data, what="EODMS"):
     description = next((e for e in root.iter() if local(e.tag) == "CoverageDescription"), None)
     if description is None:
         raise ResponseError(
-            f"{what} answered DescribeCoverage with <{local(root.tag)}> instead of a wcs:CoverageDescriptions: "
-            "is the URL that of the EODMS WCS order service?"
+            tr(
+                "{0} answered DescribeCoverage with <{1}> instead of a wcs:CoverageDescriptions: is the URL that of "
+                "the EODMS WCS order service?").format(what, local(root.tag))
         )
     coverage_id = next((text_of(e) for e in description.iter() if local(e.tag) == "CoverageId"), "")
     result = OrderDescription(coverage_id=coverage_id, footprint=_footprint(description))
@@ -163,7 +170,7 @@ def _raise_for_exception_text(root, what):
         elif name == "ExceptionText" and text_of(element):
             texts.append(text_of(element))
     if texts:
-        raise ServiceError(f"{what} reported an error: " + "; ".join(texts))
+        raise ServiceError(tr("{0} reported an error: {1}").format(what, "; ".join(texts)))
 
 
 # --- GetCoverage ------------------------------------------------------------------------------
@@ -210,8 +217,9 @@ class EodmsOrderClient:
     ):
         if credentials is None or not getattr(credentials, "username", ""):
             raise AuthError(
-                "Ordering from EODMS needs your EODMS username and password: choose or create a QGIS "
-                "authentication configuration (Basic, username/password) for it."
+                tr(
+                    "Ordering from EODMS needs your EODMS username and password: choose or create a QGIS "
+                    "authentication configuration (Basic, username/password) for it.")
             )
         self.url = (wcs_url or EODMS_WCS_URL).strip()
         self.credentials = credentials
@@ -250,8 +258,9 @@ class EodmsOrderClient:
         body = read_body(response, BODY_LIMIT)
         if not body.strip():
             raise ResponseError(
-                f"{self.name} sent an empty reply to DescribeCoverage for "
-                f"{coverage_id_for(record_id, collection_id)}. Try again later."
+                tr(
+                    "{0} sent an empty reply to DescribeCoverage for {1}. Try again later.").format(
+                    self.name, coverage_id_for(record_id, collection_id))
             )
         return parse_description(body, self.name)
 
@@ -277,7 +286,7 @@ class EodmsOrderClient:
         except AuthError:
             raise
         except (ServiceError, ResponseError, HttpError, NetworkError) as exc:
-            return failed(f"{coverage_id} cannot be ordered: {exc}")
+            return failed(tr("{0} cannot be ordered: {1}").format(coverage_id, exc))
 
         chosen = self._packaging(description, packaging, coverage_id)
         try:
@@ -296,13 +305,13 @@ class EodmsOrderClient:
         except AuthError:
             raise
         except NetworkError as exc:
-            return failed(
-                f"The order for {coverage_id} may not have reached {self.name}: {exc} "
-                'Check your e-mail for an EODMS "Image Request Submitted" message before ordering it again.',
+            return failed(tr(
+                'The order for {0} may not have reached {1}: {2} Check your e-mail for an EODMS "Image Request '
+                'Submitted" message before ordering it again.').format(coverage_id, self.name, exc),
                 used=chosen or "",
             )
         except (ServiceError, ResponseError, HttpError) as exc:
-            return failed(f"The order for {coverage_id} failed: {exc}", used=chosen or "")
+            return failed(tr("The order for {0} failed: {1}").format(coverage_id, exc), used=chosen or "")
         return self._result(record_id, collection_id, coverage_id, chosen or "", body)
 
     def _packaging(self, description, packaging, coverage_id):
@@ -315,8 +324,9 @@ class EodmsOrderClient:
         if chosen is None:
             offered = ", ".join(description.packaging_formats)
             raise InputError(
-                f"{self.name} does not offer packaging {packaging!r} for {coverage_id} "
-                f"(it offers {offered}): choose one of those, or the server's default."
+                tr(
+                    "{0} does not offer packaging {1!r} for {2} (it offers {3}): choose one of those, or the "
+                    "server's default.").format(self.name, packaging, coverage_id, offered)
             )
         return chosen
 
@@ -325,27 +335,21 @@ class EodmsOrderClient:
             return OrderResult(record_id, collection_id, coverage_id, status, message, body, packaging)
 
         if not body.strip():
-            return result(
-                FAILED,
-                f"{self.name} sent an empty reply to the order for {coverage_id}: "
-                "it was probably not placed. Try again later.",
-            )
+            return result(FAILED, tr(
+                "{0} sent an empty reply to the order for {1}: it was probably not placed. Try again later.").format(
+                self.name, coverage_id))
         try:
             root = parse_bytes(body, self.name)
             _raise_for_exception_text(root, self.name)
         except ServiceError as exc:
-            return result(FAILED, f"The order for {coverage_id} failed: {exc}")
+            return result(FAILED, tr("The order for {0} failed: {1}").format(coverage_id, exc))
         except ResponseError as exc:
-            return result(
-                FAILED,
-                f"The order for {coverage_id} failed: {exc} Before ordering it again, check your e-mail "
-                'for an EODMS "Image Request Submitted" message in case it went through.',
-            )
-        return result(
-            SUBMITTED,
-            f"{self.name} accepted the order for {coverage_id}: expect an e-mail "
-            '"Image Request Submitted", then one with the download links.',
-        )
+            return result(FAILED, tr(
+                'The order for {0} failed: {1} Before ordering it again, check your e-mail for an EODMS "Image '
+                'Request Submitted" message in case it went through.').format(coverage_id, exc))
+        return result(SUBMITTED, tr(
+            '{0} accepted the order for {1}: expect an e-mail "Image Request Submitted", then one with the download '
+            'links.').format(self.name, coverage_id))
 
 
 def _ids(record_id, collection_id):
@@ -353,8 +357,9 @@ def _ids(record_id, collection_id):
     collection_id = str(collection_id or "").strip()
     if not record_id or not collection_id:
         raise InputError(
-            "An EODMS order needs the scene's record id and collection id; "
-            f"got record id {record_id!r} and collection id {collection_id!r}. Search the scene again."
+            tr(
+                "An EODMS order needs the scene's record id and collection id; got record id {0!r} and collection id "
+                "{1!r}. Search the scene again.").format(record_id, collection_id)
         )
     return record_id, collection_id
 
@@ -423,7 +428,7 @@ def order_batch(client, scenes, journal, packaging, progress=None, cancelled=Non
             journal.finish(row, FAILED, f"Unexpected error ({exc.__class__.__name__}: {exc}).", "")
             raise
         except BaseException:  # KeyboardInterrupt, SystemExit: nobody knows if EODMS got it
-            journal.finish(row, INTERRUPTED, INTERRUPTED_MESSAGE, "")
+            journal.finish(row, INTERRUPTED, interrupted_message(), "")
             raise
         journal.finish(row, result.status, result.message, result.raw)
         results.append(result)

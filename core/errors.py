@@ -15,6 +15,13 @@ before the URL is shown or stored anywhere.
 import re
 from urllib.parse import quote, urlsplit, urlunsplit
 
+from .i18n import translate
+
+
+def tr(text):
+    return translate("EoOrderErrors", text)
+
+
 REDACTED = "***"
 
 # --- secrets in use ------------------------------------------------------------------------
@@ -100,7 +107,10 @@ def has_userinfo(url):
 
 
 class EoOrderError(Exception):
-    """A failure with a message fit for the QGIS message bar (always :func:`redact`-ed)."""
+    """A failure with a message fit for the QGIS message bar (always :func:`redact`-ed).
+
+    The message arrives translated (the raising module's ``tr()``, see :mod:`.i18n`); redaction runs
+    here, on the translated text, so a secret quoted from a server is removed in every language."""
 
     def __init__(self, message="", *args):
         super().__init__(redact(message), *args)
@@ -139,21 +149,21 @@ class ResponseError(EoOrderError):
     """The reply is not what the protocol promises (HTML page, malformed XML...)."""
 
 
-def refuse_userinfo(url, what="this service"):
+def refuse_userinfo(url, what=None):
     """Raise :class:`InputError` when ``url`` carries ``user:password@``: EO Order never keeps a
     password in a URL (it would end up in connection and layer names, exported ``catalog`` fields,
     the search history, query logs and messages). Credentials belong in a QGIS auth config."""
     if has_userinfo(url):
-        raise InputError(
-            f"The URL {strip_userinfo(url.strip())} for {what} contains a username and password (user:password@). "
-            "EO Order does not keep passwords in URLs, where they would end up in names, files and logs: remove "
-            "them from the URL and choose or create a QGIS authentication configuration (Basic) for it instead."
-        )
+        raise InputError(tr(
+            "The URL {0} for {1} contains a username and password (user:password@). EO Order does not keep "
+            "passwords in URLs, where they would end up in names, files and logs: remove them from the URL and "
+            "choose or create a QGIS authentication configuration (Basic) for it instead."
+        ).format(strip_userinfo(url.strip()), what or tr("this service")))
     return url
 
 
 class Cancelled(EoOrderError):
     """The user cancelled the operation."""
 
-    def __init__(self, message="Cancelled by the user."):
-        super().__init__(message)
+    def __init__(self, message=None):
+        super().__init__(tr("Cancelled by the user.") if message is None else message)

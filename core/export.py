@@ -60,6 +60,12 @@ from qgis.PyQt.QtCore import Qt, QVariant
 
 from .errors import EoOrderError, InputError
 from .footprints import CRS
+from .i18n import translate
+
+
+def tr(text):
+    return translate("EoOrderExport", text)
+
 
 
 @dataclass(frozen=True)
@@ -139,7 +145,7 @@ def format_for(fmt):
     for candidate in FORMATS.values():
         if text in (candidate.key, candidate.driver.lower(), candidate.extension):
             return candidate
-    raise InputError(f"Unknown export format {fmt!r}: use one of {', '.join(FORMATS)}.")
+    raise InputError(tr("Unknown export format {0!r}: use one of {1}.").format(fmt, ', '.join(FORMATS)))
 
 
 def with_extension(path, fmt):
@@ -318,16 +324,17 @@ class _Converter(QgsVectorFileWriter.FieldValueConverter):
 
 def _check_target(path):
     if not path:
-        raise InputError("Choose the file to export to.")
+        raise InputError(tr("Choose the file to export to."))
     folder = os.path.dirname(os.path.abspath(path))
     if not os.path.exists(folder):
-        raise InputError(f"The folder {folder} does not exist: choose an existing folder.")
+        raise InputError(tr("The folder {0} does not exist: choose an existing folder.").format(folder))
     if not os.path.isdir(folder):
-        raise InputError(f"{folder} is a file, not a folder: choose a folder to export into.")
+        raise InputError(tr("{0} is a file, not a folder: choose a folder to export into.").format(folder))
     if not os.access(folder, os.W_OK | os.X_OK):
-        raise InputError(f"You cannot write into the folder {folder} (permission denied): choose another folder.")
+        raise InputError(tr(
+            "You cannot write into the folder {0} (permission denied): choose another folder.").format(folder))
     if os.path.isdir(path):
-        raise InputError(f"{path} is a folder: choose a file name.")
+        raise InputError(tr("{0} is a folder: choose a file name.").format(path))
     return folder
 
 
@@ -365,16 +372,19 @@ def _move_into_place(folder, temp_stem, final_path, fmt):
     except OSError as exc:
         _remove_quietly(os.path.join(folder, name) for name in _family(folder, temp_stem))
         _remove_quietly(os.path.join(folder, name) for name in done)
-        raise EoOrderError(f"Could not save {final_path}: {exc.strerror or exc}. Close programs that "
-                           "use the file (or remove the layer from QGIS) and export again.") from None
+        raise EoOrderError(tr(
+            "Could not save {0}: {1}. Close programs that use the file (or remove the layer from QGIS) and export "
+            "again.").format(final_path, exc.strerror or exc)) from None
 
 
 def _writer_crs_options(options, layer, transform_context):
     wgs84 = QgsCoordinateReferenceSystem(CRS)
     crs = layer.crs()
     if not crs.isValid():
-        raise InputError(f"The layer {layer.name()!r} has no coordinate reference system: set it "
-                         "(Layer Properties › Source) and export again.")
+        raise InputError(tr(
+            "The layer {0!r} has no coordinate reference system: set it (Layer Properties › Source) and "
+            "export again.").format(
+            layer.name()))
     if crs != wgs84:
         options.ct = QgsCoordinateTransform(crs, wgs84, transform_context)
 
@@ -385,15 +395,16 @@ def export_footprints(layer, path, fmt, selected_only=False, transform_context=N
     :class:`InputError` / :class:`EoOrderError` with a message fit for the user."""
     fmt = format_for(fmt)
     if layer is None or not layer.isValid() or not hasattr(layer, "fields"):
-        raise InputError("Choose a valid vector layer to export.")
+        raise InputError(tr("Choose a valid vector layer to export."))
     path = with_extension(os.path.expanduser(str(path or "").strip()), fmt) if str(path or "").strip() else ""
     folder = _check_target(path)
     path = os.path.abspath(path)
     if selected_only:
         count = layer.selectedFeatureCount()
         if count == 0:
-            raise InputError(f"No feature of the layer {layer.name()!r} is selected: select footprints, or "
-                             "export all features.")
+            raise InputError(tr(
+                "No feature of the layer {0!r} is selected: select footprints, or export all features.").format(
+                layer.name()))
     else:
         count = layer.featureCount()
     if transform_context is None:
@@ -426,10 +437,10 @@ def export_footprints(layer, path, fmt, selected_only=False, transform_context=N
     error, message = result[0], result[1]
     if error != QgsVectorFileWriter.WriterError.NoError:
         _remove_quietly(os.path.join(folder, name) for name in _family(folder, temp_stem))
-        detail = (message or "").strip() or f"error {int(getattr(error, 'value', error))}"
-        raise EoOrderError(f"Could not write {path} ({fmt.label}): {detail}")
+        detail = (message or "").strip() or tr("error {0}").format(int(getattr(error, "value", error)))
+        raise EoOrderError(tr("Could not write {0} ({1}): {2}").format(path, fmt.label, detail))
     _move_into_place(folder, temp_stem, path, fmt)
-    warnings = [f"{n} value(s) of {name!r} were longer than the {SHAPEFILE_TEXT_WIDTH} bytes a Shapefile text "
-                f"holds and were cut; export to GeoPackage to keep them whole."
+    warnings = [tr("{0} value(s) of {1!r} were longer than the {2} bytes a Shapefile text holds and were cut; "
+                   "export to GeoPackage to keep them whole.").format(n, name, SHAPEFILE_TEXT_WIDTH)
                 for name, n in cut_counts.items() if n]
     return ExportResult(path, count, field_map, warnings)

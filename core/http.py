@@ -51,7 +51,13 @@ from .errors import (
     refuse_userinfo,
     strip_userinfo,
 )
+from .i18n import translate
 from .xmlsafe import html_message, looks_like_html, parse_bytes
+
+
+def tr(text):
+    return translate("EoOrderHttp", text)
+
 
 USER_AGENT = f"EO-Order-QGIS-plugin/{__version__}"
 DEFAULT_TIMEOUT = (15, 120)  # (connect, read) seconds
@@ -96,7 +102,7 @@ class ProxyConfig:
 
     def describe(self):
         """For messages: 'the proxy proxy.example.org:3128 set in QGIS (…)'."""
-        return f"the proxy {self.address} set in QGIS ({NETWORK_OPTIONS})"
+        return tr("the proxy {0} set in QGIS ({1})").format(self.address, NETWORK_OPTIONS)
 
 
 def qgis_proxy(settings=None):
@@ -150,9 +156,9 @@ def _proxy_credentials(authcfg, user, password):
     ok, proxy = (False, None) if manager is None else manager.updateNetworkProxy(
         QNetworkProxy(QNetworkProxy.ProxyType.HttpProxy, "", 0, user, password), authcfg)
     if not ok:
-        raise NetworkError(
-            f"The proxy set in QGIS ({NETWORK_OPTIONS}) uses the auth config {authcfg!r}, which does not "
-            "exist or cannot be decrypted: pick another one there or unlock the authentication database.")
+        raise NetworkError(tr(
+            "The proxy set in QGIS ({0}) uses the auth config {1!r}, which does not exist or cannot be decrypted: "
+            "pick another one there or unlock the authentication database.").format(NETWORK_OPTIONS, authcfg))
     return proxy.user(), proxy.password()
 
 
@@ -187,15 +193,15 @@ def new_session(proxy=None):
     proxy = proxy if proxy is not None else qgis_proxy()
     if proxy.mode == MANUAL:
         if not proxy.host:
-            raise NetworkError(
-                f"QGIS is set to use a proxy ({proxy.qgis_type}) but gives no proxy host: enter it in "
-                f"{NETWORK_OPTIONS}, or turn the proxy off there.")
+            raise NetworkError(tr(
+                "QGIS is set to use a proxy ({0}) but gives no proxy host: enter it in {1}, or turn the proxy off "
+                "there.").format(proxy.qgis_type, NETWORK_OPTIONS))
         if proxy.scheme.startswith("socks") and importlib.util.find_spec("socks") is None:
-            raise NetworkError(
-                f"QGIS is set to use the SOCKS5 proxy {proxy.address} ({NETWORK_OPTIONS}). EO Order talks to "
-                "servers through Python's requests, which needs the PySocks package for SOCKS proxies, and "
-                "PySocks is not installed in QGIS' Python: install it (pip install PySocks, or the "
-                "python3-socks / OSGeo4W package), or use an HTTP proxy in QGIS.")
+            raise NetworkError(tr(
+                "QGIS is set to use the SOCKS5 proxy {0} ({1}). EO Order talks to servers through Python's "
+                "requests, which needs the PySocks package for SOCKS proxies, and PySocks is not installed in "
+                "QGIS' Python: install it (pip install PySocks, or the python3-socks / OSGeo4W package), or use an "
+                "HTTP proxy in QGIS.").format(proxy.address, NETWORK_OPTIONS))
     return Session(proxy)
 
 
@@ -228,35 +234,39 @@ def send(session, method, url, what, *, auth_hint="", timeout=DEFAULT_TIMEOUT, s
     try:
         response = session.request(method, url, stream=True, timeout=timeout, **kwargs)
     except requests.exceptions.ProxyError as exc:
-        raise NetworkError(
-            f"Could not reach {what} at {shown} through {proxy.describe() if proxy else 'the proxy'}: "
-            f"{_reason(exc)}. Check the proxy settings, or add this server to the proxy's exclusions."
+        raise NetworkError(tr(
+            "Could not reach {0} at {1} through {2}: {3}. Check the proxy settings, or add this server to the "
+            "proxy's exclusions.").format(what, shown, proxy.describe() if proxy else tr("the proxy"), _reason(exc))
         ) from None
     except requests.exceptions.Timeout:
-        raise NetworkError(
-            f"{what} at {shown} did not answer within {timeout[1] if isinstance(timeout, tuple) else timeout} s. "
-            "The server may be busy: try again later or ask for fewer records per page."
+        raise NetworkError(tr(
+            "{0} at {1} did not answer within {2} s. The server may be busy: try again later or ask for fewer "
+            "records per page.").format(what, shown, timeout[1] if isinstance(timeout, tuple) else timeout)
         ) from None
     except requests.exceptions.InvalidURL:
-        raise NetworkError(f"{shown!r} is not a valid URL for {what}.") from None
+        raise NetworkError(tr("{0!r} is not a valid URL for {1}.").format(shown, what)) from None
     except requests.exceptions.InvalidSchema as exc:
         if "socks" in str(exc).lower():
-            raise NetworkError(f"Could not reach {what}: {_reason(exc)} (the SOCKS proxy needs PySocks).") from None
-        raise NetworkError(f"{shown!r} is not a valid URL for {what}: it needs http:// or https://.") from None
+            raise NetworkError(tr("Could not reach {0}: {1} (the SOCKS proxy needs PySocks).").format(
+                what, _reason(exc))) from None
+        raise NetworkError(_no_scheme(shown, what)) from None
     except requests.exceptions.MissingSchema:
-        raise NetworkError(f"{shown!r} is not a valid URL for {what}: it needs http:// or https://.") from None
+        raise NetworkError(_no_scheme(shown, what)) from None
     except requests.exceptions.ConnectionError as exc:
-        raise NetworkError(
-            f"Could not connect to {what} at {shown} ({_reason(exc)}). "
-            "Check the URL and your network or proxy settings."
-        ) from None
+        raise NetworkError(tr(
+            "Could not connect to {0} at {1} ({2}). Check the URL and your network or proxy settings."
+        ).format(what, shown, _reason(exc))) from None
     except requests.exceptions.RequestException as exc:
-        raise NetworkError(f"Request to {what} at {shown} failed: {_reason(exc)}") from None
+        raise NetworkError(tr("Request to {0} at {1} failed: {2}").format(what, shown, _reason(exc))) from None
     if guarded and 300 <= response.status_code < 400:
         raise _redirect_error(response, what, shown)
     if response.status_code >= 400:
         raise _http_error(response, what, url, auth_hint, proxy, credentialed)
     return response
+
+
+def _no_scheme(shown, what):
+    return tr("{0!r} is not a valid URL for {1}: it needs http:// or https://.").format(shown, what)
 
 
 def _redirect_error(response, what, shown):
@@ -266,13 +276,13 @@ def _redirect_error(response, what, shown):
     response.close()
     if location:
         target = strip_userinfo(requests.compat.urljoin(shown, location))
-        where = f"to {target}"
+        where = tr("to {0}").format(target)
     else:
-        where = "without saying where (no Location header)"
-    return HttpError(
-        f"{what} at {shown} answered HTTP {status} {response.reason}, a redirect {where}. EO Order does not "
-        "follow redirects for requests that carry your credentials, so they were not sent there. If the "
-        "service has moved, update the connection's URL (Connections…) to the new address.",
+        where = tr("without saying where (no Location header)")
+    return HttpError(tr(
+        "{0} at {1} answered HTTP {2} {3}, a redirect {4}. EO Order does not follow redirects for requests that "
+        "carry your credentials, so they were not sent there. If the service has moved, update the connection's "
+        "URL (Connections…) to the new address.").format(what, shown, status, response.reason, where),
         status,
     )
 
@@ -297,7 +307,8 @@ def read_body(response, limit=None):
                 break
         return bytes(data)
     except requests.exceptions.RequestException as exc:
-        raise NetworkError(f"The connection broke while reading {response.url}: {_reason(exc)}") from None
+        raise NetworkError(tr("The connection broke while reading {0}: {1}").format(
+            strip_userinfo(response.url), _reason(exc))) from None
     finally:
         response.close()
 
@@ -315,12 +326,13 @@ def read_capped(response, limit, what):
         for chunk in stream:
             data += chunk
             if len(data) > limit:
-                raise ResponseError(
-                    f"{what} sent a reply larger than {limit / (1 << 20):g} MiB (after decompression), more "
-                    "than such a reply can be: refused. Try again later; if it persists, check the URL.")
+                raise ResponseError(tr(
+                    "{0} sent a reply larger than {1:g} MiB (after decompression), more than such a reply can "
+                    "be: refused. Try again later; if it persists, check the URL.").format(what, limit / (1 << 20)))
         return bytes(data)
     except (requests.exceptions.RequestException, urllib3.exceptions.HTTPError, OSError) as exc:
-        raise NetworkError(f"The connection broke while reading the reply of {what}: {_reason(exc)}") from None
+        raise NetworkError(tr("The connection broke while reading the reply of {0}: {1}").format(
+            what, _reason(exc))) from None
     finally:
         response.close()
 
@@ -329,13 +341,11 @@ def _http_error(response, what, url, auth_hint, proxy=None, credentialed=True):
     status = response.status_code
     body = read_body(response, ERROR_BODY_LIMIT)
     if status == 407:
-        where = proxy.describe() if proxy else "The proxy"
-        return HttpError(
-            f"{where[0].upper()}{where[1:]} wants a username and password for the request to {what} "
-            f"(HTTP 407 Proxy Authentication Required): set them, or an authentication configuration, "
-            f"in the proxy settings ({NETWORK_OPTIONS}).",
-            status,
-        )
+        where = proxy.describe() if proxy else tr("the proxy")
+        return HttpError(tr(
+            "{0} wants a username and password for the request to {1} (HTTP 407 Proxy Authentication Required): "
+            "set them, or an authentication configuration, in the proxy settings ({2})."
+        ).format(where[:1].upper() + where[1:], what, NETWORK_OPTIONS), status)
     error = None
     if body.lstrip().startswith(b"<") and not looks_like_html(body):
         try:
@@ -346,28 +356,26 @@ def _http_error(response, what, url, auth_hint, proxy=None, credentialed=True):
             pass
     if status == 401 and not credentialed:  # nothing was sent: do not blame a password
         detail = f" ({getattr(error, 'detail', error)})" if error else ""
-        return AuthError(
-            f"{what} asks for a username and password (HTTP 401{detail}), and none is set for it: choose or "
-            "create a QGIS authentication configuration (Basic) for this connection.",
-            status,
-        )
+        return AuthError(tr(
+            "{0} asks for a username and password (HTTP 401{1}), and none is set for it: choose or create a QGIS "
+            "authentication configuration (Basic) for this connection.").format(what, detail), status)
     if status in (401, 403) or isinstance(error, AuthError):
-        where = f" in {auth_hint}" if auth_hint else ""
+        where = tr(" in {0}").format(auth_hint) if auth_hint else ""
         detail = f", {getattr(error, 'detail', error)}" if error else ""
-        return AuthError(
-            f"{what} rejected the username/password{where} (HTTP {status}{detail}). "
-            "Check the credentials in QGIS' authentication settings.",
-            status,
-        )
+        return AuthError(tr(
+            "{0} rejected the username/password{1} (HTTP {2}{3}). Check the credentials in QGIS' authentication "
+            "settings.").format(what, where, status, detail), status)
     if error is not None:
         return error
     if looks_like_html(body):
-        return HttpError(f"HTTP {status} {response.reason} from {what}: " + html_message(body, what), status)
+        return HttpError(tr("HTTP {0} {1} from {2}: ").format(status, response.reason, what)
+                         + html_message(body, what), status)
     excerpt = quote_excerpt(body)
-    advice = "The server has a problem: try again later." if status >= 500 else "Check the URL and parameters."
+    advice = tr("The server has a problem: try again later.") if status >= 500 \
+        else tr("Check the URL and parameters.")
     return HttpError(
-        f"{what} answered HTTP {status} {response.reason} for {strip_userinfo(url)}. {advice}"
-        + (f" Server said: {excerpt}" if excerpt else ""),
+        tr("{0} answered HTTP {1} {2} for {3}. {4}").format(what, status, response.reason, strip_userinfo(url), advice)
+        + (tr(" Server said: {0}").format(excerpt) if excerpt else ""),
         status,
     )
 
@@ -480,10 +488,10 @@ class Deadline:
     def error(self):
         if self.reason == "cancelled":
             return Cancelled()
-        return NetworkError(
-            f"{self.what} at {self.url} did not finish sending its answer within {self.seconds:g} s, the time "
-            f"limit for one request. The server is stalled or very slow: try again later, ask for fewer records, "
-            f"or raise the limit (QGIS setting {DEADLINE_SETTING}).")
+        return NetworkError(tr(
+            "{0} at {1} did not finish sending its answer within {2:g} s, the time limit for one request. The "
+            "server is stalled or very slow: try again later, ask for fewer records, or raise the limit (QGIS "
+            "setting {3}).").format(self.what, self.url, self.seconds, DEADLINE_SETTING))
 
     def chunks(self, response, size=65536):
         """The body of ``response`` in chunks, checking this deadline between them."""

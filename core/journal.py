@@ -30,7 +30,13 @@ import os
 import threading
 from dataclasses import dataclass
 
+from .i18n import tr_noop, translate
 from .sqlitefile import open_database
+
+
+def tr(text):
+    return translate("EoOrderJournal", text)
+
 
 PENDING = "pending"
 SUBMITTED = "submitted"
@@ -38,10 +44,15 @@ FAILED = "failed"
 INTERRUPTED = "interrupted"
 STATUSES = (PENDING, SUBMITTED, FAILED, INTERRUPTED)
 
-INTERRUPTED_MESSAGE = (
+INTERRUPTED_MESSAGE = tr_noop(
     "The program stopped while this order was being sent, so it is unknown whether the provider "
     "received it. Check your e-mail for an order confirmation before ordering this scene again."
 )
+
+
+def interrupted_message():
+    """:data:`INTERRUPTED_MESSAGE` in the user's language."""
+    return tr(INTERRUPTED_MESSAGE)
 
 SCHEMA_VERSION = 1
 _SCHEMA = """
@@ -206,7 +217,7 @@ class OrderJournal:
         with self._lock:
             cursor = self._conn.execute(
                 f"UPDATE orders SET status = ?, message = ? WHERE status = ?{extra}",
-                (INTERRUPTED, INTERRUPTED_MESSAGE, PENDING, *busy),
+                (INTERRUPTED, interrupted_message(), PENDING, *busy),
             )
             return cursor.rowcount
 

@@ -7,6 +7,16 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 from .errors import InputError
+from .i18n import tr_noop, translate
+
+
+def tr(text):
+    return translate("EoOrderModels", text)
+
+
+# the names parse_when gives a date in its message (callers pass these English words)
+DATE_NAMES = (tr_noop("date"), tr_noop("start date"), tr_noop("end date"), tr_noop("sensing start"),
+              tr_noop("sensing end"))
 
 
 @dataclass(frozen=True)
@@ -23,21 +33,17 @@ class BBox:
     def __post_init__(self):
         values = (self.west, self.south, self.east, self.north)
         if any(v != v or v in (float("inf"), float("-inf")) for v in values):
-            raise InputError("The search box has a missing or infinite coordinate.")
+            raise InputError(tr("The search box has a missing or infinite coordinate."))
         if not (-180 <= self.west <= 180 and -180 <= self.east <= 180):
-            raise InputError(
-                f"The search box longitudes ({self.west:g}, {self.east:g}) must lie "
-                "between -180 and 180: set the box in WGS 84 degrees."
-            )
+            raise InputError(tr(
+                "The search box longitudes ({0:g}, {1:g}) must lie between -180 and 180: set the box in WGS 84 "
+                "degrees.").format(self.west, self.east))
         if not (-90 <= self.south <= 90 and -90 <= self.north <= 90):
-            raise InputError(
-                f"The search box latitudes ({self.south:g}, {self.north:g}) must lie "
-                "between -90 and 90: set the box in WGS 84 degrees."
-            )
+            raise InputError(tr(
+                "The search box latitudes ({0:g}, {1:g}) must lie between -90 and 90: set the box in WGS 84 "
+                "degrees.").format(self.south, self.north))
         if self.south > self.north:
-            raise InputError(
-                "The search box is inverted (south > north): draw or type the box again."
-            )
+            raise InputError(tr("The search box is inverted (south > north): draw or type the box again."))
 
     @property
     def crosses_antimeridian(self):
@@ -61,13 +67,11 @@ class BBox:
         """Read ``"west,south,east,north"`` (commas or spaces)."""
         parts = [p for p in re.split(r"[,\s]+", (text or "").strip()) if p]
         if len(parts) != 4:
-            raise InputError(
-                f"A box needs four numbers west,south,east,north; got {text!r}."
-            )
+            raise InputError(tr("A box needs four numbers west,south,east,north; got {0!r}.").format(text))
         try:
             return cls(*(float(p) for p in parts))
         except ValueError as exc:
-            raise InputError(f"A box needs four numbers; got {text!r}.") from exc
+            raise InputError(tr("A box needs four numbers; got {0!r}.").format(text)) from exc
 
 
 def parse_when(text, what="date"):
@@ -92,10 +96,8 @@ def parse_when(text, what="date"):
             return dt.date.fromisoformat(raw)
         value = dt.datetime.fromisoformat(raw.replace(" ", "T", 1))
     except ValueError:
-        raise InputError(
-            f"The {what} {text!r} is not an ISO date such as 2013-03-29 "
-            "or 2013-03-29T12:00:00Z."
-        ) from None
+        raise InputError(tr("The {0} {1!r} is not an ISO date such as 2013-03-29 or 2013-03-29T12:00:00Z.").format(
+            tr(what), text)) from None
     if value.tzinfo is None:
         value = value.replace(tzinfo=dt.timezone.utc)
     return value.astimezone(dt.timezone.utc)
@@ -126,13 +128,12 @@ class SearchQuery:
         self.start = parse_when(self.start, "start date")
         self.end = parse_when(self.end, "end date")
         if self.start and self.end and _as_datetime(self.start) >= _as_datetime(self.end):
-            raise InputError(
-                f"The start date {self.start.isoformat()} is not before the end date "
-                f"{self.end.isoformat()} (the end date is exclusive): swap or widen them."
-            )
+            raise InputError(tr(
+                "The start date {0} is not before the end date {1} (the end date is exclusive): swap or widen them."
+            ).format(self.start.isoformat(), self.end.isoformat()))
         self.title = (self.title or "").strip() or "*"
         if int(self.max_records) < 1:
-            raise InputError("The maximum number of records must be at least 1.")
+            raise InputError(tr("The maximum number of records must be at least 1."))
         self.max_records = int(self.max_records)
         self.page_size = max(1, min(int(self.page_size), self.max_records))
 

@@ -33,11 +33,18 @@ import contextlib
 import csv
 import datetime as dt
 import io
+import json
 import os
 import tempfile
 import threading
 
 from .errors import InputError, ResponseError, strip_userinfo
+from .i18n import translate
+
+
+def tr(text):
+    return translate("EoOrderQueryLog", text)
+
 
 COLUMNS = ("Id", "Name", "Checksum", "Online", "Downloaded")
 HEADER_KEYS = ("Collection", "Polygon", "StartTime", "StopTime", "MaxCloud", "MaxRecords", "Catalogue", "QueriedAt")
@@ -71,7 +78,8 @@ def parse_log_time(text):
     try:
         value = dt.datetime.fromisoformat(raw)
     except ValueError:
-        raise ResponseError(f"The query log time {text!r} is not in the form 2022-05-03T00:00:00.000.") from None
+        raise ResponseError(tr("The query log time {0!r} is not in the form 2022-05-03T00:00:00.000.").format(
+            text)) from None
     if value.tzinfo is None:
         value = value.replace(tzinfo=dt.timezone.utc)
     return value.astimezone(dt.timezone.utc)
@@ -194,6 +202,45 @@ def write_query_log(path, query, products, catalogue_url=None, queried_at=None):
     return path
 
 
+STAC_COLUMNS = ("Id", "Collection", "Datetime", "Cloud", "Assets", "SelfLink")
+
+
+def write_stac_log(path, query, result, catalogue_url, queried_at=None):
+    """Write the log of a STAC search (``query`` a StacQuery, ``result`` its StacResult) to ``path``
+    atomically, like the query log: a ``# key: value`` header (the query, the match count and
+    ``CloudFilter``: how the cloud cover was filtered — ``cql2-json filter`` and ``query extension``
+    by the server, ``client side`` by EO Order, ``none`` without a cloud limit), then a CSV table
+    ``Id,Collection,Datetime,Cloud,Assets,SelfLink`` (asset keys separated by spaces). Returns ``path``."""
+    kind, area = query.area()
+    if kind == "bbox":
+        area_text = ",".join(_number(v) for v in area)
+    elif kind == "intersects":
+        area_text = json.dumps(area, separators=(",", ":"))
+    else:
+        area_text = ""
+    header = {
+        "Collections": ",".join(query.collections),
+        "Area": area_text,
+        "StartTime": format_log_time(query.start) if query.start else "",
+        "StopTime": format_log_time(query.end) if query.end else "",
+        "MaxCloud": _number(query.max_cloud),
+        "MaxRecords": str(query.max_records),
+        "CloudFilter": result.cloud_filter or "none",
+        "Matched": "" if result.matched is None else str(result.matched),
+        "Catalogue": strip_userinfo(catalogue_url),  # never a password in a file
+        "QueriedAt": format_log_time(queried_at or _now()),
+    }
+    lines = [f"# {key}: {value}".rstrip() for key, value in header.items()]
+    rows = [{"Id": item.id, "Collection": item.collection,
+             "Datetime": format_log_time(item.time) if item.time else "",
+             "Cloud": _number(item.cloud_cover), "Assets": " ".join(item.assets), "SelfLink": item.self_link}
+            for item in result.items]
+    text = _render(lines, list(STAC_COLUMNS), rows)
+    with _lock_for(path):
+        _atomic_write(path, text)
+    return path
+
+
 ENCODING_NAMES = {"utf-8": "UTF-8", "utf-16-le": "UTF-16", "utf-16-be": "UTF-16 (big-endian)",
                   "cp1252": "Windows-1252 (cp1252)", "latin-1": "Latin-1 (ISO-8859-1)"}
 
@@ -206,8 +253,10 @@ def _decode(data, path):
             try:
                 return data[len(bom):].decode(codec), (codec, bom)
             except UnicodeDecodeError:
-                raise InputError(f"The query log {path} starts like {ENCODING_NAMES[codec]} text but is not: "
-                                 "save it again as UTF-8 in a text editor.") from None
+                raise InputError(tr(
+                    "The query log {0} starts like {1} text but is not: save it again as UTF-8 in a "
+                    "text editor.").format(
+                    path, ENCODING_NAMES[codec])) from None
     for codec in ("utf-8", "cp1252", "latin-1"):
         try:
             return data.decode(codec), (codec, b"")
@@ -221,10 +270,11 @@ def _read(path):
         with open(path, "rb") as handle:
             text, encoding = _decode(handle.read(), path)
     except FileNotFoundError:
-        raise InputError(f"The query log {path} does not exist: run the search again or pick another log.") from None
+        raise InputError(tr(
+            "The query log {0} does not exist: run the search again or pick another log.").format(path)) from None
     except OSError as exc:
         raise InputError(
-            f"Could not read the query log {path} ({exc.strerror or exc}): check its permissions."
+            tr("Could not read the query log {0} ({1}): check its permissions.").format(path, exc.strerror or exc)
         ) from None
     header_lines, header, body_start = [], {}, 0
     lines = text.splitlines(keepends=True)
@@ -248,7 +298,9 @@ def _read(path):
     missing = [c for c in ("Id", "Downloaded") if c not in fieldnames]
     if missing:
         raise ResponseError(
-            f"The query log {path} has no {' or '.join(missing)} column: it is not an EO Order / OData query log."
+            tr(
+                "The query log {0} has no {1} column: it is not an EO Order / OData query log.").format(
+                path, ' or '.join(missing))
         )
     rows = [dict(zip(fieldnames, cells)) for cells in table[1:] if any(cell.strip() for cell in cells)]
     return _Log(header_lines, header, fieldnames, rows, table, encoding, newline)
@@ -293,7 +345,7 @@ def read_query_log(path, notes=None):
         log = _read(path)
     header, rows = log.header, log.rows
     if notes is not None and log.note:
-        notes.append(f"The query log {path} is not UTF-8: {log.note}.")
+        notes.append(tr("The query log {0} is not UTF-8: {1}.").format(path, log.note))
     for row in rows:
         for key in ("Online", "Downloaded"):
             if key in row:
@@ -330,5 +382,7 @@ def set_downloaded(path, product_id, value=True):
                 cells[done_at] = _bool_text(value)
                 found = True
         if not found:
-            raise InputError(f"Product {product_id} is not in the query log {path}: search again to refresh the log.")
+            raise InputError(tr(
+                "Product {0} is not in the query log {1}: search again to refresh the log.").format(
+                product_id, path))
         _atomic_write(path, log.render(), log.encoding)

@@ -55,7 +55,15 @@ from .errors import Cancelled, EoOrderError, InputError, ResponseError
 from .footprints import CRS, layer_kind
 from .gdal_calls import gdal_call
 from .http import Deadline, new_session, read_body, send
+from .i18n import translate
+from .names import task_name
 from .tasks import WorkTask, log
+from .xmlsafe import html_title
+
+
+def tr(text):
+    return translate("EoOrderQuicklook", text)
+
 
 DEFAULT_CAP_BYTES = 200 * 1024 * 1024
 MAX_IMAGE_BYTES = 32 * 1024 * 1024  # a thumbnail larger than this is not a thumbnail
@@ -126,7 +134,7 @@ class QuicklookCache:
         that is not a PNG, JPEG, GIF or TIFF image (nothing is stored then)."""
         suffix = image_suffix(data)
         if suffix is None:
-            raise ResponseError(f"The quicklook at {url} is not a PNG, JPEG, GIF or TIFF image.")
+            raise ResponseError(tr("The quicklook at {0} is not a PNG, JPEG, GIF or TIFF image.").format(url))
         path = os.path.join(self.folder, self.key(url) + suffix)
         self._write(path, data)
         self.evict(keep=(path,))
@@ -223,7 +231,7 @@ def _remove_quietly(path):
         pass
 
 
-def fetch_image(session, url, cache, *, what="the quicklook server", auth_hint="", timeout=TIMEOUT, cancelled=None):
+def fetch_image(session, url, cache, *, what=None, auth_hint="", timeout=TIMEOUT, cancelled=None):
     """The image file of ``url``: from ``cache``, else fetched with ``session`` and cached.
 
     Every failure is an :class:`~.errors.EoOrderError` naming the URL: HTTP errors and unreachable
@@ -235,23 +243,26 @@ def fetch_image(session, url, cache, *, what="the quicklook server", auth_hint="
     cached = cache.get(url)
     if cached:
         return cached
+    what = what or tr("the quicklook server")
     with Deadline(what, url, cancelled, session=session):
         response = send(session, "GET", url, what, auth_hint=auth_hint, timeout=timeout)
         data = read_body(response, MAX_IMAGE_BYTES + 1)
     if len(data) > MAX_IMAGE_BYTES:
-        raise ResponseError(f"The quicklook at {url} is larger than {MAX_IMAGE_BYTES >> 20} MB: "
-                            "that is not a thumbnail, so it was not loaded.")
+        raise ResponseError(tr(
+            "The quicklook at {0} is larger than {1} MB: that is not a thumbnail, so it was not loaded.").format(
+            url, MAX_IMAGE_BYTES >> 20))
     if image_suffix(data) is None:
         raise ResponseError(_not_an_image(url, data, response.headers.get("Content-Type", "")))
     dimensions = image_dimensions(data)
     if dimensions is None:
-        raise ResponseError(f"The quicklook at {url} cannot be read as an image (its header is damaged).")
+        raise ResponseError(tr("The quicklook at {0} cannot be read as an image (its header is damaged).").format(url))
     check_dimensions(*dimensions, url)
     try:
         return cache.put(url, data)
     except OSError as exc:
-        raise EoOrderError(f"The quicklook of {url} could not be stored in {cache.folder} "
-                           f"({exc.strerror or exc}): check that the folder is writable.") from None
+        raise EoOrderError(tr(
+            "The quicklook of {0} could not be stored in {1} ({2}): check that the folder is writable.").format(
+            url, cache.folder, exc.strerror or exc)) from None
 
 
 def image_dimensions(data):
@@ -280,8 +291,9 @@ def check_dimensions(width, height, url):
     """Refuse an image of more than :data:`MAX_IMAGE_PIXELS` (a decompression bomb, or no thumbnail)."""
     if width * height > MAX_IMAGE_PIXELS:
         raise ResponseError(
-            f"The quicklook at {url} is {width} × {height} pixels: far too large for a thumbnail (at most "
-            f"{MAX_IMAGE_PIXELS // 1_000_000} megapixels), so it was not decoded.")
+            tr(
+                "The quicklook at {0} is {1} × {2} pixels: far too large for a thumbnail (at most {3} megapixels), "
+                "so it was not decoded.").format(url, width, height, MAX_IMAGE_PIXELS // 1_000_000))
 
 
 def decode_thumbnail(data, url, max_height=THUMBNAIL_HEIGHT):
@@ -299,13 +311,14 @@ def decode_thumbnail(data, url, max_height=THUMBNAIL_HEIGHT):
     reader = QImageReader(buffer)
     size = reader.size()
     if not size.isValid() or size.width() <= 0 or size.height() <= 0:
-        raise ResponseError(f"The quicklook at {url} cannot be read as an image ({reader.errorString()}).")
+        raise ResponseError(tr(
+            "The quicklook at {0} cannot be read as an image ({1}).").format(url, reader.errorString()))
     check_dimensions(size.width(), size.height(), url)
     if size.height() > max_height:
         reader.setScaledSize(QSize(max(1, round(size.width() * max_height / size.height())), max_height))
     image = reader.read()
     if image.isNull():
-        raise ResponseError(f"The quicklook at {url} cannot be decoded ({reader.errorString()}).")
+        raise ResponseError(tr("The quicklook at {0} cannot be decoded ({1}).").format(url, reader.errorString()))
     return image
 
 
@@ -316,12 +329,14 @@ def fetch_thumbnail(url, cancelled=None, session=None):
     own = session is None
     session = new_session() if own else session
     try:
-        with Deadline("the quicklook server", url, cancelled, session=session):
-            response = send(session, "GET", url, "the quicklook server", timeout=TIMEOUT)
+        what = tr("the quicklook server")
+        with Deadline(what, url, cancelled, session=session):
+            response = send(session, "GET", url, what, timeout=TIMEOUT)
             data = read_body(response, MAX_IMAGE_BYTES + 1)
         if len(data) > MAX_IMAGE_BYTES:
-            raise ResponseError(f"The quicklook at {url} is larger than {MAX_IMAGE_BYTES >> 20} MB: "
-                                "that is not a thumbnail, so it was not loaded.")
+            raise ResponseError(tr(
+                "The quicklook at {0} is larger than {1} MB: that is not a thumbnail, so it was not loaded.").format(
+                url, MAX_IMAGE_BYTES >> 20))
         if image_suffix(data) is None:
             raise ResponseError(_not_an_image(url, data, response.headers.get("Content-Type", "")))
         return decode_thumbnail(data, url)
@@ -332,25 +347,17 @@ def fetch_thumbnail(url, cancelled=None, session=None):
 
 def _not_an_image(url, data, content_type):
     if not data.strip():
-        return f"The quicklook at {url} is empty: the server sent no image. Try again later."
+        return tr("The quicklook at {0} is empty: the server sent no image. Try again later.").format(url)
     head = bytes(data[:512]).lstrip().lower()
     if head.startswith((b"<!doctype html", b"<html")) or b"<html" in head[:200]:
-        title = _html_title(data)
-        return (f"The quicklook at {url} is an HTML page{f' titled “{title}”' if title else ''}, not an image. "
-                "The server may be down for maintenance or the link may need a login: try again later.")
+        title = html_title(data)
+        return tr("The quicklook at {0} is an HTML page{1}, not an image. The server may be down for maintenance or "
+                  "the link may need a login: try again later.").format(
+            url, tr(" titled “{0}”").format(title) if title else "")
     excerpt = " ".join(bytes(data[:120]).decode("utf-8", "replace").split())
     kind = f" ({content_type})" if content_type else ""
-    return (f"The quicklook at {url} is not a PNG, JPEG, GIF or TIFF image{kind}; the server sent: {excerpt}")
-
-
-def _html_title(data):
-    lowered = bytes(data[:20000]).lower()
-    start = lowered.find(b"<title")
-    if start < 0:
-        return ""
-    start = lowered.find(b">", start) + 1
-    end = lowered.find(b"</title", start)
-    return " ".join(bytes(data[start:end]).decode("utf-8", "replace").split())[:120] if end > start else ""
+    return tr("The quicklook at {0} is not a PNG, JPEG, GIF or TIFF image{1}; the server sent: {2}").format(
+        url, kind, excerpt)
 
 
 # --- georeferencing -------------------------------------------------------------------------
@@ -362,14 +369,14 @@ def footprint_corners(footprint):
     (QgsGeometry or WKT) in EPSG:4326; see the module docstring for the rule."""
     geometry = QgsGeometry.fromWkt(footprint) if isinstance(footprint, str) else QgsGeometry(footprint)
     if geometry.isNull() or geometry.isEmpty() or geometry.type() != QgsWkbTypes.GeometryType.PolygonGeometry:
-        raise InputError("The footprint is not a polygon, so the quicklook cannot be placed on the map.")
+        raise InputError(tr("The footprint is not a polygon, so the quicklook cannot be placed on the map."))
     hull = geometry.convexHull()
     points = _without_flat_vertices(_distinct(_ring(hull)), hull.area())
     if len(points) != 4:
         box = geometry.orientedMinimumBoundingBox()[0]
         points = _distinct(_ring(box))
     if len(points) != 4 or hull.area() <= 0:
-        raise InputError("The footprint has no area, so the quicklook cannot be placed on the map.")
+        raise InputError(tr("The footprint has no area, so the quicklook cannot be placed on the map."))
     # Degrees of longitude shrink towards the poles: compare directions on a locally even grid.
     centre = hull.centroid().asPoint()
     scale = max(math.cos(math.radians(centre.y())), 1e-6)
@@ -424,8 +431,8 @@ def _gdal(what, call, *args, **kwargs):
     and quotes GDAL."""
     result, messages = gdal_call(call, *args, **kwargs)
     if result is None:
-        reason = messages[-1] if messages else " ".join(gdal.GetLastErrorMsg().split()) or "GDAL gave no reason"
-        raise ResponseError(f"{what} ({reason}).")
+        reason = messages[-1] if messages else " ".join(gdal.GetLastErrorMsg().split()) or tr("GDAL gave no reason")
+        raise ResponseError(tr("{0} ({1}).").format(what, reason))
     return result
 
 
@@ -440,7 +447,7 @@ def georeference(image_path, footprint, out_path, cancelled=None):
     image_path, out_path = os.fspath(image_path), os.fspath(out_path)
     corners = footprint_corners(footprint)
     name = os.path.basename(image_path)
-    source = _gdal(f"GDAL cannot read the quicklook image {name}", gdal.OpenEx, image_path,
+    source = _gdal(tr("GDAL cannot read the quicklook image {0}").format(name), gdal.OpenEx, image_path,
                    gdal.OF_RASTER | gdal.OF_READONLY | gdal.OF_VERBOSE_ERROR)
     width, height = source.RasterXSize, source.RasterYSize
     check_dimensions(width, height, name)
@@ -456,7 +463,7 @@ def georeference(image_path, footprint, out_path, cancelled=None):
     os.makedirs(folder, exist_ok=True)
     part = os.path.join(folder, f"{os.path.basename(out_path)}.{uuid.uuid4().hex[:12]}.part")
     try:
-        tied = _gdal(f"GDAL cannot tie the quicklook image {name} to its footprint", gdal.Translate, vrt,
+        tied = _gdal(tr("GDAL cannot tie the quicklook image {0} to its footprint").format(name), gdal.Translate, vrt,
                      image_path, format="VRT", GCPs=gcps, outputSRS=CRS, rgbExpand=expand,
                      width=width, height=height, resampleAlg="average" if scale < 1 else None)
         tied = None  # noqa: F841 - closing writes the VRT
@@ -472,8 +479,9 @@ def georeference(image_path, footprint, out_path, cancelled=None):
         if cancelled is not None and cancelled():
             raise Cancelled()
         if warped is None:
-            reason = messages[-1] if messages else "GDAL gave no reason"
-            raise ResponseError(f"GDAL cannot warp the quicklook image {name} onto its footprint ({reason}).")
+            reason = messages[-1] if messages else tr("GDAL gave no reason")
+            raise ResponseError(tr(
+                "GDAL cannot warp the quicklook image {0} onto its footprint ({1}).").format(name, reason))
         warped.FlushCache()
         warped = None
         os.replace(part, out_path)
@@ -503,8 +511,9 @@ def quicklook_items(layer, features):
     CRS), and how many had none."""
     kind = layer_kind(layer)
     if kind is None:
-        raise InputError(f"{layer.name() if hasattr(layer, 'name') else 'This layer'} is not an EO Order footprint "
-                         "layer: choose a search result layer.")
+        raise InputError(tr(
+            "{0} is not an EO Order footprint layer: choose a search result layer.").format(
+            layer.name() if hasattr(layer, "name") else tr("This layer")))
     name_field, url_field = ("name", "quicklook_url") if kind == "products" else ("record_id", "thumbnail_url")
     wgs84 = QgsCoordinateReferenceSystem(CRS)
     crs = layer.crs() if hasattr(layer, "crs") else layer.sourceCrs()
@@ -543,8 +552,9 @@ def quicklook_for(session, item, cache, cancelled=None):
     try:
         georeference(image, item.footprint_wkt, path, cancelled=cancelled)
     except OSError as exc:
-        raise EoOrderError(f"The quicklook could not be written to {cache.folder} ({exc.strerror or exc}): "
-                           "check that the folder is writable.") from None
+        raise EoOrderError(tr(
+            "The quicklook could not be written to {0} ({1}): check that the folder is writable.").format(
+            cache.folder, exc.strerror or exc)) from None
     cache.evict(keep=(path,))
     return path
 
@@ -562,7 +572,8 @@ class QuicklookTask(WorkTask):
     def __init__(self, items, cache=None, session_factory=new_session):
         self.items = [QuicklookItem(*item) for item in items]
         # Each image has its own Deadline (and the warp its cancel check); cancelling keeps the results so far.
-        super().__init__(f"EO Order: quicklooks of {len(self.items)} scene(s)", self._run_all, close_on_cancel=False)
+        super().__init__(task_name(tr("quicklooks of {0} scene(s)").format(len(self.items))), self._run_all,
+                         close_on_cancel=False)
         self.cache = cache if cache is not None else QuicklookCache()
         self.session_factory = session_factory
         self.results = []
@@ -585,8 +596,8 @@ class QuicklookTask(WorkTask):
                     self.messages.append(f"{item.name}: {exc}")
                 except Exception as exc:  # noqa: BLE001 - one bad item must not end the batch
                     log(traceback.format_exc(), Qgis.MessageLevel.Critical)
-                    self.messages.append(f"{item.name}: unexpected {exc.__class__.__name__} ({exc}); "
-                                         "details are in the EO Order log panel.")
+                    self.messages.append(tr("{0}: unexpected {1} ({2}); details are in the EO Order log panel.").format(
+                        item.name, exc.__class__.__name__, exc))
             self.report(100.0)
         finally:
             session.close()

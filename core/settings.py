@@ -7,6 +7,8 @@ import hashlib
 
 from qgis.core import QgsSettings
 
+from .names import PLUGIN_NAME
+
 PREFIX = "eo_order/"
 
 
@@ -135,7 +137,7 @@ class Settings:
 
         base = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DownloadLocation) \
             or os.path.expanduser("~")
-        return self._get("cdse/folder", "", str) or os.path.join(base, "EO Order")
+        return self._get("cdse/folder", "", str) or os.path.join(base, PLUGIN_NAME)
 
     @cdse_folder.setter
     def cdse_folder(self, path):

@@ -14,6 +14,17 @@ import datetime as dt
 import os
 import sqlite3
 
+from .i18n import tr_noop, translate
+from .names import LOG_TAG
+
+
+def tr(text):
+    return translate("EoOrderSqlite", text)
+
+
+STORES = (tr_noop("order journal"), tr_noop("search history"))  # what callers name their file (translated here)
+
+
 
 class Opened:
     """A connection and, when the file was damaged, the notice that says what happened."""
@@ -50,8 +61,9 @@ def open_database(path, setup, what, timeout=30.0):
         # Locked by another program, unreadable, an unwritable folder: not damage, so nothing is
         # moved; this session still works, in memory.
         reason = getattr(exc, "strerror", None) or str(exc) or exc.__class__.__name__
-        notice = (f"The EO Order {what} {path} cannot be opened ({reason}): this session keeps its {what} in "
-                  f"memory only. Check the file and its folder (is another program using it?), then restart QGIS.")
+        notice = tr("The EO Order {0} {1} cannot be opened ({2}): this session keeps its {0} in memory only. Check "
+                    "the file and its folder (is another program using it?), then restart QGIS.").format(
+            tr(what), path, reason)
         _log(notice)
         return Opened(_connect(":memory:", setup), notice)
     except sqlite3.DatabaseError as exc:  # not a database, malformed, integrity check failed
@@ -64,13 +76,13 @@ def open_database(path, setup, what, timeout=30.0):
             if os.path.exists(path + suffix):
                 os.replace(path + suffix, aside + suffix)
         conn = _connect(path, setup)
-        notice = (f"The EO Order {what} {path} was damaged ({reason}). It was moved aside to {aside} and a new, "
-                  f"empty {what} was started.")
+        notice = tr("The EO Order {0} {1} was damaged ({2}). It was moved aside to {3} and a new, empty {0} was "
+                    "started.").format(tr(what), path, reason, aside)
     except (OSError, sqlite3.DatabaseError) as exc:
         conn = _connect(":memory:", setup)
-        notice = (f"The EO Order {what} {path} is damaged ({reason}) and could not be replaced "
-                  f"({getattr(exc, 'strerror', None) or exc}): this session keeps its {what} in memory only. "
-                  f"Move or delete the file, then restart QGIS.")
+        notice = tr("The EO Order {0} {1} is damaged ({2}) and could not be replaced ({3}): this session keeps its "
+                    "{0} in memory only. Move or delete the file, then restart QGIS.").format(
+            tr(what), path, reason, getattr(exc, "strerror", None) or exc)
     _log(notice)
     return Opened(conn, notice)
 
@@ -80,4 +92,4 @@ def _log(text):
         from qgis.core import Qgis, QgsMessageLog
     except ImportError:
         return
-    QgsMessageLog.logMessage(text, "EO Order", Qgis.MessageLevel.Warning)
+    QgsMessageLog.logMessage(text, LOG_TAG, Qgis.MessageLevel.Warning)

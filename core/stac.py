@@ -46,8 +46,14 @@ from urllib.parse import urlencode, urljoin, urlsplit
 
 from .errors import Cancelled, EoOrderError, InputError, NetworkError, ResponseError
 from .http import DEFAULT_TIMEOUT, new_session, send
+from .i18n import translate
 from .models import parse_when
 from .xmlsafe import html_message, looks_like_html
+
+
+def tr(text):
+    return translate("EoOrderStac", text)
+
 
 SERVICE_NAME = "STAC API"
 MAX_PAGE_BYTES = 64 << 20  # per JSON reply
@@ -93,8 +99,9 @@ class Multihash:
                 import blake3  # noqa: PLC0415 - optional
             except ImportError:
                 raise InputError(
-                    "This file's checksum is BLAKE3, which needs the Python package blake3 (not shipped "
-                    "with QGIS): only its size can be checked.") from None
+                    tr(
+                        "This file's checksum is BLAKE3, which needs the Python package blake3 (not shipped with "
+                        "QGIS): only its size can be checked.")) from None
             return blake3.blake3()
         return hashlib.new(self.algorithm)
 
@@ -112,19 +119,21 @@ def parse_multihash(text):
     try:
         raw = bytes.fromhex(str(text).strip())
     except ValueError:
-        raise InputError(f"The checksum {str(text)[:80]!r} is not a hexadecimal multihash.") from None
+        raise InputError(tr("The checksum {0!r} is not a hexadecimal multihash.").format(str(text)[:80])) from None
     code, pos = _varint(raw, 0)
     length, pos = _varint(raw, pos)
     if code is None or length is None:
-        raise InputError(f"The checksum {str(text)[:80]!r} is cut short.")
+        raise InputError(tr("The checksum {0!r} is cut short.").format(str(text)[:80]))
     if code not in MULTIHASH_CODES:
-        raise InputError(f"The checksum {str(text)[:80]!r} uses multihash code 0x{code:x}, which EO Order "
-                         "does not know (it checks MD5, SHA-1, SHA-256, SHA-512 and BLAKE3).")
+        raise InputError(tr(
+            "The checksum {0!r} uses multihash code 0x{1:x}, which EO Order does not know (it checks MD5, SHA-1, "
+            "SHA-256, SHA-512 and BLAKE3).").format(str(text)[:80], code))
     name, size = MULTIHASH_CODES[code]
     digest = raw[pos:]
     if length != size or len(digest) != size:
-        raise InputError(f"The {name} checksum {str(text)[:80]!r} has {len(digest)} digest bytes; "
-                         f"{size} expected.")
+        raise InputError(tr(
+            "The {0} checksum {1!r} has {2} digest bytes; {3} expected.").format(
+            name, str(text)[:80], len(digest), size))
     return Multihash(name, digest)
 
 
@@ -175,10 +184,11 @@ class StacQuery:
         self.end = _as_utc(parse_when(self.end, "end date"))
         if self.start and self.end and self.start >= self.end:
             raise InputError(
-                f"The start date {self.start.isoformat()} is not before the end date {self.end.isoformat()} "
-                "(the end date is exclusive): swap or widen them.")
+                tr(
+                    "The start date {0} is not before the end date {1} (the end date is exclusive): swap or widen "
+                    "them.").format(self.start.isoformat(), self.end.isoformat()))
         if self.bbox is not None and self.intersects is not None:
-            raise InputError("Give a search box or a search polygon, not both.")
+            raise InputError(tr("Give a search box or a search polygon, not both."))
         if self.bbox is not None:
             self.bbox = _check_bbox(self.bbox)
         if self.intersects is not None:
@@ -190,11 +200,11 @@ class StacQuery:
             try:
                 self.max_cloud = float(self.max_cloud)
             except (TypeError, ValueError):
-                raise InputError("The maximum cloud cover must be a number from 0 to 100.") from None
+                raise InputError(tr("The maximum cloud cover must be a number from 0 to 100.")) from None
             if not (math.isfinite(self.max_cloud) and 0 <= self.max_cloud <= 100):
-                raise InputError("The maximum cloud cover must be a number from 0 to 100.")
+                raise InputError(tr("The maximum cloud cover must be a number from 0 to 100."))
         if int(self.max_records) < 1:
-            raise InputError("The maximum number of records must be at least 1.")
+            raise InputError(tr("The maximum number of records must be at least 1."))
         self.max_records = int(self.max_records)
         self.limit = max(1, min(int(self.limit), MAX_LIMIT, self.max_records))
 
@@ -238,15 +248,16 @@ def _check_bbox(bbox):
     try:
         west, south, east, north = (float(v) for v in bbox)
     except (TypeError, ValueError):
-        raise InputError("The search box must be four numbers: west, south, east, north.") from None
+        raise InputError(tr("The search box must be four numbers: west, south, east, north.")) from None
     if not all(math.isfinite(v) for v in (west, south, east, north)):
-        raise InputError("The search box has a missing or infinite coordinate.")
+        raise InputError(tr("The search box has a missing or infinite coordinate."))
     if not (-180 <= west <= 180 and -180 <= east <= 180 and -90 <= south < north <= 90):
         raise InputError(
-            f"The search box ({west:g}, {south:g}, {east:g}, {north:g}) is not a WGS 84 box: longitudes "
-            "-180..180, latitudes -90..90 with south below north.")
+            tr(
+                "The search box ({0:g}, {1:g}, {2:g}, {3:g}) is not a WGS 84 box: longitudes -180..180, latitudes "
+                "-90..90 with south below north.").format(west, south, east, north))
     if west == east:
-        raise InputError("The search box has no width.")
+        raise InputError(tr("The search box has no width."))
     return (west, south, east, north)
 
 
@@ -256,18 +267,19 @@ def _check_area(area):
         kind, coords = area.get("type"), area.get("coordinates")
         polygons = [coords] if kind == "Polygon" else coords if kind == "MultiPolygon" else None
         if not isinstance(polygons, list):
-            raise InputError("The search area must be a GeoJSON Polygon or MultiPolygon.")
+            raise InputError(tr("The search area must be a GeoJSON Polygon or MultiPolygon."))
     else:
         polygons = [[list(area)]]
     parts = []
     for polygon in polygons:
         rings = _read_polygon(polygon)
         if rings is None:
-            raise InputError("The search polygon needs at least 3 distinct points with finite WGS 84 "
-                             "coordinates (longitude first).")
+            raise InputError(tr(
+                "The search polygon needs at least 3 distinct points with finite WGS 84 coordinates (longitude "
+                "first)."))
         parts.extend(_split_polygon(rings))
     if not parts:
-        raise InputError("The search polygon is empty.")
+        raise InputError(tr("The search polygon is empty."))
     if len(parts) == 1:
         return {"type": "Polygon", "coordinates": parts[0]}
     return {"type": "MultiPolygon", "coordinates": parts}
@@ -700,7 +712,9 @@ def _read_capped(response, limit):
                 break
     except Exception as exc:  # noqa: BLE001 - urllib3/http.client stream errors
         raise NetworkError(
-            f"The connection broke while reading {response.url[:200]} ({exc.__class__.__name__}). Try again."
+            tr(
+                "The connection broke while reading {0} ({1}). Try again.").format(
+                response.url[:200], exc.__class__.__name__)
         ) from None
     finally:
         response.close()
@@ -715,7 +729,7 @@ class StacClient:
                  timeout=DEFAULT_TIMEOUT, max_page_bytes=MAX_PAGE_BYTES, auth_hint=""):
         self.url = (url or "").strip()
         if not self.url.lower().startswith(("http://", "https://")):
-            raise InputError(f"{self.url!r} is not a STAC API URL: it needs http:// or https://.")
+            raise InputError(tr("{0!r} is not a STAC API URL: it needs http:// or https://.").format(self.url))
         self.session = session or new_session()
         self.auth = auth
         self.headers = dict(headers or {})
@@ -734,13 +748,15 @@ class StacClient:
     def _request(self, method, url, body=None, extra_headers=None, redirects=0):
         """Send one request and return the decoded JSON object (a dict)."""
         if not url.lower().startswith(("http://", "https://")):
-            raise ResponseError(f"{self.name} gave the link {url[:200]!r}, which is not an http(s) URL.")
+            raise ResponseError(tr(
+                "{0} gave the link {1!r}, which is not an http(s) URL.").format(self.name, url[:200]))
         same_origin = _origin(url) == _origin(self.url)
         if not same_origin and self.has_credentials:
             scheme, host, port = _origin(url)
             raise StacPagingError(
-                f"{self.name} links to another server ({scheme}://{host}:{port}); EO Order does not send "
-                "your credentials there, so the search stopped. Ask the provider to fix its links.")
+                tr(
+                    "{0} links to another server ({1}://{2}:{3}); EO Order does not send your credentials there, so "
+                    "the search stopped. Ask the provider to fix its links.").format(self.name, scheme, host, port))
         headers = {"Accept": "application/geo+json, application/json"}
         for name, value in (extra_headers or {}).items():
             if isinstance(name, str) and isinstance(value, str) and name.lower() not in _SKIP_HEADERS:
@@ -759,7 +775,8 @@ class StacClient:
             response.close()
             location = response.headers.get("Location", "")
             if redirects >= 5 or not location:
-                raise ResponseError(f"{self.name} redirected {url[:200]} too often or without a Location.")
+                raise ResponseError(tr(
+                    "{0} redirected {1} too often or without a Location.").format(self.name, url[:200]))
             if response.status_code in (301, 302, 303) and method == "POST":
                 method, body = "GET", None
             return self._request(method, urljoin(url, location), body, extra_headers, redirects + 1)
@@ -773,22 +790,22 @@ class StacClient:
         return self._decode(data, url)
 
     def _too_big(self, url):
-        return (f"{self.name} sent more than {self.max_page_bytes >> 20} MB in one reply ({url[:200]}); "
-                "EO Order stopped reading it. Ask for fewer items per page.")
+        return tr("{0} sent more than {1} MB in one reply ({2}); EO Order stopped reading it. Ask for fewer items "
+                  "per page.").format(self.name, self.max_page_bytes >> 20, url[:200])
 
     def _decode(self, data, url):
         if looks_like_html(data):
-            raise ResponseError(html_message(data, self.name).replace("instead of XML", "instead of JSON"))
+            raise ResponseError(html_message(data, self.name, "JSON"))
         try:
             with gc_paused():
                 value = json.loads(data.decode("utf-8-sig"))
         except (UnicodeDecodeError, ValueError, RecursionError):
-            raise ResponseError(
-                f"{self.name} sent a reply that is not valid JSON ({len(data)} bytes"
-                + (", possibly cut short" if data else ", empty") + f") for {url[:200]}. Check the URL; "
-                "it should be the STAC API's landing page.") from None
+            raise ResponseError(tr(
+                "{0} sent a reply that is not valid JSON ({1} bytes{2}) for {3}. Check the URL; it should be the "
+                "STAC API's landing page.").format(
+                self.name, len(data), tr(", possibly cut short") if data else tr(", empty"), url[:200])) from None
         if not isinstance(value, dict):
-            raise ResponseError(f"{self.name} sent JSON that is not an object for {url[:200]}.")
+            raise ResponseError(tr("{0} sent JSON that is not an object for {1}.").format(self.name, url[:200]))
         return value
 
     # -- landing page, conformance, collections --
@@ -805,7 +822,8 @@ class StacClient:
                     except ResponseError:
                         page["conformsTo"] = []
             if not isinstance(page.get("links"), list):
-                raise ResponseError(f"{self.name} at {self.url} has no links: it is not a STAC API landing page.")
+                raise ResponseError(tr(
+                    "{0} at {1} has no links: it is not a STAC API landing page.").format(self.name, self.url))
             self._landing = page
         return self._landing
 
@@ -837,12 +855,13 @@ class StacClient:
         found, seen_urls, seen_ids = [], set(), set()
         for _ in range(max_pages):
             if url in seen_urls:
-                raise ResponseError(f"{self.name}'s collections list links back to a page already read ({url}).")
+                raise ResponseError(tr(
+                    "{0}'s collections list links back to a page already read ({1}).").format(self.name, url))
             seen_urls.add(url)
             page = self._request("GET", url)
             raw = page.get("collections")
             if not isinstance(raw, list):
-                raise ResponseError(f"{self.name} sent no 'collections' list at {url}.")
+                raise ResponseError(tr("{0} sent no 'collections' list at {1}.").format(self.name, url))
             for value in raw[:MAX_PAGE_ITEMS]:
                 if isinstance(value, dict) and isinstance(value.get("id"), str) and value["id"] not in seen_ids:
                     seen_ids.add(value["id"])
@@ -952,9 +971,9 @@ class StacClient:
                     return
                 if scan_cap is not None and len(seen) >= scan_cap and has_next:
                     result.truncated = True
-                    result.notes.append(
-                        f"The cloud cover was checked by EO Order on {len(seen)} items (this API cannot filter "
-                        "it); stopped there: narrow the search for more.")
+                    result.notes.append(tr(
+                        "The cloud cover was checked by EO Order on {0} items (this API cannot filter it); stopped "
+                        "there: narrow the search for more.").format(len(seen)))
                     return
         finally:
             pages.close()
@@ -995,15 +1014,16 @@ class StacClient:
 
     def _add_notes(self, result, query):
         if result.cloud_filter == CLOUD_CQL2:
-            result.notes.append("Cloud cover filtered by the server (CQL2 filter).")
+            result.notes.append(tr("Cloud cover filtered by the server (CQL2 filter)."))
         elif result.cloud_filter == CLOUD_QUERY:
-            result.notes.append("Cloud cover filtered by the server (query extension).")
+            result.notes.append(tr("Cloud cover filtered by the server (query extension)."))
         elif result.cloud_filter == CLOUD_CLIENT:
-            result.notes.append("This STAC API cannot filter cloud cover: EO Order filtered the items it received.")
+            result.notes.append(tr("This STAC API cannot filter cloud cover: EO Order filtered the items it received."))
         if result.without_geometry:
-            result.notes.append(f"{result.without_geometry} item(s) have no usable geometry (kept, not on the map).")
+            result.notes.append(tr("{0} item(s) have no usable geometry (kept, not on the map).").format(
+                result.without_geometry))
         if result.truncated:
-            result.notes.append(f"Stopped at {len(result.items)} items (Max records); the API has more.")
+            result.notes.append(tr("Stopped at {0} items (Max records); the API has more.").format(len(result.items)))
 
 
 def _pages(client, method, url, body, result):
@@ -1017,16 +1037,19 @@ def _pages(client, method, url, body, result):
         key = (method, url, json.dumps(body, sort_keys=True) if body is not None else "")
         if key in made:
             raise StacPagingError(
-                f"{client.name}'s next link repeats a request already made ({method} {url[:200]}): its "
-                f"paging loops. Stopped after {len(made)} pages; the items received are kept.")
+                tr(
+                    "{0}'s next link repeats a request already made ({1} {2}): its paging loops. Stopped after {3} "
+                    "pages; the items received are kept.").format(client.name, method, url[:200], len(made)))
         made.add(key)
         result.requests.append((method, url, body))
         page = client._request(method, url, body, headers)
         features = page.get("features")
         if not isinstance(features, list):
-            raise StacPagingError(f"{client.name} sent a search page without 'features' ({url[:200]}).")
+            raise StacPagingError(tr(
+                "{0} sent a search page without 'features' ({1}).").format(client.name, url[:200]))
         if len(features) > MAX_PAGE_ITEMS:
-            result.notes.append(f"A page had {len(features)} items; only the first {MAX_PAGE_ITEMS} were read.")
+            result.notes.append(tr("A page had {0} items; only the first {1} were read.").format(
+                len(features), MAX_PAGE_ITEMS))
             features = features[:MAX_PAGE_ITEMS]
         context = page.get("context")
         matched = page.get("numberMatched", context.get("matched") if isinstance(context, dict) else None)
@@ -1040,8 +1063,9 @@ def _pages(client, method, url, body, result):
             return
         if not fresh:
             raise StacPagingError(
-                f"{client.name}'s next page repeated only items already received: its paging does not "
-                f"advance. Stopped after {len(made)} pages; the items received are kept.")
+                tr(
+                    "{0}'s next page repeated only items already received: its paging does not advance. Stopped "
+                    "after {1} pages; the items received are kept.").format(client.name, len(made)))
         method, url, body, headers = _next_request(nxt, method, body)
 
 
@@ -1054,13 +1078,14 @@ def _next_request(link, method, body):
     """(method, url, body, headers) of the request a ``next`` link describes."""
     next_method = str(link.get("method") or "GET").upper()
     if next_method not in ("GET", "POST"):
-        raise ResponseError(f"A STAC next link asks for method {next_method[:20]!r}; only GET and POST are used.")
+        raise ResponseError(tr(
+            "A STAC next link asks for method {0!r}; only GET and POST are used.").format(next_method[:20]))
     headers = link.get("headers") if isinstance(link.get("headers"), dict) else {}
     if next_method == "GET":
         return "GET", link["href"], None, headers
     link_body = link.get("body")
     if link_body is not None and not isinstance(link_body, dict):
-        raise ResponseError("A STAC next link has a body that is not a JSON object.")
+        raise ResponseError(tr("A STAC next link has a body that is not a JSON object."))
     if link.get("merge") is True:
         merged = dict(body or {})
         merged.update(link_body or {})

@@ -29,7 +29,13 @@ from lxml import etree
 
 from .errors import Cancelled, EoOrderError, InputError, NetworkError, ResponseError, ServiceError
 from .http import DEFAULT_TIMEOUT, new_session, read_body, send
+from .i18n import translate
 from .xmlsafe import exception_from, html_message, local, looks_like_html, parse_bytes, text_of
+
+
+def tr(text):
+    return translate("EoOrderWcs", text)
+
 
 WCS = "http://www.opengis.net/wcs"
 GML = "http://www.opengis.net/gml"
@@ -239,8 +245,9 @@ def parse_range_subset(text):
         axis, sep, values = part.partition("=")
         values = [v.strip() for v in values.split(",") if v.strip()]
         if not sep or not axis.strip() or not values:
-            raise InputError(f"The range subset {part.strip()!r} is not of the form axis=value1,value2 "
-                             "(several axes separated by ';').")
+            raise InputError(tr(
+                "The range subset {0!r} is not of the form axis=value1,value2 (several axes separated by ';').").format(
+                part.strip()))
         subsets[axis.strip()] = values
     return subsets or None
 
@@ -250,21 +257,21 @@ def parse_range_subset(text):
 
 
 def _what(request):
-    return f"The request for coverage {request.coverage!r}"
+    return tr("The request for coverage {0!r}").format(request.coverage)
 
 
 def _check_required(request):
     if not (request.coverage or "").strip():
-        raise InputError("Choose a coverage: the GetCoverage request names none.")
+        raise InputError(tr("Choose a coverage: the GetCoverage request names none."))
     if not (request.crs or "").strip():
-        raise InputError(f"{_what(request)} has no CRS: choose one of the coverage's request CRSs.")
+        raise InputError(tr("{0} has no CRS: choose one of the coverage's request CRSs.").format(_what(request)))
     if not (request.format or "").strip():
-        raise InputError(f"{_what(request)} has no output format: choose one of the coverage's formats.")
+        raise InputError(tr("{0} has no output format: choose one of the coverage's formats.").format(_what(request)))
 
 
 def _check_domain(request):
     if request.bbox is None and not request.time:
-        raise InputError(f"{_what(request)} needs a bounding box or a time.")
+        raise InputError(tr("{0} needs a bounding box or a time.").format(_what(request)))
     if request.bbox is not None:
         _check_bbox(request.bbox, request.crs)
 
@@ -275,41 +282,45 @@ def _check_size(request):
     has_size = request.width is not None or request.height is not None
     has_res = request.resx is not None or request.resy is not None
     if has_size and has_res:
-        raise InputError(f"{what} gives both a size (width/height) and a resolution (resx/resy): give one.")
+        raise InputError(tr(
+            "{0} gives both a size (width/height) and a resolution (resx/resy): give one.").format(what))
     if has_size:
         for label, value in (("width", request.width), ("height", request.height)):
             if not isinstance(value, numbers.Integral) or isinstance(value, bool) or value < 1:
-                raise InputError(f"{what} needs a whole {label} of at least 1 pixel; got {value!r}.")
+                raise InputError(tr(
+                    "{0} needs a whole {1} of at least 1 pixel; got {2!r}.").format(what, label, value))
     elif has_res:
         for label, value in (("resx", request.resx), ("resy", request.resy)):
             if not _finite(value) or float(value) <= 0:
-                raise InputError(f"{what} needs a positive {label} (in CRS units per pixel); got {value!r}.")
+                raise InputError(tr(
+                    "{0} needs a positive {1} (in CRS units per pixel); got {2!r}.").format(what, label, value))
     else:
-        raise InputError(f"{what} needs an output size (width and height) or a resolution (resx and resy).")
+        raise InputError(tr(
+            "{0} needs an output size (width and height) or a resolution (resx and resy).").format(what))
 
 
 def _check_crs(request, description):
-    _check_choice(request.crs, description.request_crs, f"CRS {request.crs!r}", "request CRSs", description)
+    _check_choice(request.crs, description.request_crs, tr("CRS {0!r}").format(request.crs), tr("request CRSs"),
+                  description)
 
 
 def _check_response_crs(request, description):
     if request.response_crs:
-        _check_choice(request.response_crs, description.response_crs, f"response CRS {request.response_crs!r}",
-                      "response CRSs", description)
+        _check_choice(request.response_crs, description.response_crs,
+                      tr("response CRS {0!r}").format(request.response_crs), tr("response CRSs"), description)
 
 
 def _check_format(request, description):
     if description.formats and request.format not in description.formats:
-        raise InputError(
-            f"Coverage {description.name!r} is not offered as {request.format!r}; choose one of: "
-            + ", ".join(description.formats) + "."
-        )
+        raise InputError(tr("Coverage {0!r} is not offered as {1!r}; choose one of: {2}.").format(
+            description.name, request.format, ", ".join(description.formats)))
 
 
 def _check_interpolation(request, description):
     if request.interpolation:
         _check_choice(request.interpolation, description.interpolations,
-                      f"interpolation {request.interpolation!r}", "interpolation methods", description)
+                      tr("interpolation {0!r}").format(request.interpolation), tr("interpolation methods"),
+                      description)
 
 
 def _check_time(request, description):
@@ -320,33 +331,30 @@ def _check_time(request, description):
     offered = description.offered_times()
     if not offered:
         raise InputError(
-            f"Coverage {description.name!r} has no time positions or periods: leave the time empty."
+            tr("Coverage {0!r} has no time positions or periods: leave the time empty.").format(description.name)
         )
     unknown = [item for item in wanted if not _time_offered(item, description)]
     if unknown:
         shown = offered[:12]
-        more = f" … and {len(offered) - 12} more" if len(offered) > 12 else ""
-        raise InputError(
-            f"Coverage {description.name!r} is not offered at time {', '.join(unknown)}; offered: "
-            + ", ".join(shown) + more + "."
-        )
+        more = tr(" … and {0} more").format(len(offered) - 12) if len(offered) > 12 else ""
+        raise InputError(tr("Coverage {0!r} is not offered at time {1}; offered: {2}{3}.").format(
+            description.name, ", ".join(unknown), ", ".join(shown), more))
 
 
 def _check_parameters(request, description):
     axes = {name.lower(): values for name, _label, values in description.range_axes}
     for axis, values in (request.parameters or {}).items():
         if axes and str(axis).lower() not in axes:
-            raise InputError(
-                f"Coverage {description.name!r} has no range axis {axis!r}; its axes are: "
-                + ", ".join(name for name, _l, _v in description.range_axes) + "."
-            )
+            raise InputError(tr("Coverage {0!r} has no range axis {1!r}; its axes are: {2}.").format(
+                description.name, axis, ", ".join(name for name, _l, _v in description.range_axes)))
         listed = axes.get(str(axis).lower()) or []
         if listed and all("/" not in v for v in listed):
             unknown = [str(v) for v in _as_list(values) if str(v) not in listed]
             if unknown:
                 raise InputError(
-                    f"Coverage {description.name!r} has no {axis} value(s) {', '.join(unknown)}; "
-                    f"offered: {', '.join(listed)}."
+                    tr(
+                        "Coverage {0!r} has no {1} value(s) {2}; offered: {3}.").format(
+                        description.name, axis, ', '.join(unknown), ', '.join(listed))
                 )
 
 
@@ -399,12 +407,14 @@ def _check_bbox(bbox, crs):
     except (TypeError, ValueError):
         values = []
     if len(values) != 4 or not all(math.isfinite(v) for v in values):
-        raise InputError(f"The bounding box needs four finite numbers minx,miny,maxx,maxy in {crs}; got {bbox!r}.")
+        raise InputError(tr(
+            "The bounding box needs four finite numbers minx,miny,maxx,maxy in {0}; got {1!r}.").format(crs, bbox))
     minx, miny, maxx, maxy = values
     if minx >= maxx or miny >= maxy:
         raise InputError(
-            f"The bounding box {minx:g},{miny:g},{maxx:g},{maxy:g} is inverted or empty (it must be "
-            f"minx,miny,maxx,maxy in {crs}, with min < max): draw or type it again."
+            tr(
+                "The bounding box {0:g},{1:g},{2:g},{3:g} is inverted or empty (it must be minx,miny,maxx,maxy in "
+                "{4}, with min < max): draw or type it again.").format(minx, miny, maxx, maxy, crs)
         )
 
 
@@ -412,7 +422,9 @@ def _check_choice(value, offered, label, kind, description):
     if not offered or value in offered or value.lower() in (o.lower() for o in offered):
         return
     raise InputError(
-        f"Coverage {description.name!r} does not accept {label}; its {kind} are: {', '.join(offered)}."
+        tr(
+            "Coverage {0!r} does not accept {1}; its {2} are: {3}.").format(
+            description.name, label, kind, ', '.join(offered))
     )
 
 
@@ -477,20 +489,24 @@ def get_prefix(url):
     return url if url.endswith(("?", "&")) else url + "&"
 
 
-def parse_capabilities(data, base_url="", what="the WCS server"):
+def parse_capabilities(data, base_url="", what=None):
+    what = what or tr("the WCS server")
     root = parse_bytes(data, what)
     name = local(root.tag)
     version = root.get("version", "")
     if name != "WCS_Capabilities":
-        hint = f" version {version}" if version else ""
+        hint = tr(" version {0}").format(version) if version else ""
         raise ResponseError(
-            f"{what} answered with <{name}>{hint} instead of WCS 1.0.0 capabilities: check that the URL "
-            "is a WCS endpoint that supports version 1.0.0."
+            tr(
+                "{0} answered with <{1}>{2} instead of WCS 1.0.0 capabilities: check that the URL is a WCS endpoint "
+                "that supports version 1.0.0.").format(what, name, hint)
         )
     if version and version != VERSION:
         raise ResponseError(
-            f"{what} answered WCS {version} capabilities to a request for version {VERSION}: "
-            "it does not support WCS 1.0.0."
+            tr(
+                "{0} answered WCS {1} capabilities to a request for version {2}: it does not support "
+                "WCS 1.0.0.").format(
+                what, version, VERSION)
         )
     service = _child(root, "Service")
     title = ""
@@ -521,19 +537,23 @@ def parse_capabilities(data, base_url="", what="the WCS server"):
     return caps
 
 
-def parse_description(data, coverage, what="the WCS server"):
+def parse_description(data, coverage, what=None):
     """The CoverageDescription of ``coverage`` in a DescribeCoverage reply."""
+    what = what or tr("the WCS server")
     root = parse_bytes(data, what)
     if local(root.tag) != "CoverageDescription":
         raise ResponseError(
-            f"{what} answered DescribeCoverage with <{local(root.tag)}> instead of a WCS 1.0.0 CoverageDescription."
+            tr(
+                "{0} answered DescribeCoverage with <{1}> instead of a WCS 1.0.0 CoverageDescription.").format(
+                what, local(root.tag))
         )
     offerings = _descendants(root, "CoverageOffering")
     offering = next((o for o in offerings if text_of(_child(o, "name")) == coverage), None)
     if offering is None:
         offering = next((o for o in offerings if text_of(_child(o, "name")).lower() == coverage.lower()), None)
     if offering is None:
-        raise ResponseError(f"{what} did not describe coverage {coverage!r} in its DescribeCoverage reply.")
+        raise ResponseError(tr(
+            "{0} did not describe coverage {1!r} in its DescribeCoverage reply.").format(what, coverage))
     desc = CoverageDescription(
         name=text_of(_child(offering, "name")),
         label=text_of(_child(offering, "label")),
@@ -725,18 +745,18 @@ class Wcs10Client:
     """
 
     def __init__(self, url, *, session=None, credentials=None, auth_hint="", timeout=DEFAULT_TIMEOUT,
-                 name="WCS server", max_coverage_bytes=COVERAGE_LIMIT):
+                 name=None, max_coverage_bytes=COVERAGE_LIMIT):
         url = (url or "").strip()
         if not url:
-            raise InputError("Enter the URL of the WCS server.")
+            raise InputError(tr("Enter the URL of the WCS server."))
         if urlsplit(url).scheme.lower() not in ("http", "https"):
-            raise InputError(f"{url!r} is not a valid WCS URL: it needs http:// or https://.")
+            raise InputError(tr("{0!r} is not a valid WCS URL: it needs http:// or https://.").format(url))
         self.url = _service_url(url)
         self.session = session or new_session()
         self.credentials = credentials
         self.auth_hint = auth_hint
         self.timeout = timeout
-        self.name = name or "WCS server"
+        self.name = name or tr("WCS server")
         self.max_coverage_bytes = int(max_coverage_bytes or COVERAGE_LIMIT)
         self._capabilities = None
         self._descriptions = {}
@@ -766,14 +786,14 @@ class Wcs10Client:
         """The server's WCS 1.0.0 capabilities (fetched once per client unless ``refresh``)."""
         if self._capabilities is None or refresh:
             response = self._get(self.url, self._base_pairs("GetCapabilities"))
-            data = read_capped(response, CAPABILITIES_LIMIT, f"{self.name}'s capabilities")
+            data = read_capped(response, CAPABILITIES_LIMIT, tr("{0}'s capabilities").format(self.name))
             self._capabilities = parse_capabilities(data, self.url, self.name)
         return self._capabilities
 
     def describe(self, name):
         """The CoverageDescription of coverage ``name`` (remembered for get_coverage's checks)."""
         if not (name or "").strip():
-            raise InputError("Choose a coverage to describe.")
+            raise InputError(tr("Choose a coverage to describe."))
         caps = self.capabilities()
         get_url = caps.get_urls.get("DescribeCoverage")
         post_url = caps.post_urls.get("DescribeCoverage")
@@ -783,7 +803,7 @@ class Wcs10Client:
             root = etree.Element(f"{{{WCS}}}DescribeCoverage", nsmap={None: WCS}, service="WCS", version=VERSION)
             etree.SubElement(root, f"{{{WCS}}}Coverage").text = name
             response = self._post(post_url, etree.tostring(root, xml_declaration=True, encoding="UTF-8"))
-        data = read_capped(response, DESCRIPTION_LIMIT, f"{self.name}'s description of {name!r}")
+        data = read_capped(response, DESCRIPTION_LIMIT, tr("{0}'s description of {1!r}").format(self.name, name))
         description = parse_description(data, name, self.name)
         self._descriptions[name] = description
         return description
@@ -828,8 +848,9 @@ class Wcs10Client:
                 raise self._wrong_reply(read_body(response, ERROR_BODY_LIMIT), kind, fmt)
             if kind not in expected and kind not in ("application/octet-stream", ""):
                 raise ResponseError(
-                    f"{self.name} sent {kind} instead of the {fmt} coverage that was requested; "
-                    "nothing was saved. Choose another format or ask the server's administrator."
+                    tr(
+                        "{0} sent {1} instead of the {2} coverage that was requested; nothing was saved. Choose "
+                        "another format or ask the server's administrator.").format(self.name, kind, fmt)
                 )
             part = dest_path + ".part"
             try:
@@ -840,8 +861,9 @@ class Wcs10Client:
                     os.replace(part, dest_path)
                 except OSError as exc:
                     raise EoOrderError(
-                        f"Could not save the coverage as {dest_path!r} ({exc.strerror or exc}): choose another "
-                        "file name or folder."
+                        tr(
+                            "Could not save the coverage as {0!r} ({1}): choose another file name or folder.").format(
+                            dest_path, exc.strerror or exc)
                     ) from None
             except BaseException:
                 _remove(part)
@@ -857,8 +879,10 @@ class Wcs10Client:
         cap = self.max_coverage_bytes
         if total is not None and total > cap:
             raise ResponseError(
-                f"{self.name} announced a coverage of {_size_text(total)}, more than the {_size_text(cap)} limit; "
-                "nothing was saved. Ask for a smaller extent or a coarser resolution, or raise the limit."
+                tr(
+                    "{0} announced a coverage of {1}, more than the {2} limit; nothing was saved. Ask for a smaller "
+                    "extent or a coarser resolution, or raise the limit.").format(
+                    self.name, _size_text(total), _size_text(cap))
             )
         folder = os.path.dirname(os.path.abspath(part))
         done, head = 0, b""
@@ -870,8 +894,10 @@ class Wcs10Client:
                         raise Cancelled()
                     if done + len(chunk) > cap:
                         raise ResponseError(
-                            f"{self.name} sent more than the {_size_text(cap)} limit for the coverage; nothing "
-                            "was saved. Ask for a smaller extent or a coarser resolution, or raise the limit."
+                            tr(
+                                "{0} sent more than the {1} limit for the coverage; nothing was saved. Ask for a "
+                                "smaller extent or a coarser resolution, or raise the limit.").format(
+                                self.name, _size_text(cap))
                         )
                     if len(head) < 512:
                         head += chunk[: 512 - len(head)]
@@ -881,21 +907,26 @@ class Wcs10Client:
                         progress(done, total)
         except requests.exceptions.RequestException as exc:
             raise NetworkError(
-                f"The connection to {self.name} broke after {done} bytes of the coverage ({exc.__class__.__name__}); "
-                "nothing was saved. Try again."
+                tr(
+                    "The connection to {0} broke after {1} bytes of the coverage ({2}); nothing was saved. "
+                    "Try again.").format(
+                    self.name, done, exc.__class__.__name__)
             ) from None
         except OSError as exc:
             raise EoOrderError(
-                f"Could not write the coverage to {part!r} ({exc.strerror or exc}): check that the folder "
-                "is writable and has free space."
+                tr(
+                    "Could not write the coverage to {0!r} ({1}): check that the folder is writable and has free "
+                    "space.").format(part, exc.strerror or exc)
             ) from None
         if total is not None and done < total:
             raise NetworkError(
-                f"{self.name} sent {done} of {total} bytes of the coverage before the connection closed; "
-                "nothing was saved. Try again."
+                tr(
+                    "{0} sent {1} of {2} bytes of the coverage before the connection closed; nothing was saved. Try "
+                    "again.").format(self.name, done, total)
             )
         if done == 0:
-            raise ResponseError(f"{self.name} sent an empty reply instead of the coverage; nothing was saved.")
+            raise ResponseError(tr(
+                "{0} sent an empty reply instead of the coverage; nothing was saved.").format(self.name))
         return head
 
     def _check_content(self, part, head, kind, fmt, expected):
@@ -909,14 +940,15 @@ class Wcs10Client:
             return
         if is_tiff_format(fmt) and not _looks_like_tiff(head):
             raise ResponseError(
-                f"{self.name} sent a {kind or 'reply'} that is not a GeoTIFF although {fmt} was requested; "
-                "nothing was saved."
+                tr(
+                    "{0} sent a {1} that is not a GeoTIFF although {2} was requested; nothing was saved.").format(
+                    self.name, kind or tr("reply"), fmt)
             )
 
     def _wrong_reply(self, body, kind, fmt):
         if looks_like_html(body):
-            message = html_message(body, self.name).replace("instead of XML", f"instead of the {fmt} coverage")
-            return ResponseError(message + " Nothing was saved.")
+            message = html_message(body, self.name, tr("the {0} coverage").format(fmt))
+            return ResponseError(message + tr(" Nothing was saved."))
         stripped = body.lstrip().lstrip(b"\xef\xbb\xbf")
         if stripped.startswith(b"<"):
             try:
@@ -929,13 +961,15 @@ class Wcs10Client:
                 if error is not None:
                     return error
                 return ResponseError(
-                    f"{self.name} sent an XML document <{local(root.tag)}> instead of the {fmt} coverage; "
-                    "nothing was saved."
+                    tr(
+                        "{0} sent an XML document <{1}> instead of the {2} coverage; nothing was saved.").format(
+                        self.name, local(root.tag), fmt)
                 )
         excerpt = " ".join(body[:200].decode("utf-8", "replace").split())
         return ResponseError(
-            f"{self.name} sent {kind or 'an unlabelled reply'} instead of the {fmt} coverage; nothing was saved."
-            + (f" It said: {excerpt}" if excerpt else "")
+            tr("{0} sent {1} instead of the {2} coverage; nothing was saved.").format(
+                self.name, kind or tr("an unlabelled reply"), fmt)
+            + (tr(" It said: {0}").format(excerpt) if excerpt else "")
         )
 
 
@@ -948,13 +982,14 @@ def read_capped(response, limit, what):
             done += len(chunk)
             if done > limit:
                 raise ResponseError(
-                    f"{what} is larger than {_size_text(limit)} once decompressed; EO Order stopped reading it. "
-                    "Check the URL, or ask the server's administrator."
+                    tr(
+                        "{0} is larger than {1} once decompressed; EO Order stopped reading it. Check the URL, or "
+                        "ask the server's administrator.").format(what, _size_text(limit))
                 )
             data.append(chunk)
     except requests.exceptions.RequestException as exc:
-        raise NetworkError(f"The connection broke while reading {what} ({exc.__class__.__name__}). "
-                           "Try again.") from None
+        raise NetworkError(tr(
+            "The connection broke while reading {0} ({1}). Try again.").format(what, exc.__class__.__name__)) from None
     finally:
         response.close()
     return b"".join(data)
@@ -964,7 +999,7 @@ def _size_text(size):
     for unit, shift in (("GiB", 30), ("MiB", 20), ("KiB", 10)):
         if size >= 1 << shift:
             return f"{size / (1 << shift):.3g} {unit}"
-    return f"{size} bytes"
+    return tr("{0} bytes").format(size)
 
 
 def _remove(path):

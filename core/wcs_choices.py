@@ -14,7 +14,13 @@ from qgis.core import (
 )
 
 from .errors import InputError
+from .i18n import translate
 from .wcs10 import is_tiff_format
+
+
+def tr(text):
+    return translate("EoOrderWcsChoices", text)
+
 
 WGS84 = "EPSG:4326"
 MAX_PIXELS = 100000  # per side, as the WCS tab's size boxes
@@ -143,8 +149,9 @@ def default_extent(description, view, view_crs, crs):
         coverage_extent(description, wgs84)
     cover = coverage_extent(description, crs)
     if view_ll is None:
-        raise InputError(f"The map view is outside the area where its CRS is valid: zoom to coverage "
-                         f"{description.name!r}.")
+        raise InputError(tr(
+            "The map view is outside the area where its CRS is valid: zoom to coverage {0!r}.").format(
+            description.name))
     overlap_ll = view_ll.intersect(cover_ll) if cover_ll is not None else view_ll
     overlap = _transform(overlap_ll, wgs84, crs) if _usable(overlap_ll) else None
     if overlap is not None and cover is not None:
@@ -154,8 +161,9 @@ def default_extent(description, view, view_crs, crs):
             (cover_ll.xMinimum(), cover_ll.yMinimum(), cover_ll.xMaximum(), cover_ll.yMaximum()) if cover_ll
             else ()))
         raise InputError(
-            f"The map view does not overlap coverage {description.name!r} (lon/lat W, S, E, N: {box}): pan or zoom "
-            "the map to it, use the coverage's extent, or type a box."
+            tr(
+                "The map view does not overlap coverage {0!r} (lon/lat W, S, E, N: {1}): pan or zoom the map to it, "
+                "use the coverage's extent, or type a box.").format(description.name, box)
         )
     return overlap
 

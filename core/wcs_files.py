@@ -7,10 +7,10 @@ or next to the project (its home folder) when it has one. With neither, the call
 
 import math
 import os
-import re
 
 from qgis.core import QgsProject, QgsRasterLayer, QgsRasterRange
 
+from .names import file_stem as safe_stem
 from .wcs10 import is_tiff_format
 
 _EXTENSIONS = (
@@ -30,8 +30,7 @@ def extension_for(fmt):
 
 def file_stem(name):
     """A coverage name made safe as a file name ('ns:dem 1' → 'ns_dem_1')."""
-    stem = re.sub(r"[^\w.-]+", "_", name or "", flags=re.UNICODE).strip("._")
-    return stem or "coverage"
+    return safe_stem(name, "coverage")
 
 
 def project_folder(project=None):

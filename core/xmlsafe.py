@@ -10,6 +10,12 @@ redacted (:func:`~.errors.redact`), since a fault may echo the request's passwor
 from lxml import etree
 
 from .errors import AuthError, ResponseError, ServiceError, redact
+from .i18n import translate
+
+
+def tr(text):
+    return translate("EoOrderXml", text)
+
 
 PARSER_OPTIONS = dict(
     resolve_entities=False,
@@ -43,16 +49,17 @@ def pull_parser(events=("start", "end"), tag=None):
     return etree.XMLPullParser(events=events, tag=tag, **PARSER_OPTIONS)
 
 
-def parse_bytes(data, what="the server"):
+def parse_bytes(data, what=None):
     """Parse a whole (small) document safely; HTML and malformed XML → ResponseError."""
+    what = what or tr("the server")
     if looks_like_html(data):
         raise ResponseError(html_message(data, what))
     try:
         root = etree.fromstring(data, etree.XMLParser(**PARSER_OPTIONS))
     except etree.XMLSyntaxError as exc:
-        raise ResponseError(f"{what} sent malformed XML ({exc}).") from None
+        raise ResponseError(tr("{0} sent malformed XML ({1}).").format(what, exc)) from None
     if root is None:
-        raise ResponseError(f"{what} sent an empty XML document.")
+        raise ResponseError(tr("{0} sent an empty XML document.").format(what))
     raise_for_exception(root, what)
     return root
 
@@ -62,25 +69,38 @@ def looks_like_html(data):
     return head.startswith((b"<!doctype html", b"<html")) or b"<html" in head[:200]
 
 
-def html_message(data, what):
-    """Describe an HTML page received where XML was expected, quoting its title."""
-    title = ""
+def html_title(data):
+    """The ``<title>`` of an HTML page (its first 20,000 bytes), whitespace collapsed, redacted and cut
+    to 120 characters; '' when it has none. The one reader of HTML titles: every message about an
+    HTML page received instead of data quotes it."""
     lowered = bytes(data[:20000]).lower()
     start = lowered.find(b"<title")
-    if start >= 0:
-        start = lowered.find(b">", start) + 1
-        end = lowered.find(b"</title", start)
-        if end > start:
-            title = redact(" ".join(bytes(data[start:end]).decode("utf-8", "replace").split()))
-    hint = f' titled "{title[:120]}"' if title else ""
-    return (
-        f"{what} returned an HTML page{hint} instead of XML. The service may be down "
-        "for maintenance or the URL may point to a web page: check the URL and try later."
-    )
+    if start < 0:
+        return ""
+    start = lowered.find(b">", start) + 1
+    end = lowered.find(b"</title", start)
+    if start <= 0 or end <= start:
+        return ""
+    return redact(" ".join(bytes(data[start:end]).decode("utf-8", "replace").split()))[:120]
 
 
-def exception_from(element, what="the server"):
+def titled(data):
+    """`` titled "<title>"`` for an HTML page with a title (see :func:`html_title`), else ''."""
+    title = html_title(data)
+    return tr(' titled "{0}"').format(title) if title else ""
+
+
+def html_message(data, what, expected="XML"):
+    """Describe an HTML page received where ``expected`` (XML, JSON, a coverage…) was, quoting its title."""
+    if expected == "XML":
+        expected = tr("XML")
+    return tr("{0} returned an HTML page{1} instead of {2}. The service may be down for maintenance or the URL may "
+              "point to a web page: check the URL and try later.").format(what, titled(data), expected)
+
+
+def exception_from(element, what=None):
     """The ServiceError for an error document rooted at ``element``, or None."""
+    what = what or tr("the server")
     name = local(element.tag)
     if name in ("ExceptionReport", "ServiceExceptionReport"):
         parts, code, locator = [], None, None
@@ -93,9 +113,10 @@ def exception_from(element, what="the server"):
                     parts.append(text_of(exc))
             elif lname == "ExceptionText" and text_of(exc):
                 parts.append(text_of(exc))
-        detail = redact("; ".join(parts)) or "no exception text"
-        where = f" (code {code}" + (f", locator {locator})" if locator else ")") if code else ""
-        return ServiceError(f"{what} reported an error{where}: {detail}", code, locator)
+        detail = redact("; ".join(parts)) or tr("no exception text")
+        where = (tr(" (code {0}, locator {1})").format(code, locator) if locator else tr(" (code {0})").format(code)) \
+            if code else ""
+        return ServiceError(tr("{0} reported an error{1}: {2}").format(what, where, detail), code, locator)
     if name == "Fault" and element.tag.startswith(("{" + SOAP11, "{" + SOAP12)):
         code = text_of(element.find("faultcode")) or " ".join(
             text_of(e) for e in element.iter() if local(e.tag) == "Value"
@@ -103,8 +124,8 @@ def exception_from(element, what="the server"):
         reason = text_of(element.find("faultstring")) or " ".join(
             text_of(e) for e in element.iter() if local(e.tag) == "Text"
         )
-        detail = redact(f"SOAP fault {code or '(no code)'}: {reason or 'no reason given'}")
-        message = f"{what} answered with a {detail}"
+        detail = redact(tr("SOAP fault {0}: {1}").format(code or tr("(no code)"), reason or tr("no reason given")))
+        message = tr("{0} answered with a {1}").format(what, detail)
         error = AuthError(message) if "FailedAuthentication" in code or "InvalidSecurity" in code \
             else ServiceError(message, code)
         error.detail = detail
@@ -112,7 +133,7 @@ def exception_from(element, what="the server"):
     return None
 
 
-def raise_for_exception(root, what="the server"):
+def raise_for_exception(root, what=None):
     """Raise if ``root`` is (or wraps in a SOAP Body) an error document."""
     candidates = [root]
     if local(root.tag) == "Envelope":

@@ -546,44 +546,52 @@
       <translation>Télécharger depuis Copernicus Data Space</translation>
     </message>
     <message>
-      <source>Download</source>
-      <translation>Téléchargement</translation>
+      <source>Verified, resumable downloads of the products of a query log or footprint layer.</source>
+      <translation>Téléchargements vérifiés et reprenables des produits d'un journal de requête ou d'une couche d'empreintes.</translation>
     </message>
     <message>
-      <source>Downloads Copernicus Data Space products into the output folder, on at most 4 connections (CDSE's limit per user). The products come from a query log written by 'Search Copernicus Data Space', or from its footprint layer (fields product_id, name, checksum_md5, size_bytes, online; tick 'Selected features only' to download just the selection). When both are given, the products come from the layer and the log is updated too.
+      <source>Downloads Copernicus Data Space products into the output folder, on at most 4 connections (CDSE's limit per user). Required: the query log or the footprint layer (at least one), and the credentials or a token file (at least one). The products come from a query log written by 'Search Copernicus Data Space', or from its footprint layer (fields product_id, name, checksum_md5, size_bytes, online; tick 'Selected features only' to download just the selection). When both are given, the products come from the layer and the log is updated too.
 
 Each file is written as &lt;name&gt;.part, checked against the catalogue's MD5 (or else the size the server announces) and only then renamed; interrupted downloads resume on the next run, and files already verified are skipped. Right after each product is on disk it is marked Downloaded in the query log and, for a file layer (GeoPackage, Shapefile...), in its 'downloaded' field. Offline (long-term archive) and failed products do not stop the batch: the output table gives each product's status and message.
 
 Credentials: a Basic authentication configuration with your Copernicus Data Space username/password, and/or a token file (CopernicusDataspace_token.json, the login reply the Copernicus scripts save). A token file is reused while its session is valid and rewritten with every new login or refresh; give a new path to have one created (with an auth config). A rejected username/password stops the batch.</source>
-      <translation>Télécharge des produits Copernicus Data Space dans le dossier de sortie, sur au plus 4 connexions (la limite de CDSE par utilisateur). Les produits proviennent d'un journal de requête écrit par « Rechercher dans Copernicus Data Space » ou de sa couche d'empreintes (champs product_id, name, checksum_md5, size_bytes, online; cochez « Entités sélectionnées uniquement » pour ne télécharger que la sélection). Si les deux sont fournis, les produits proviennent de la couche et le journal est aussi mis à jour.
+      <translation>Télécharge des produits Copernicus Data Space dans le dossier de sortie, sur au plus 4 connexions (la limite de CDSE par utilisateur). Requis : le journal de requête ou la couche d'empreintes (au moins l'un des deux), et les identifiants ou un fichier de jeton (au moins l'un des deux). Les produits proviennent d'un journal de requête écrit par « Rechercher dans Copernicus Data Space » ou de sa couche d'empreintes (champs product_id, name, checksum_md5, size_bytes, online; cochez « Entités sélectionnées uniquement » pour ne télécharger que la sélection). Si les deux sont fournis, les produits proviennent de la couche et le journal est aussi mis à jour.
 
 Chaque fichier est écrit sous le nom &lt;name&gt;.part, vérifié par rapport au MD5 du catalogue (ou, à défaut, à la taille annoncée par le serveur), puis seulement renommé; les téléchargements interrompus reprennent à l'exécution suivante et les fichiers déjà vérifiés sont ignorés. Dès qu'un produit est sur le disque, il est marqué comme téléchargé (Downloaded) dans le journal de requête et, pour une couche fichier (GeoPackage, Shapefile...), dans son champ « downloaded ». Les produits hors ligne (archive à long terme) et ceux en échec n'arrêtent pas le lot : la table de sortie donne l'état et le message de chaque produit.
 
 Identifiants : une configuration d'authentification Basic avec votre nom d'utilisateur et votre mot de passe Copernicus Data Space, ou un fichier de jeton (CopernicusDataspace_token.json, la réponse de connexion qu'enregistrent les scripts Copernicus), ou les deux. Un fichier de jeton est réutilisé tant que sa session est valide et réécrit à chaque nouvelle connexion ou actualisation; indiquez un nouveau chemin pour en faire créer un (avec une configuration d'authentification). Un nom d'utilisateur ou un mot de passe refusé arrête le lot.</translation>
     </message>
     <message>
+      <source>Give a query log or a footprint layer of a Copernicus search (INPUT_LOG or INPUT: one of the two is required): there is nothing to download.</source>
+      <translation>Indiquez un journal de requête ou une couche d'empreintes d'une recherche Copernicus (INPUT_LOG ou INPUT : l'un des deux est requis) : il n'y a rien à télécharger.</translation>
+    </message>
+    <message>
+      <source>Copernicus Data Space downloads need your account: choose an authentication configuration (AUTHCFG, Basic) with your username and password, or a token file (TOKEN_FILE); one of the two is required.</source>
+      <translation>Les téléchargements Copernicus Data Space nécessitent votre compte : choisissez une configuration d'authentification (AUTHCFG, Basic) avec votre nom d'utilisateur et votre mot de passe, ou un fichier de jeton (TOKEN_FILE); l'un des deux est requis.</translation>
+    </message>
+    <message>
       <source>{0:.0f} % — {1}: {2}{3}; {4}</source>
       <translation>{0:.0f} % — {1} : {2}{3}; {4}</translation>
     </message>
     <message>
-      <source>Query log</source>
-      <translation>Journal de requête</translation>
+      <source>Query log (this or the footprint layer is required)</source>
+      <translation>Journal de requête (lui ou la couche d'empreintes est requis)</translation>
     </message>
     <message>
-      <source>Product footprints</source>
-      <translation>Empreintes des produits</translation>
+      <source>Product footprints (this or the query log is required)</source>
+      <translation>Empreintes des produits (elles ou le journal de requête sont requis)</translation>
     </message>
     <message>
       <source>Download folder</source>
       <translation>Dossier de téléchargement</translation>
     </message>
     <message>
-      <source>Copernicus Data Space credentials (Basic auth config)</source>
-      <translation>Identifiants Copernicus Data Space (configuration d'authentification Basic)</translation>
+      <source>Copernicus Data Space credentials (Basic auth config; this or a token file is required)</source>
+      <translation>Identifiants Copernicus Data Space (configuration d'authentification Basic; elle ou un fichier de jeton est requis)</translation>
     </message>
     <message>
-      <source>Token file (CopernicusDataspace_token.json)</source>
-      <translation>Fichier de jeton (CopernicusDataspace_token.json)</translation>
+      <source>Token file (CopernicusDataspace_token.json; this or the credentials are required)</source>
+      <translation>Fichier de jeton (CopernicusDataspace_token.json; lui ou les identifiants sont requis)</translation>
     </message>
     <message>
       <source>Token (login) URL</source>
@@ -600,14 +608,6 @@ Identifiants : une configuration d'authentification Basic avec votre nom d'util
     <message>
       <source>Downloads</source>
       <translation>Téléchargements</translation>
-    </message>
-    <message>
-      <source>Give a query log or a footprint layer of a Copernicus search: there is nothing to download.</source>
-      <translation>Indiquez un journal de requête ou une couche d'empreintes d'une recherche Copernicus : il n'y a rien à télécharger.</translation>
-    </message>
-    <message>
-      <source>Copernicus Data Space downloads need your account: choose an authentication configuration (Basic) with your username and password, or a token file.</source>
-      <translation>Les téléchargements Copernicus Data Space nécessitent votre compte : choisissez une configuration d'authentification (Basic) contenant votre nom d'utilisateur et votre mot de passe, ou un fichier de jeton.</translation>
     </message>
     <message>
       <source>The products</source>
@@ -765,6 +765,130 @@ Identifiants : une configuration d'authentification Basic, envoyée au seul serv
     </message>
   </context>
   <context>
+    <name>EoOrderAlgorithm</name>
+    <message>
+      <source>Search</source>
+      <translation>Recherche</translation>
+    </message>
+    <message>
+      <source>Order</source>
+      <translation>Commande</translation>
+    </message>
+    <message>
+      <source>Download</source>
+      <translation>Téléchargement</translation>
+    </message>
+    <message>
+      <source>WCS</source>
+      <translation>WCS</translation>
+    </message>
+  </context>
+  <context>
+    <name>EoOrderAreas</name>
+    <message>
+      <source>The search area is empty: zoom the map to your area or give a box.</source>
+      <translation>La zone de recherche est vide : zoomez la carte sur votre zone ou indiquez un rectangle.</translation>
+    </message>
+    <message>
+      <source>The search area is empty: select a polygon or zoom to your area.</source>
+      <translation>La zone de recherche est vide : sélectionnez un polygone ou zoomez sur votre zone.</translation>
+    </message>
+    <message>
+      <source>The search area must be a polygon: select a polygon feature.</source>
+      <translation>La zone de recherche doit être un polygone : sélectionnez une entité polygonale.</translation>
+    </message>
+    <message>
+      <source>No polygon selected: select the polygon feature to search in.</source>
+      <translation>Aucun polygone sélectionné : sélectionnez l'entité polygonale dans laquelle chercher.</translation>
+    </message>
+    <message>
+      <source>The search area lies outside the world (−180…180, −90…90).</source>
+      <translation>La zone de recherche est hors du monde (−180…180, −90…90).</translation>
+    </message>
+    <message>
+      <source>The search area cannot be expressed in WGS 84 longitude/latitude: is the extent within where {0} is defined?</source>
+      <translation>La zone de recherche ne peut pas être exprimée en longitude/latitude WGS 84 : l'emprise est-elle dans le domaine où {0} est défini?</translation>
+    </message>
+    <message>
+      <source>The search area cannot be expressed in WGS 84 longitude/latitude.</source>
+      <translation>La zone de recherche ne peut pas être exprimée en longitude/latitude WGS 84.</translation>
+    </message>
+    <message>
+      <source>The search area has {0} separate parts; the Copernicus catalogue takes one polygon: select a single polygon (or merge them first).</source>
+      <translation>La zone de recherche a {0} parties distinctes; le catalogue Copernicus n'accepte qu'un polygone : sélectionnez un seul polygone (ou fusionnez-les d'abord).</translation>
+    </message>
+  </context>
+  <context>
+    <name>EoOrderAuth</name>
+    <message>
+      <source>the service</source>
+      <translation>le service</translation>
+    </message>
+    <message>
+      <source>{0} needs a username and password: choose or create a QGIS authentication configuration (Basic) for it.</source>
+      <translation>{0} nécessite un nom d'utilisateur et un mot de passe : choisissez ou créez une configuration d'authentification QGIS (Basic) pour ce service.</translation>
+    </message>
+    <message>
+      <source>QGIS auth config {0!r} for {1} does not exist or cannot be decrypted: pick another one or unlock the authentication database.</source>
+      <translation>La configuration d'authentification QGIS {0!r} pour {1} n'existe pas ou ne peut pas être déchiffrée : choisissez-en une autre ou déverrouillez la base d'authentification.</translation>
+    </message>
+    <message>
+      <source>QGIS auth config {0!r} for {1} has no username: edit it in Settings &gt; Options &gt; Authentication (method Basic).</source>
+      <translation>La configuration d'authentification QGIS {0!r} pour {1} n'a pas de nom d'utilisateur : modifiez-la dans Préférences &gt; Options &gt; Authentification (méthode Basic).</translation>
+    </message>
+  </context>
+  <context>
+    <name>EoOrderCdseAuth</name>
+    <message>
+      <source>The service has a problem: try again later.</source>
+      <translation>Le service a un problème : réessayez plus tard.</translation>
+    </message>
+    <message>
+      <source>Check the token URL.</source>
+      <translation>Vérifiez l'URL du jeton.</translation>
+    </message>
+    <message>
+      <source>Could not log in with {0}</source>
+      <translation>Impossible de se connecter à {0}</translation>
+    </message>
+    <message>
+      <source>Could not refresh the session with {0}</source>
+      <translation>Impossible d'actualiser la session auprès de {0}</translation>
+    </message>
+    <message>
+      <source>{0}: the login service answered HTTP {1}{2}. {3}</source>
+      <translation>{0} : le service de connexion a répondu HTTP {1}{2}. {3}</translation>
+    </message>
+    <message>
+      <source>{0} downloads need your account: choose or create a QGIS authentication configuration (Basic) with your Copernicus Data Space username and password.</source>
+      <translation>Les téléchargements {0} nécessitent votre compte : choisissez ou créez une configuration d'authentification QGIS (Basic) avec votre nom d'utilisateur et votre mot de passe Copernicus Data Space.</translation>
+    </message>
+    <message>
+      <source>{0} rejected the username/password{1} (HTTP {2}{3}). Check the credentials (and the one-time code if your account uses two-factor authentication) in QGIS' authentication settings.</source>
+      <translation>{0} a refusé le nom d'utilisateur ou le mot de passe{1} (HTTP {2}{3}). Vérifiez les identifiants (et le code à usage unique si votre compte utilise l'authentification à deux facteurs) dans les paramètres d'authentification de QGIS.</translation>
+    </message>
+    <message>
+      <source>The {0} login service at {1} did not answer with a token (maintenance page?). Try again later.</source>
+      <translation>Le service de connexion {0} à {1} n'a pas répondu par un jeton (page de maintenance?). Réessayez plus tard.</translation>
+    </message>
+    <message>
+      <source>The {0} session in {1} has expired or was rejected, and no username/password is configured: choose a QGIS authentication configuration (Basic) with your Copernicus Data Space account.</source>
+      <translation>La session {0} enregistrée dans {1} a expiré ou a été refusée, et aucun nom d'utilisateur ni mot de passe n'est configuré : choisissez une configuration d'authentification QGIS (Basic) avec votre compte Copernicus Data Space.</translation>
+    </message>
+    <message>
+      <source>The {0} login service at {1} did not answer in time. Try again later.</source>
+      <translation>Le service de connexion {0} à {1} n'a pas répondu à temps. Réessayez plus tard.</translation>
+    </message>
+    <message>
+      <source>Could not reach the {0} login service at {1} ({2}). Check your network or proxy settings.</source>
+      <translation>Impossible de joindre le service de connexion {0} à {1} ({2}). Vérifiez votre réseau ou vos paramètres de mandataire.</translation>
+    </message>
+    <message>
+      <source>Could not save the {0} session to {1} ({2}). Check that the folder exists and is writable.</source>
+      <translation>Impossible d'enregistrer la session {0} dans {1} ({2}). Vérifiez que le dossier existe et est accessible en écriture.</translation>
+    </message>
+  </context>
+  <context>
     <name>EoOrderChecks</name>
     <message>
       <source>MAX_RECORDS must be a whole number, not {0!r}.</source>
@@ -781,6 +905,93 @@ Identifiants : une configuration d'authentification Basic, envoyée au seul serv
     <message>
       <source>{0} cannot be written to {1}: the folder {2} is not writable ({3}). Choose another place; nothing was searched or downloaded.</source>
       <translation>Impossible d'écrire {0} dans {1} : le dossier {2} n'est pas accessible en écriture ({3}). Choisissez un autre emplacement; rien n'a été recherché ni téléchargé.</translation>
+    </message>
+  </context>
+  <context>
+    <name>EoOrderConnections</name>
+    <message>
+      <source>Give the connection a name.</source>
+      <translation>Donnez un nom à la connexion.</translation>
+    </message>
+    <message>
+      <source>Enter the URL of the {0}.</source>
+      <translation>Saisissez l'URL du service ({0}).</translation>
+    </message>
+    <message>
+      <source>{0!r} is not a valid URL: it contains spaces.</source>
+      <translation>{0!r} n'est pas une URL valide : elle contient des espaces.</translation>
+    </message>
+    <message>
+      <source>{0!r} is not a valid URL for a {1}: it must start with http:// or https://.</source>
+      <translation>{0!r} n'est pas une URL valide pour un service {1} : elle doit commencer par http:// ou https://.</translation>
+    </message>
+    <message>
+      <source>{0!r} is not a valid URL: it names no server after {1}://.</source>
+      <translation>{0!r} n'est pas une URL valide : elle ne nomme aucun serveur après {1}://.</translation>
+    </message>
+    <message>
+      <source>The name is too long ({0} characters, at most {1}).</source>
+      <translation>Le nom est trop long ({0} caractères, au plus {1}).</translation>
+    </message>
+    <message>
+      <source>Unknown connections file format {0!r}.</source>
+      <translation>Format de fichier de connexions inconnu {0!r}.</translation>
+    </message>
+    <message>
+      <source>None of the chosen connections fits this format: it holds {0} only.</source>
+      <translation>Aucune des connexions choisies ne convient à ce format : il ne contient que des connexions {0}.</translation>
+    </message>
+    <message>
+      <source>{0} is empty: it holds no connections.</source>
+      <translation>{0} est vide : il ne contient aucune connexion.</translation>
+    </message>
+    <message>
+      <source>{0} is too large ({1} MB) for a connections file.</source>
+      <translation>{0} est trop volumineux ({1} Mo) pour un fichier de connexions.</translation>
+    </message>
+    <message>
+      <source>{0} holds no XML element.</source>
+      <translation>{0} ne contient aucun élément XML.</translation>
+    </message>
+    <message>
+      <source>{0!r} is not a valid URL: its port is not a number from 1 to 65535.</source>
+      <translation>{0!r} n'est pas une URL valide : son port n'est pas un nombre de 1 à 65535.</translation>
+    </message>
+    <message>
+      <source>The connection “{0}” no longer exists.</source>
+      <translation>La connexion « {0} » n'existe plus.</translation>
+    </message>
+    <message>
+      <source>“{0}” is built in: it cannot be removed.</source>
+      <translation>« {0} » est intégrée : elle ne peut pas être supprimée.</translation>
+    </message>
+    <message>
+      <source>unknown kind {0!r}</source>
+      <translation>type inconnu {0!r}</translation>
+    </message>
+    <message>
+      <source>{0} is built in; a second one cannot be added</source>
+      <translation>{0} est intégré; un second ne peut pas être ajouté</translation>
+    </message>
+    <message>
+      <source>Only CSW catalogues and WCS servers can be added, not {0!r}.</source>
+      <translation>Seuls des catalogues CSW et des serveurs WCS peuvent être ajoutés, pas {0!r}.</translation>
+    </message>
+    <message>
+      <source>{0} is not readable XML ({1}). Choose a connections file exported by EO Order, MetaSearch or QGIS' WCS connections.</source>
+      <translation>{0} n'est pas du XML lisible ({1}). Choisissez un fichier de connexions exporté par EO Order, MetaSearch ou les connexions WCS de QGIS.</translation>
+    </message>
+    <message>
+      <source>There is already a {0} named “{1}”: choose another name.</source>
+      <translation>Il existe déjà une connexion {0} nommée « {1} » : choisissez un autre nom.</translation>
+    </message>
+    <message>
+      <source>“{0}” already connects to {1}.</source>
+      <translation>« {0} » se connecte déjà à {1}.</translation>
+    </message>
+    <message>
+      <source>{0} is not a connections file: it is a &lt;{1}&gt; document, not &lt;{2}&gt;, &lt;{3}&gt; (MetaSearch) or &lt;{4}&gt; (QGIS WCS).</source>
+      <translation>{0} n'est pas un fichier de connexions : c'est un document &lt;{1}&gt;, pas &lt;{2}&gt;, &lt;{3}&gt; (MetaSearch) ni &lt;{4}&gt; (WCS de QGIS).</translation>
     </message>
   </context>
   <context>
@@ -815,6 +1026,308 @@ Identifiants : une configuration d'authentification Basic, envoyée au seul serv
     </message>
   </context>
   <context>
+    <name>EoOrderEodms</name>
+    <message>
+      <source>Ordering from EODMS needs your EODMS username and password: choose or create a QGIS authentication configuration (Basic, username/password) for it.</source>
+      <translation>Commander auprès d'EODMS nécessite votre nom d'utilisateur et votre mot de passe EODMS : choisissez ou créez une configuration d'authentification QGIS (Basic, nom d'utilisateur et mot de passe) pour cela.</translation>
+    </message>
+    <message>
+      <source>{0} answered DescribeCoverage with &lt;{1}&gt; instead of a wcs:CoverageDescriptions: is the URL that of the EODMS WCS order service?</source>
+      <translation>{0} a répondu à DescribeCoverage par &lt;{1}&gt; au lieu d'un wcs:CoverageDescriptions : l'URL est-elle celle du service de commande WCS d'EODMS?</translation>
+    </message>
+    <message>
+      <source>{0} reported an error: {1}</source>
+      <translation>{0} a signalé une erreur : {1}</translation>
+    </message>
+    <message>
+      <source>{0} accepted the order for {1}: expect an e-mail "Image Request Submitted", then one with the download links.</source>
+      <translation>{0} a accepté la commande de {1} : attendez un courriel « Image Request Submitted », puis un autre avec les liens de téléchargement.</translation>
+    </message>
+    <message>
+      <source>An EODMS order needs the scene's record id and collection id; got record id {0!r} and collection id {1!r}. Search the scene again.</source>
+      <translation>Une commande EODMS nécessite l'identifiant d'enregistrement et l'identifiant de collection de la scène; reçu l'identifiant d'enregistrement {0!r} et l'identifiant de collection {1!r}. Recherchez la scène de nouveau.</translation>
+    </message>
+    <message>
+      <source>{0} sent an empty reply to DescribeCoverage for {1}. Try again later.</source>
+      <translation>{0} a envoyé une réponse vide à DescribeCoverage pour {1}. Réessayez plus tard.</translation>
+    </message>
+    <message>
+      <source>{0} does not offer packaging {1!r} for {2} (it offers {3}): choose one of those, or the server's default.</source>
+      <translation>{0} n'offre pas l'empaquetage {1!r} pour {2} (il offre {3}) : choisissez l'un de ceux-ci, ou celui du serveur par défaut.</translation>
+    </message>
+    <message>
+      <source>{0} sent an empty reply to the order for {1}: it was probably not placed. Try again later.</source>
+      <translation>{0} a envoyé une réponse vide à la commande de {1} : elle n'a probablement pas été passée. Réessayez plus tard.</translation>
+    </message>
+    <message>
+      <source>{0} cannot be ordered: {1}</source>
+      <translation>{0} ne peut pas être commandée : {1}</translation>
+    </message>
+    <message>
+      <source>The order for {0} may not have reached {1}: {2} Check your e-mail for an EODMS "Image Request Submitted" message before ordering it again.</source>
+      <translation>La commande de {0} n'a peut-être pas atteint {1} : {2} Vérifiez vos courriels (message EODMS « Image Request Submitted ») avant de la commander de nouveau.</translation>
+    </message>
+    <message>
+      <source>The order for {0} failed: {1}</source>
+      <translation>La commande de {0} a échoué : {1}</translation>
+    </message>
+    <message>
+      <source>The order for {0} failed: {1} Before ordering it again, check your e-mail for an EODMS "Image Request Submitted" message in case it went through.</source>
+      <translation>La commande de {0} a échoué : {1} Avant de la commander de nouveau, vérifiez vos courriels (message EODMS « Image Request Submitted ») au cas où elle aurait abouti.</translation>
+    </message>
+  </context>
+  <context>
+    <name>EoOrderErrors</name>
+    <message>
+      <source>Cancelled by the user.</source>
+      <translation>Annulé par l'utilisateur.</translation>
+    </message>
+    <message>
+      <source>The URL {0} for {1} contains a username and password (user:password@). EO Order does not keep passwords in URLs, where they would end up in names, files and logs: remove them from the URL and choose or create a QGIS authentication configuration (Basic) for it instead.</source>
+      <translation>L'URL {0} pour {1} contient un nom d'utilisateur et un mot de passe (user:password@). EO Order ne garde pas de mots de passe dans les URL, où ils finiraient dans des noms, des fichiers et des journaux : retirez-les de l'URL et choisissez ou créez plutôt une configuration d'authentification QGIS (Basic).</translation>
+    </message>
+    <message>
+      <source>this service</source>
+      <translation>ce service</translation>
+    </message>
+  </context>
+  <context>
+    <name>EoOrderExport</name>
+    <message>
+      <source>Choose the file to export to.</source>
+      <translation>Choisissez le fichier vers lequel exporter.</translation>
+    </message>
+    <message>
+      <source>Choose a valid vector layer to export.</source>
+      <translation>Choisissez une couche vectorielle valide à exporter.</translation>
+    </message>
+    <message>
+      <source>Unknown export format {0!r}: use one of {1}.</source>
+      <translation>Format d'exportation inconnu {0!r} : utilisez l'un de ceux-ci : {1}.</translation>
+    </message>
+    <message>
+      <source>{0} value(s) of {1!r} were longer than the {2} bytes a Shapefile text holds and were cut; export to GeoPackage to keep them whole.</source>
+      <translation>{0} valeur(s) de {1!r} dépassaient les {2} octets qu'un texte Shapefile peut contenir et ont été coupées; exportez en GeoPackage pour les garder entières.</translation>
+    </message>
+    <message>
+      <source>The folder {0} does not exist: choose an existing folder.</source>
+      <translation>Le dossier {0} n'existe pas : choisissez un dossier existant.</translation>
+    </message>
+    <message>
+      <source>{0} is a file, not a folder: choose a folder to export into.</source>
+      <translation>{0} est un fichier, pas un dossier : choisissez un dossier où exporter.</translation>
+    </message>
+    <message>
+      <source>You cannot write into the folder {0} (permission denied): choose another folder.</source>
+      <translation>Vous ne pouvez pas écrire dans le dossier {0} (permission refusée) : choisissez un autre dossier.</translation>
+    </message>
+    <message>
+      <source>{0} is a folder: choose a file name.</source>
+      <translation>{0} est un dossier : choisissez un nom de fichier.</translation>
+    </message>
+    <message>
+      <source>The layer {0!r} has no coordinate reference system: set it (Layer Properties › Source) and export again.</source>
+      <translation>La couche {0!r} n'a pas de système de coordonnées de référence : définissez-le (Propriétés de la couche › Source) et exportez de nouveau.</translation>
+    </message>
+    <message>
+      <source>error {0}</source>
+      <translation>erreur {0}</translation>
+    </message>
+    <message>
+      <source>Could not write {0} ({1}): {2}</source>
+      <translation>Impossible d'écrire {0} ({1}) : {2}</translation>
+    </message>
+    <message>
+      <source>Could not save {0}: {1}. Close programs that use the file (or remove the layer from QGIS) and export again.</source>
+      <translation>Impossible d'enregistrer {0} : {1}. Fermez les programmes qui utilisent le fichier (ou retirez la couche de QGIS) et exportez de nouveau.</translation>
+    </message>
+    <message>
+      <source>No feature of the layer {0!r} is selected: select footprints, or export all features.</source>
+      <translation>Aucune entité de la couche {0!r} n'est sélectionnée : sélectionnez des empreintes, ou exportez toutes les entités.</translation>
+    </message>
+  </context>
+  <context>
+    <name>EoOrderHttp</name>
+    <message>
+      <source>without saying where (no Location header)</source>
+      <translation>sans dire vers où (pas d'en-tête Location)</translation>
+    </message>
+    <message>
+      <source>The server has a problem: try again later.</source>
+      <translation>Le serveur a un problème : réessayez plus tard.</translation>
+    </message>
+    <message>
+      <source>Check the URL and parameters.</source>
+      <translation>Vérifiez l'URL et les paramètres.</translation>
+    </message>
+    <message>
+      <source>{0!r} is not a valid URL for {1}: it needs http:// or https://.</source>
+      <translation>{0!r} n'est pas une URL valide pour {1} : elle doit commencer par http:// ou https://.</translation>
+    </message>
+    <message>
+      <source>the proxy</source>
+      <translation>le mandataire</translation>
+    </message>
+    <message>
+      <source>the proxy {0} set in QGIS ({1})</source>
+      <translation>le mandataire {0} défini dans QGIS ({1})</translation>
+    </message>
+    <message>
+      <source>to {0}</source>
+      <translation>vers {0}</translation>
+    </message>
+    <message>
+      <source>{0} at {1} answered HTTP {2} {3}, a redirect {4}. EO Order does not follow redirects for requests that carry your credentials, so they were not sent there. If the service has moved, update the connection's URL (Connections…) to the new address.</source>
+      <translation>{0} à {1} a répondu HTTP {2} {3}, une redirection {4}. EO Order ne suit pas les redirections des requêtes qui portent vos identifiants; ils n'y ont donc pas été envoyés. Si le service a déménagé, mettez l'URL de la connexion (Connexions…) à la nouvelle adresse.</translation>
+    </message>
+    <message>
+      <source>The proxy set in QGIS ({0}) uses the auth config {1!r}, which does not exist or cannot be decrypted: pick another one there or unlock the authentication database.</source>
+      <translation>Le mandataire défini dans QGIS ({0}) utilise la configuration d'authentification {1!r}, qui n'existe pas ou ne peut pas être déchiffrée : choisissez-en une autre ou déverrouillez la base d'authentification.</translation>
+    </message>
+    <message>
+      <source>{0} wants a username and password for the request to {1} (HTTP 407 Proxy Authentication Required): set them, or an authentication configuration, in the proxy settings ({2}).</source>
+      <translation>{0} demande un nom d'utilisateur et un mot de passe pour la requête vers {1} (HTTP 407 Proxy Authentication Required) : indiquez-les, ou une configuration d'authentification, dans les paramètres du mandataire ({2}).</translation>
+    </message>
+    <message>
+      <source>{0} asks for a username and password (HTTP 401{1}), and none is set for it: choose or create a QGIS authentication configuration (Basic) for this connection.</source>
+      <translation>{0} demande un nom d'utilisateur et un mot de passe (HTTP 401{1}), et aucun n'est défini : choisissez ou créez une configuration d'authentification QGIS (Basic) pour cette connexion.</translation>
+    </message>
+    <message>
+      <source> in {0}</source>
+      <translation> dans {0}</translation>
+    </message>
+    <message>
+      <source>{0} rejected the username/password{1} (HTTP {2}{3}). Check the credentials in QGIS' authentication settings.</source>
+      <translation>{0} a refusé le nom d'utilisateur ou le mot de passe{1} (HTTP {2}{3}). Vérifiez les identifiants dans les paramètres d'authentification de QGIS.</translation>
+    </message>
+    <message>
+      <source>{0} answered HTTP {1} {2} for {3}. {4}</source>
+      <translation>{0} a répondu HTTP {1} {2} pour {3}. {4}</translation>
+    </message>
+    <message>
+      <source>{0} at {1} did not finish sending its answer within {2:g} s, the time limit for one request. The server is stalled or very slow: try again later, ask for fewer records, or raise the limit (QGIS setting {3}).</source>
+      <translation>{0} à {1} n'a pas fini d'envoyer sa réponse en {2:g} s, le temps maximal d'une requête. Le serveur est bloqué ou très lent : réessayez plus tard, demandez moins d'enregistrements ou augmentez la limite (paramètre QGIS {3}).</translation>
+    </message>
+    <message>
+      <source>QGIS is set to use a proxy ({0}) but gives no proxy host: enter it in {1}, or turn the proxy off there.</source>
+      <translation>QGIS est réglé pour utiliser un mandataire ({0}) mais n'indique pas d'hôte : saisissez-le dans {1}, ou désactivez-y le mandataire.</translation>
+    </message>
+    <message>
+      <source>QGIS is set to use the SOCKS5 proxy {0} ({1}). EO Order talks to servers through Python's requests, which needs the PySocks package for SOCKS proxies, and PySocks is not installed in QGIS' Python: install it (pip install PySocks, or the python3-socks / OSGeo4W package), or use an HTTP proxy in QGIS.</source>
+      <translation>QGIS est réglé pour utiliser le mandataire SOCKS5 {0} ({1}). EO Order communique avec les serveurs par requests de Python, qui a besoin du paquet PySocks pour les mandataires SOCKS, et PySocks n'est pas installé dans le Python de QGIS : installez-le (pip install PySocks, ou le paquet python3-socks / OSGeo4W), ou utilisez un mandataire HTTP dans QGIS.</translation>
+    </message>
+    <message>
+      <source>Could not reach {0} at {1} through {2}: {3}. Check the proxy settings, or add this server to the proxy's exclusions.</source>
+      <translation>Impossible de joindre {0} à {1} par {2} : {3}. Vérifiez les paramètres du mandataire, ou ajoutez ce serveur à ses exclusions.</translation>
+    </message>
+    <message>
+      <source>{0} at {1} did not answer within {2} s. The server may be busy: try again later or ask for fewer records per page.</source>
+      <translation>{0} à {1} n'a pas répondu en {2} s. Le serveur est peut-être occupé : réessayez plus tard ou demandez moins d'enregistrements par page.</translation>
+    </message>
+    <message>
+      <source>{0!r} is not a valid URL for {1}.</source>
+      <translation>{0!r} n'est pas une URL valide pour {1}.</translation>
+    </message>
+    <message>
+      <source>Could not connect to {0} at {1} ({2}). Check the URL and your network or proxy settings.</source>
+      <translation>Impossible de se connecter à {0} à {1} ({2}). Vérifiez l'URL et vos paramètres de réseau ou de mandataire.</translation>
+    </message>
+    <message>
+      <source>Request to {0} at {1} failed: {2}</source>
+      <translation>La requête vers {0} à {1} a échoué : {2}</translation>
+    </message>
+    <message>
+      <source>The connection broke while reading {0}: {1}</source>
+      <translation>La connexion a été rompue pendant la lecture de {0} : {1}</translation>
+    </message>
+    <message>
+      <source>The connection broke while reading the reply of {0}: {1}</source>
+      <translation>La connexion a été rompue pendant la lecture de la réponse de {0} : {1}</translation>
+    </message>
+    <message>
+      <source>HTTP {0} {1} from {2}: </source>
+      <translation>HTTP {0} {1} de {2} : </translation>
+    </message>
+    <message>
+      <source> Server said: {0}</source>
+      <translation> Le serveur a dit : {0}</translation>
+    </message>
+    <message>
+      <source>Could not reach {0}: {1} (the SOCKS proxy needs PySocks).</source>
+      <translation>Impossible de joindre {0} : {1} (le mandataire SOCKS nécessite PySocks).</translation>
+    </message>
+    <message>
+      <source>{0} sent a reply larger than {1:g} MiB (after decompression), more than such a reply can be: refused. Try again later; if it persists, check the URL.</source>
+      <translation>{0} a envoyé une réponse de plus de {1:g} Mio (après décompression), plus qu'une telle réponse ne peut l'être : refusée. Réessayez plus tard; si cela persiste, vérifiez l'URL.</translation>
+    </message>
+  </context>
+  <context>
+    <name>EoOrderJournal</name>
+    <message>
+      <source>The program stopped while this order was being sent, so it is unknown whether the provider received it. Check your e-mail for an order confirmation before ordering this scene again.</source>
+      <translation>Le programme s'est arrêté pendant l'envoi de cette commande : on ne sait donc pas si le fournisseur l'a reçue. Vérifiez vos courriels (confirmation de commande) avant de commander cette scène de nouveau.</translation>
+    </message>
+  </context>
+  <context>
+    <name>EoOrderModels</name>
+    <message>
+      <source>date</source>
+      <translation>date</translation>
+    </message>
+    <message>
+      <source>start date</source>
+      <translation>date de début</translation>
+    </message>
+    <message>
+      <source>end date</source>
+      <translation>date de fin</translation>
+    </message>
+    <message>
+      <source>sensing start</source>
+      <translation>début d'acquisition</translation>
+    </message>
+    <message>
+      <source>sensing end</source>
+      <translation>fin d'acquisition</translation>
+    </message>
+    <message>
+      <source>The search box has a missing or infinite coordinate.</source>
+      <translation>Le rectangle de recherche a une coordonnée manquante ou infinie.</translation>
+    </message>
+    <message>
+      <source>The search box is inverted (south &gt; north): draw or type the box again.</source>
+      <translation>Le rectangle de recherche est inversé (sud &gt; nord) : dessinez ou saisissez-le de nouveau.</translation>
+    </message>
+    <message>
+      <source>The maximum number of records must be at least 1.</source>
+      <translation>Le nombre maximal d'enregistrements doit être d'au moins 1.</translation>
+    </message>
+    <message>
+      <source>The search box longitudes ({0:g}, {1:g}) must lie between -180 and 180: set the box in WGS 84 degrees.</source>
+      <translation>Les longitudes du rectangle de recherche ({0:g}, {1:g}) doivent être entre -180 et 180 : indiquez le rectangle en degrés WGS 84.</translation>
+    </message>
+    <message>
+      <source>The search box latitudes ({0:g}, {1:g}) must lie between -90 and 90: set the box in WGS 84 degrees.</source>
+      <translation>Les latitudes du rectangle de recherche ({0:g}, {1:g}) doivent être entre -90 et 90 : indiquez le rectangle en degrés WGS 84.</translation>
+    </message>
+    <message>
+      <source>A box needs four numbers west,south,east,north; got {0!r}.</source>
+      <translation>Un rectangle nécessite quatre nombres ouest,sud,est,nord; reçu {0!r}.</translation>
+    </message>
+    <message>
+      <source>The {0} {1!r} is not an ISO date such as 2013-03-29 or 2013-03-29T12:00:00Z.</source>
+      <translation>La {0} {1!r} n'est pas une date ISO comme 2013-03-29 ou 2013-03-29T12:00:00Z.</translation>
+    </message>
+    <message>
+      <source>The start date {0} is not before the end date {1} (the end date is exclusive): swap or widen them.</source>
+      <translation>La date de début {0} n'est pas antérieure à la date de fin {1} (la date de fin est exclue) : inversez-les ou élargissez-les.</translation>
+    </message>
+    <message>
+      <source>A box needs four numbers; got {0!r}.</source>
+      <translation>Un rectangle nécessite quatre nombres; reçu {0!r}.</translation>
+    </message>
+  </context>
+  <context>
     <name>EoOrderPlugin</name>
     <message>
       <source>Search imagery</source>
@@ -823,6 +1336,623 @@ Identifiants : une configuration d'authentification Basic, envoyée au seul serv
     <message>
       <source>Search imagery: open the EO Order dock</source>
       <translation>Rechercher des images : ouvrir le panneau EO Order</translation>
+    </message>
+  </context>
+  <context>
+    <name>EoOrderQueryLog</name>
+    <message>
+      <source>The query log {0} has no {1} column: it is not an EO Order / OData query log.</source>
+      <translation>Le journal de requête {0} n'a pas de colonne {1} : ce n'est pas un journal de requête EO Order / OData.</translation>
+    </message>
+    <message>
+      <source>The query log {0} is not UTF-8: {1}.</source>
+      <translation>Le journal de requête {0} n'est pas en UTF-8 : {1}.</translation>
+    </message>
+    <message>
+      <source>The query log time {0!r} is not in the form 2022-05-03T00:00:00.000.</source>
+      <translation>L'heure du journal de requête {0!r} n'est pas de la forme 2022-05-03T00:00:00.000.</translation>
+    </message>
+    <message>
+      <source>The query log {0} does not exist: run the search again or pick another log.</source>
+      <translation>Le journal de requête {0} n'existe pas : relancez la recherche ou choisissez un autre journal.</translation>
+    </message>
+    <message>
+      <source>Could not read the query log {0} ({1}): check its permissions.</source>
+      <translation>Impossible de lire le journal de requête {0} ({1}) : vérifiez ses permissions.</translation>
+    </message>
+    <message>
+      <source>Product {0} is not in the query log {1}: search again to refresh the log.</source>
+      <translation>Le produit {0} n'est pas dans le journal de requête {1} : relancez la recherche pour rafraîchir le journal.</translation>
+    </message>
+    <message>
+      <source>The query log {0} starts like {1} text but is not: save it again as UTF-8 in a text editor.</source>
+      <translation>Le journal de requête {0} commence comme du texte {1} mais n'en est pas : enregistrez-le de nouveau en UTF-8 dans un éditeur de texte.</translation>
+    </message>
+  </context>
+  <context>
+    <name>EoOrderQuicklook</name>
+    <message>
+      <source>the quicklook server</source>
+      <translation>le serveur d'aperçus</translation>
+    </message>
+    <message>
+      <source>The quicklook at {0} is not a PNG, JPEG, GIF or TIFF image{1}; the server sent: {2}</source>
+      <translation>L'aperçu à {0} n'est pas une image PNG, JPEG, GIF ou TIFF{1}; le serveur a envoyé : {2}</translation>
+    </message>
+    <message>
+      <source>The footprint is not a polygon, so the quicklook cannot be placed on the map.</source>
+      <translation>L'empreinte n'est pas un polygone : l'aperçu ne peut donc pas être placé sur la carte.</translation>
+    </message>
+    <message>
+      <source>The footprint has no area, so the quicklook cannot be placed on the map.</source>
+      <translation>L'empreinte n'a pas de superficie : l'aperçu ne peut donc pas être placé sur la carte.</translation>
+    </message>
+    <message>
+      <source>The quicklook at {0} is empty: the server sent no image. Try again later.</source>
+      <translation>L'aperçu à {0} est vide : le serveur n'a envoyé aucune image. Réessayez plus tard.</translation>
+    </message>
+    <message>
+      <source>The quicklook at {0} is an HTML page{1}, not an image. The server may be down for maintenance or the link may need a login: try again later.</source>
+      <translation>L'aperçu à {0} est une page HTML{1}, pas une image. Le serveur est peut-être en maintenance ou le lien exige une connexion : réessayez plus tard.</translation>
+    </message>
+    <message>
+      <source>GDAL gave no reason</source>
+      <translation>GDAL n'a donné aucune raison</translation>
+    </message>
+    <message>
+      <source>GDAL cannot read the quicklook image {0}</source>
+      <translation>GDAL ne peut pas lire l'image d'aperçu {0}</translation>
+    </message>
+    <message>
+      <source>The quicklook at {0} is larger than {1} MB: that is not a thumbnail, so it was not loaded.</source>
+      <translation>L'aperçu à {0} dépasse {1} Mo : ce n'est pas une vignette, il n'a donc pas été chargé.</translation>
+    </message>
+    <message>
+      <source>The quicklook at {0} cannot be read as an image (its header is damaged).</source>
+      <translation>L'aperçu à {0} ne peut pas être lu comme une image (son en-tête est endommagé).</translation>
+    </message>
+    <message>
+      <source>The quicklook at {0} is {1} × {2} pixels: far too large for a thumbnail (at most {3} megapixels), so it was not decoded.</source>
+      <translation>L'aperçu à {0} fait {1} × {2} pixels : beaucoup trop grand pour une vignette (au plus {3} mégapixels); il n'a donc pas été décodé.</translation>
+    </message>
+    <message>
+      <source>The quicklook at {0} cannot be read as an image ({1}).</source>
+      <translation>L'aperçu à {0} ne peut pas être lu comme une image ({1}).</translation>
+    </message>
+    <message>
+      <source>The quicklook at {0} cannot be decoded ({1}).</source>
+      <translation>L'aperçu à {0} ne peut pas être décodé ({1}).</translation>
+    </message>
+    <message>
+      <source>{0} ({1}).</source>
+      <translation>{0} ({1}).</translation>
+    </message>
+    <message>
+      <source>GDAL cannot tie the quicklook image {0} to its footprint</source>
+      <translation>GDAL ne peut pas rattacher l'image d'aperçu {0} à son empreinte</translation>
+    </message>
+    <message>
+      <source>{0} is not an EO Order footprint layer: choose a search result layer.</source>
+      <translation>{0} n'est pas une couche d'empreintes EO Order : choisissez une couche de résultats de recherche.</translation>
+    </message>
+    <message>
+      <source>This layer</source>
+      <translation>Cette couche</translation>
+    </message>
+    <message>
+      <source>The quicklook at {0} is not a PNG, JPEG, GIF or TIFF image.</source>
+      <translation>L'aperçu à {0} n'est pas une image PNG, JPEG, GIF ou TIFF.</translation>
+    </message>
+    <message>
+      <source>The quicklook of {0} could not be stored in {1} ({2}): check that the folder is writable.</source>
+      <translation>L'aperçu de {0} n'a pas pu être enregistré dans {1} ({2}) : vérifiez que le dossier est accessible en écriture.</translation>
+    </message>
+    <message>
+      <source> titled “{0}”</source>
+      <translation> intitulée « {0} »</translation>
+    </message>
+    <message>
+      <source>GDAL cannot warp the quicklook image {0} onto its footprint ({1}).</source>
+      <translation>GDAL ne peut pas déformer l'image d'aperçu {0} sur son empreinte ({1}).</translation>
+    </message>
+    <message>
+      <source>The quicklook could not be written to {0} ({1}): check that the folder is writable.</source>
+      <translation>L'aperçu n'a pas pu être écrit dans {0} ({1}) : vérifiez que le dossier est accessible en écriture.</translation>
+    </message>
+    <message>
+      <source>quicklooks of {0} scene(s)</source>
+      <translation>aperçus de {0} scène(s)</translation>
+    </message>
+    <message>
+      <source>{0}: unexpected {1} ({2}); details are in the EO Order log panel.</source>
+      <translation>{0} : {1} inattendue ({2}); les détails sont dans le panneau de journal EO Order.</translation>
+    </message>
+  </context>
+  <context>
+    <name>EoOrderSqlite</name>
+    <message>
+      <source>order journal</source>
+      <translation>journal des commandes</translation>
+    </message>
+    <message>
+      <source>search history</source>
+      <translation>historique des recherches</translation>
+    </message>
+    <message>
+      <source>The EO Order {0} {1} was damaged ({2}). It was moved aside to {3} and a new, empty {0} was started.</source>
+      <translation>Le fichier EO Order « {0} » {1} était endommagé ({2}). Il a été mis de côté sous {3} et un nouveau fichier « {0} », vide, a été commencé.</translation>
+    </message>
+    <message>
+      <source>The EO Order {0} {1} cannot be opened ({2}): this session keeps its {0} in memory only. Check the file and its folder (is another program using it?), then restart QGIS.</source>
+      <translation>Le fichier EO Order « {0} » {1} ne peut pas être ouvert ({2}) : cette session garde « {0} » en mémoire seulement. Vérifiez le fichier et son dossier (un autre programme l'utilise-t-il?), puis redémarrez QGIS.</translation>
+    </message>
+    <message>
+      <source>The EO Order {0} {1} is damaged ({2}) and could not be replaced ({3}): this session keeps its {0} in memory only. Move or delete the file, then restart QGIS.</source>
+      <translation>Le fichier EO Order « {0} » {1} est endommagé ({2}) et n'a pas pu être remplacé ({3}) : cette session garde « {0} » en mémoire seulement. Déplacez ou supprimez le fichier, puis redémarrez QGIS.</translation>
+    </message>
+  </context>
+  <context>
+    <name>EoOrderStac</name>
+    <message>
+      <source>The search box has a missing or infinite coordinate.</source>
+      <translation>Le rectangle de recherche a une coordonnée manquante ou infinie.</translation>
+    </message>
+    <message>
+      <source>The search box has no width.</source>
+      <translation>Le rectangle de recherche n'a pas de largeur.</translation>
+    </message>
+    <message>
+      <source>The search polygon is empty.</source>
+      <translation>Le polygone de recherche est vide.</translation>
+    </message>
+    <message>
+      <source>A STAC next link has a body that is not a JSON object.</source>
+      <translation>Un lien next STAC a un corps qui n'est pas un objet JSON.</translation>
+    </message>
+    <message>
+      <source>Give a search box or a search polygon, not both.</source>
+      <translation>Indiquez un rectangle ou un polygone de recherche, pas les deux.</translation>
+    </message>
+    <message>
+      <source>The maximum number of records must be at least 1.</source>
+      <translation>Le nombre maximal d'enregistrements doit être d'au moins 1.</translation>
+    </message>
+    <message>
+      <source>The search box must be four numbers: west, south, east, north.</source>
+      <translation>Le rectangle de recherche doit être quatre nombres : ouest, sud, est, nord.</translation>
+    </message>
+    <message>
+      <source>The search area must be a GeoJSON Polygon or MultiPolygon.</source>
+      <translation>La zone de recherche doit être un Polygon ou un MultiPolygon GeoJSON.</translation>
+    </message>
+    <message>
+      <source>The search polygon needs at least 3 distinct points with finite WGS 84 coordinates (longitude first).</source>
+      <translation>Le polygone de recherche nécessite au moins 3 points distincts aux coordonnées WGS 84 finies (longitude d'abord).</translation>
+    </message>
+    <message>
+      <source>{0} sent more than {1} MB in one reply ({2}); EO Order stopped reading it. Ask for fewer items per page.</source>
+      <translation>{0} a envoyé plus de {1} Mo en une réponse ({2}); EO Order a cessé de la lire. Demandez moins d'items par page.</translation>
+    </message>
+    <message>
+      <source>Cloud cover filtered by the server (CQL2 filter).</source>
+      <translation>Couverture nuageuse filtrée par le serveur (filtre CQL2).</translation>
+    </message>
+    <message>
+      <source>The checksum {0!r} is cut short.</source>
+      <translation>La somme de contrôle {0!r} est tronquée.</translation>
+    </message>
+    <message>
+      <source>The checksum {0!r} uses multihash code 0x{1:x}, which EO Order does not know (it checks MD5, SHA-1, SHA-256, SHA-512 and BLAKE3).</source>
+      <translation>La somme de contrôle {0!r} utilise le code multihash 0x{1:x}, qu'EO Order ne connaît pas (il vérifie MD5, SHA-1, SHA-256, SHA-512 et BLAKE3).</translation>
+    </message>
+    <message>
+      <source>The {0} checksum {1!r} has {2} digest bytes; {3} expected.</source>
+      <translation>La somme de contrôle {0} {1!r} a {2} octets d'empreinte; {3} attendus.</translation>
+    </message>
+    <message>
+      <source>The maximum cloud cover must be a number from 0 to 100.</source>
+      <translation>La couverture nuageuse maximale doit être un nombre de 0 à 100.</translation>
+    </message>
+    <message>
+      <source>The search box ({0:g}, {1:g}, {2:g}, {3:g}) is not a WGS 84 box: longitudes -180..180, latitudes -90..90 with south below north.</source>
+      <translation>Le rectangle de recherche ({0:g}, {1:g}, {2:g}, {3:g}) n'est pas un rectangle WGS 84 : longitudes -180..180, latitudes -90..90, le sud sous le nord.</translation>
+    </message>
+    <message>
+      <source>Cloud cover filtered by the server (query extension).</source>
+      <translation>Couverture nuageuse filtrée par le serveur (extension query).</translation>
+    </message>
+    <message>
+      <source>A STAC next link asks for method {0!r}; only GET and POST are used.</source>
+      <translation>Un lien next STAC demande la méthode {0!r}; seules GET et POST sont utilisées.</translation>
+    </message>
+    <message>
+      <source>This file's checksum is BLAKE3, which needs the Python package blake3 (not shipped with QGIS): only its size can be checked.</source>
+      <translation>La somme de contrôle de ce fichier est en BLAKE3, qui nécessite le paquet Python blake3 (non fourni avec QGIS) : seule sa taille peut être vérifiée.</translation>
+    </message>
+    <message>
+      <source>The checksum {0!r} is not a hexadecimal multihash.</source>
+      <translation>La somme de contrôle {0!r} n'est pas un multihash hexadécimal.</translation>
+    </message>
+    <message>
+      <source>The start date {0} is not before the end date {1} (the end date is exclusive): swap or widen them.</source>
+      <translation>La date de début {0} n'est pas antérieure à la date de fin {1} (la date de fin est exclue) : inversez-les ou élargissez-les.</translation>
+    </message>
+    <message>
+      <source>The connection broke while reading {0} ({1}). Try again.</source>
+      <translation>La connexion a été rompue pendant la lecture de {0} ({1}). Réessayez.</translation>
+    </message>
+    <message>
+      <source>{0!r} is not a STAC API URL: it needs http:// or https://.</source>
+      <translation>{0!r} n'est pas une URL d'API STAC : elle doit commencer par http:// ou https://.</translation>
+    </message>
+    <message>
+      <source>{0} gave the link {1!r}, which is not an http(s) URL.</source>
+      <translation>{0} a donné le lien {1!r}, qui n'est pas une URL http(s).</translation>
+    </message>
+    <message>
+      <source>{0} links to another server ({1}://{2}:{3}); EO Order does not send your credentials there, so the search stopped. Ask the provider to fix its links.</source>
+      <translation>{0} renvoie vers un autre serveur ({1}://{2}:{3}); EO Order n'y envoie pas vos identifiants, la recherche s'est donc arrêtée. Demandez au fournisseur de corriger ses liens.</translation>
+    </message>
+    <message>
+      <source>{0} sent JSON that is not an object for {1}.</source>
+      <translation>{0} a envoyé du JSON qui n'est pas un objet pour {1}.</translation>
+    </message>
+    <message>
+      <source>This STAC API cannot filter cloud cover: EO Order filtered the items it received.</source>
+      <translation>Cette API STAC ne sait pas filtrer la couverture nuageuse : EO Order a filtré les items reçus.</translation>
+    </message>
+    <message>
+      <source>{0} item(s) have no usable geometry (kept, not on the map).</source>
+      <translation>{0} item(s) n'ont pas de géométrie utilisable (gardés, pas sur la carte).</translation>
+    </message>
+    <message>
+      <source>Stopped at {0} items (Max records); the API has more.</source>
+      <translation>Arrêt à {0} items (nombre maximal d'enregistrements); l'API en a d'autres.</translation>
+    </message>
+    <message>
+      <source>{0}'s next link repeats a request already made ({1} {2}): its paging loops. Stopped after {3} pages; the items received are kept.</source>
+      <translation>Le lien next de {0} répète une requête déjà faite ({1} {2}) : sa pagination tourne en rond. Arrêt après {3} pages; les items reçus sont gardés.</translation>
+    </message>
+    <message>
+      <source>{0} sent a search page without 'features' ({1}).</source>
+      <translation>{0} a envoyé une page de résultats sans « features » ({1}).</translation>
+    </message>
+    <message>
+      <source>A page had {0} items; only the first {1} were read.</source>
+      <translation>Une page avait {0} items; seuls les {1} premiers ont été lus.</translation>
+    </message>
+    <message>
+      <source>{0}'s next page repeated only items already received: its paging does not advance. Stopped after {1} pages; the items received are kept.</source>
+      <translation>La page suivante de {0} ne contenait que des items déjà reçus : sa pagination n'avance pas. Arrêt après {1} pages; les items reçus sont gardés.</translation>
+    </message>
+    <message>
+      <source>{0} redirected {1} too often or without a Location.</source>
+      <translation>{0} a redirigé {1} trop souvent ou sans en-tête Location.</translation>
+    </message>
+    <message>
+      <source>{0} sent a reply that is not valid JSON ({1} bytes{2}) for {3}. Check the URL; it should be the STAC API's landing page.</source>
+      <translation>{0} a envoyé une réponse qui n'est pas du JSON valide ({1} octets{2}) pour {3}. Vérifiez l'URL; ce doit être la page d'accueil de l'API STAC.</translation>
+    </message>
+    <message>
+      <source>, possibly cut short</source>
+      <translation>, peut-être tronquée</translation>
+    </message>
+    <message>
+      <source>, empty</source>
+      <translation>, vide</translation>
+    </message>
+    <message>
+      <source>{0} at {1} has no links: it is not a STAC API landing page.</source>
+      <translation>{0} à {1} n'a pas de liens : ce n'est pas la page d'accueil d'une API STAC.</translation>
+    </message>
+    <message>
+      <source>{0}'s collections list links back to a page already read ({1}).</source>
+      <translation>La liste des collections de {0} renvoie à une page déjà lue ({1}).</translation>
+    </message>
+    <message>
+      <source>{0} sent no 'collections' list at {1}.</source>
+      <translation>{0} n'a envoyé aucune liste « collections » à {1}.</translation>
+    </message>
+    <message>
+      <source>The cloud cover was checked by EO Order on {0} items (this API cannot filter it); stopped there: narrow the search for more.</source>
+      <translation>La couverture nuageuse a été vérifiée par EO Order sur {0} items (cette API ne sait pas la filtrer); arrêt à ce point : resserrez la recherche pour en avoir plus.</translation>
+    </message>
+  </context>
+  <context>
+    <name>EoOrderWcs</name>
+    <message>
+      <source>request CRSs</source>
+      <translation>SCR de requête</translation>
+    </message>
+    <message>
+      <source>the WCS server</source>
+      <translation>le serveur WCS</translation>
+    </message>
+    <message>
+      <source>The request for coverage {0!r}</source>
+      <translation>La requête de la couverture {0!r}</translation>
+    </message>
+    <message>
+      <source>Choose a coverage: the GetCoverage request names none.</source>
+      <translation>Choisissez une couverture : la requête GetCoverage n'en nomme aucune.</translation>
+    </message>
+    <message>
+      <source>response CRSs</source>
+      <translation>SCR de réponse</translation>
+    </message>
+    <message>
+      <source>interpolation methods</source>
+      <translation>méthodes d'interpolation</translation>
+    </message>
+    <message>
+      <source>WCS server</source>
+      <translation>serveur WCS</translation>
+    </message>
+    <message>
+      <source>{0} bytes</source>
+      <translation>{0} octets</translation>
+    </message>
+    <message>
+      <source>CRS {0!r}</source>
+      <translation>le SCR {0!r}</translation>
+    </message>
+    <message>
+      <source>Coverage {0!r} does not accept {1}; its {2} are: {3}.</source>
+      <translation>La couverture {0!r} n'accepte pas {1}; ses {2} sont : {3}.</translation>
+    </message>
+    <message>
+      <source>Enter the URL of the WCS server.</source>
+      <translation>Saisissez l'URL du serveur WCS.</translation>
+    </message>
+    <message>
+      <source>Choose a coverage to describe.</source>
+      <translation>Choisissez une couverture à décrire.</translation>
+    </message>
+    <message>
+      <source>{0} has no CRS: choose one of the coverage's request CRSs.</source>
+      <translation>{0} n'a pas de SCR : choisissez l'un des SCR de requête de la couverture.</translation>
+    </message>
+    <message>
+      <source>{0} has no output format: choose one of the coverage's formats.</source>
+      <translation>{0} n'a pas de format de sortie : choisissez l'un des formats de la couverture.</translation>
+    </message>
+    <message>
+      <source>{0} needs a bounding box or a time.</source>
+      <translation>{0} nécessite un rectangle englobant ou une date.</translation>
+    </message>
+    <message>
+      <source>{0} gives both a size (width/height) and a resolution (resx/resy): give one.</source>
+      <translation>{0} donne à la fois une taille (largeur/hauteur) et une résolution (resx/resy) : n'en donnez qu'une.</translation>
+    </message>
+    <message>
+      <source>response CRS {0!r}</source>
+      <translation>le SCR de réponse {0!r}</translation>
+    </message>
+    <message>
+      <source>Coverage {0!r} is not offered as {1!r}; choose one of: {2}.</source>
+      <translation>La couverture {0!r} n'est pas offerte en {1!r}; choisissez l'un de ceux-ci : {2}.</translation>
+    </message>
+    <message>
+      <source>interpolation {0!r}</source>
+      <translation>l'interpolation {0!r}</translation>
+    </message>
+    <message>
+      <source>Coverage {0!r} has no time positions or periods: leave the time empty.</source>
+      <translation>La couverture {0!r} n'a ni positions ni périodes temporelles : laissez la date vide.</translation>
+    </message>
+    <message>
+      <source> … and {0} more</source>
+      <translation> … et {0} autres</translation>
+    </message>
+    <message>
+      <source>Coverage {0!r} is not offered at time {1}; offered: {2}{3}.</source>
+      <translation>La couverture {0!r} n'est pas offerte à la date {1}; dates offertes : {2}{3}.</translation>
+    </message>
+    <message>
+      <source>The bounding box needs four finite numbers minx,miny,maxx,maxy in {0}; got {1!r}.</source>
+      <translation>Le rectangle englobant nécessite quatre nombres finis minx,miny,maxx,maxy en {0}; reçu {1!r}.</translation>
+    </message>
+    <message>
+      <source>The bounding box {0:g},{1:g},{2:g},{3:g} is inverted or empty (it must be minx,miny,maxx,maxy in {4}, with min &lt; max): draw or type it again.</source>
+      <translation>Le rectangle englobant {0:g},{1:g},{2:g},{3:g} est inversé ou vide (il doit être minx,miny,maxx,maxy en {4}, avec min &lt; max) : dessinez-le ou saisissez-le de nouveau.</translation>
+    </message>
+    <message>
+      <source> version {0}</source>
+      <translation> version {0}</translation>
+    </message>
+    <message>
+      <source>{0} answered with &lt;{1}&gt;{2} instead of WCS 1.0.0 capabilities: check that the URL is a WCS endpoint that supports version 1.0.0.</source>
+      <translation>{0} a répondu par &lt;{1}&gt;{2} au lieu des capacités WCS 1.0.0 : vérifiez que l'URL est celle d'un service WCS qui prend en charge la version 1.0.0.</translation>
+    </message>
+    <message>
+      <source>{0} answered WCS {1} capabilities to a request for version {2}: it does not support WCS 1.0.0.</source>
+      <translation>{0} a répondu par des capacités WCS {1} à une requête en version {2} : il ne prend pas en charge WCS 1.0.0.</translation>
+    </message>
+    <message>
+      <source>{0} answered DescribeCoverage with &lt;{1}&gt; instead of a WCS 1.0.0 CoverageDescription.</source>
+      <translation>{0} a répondu à DescribeCoverage par &lt;{1}&gt; au lieu d'un CoverageDescription WCS 1.0.0.</translation>
+    </message>
+    <message>
+      <source>{0} did not describe coverage {1!r} in its DescribeCoverage reply.</source>
+      <translation>{0} n'a pas décrit la couverture {1!r} dans sa réponse DescribeCoverage.</translation>
+    </message>
+    <message>
+      <source>{0}'s description of {1!r}</source>
+      <translation>la description de {1!r} par {0}</translation>
+    </message>
+    <message>
+      <source> Nothing was saved.</source>
+      <translation> Rien n'a été enregistré.</translation>
+    </message>
+    <message>
+      <source>The range subset {0!r} is not of the form axis=value1,value2 (several axes separated by ';').</source>
+      <translation>Le sous-ensemble {0!r} n'est pas de la forme axe=valeur1,valeur2 (plusieurs axes séparés par « ; »).</translation>
+    </message>
+    <message>
+      <source>{0} needs an output size (width and height) or a resolution (resx and resy).</source>
+      <translation>{0} nécessite une taille de sortie (largeur et hauteur) ou une résolution (resx et resy).</translation>
+    </message>
+    <message>
+      <source>Coverage {0!r} has no range axis {1!r}; its axes are: {2}.</source>
+      <translation>La couverture {0!r} n'a pas d'axe {1!r}; ses axes sont : {2}.</translation>
+    </message>
+    <message>
+      <source>{0!r} is not a valid WCS URL: it needs http:// or https://.</source>
+      <translation>{0!r} n'est pas une URL WCS valide : elle doit commencer par http:// ou https://.</translation>
+    </message>
+    <message>
+      <source>{0}'s capabilities</source>
+      <translation>les capacités de {0}</translation>
+    </message>
+    <message>
+      <source>{0} announced a coverage of {1}, more than the {2} limit; nothing was saved. Ask for a smaller extent or a coarser resolution, or raise the limit.</source>
+      <translation>{0} a annoncé une couverture de {1}, plus que la limite de {2}; rien n'a été enregistré. Demandez une emprise plus petite ou une résolution plus grossière, ou augmentez la limite.</translation>
+    </message>
+    <message>
+      <source>{0} sent {1} of {2} bytes of the coverage before the connection closed; nothing was saved. Try again.</source>
+      <translation>{0} a envoyé {1} des {2} octets de la couverture avant la fermeture de la connexion; rien n'a été enregistré. Réessayez.</translation>
+    </message>
+    <message>
+      <source>{0} sent an empty reply instead of the coverage; nothing was saved.</source>
+      <translation>{0} a envoyé une réponse vide au lieu de la couverture; rien n'a été enregistré.</translation>
+    </message>
+    <message>
+      <source>{0} sent a {1} that is not a GeoTIFF although {2} was requested; nothing was saved.</source>
+      <translation>{0} a envoyé un contenu {1} qui n'est pas un GeoTIFF alors que {2} était demandé; rien n'a été enregistré.</translation>
+    </message>
+    <message>
+      <source>reply</source>
+      <translation>de réponse</translation>
+    </message>
+    <message>
+      <source>the {0} coverage</source>
+      <translation>la couverture {0}</translation>
+    </message>
+    <message>
+      <source>{0} sent {1} instead of the {2} coverage; nothing was saved.</source>
+      <translation>{0} a envoyé {1} au lieu de la couverture {2}; rien n'a été enregistré.</translation>
+    </message>
+    <message>
+      <source>an unlabelled reply</source>
+      <translation>une réponse sans type</translation>
+    </message>
+    <message>
+      <source>The connection broke while reading {0} ({1}). Try again.</source>
+      <translation>La connexion a été rompue pendant la lecture de {0} ({1}). Réessayez.</translation>
+    </message>
+    <message>
+      <source>{0} needs a whole {1} of at least 1 pixel; got {2!r}.</source>
+      <translation>{0} nécessite une valeur {1} entière d'au moins 1 pixel; reçu {2!r}.</translation>
+    </message>
+    <message>
+      <source>Coverage {0!r} has no {1} value(s) {2}; offered: {3}.</source>
+      <translation>La couverture {0!r} n'a pas de valeur(s) {1} {2}; valeurs offertes : {3}.</translation>
+    </message>
+    <message>
+      <source>{0} sent {1} instead of the {2} coverage that was requested; nothing was saved. Choose another format or ask the server's administrator.</source>
+      <translation>{0} a envoyé {1} au lieu de la couverture {2} demandée; rien n'a été enregistré. Choisissez un autre format ou adressez-vous à l'administrateur du serveur.</translation>
+    </message>
+    <message>
+      <source>The connection to {0} broke after {1} bytes of the coverage ({2}); nothing was saved. Try again.</source>
+      <translation>La connexion à {0} a été rompue après {1} octets de la couverture ({2}); rien n'a été enregistré. Réessayez.</translation>
+    </message>
+    <message>
+      <source>Could not write the coverage to {0!r} ({1}): check that the folder is writable and has free space.</source>
+      <translation>Impossible d'écrire la couverture dans {0!r} ({1}) : vérifiez que le dossier est accessible en écriture et a de l'espace libre.</translation>
+    </message>
+    <message>
+      <source>{0} sent an XML document &lt;{1}&gt; instead of the {2} coverage; nothing was saved.</source>
+      <translation>{0} a envoyé un document XML &lt;{1}&gt; au lieu de la couverture {2}; rien n'a été enregistré.</translation>
+    </message>
+    <message>
+      <source> It said: {0}</source>
+      <translation> Il a dit : {0}</translation>
+    </message>
+    <message>
+      <source>{0} is larger than {1} once decompressed; EO Order stopped reading it. Check the URL, or ask the server's administrator.</source>
+      <translation>{0} dépasse {1} une fois décompressé; EO Order a cessé de le lire. Vérifiez l'URL, ou adressez-vous à l'administrateur du serveur.</translation>
+    </message>
+    <message>
+      <source>{0} needs a positive {1} (in CRS units per pixel); got {2!r}.</source>
+      <translation>{0} nécessite une valeur {1} positive (en unités du SCR par pixel); reçu {2!r}.</translation>
+    </message>
+    <message>
+      <source>Could not save the coverage as {0!r} ({1}): choose another file name or folder.</source>
+      <translation>Impossible d'enregistrer la couverture sous {0!r} ({1}) : choisissez un autre nom de fichier ou dossier.</translation>
+    </message>
+    <message>
+      <source>{0} sent more than the {1} limit for the coverage; nothing was saved. Ask for a smaller extent or a coarser resolution, or raise the limit.</source>
+      <translation>{0} a envoyé plus que la limite de {1} pour la couverture; rien n'a été enregistré. Demandez une emprise plus petite ou une résolution plus grossière, ou augmentez la limite.</translation>
+    </message>
+  </context>
+  <context>
+    <name>EoOrderWcsChoices</name>
+    <message>
+      <source>The map view is outside the area where its CRS is valid: zoom to coverage {0!r}.</source>
+      <translation>La vue de la carte est hors de la zone où son SCR est valide : zoomez sur la couverture {0!r}.</translation>
+    </message>
+    <message>
+      <source>The map view does not overlap coverage {0!r} (lon/lat W, S, E, N: {1}): pan or zoom the map to it, use the coverage's extent, or type a box.</source>
+      <translation>La vue de la carte ne recoupe pas la couverture {0!r} (lon/lat O, S, E, N : {1}) : déplacez ou zoomez la carte sur elle, utilisez l'emprise de la couverture, ou saisissez un rectangle.</translation>
+    </message>
+  </context>
+  <context>
+    <name>EoOrderXml</name>
+    <message>
+      <source>the server</source>
+      <translation>le serveur</translation>
+    </message>
+    <message>
+      <source>XML</source>
+      <translation>du XML</translation>
+    </message>
+    <message>
+      <source>{0} returned an HTML page{1} instead of {2}. The service may be down for maintenance or the URL may point to a web page: check the URL and try later.</source>
+      <translation>{0} a renvoyé une page HTML{1} au lieu de {2}. Le service est peut-être en maintenance ou l'URL pointe vers une page Web : vérifiez l'URL et réessayez plus tard.</translation>
+    </message>
+    <message>
+      <source>no exception text</source>
+      <translation>aucun texte d'exception</translation>
+    </message>
+    <message>
+      <source> titled "{0}"</source>
+      <translation> intitulée « {0} »</translation>
+    </message>
+    <message>
+      <source>{0} answered with a {1}</source>
+      <translation>{0} a répondu par une {1}</translation>
+    </message>
+    <message>
+      <source>{0} sent an empty XML document.</source>
+      <translation>{0} a envoyé un document XML vide.</translation>
+    </message>
+    <message>
+      <source>{0} reported an error{1}: {2}</source>
+      <translation>{0} a signalé une erreur{1} : {2}</translation>
+    </message>
+    <message>
+      <source>SOAP fault {0}: {1}</source>
+      <translation>erreur SOAP {0} : {1}</translation>
+    </message>
+    <message>
+      <source>(no code)</source>
+      <translation>(sans code)</translation>
+    </message>
+    <message>
+      <source>no reason given</source>
+      <translation>aucune raison donnée</translation>
+    </message>
+    <message>
+      <source>{0} sent malformed XML ({1}).</source>
+      <translation>{0} a envoyé du XML mal formé ({1}).</translation>
+    </message>
+    <message>
+      <source> (code {0}, locator {1})</source>
+      <translation> (code {0}, localisateur {1})</translation>
+    </message>
+    <message>
+      <source> (code {0})</source>
+      <translation> (code {0})</translation>
     </message>
   </context>
   <context>
@@ -1173,8 +2303,8 @@ Identifiants : une configuration d'authentification Basic, envoyée au seul serv
       <translation>Commander des scènes auprès d'EODMS</translation>
     </message>
     <message>
-      <source>Order</source>
-      <translation>Commande</translation>
+      <source>Orders footprints of an EODMS search from the EODMS order service, journalled.</source>
+      <translation>Commande les empreintes d'une recherche EODMS auprès du service de commande EODMS, avec journal.</translation>
     </message>
     <message>
       <source>Orders each input footprint (fields record_id and collection_id, as written by 'Search a CSW catalogue') from the EODMS WES order service: DescribeCoverage, then GetCoverage with CoverageId &lt;collection&gt;--&lt;record id&gt;. EODMS e-mails you when an order is submitted and again with the download links.
@@ -1326,8 +2456,8 @@ Cochez « Entités sélectionnées uniquement » pour ne commander que la sélec
       <translation>Géoréférencer les aperçus</translation>
     </message>
     <message>
-      <source>Search</source>
-      <translation>Recherche</translation>
+      <source>The thumbnails of footprints, stretched onto them as GeoTIFFs.</source>
+      <translation>Les vignettes des empreintes, étirées sur elles en GeoTIFF.</translation>
     </message>
     <message>
       <source>Fetches the thumbnail of each input footprint (EODMS THUMBVIEW in thumbnail_url, Copernicus quicklook in quicklook_url, as written by the search algorithms) and stretches it onto the footprint: the image's corners on the footprint's four corners, warped to a GeoTIFF in WGS 84 with transparency outside. The GeoTIFFs are written to the output folder as &lt;record id or product name&gt;.tif; the table says what happened to each footprint.
@@ -1412,24 +2542,32 @@ Cochez « Entités sélectionnées uniquement » pour ne prendre que la sélec
       <translation>Rechercher dans Copernicus Data Space</translation>
     </message>
     <message>
-      <source>Search</source>
-      <translation>Recherche</translation>
+      <source>Copernicus products by collection, area, dates and cloud cover: footprints and a query log.</source>
+      <translation>Produits Copernicus par collection, zone, dates et couverture nuageuse : empreintes et journal de requête.</translation>
     </message>
     <message>
-      <source>Searches the Copernicus Data Space Ecosystem OData catalogue for one collection, an area (the polygon of the AOI layer — its selected features when 'selected only' is ticked — or else the extent) and a sensing period (start inclusive, end exclusive; no zone = UTC), optionally a maximum cloud cover. Writes the product footprints and the query log (a '# key: value' header with the query, then a CSV table Id,Name,Checksum,Online,Downloaded) that 'Download from Copernicus Data Space' takes as input. Result sets beyond the catalogue's 10,000-record paging limit are split into time windows.</source>
-      <translation>Interroge le catalogue OData de Copernicus Data Space Ecosystem pour une collection, une zone (le polygone de la couche de zone d'intérêt — ses entités sélectionnées lorsque « sélection uniquement » est coché — ou sinon l'emprise) et une période d'acquisition (début inclus, fin exclue; sans fuseau = UTC), avec, au besoin, une couverture nuageuse maximale. Écrit les empreintes des produits et le journal de requête (un en-tête « # key: value » avec la requête, puis une table CSV Id,Name,Checksum,Online,Downloaded) que « Télécharger depuis Copernicus Data Space » prend en entrée. Les ensembles de résultats qui dépassent la limite de pagination du catalogue (10 000 enregistrements) sont découpés en fenêtres temporelles.</translation>
+      <source>Searches the Copernicus Data Space Ecosystem OData catalogue for one collection, an area (the polygon of the AOI layer — its selected features when 'selected only' is ticked — or else the extent) and a sensing period (start inclusive, end exclusive; no zone = UTC), optionally a maximum cloud cover. Required: the extent or the AOI layer (one of the two). Writes the product footprints and the query log (a '# key: value' header with the query, then a CSV table Id,Name,Checksum,Online,Downloaded) that 'Download from Copernicus Data Space' takes as input. Result sets beyond the catalogue's 10,000-record paging limit are split into time windows.</source>
+      <translation>Interroge le catalogue OData de Copernicus Data Space Ecosystem pour une collection, une zone (le polygone de la couche de zone d'intérêt — ses entités sélectionnées lorsque « sélection uniquement » est coché — ou sinon l'emprise) et une période d'acquisition (début inclus, fin exclue; sans fuseau = UTC), avec, au besoin, une couverture nuageuse maximale. Requis : l'emprise ou la couche de zone d'intérêt (l'une des deux). Écrit les empreintes des produits et le journal de requête (un en-tête « # key: value » avec la requête, puis une table CSV Id,Name,Checksum,Online,Downloaded) que « Télécharger depuis Copernicus Data Space » prend en entrée. Les ensembles de résultats qui dépassent la limite de pagination du catalogue (10 000 enregistrements) sont découpés en fenêtres temporelles.</translation>
+    </message>
+    <message>
+      <source>Search cancelled.</source>
+      <translation>Recherche annulée.</translation>
+    </message>
+    <message>
+      <source>Give a search extent (EXTENT) or an area-of-interest layer (AOI): one of the two is required.</source>
+      <translation>Indiquez une emprise de recherche (EXTENT) ou une couche de zone d'intérêt (AOI) : l'une des deux est requise.</translation>
     </message>
     <message>
       <source>Collection</source>
       <translation>Collection</translation>
     </message>
     <message>
-      <source>Search extent</source>
-      <translation>Emprise de recherche</translation>
+      <source>Search extent (required unless an AOI layer is given)</source>
+      <translation>Emprise de recherche (requise sauf si une couche de zone d'intérêt est fournie)</translation>
     </message>
     <message>
-      <source>Area of interest (polygon layer; overrides the extent)</source>
-      <translation>Zone d'intérêt (couche de polygones; a préséance sur l'emprise)</translation>
+      <source>Area of interest (polygon layer; overrides the extent; required unless an extent is given)</source>
+      <translation>Zone d'intérêt (couche de polygones; remplace l'emprise; requise sauf si une emprise est fournie)</translation>
     </message>
     <message>
       <source>Sensing start (inclusive, ISO)</source>
@@ -1468,12 +2606,12 @@ Cochez « Entités sélectionnées uniquement » pour ne prendre que la sélec
       <translation>le journal de requête</translation>
     </message>
     <message>
-      <source>Search cancelled.</source>
-      <translation>Recherche annulée.</translation>
-    </message>
-    <message>
       <source>Give a search extent or an area-of-interest layer.</source>
       <translation>Indiquez une emprise de recherche ou une couche de zone d'intérêt.</translation>
+    </message>
+    <message>
+      <source>Page {0} of {1}: {2} products</source>
+      <translation>Page {0} sur {1} : {2} produits</translation>
     </message>
     <message>
       <source>{0} products, {1} without a footprint (kept without geometry); query log: {2}</source>
@@ -1482,10 +2620,6 @@ Cochez « Entités sélectionnées uniquement » pour ne prendre que la sélec
     <message>
       <source>{0} products found; query log: {1}</source>
       <translation>{0} produits trouvés; journal de requête : {1}</translation>
-    </message>
-    <message>
-      <source>Page {0} of {1}: {2} products</source>
-      <translation>Page {0} sur {1} : {2} produits</translation>
     </message>
     <message>
       <source>The query log could not be written to {0} ({1}): is the disk full? {2} products were found; an earlier log at that path was left as it was. Free some space or choose another place, then run again.</source>
@@ -1499,11 +2633,13 @@ Cochez « Entités sélectionnées uniquement » pour ne prendre que la sélec
       <translation>Rechercher dans un catalogue CSW (EODMS, RCM, CSW 2.0.2)</translation>
     </message>
     <message>
-      <source>Search</source>
-      <translation>Recherche</translation>
+      <source>Records of a CSW 2.0.2 catalogue by extent, dates and title: their footprints.</source>
+      <translation>Enregistrements d'un catalogue CSW 2.0.2 par emprise, dates et titre : leurs empreintes.</translation>
     </message>
     <message>
       <source>Searches a CSW 2.0.2 catalogue for records whose footprint intersects the extent and writes their footprints as polygons (EPSG:4326).
+
+Catalogue: a connection by name (one of yours or a built-in one, as in the Connections manager: its URL, profile, record schema and authentication come with it), or, when no connection is chosen, the Catalogue URL with the Profile, Record schema and Authentication given here.
 
 Profile: EODMS (the EODMS catalogue: lon/lat box without srsName), EODMS RCM (the same inside a SOAP WS-Security envelope; needs an auth config with your EODMS username and password) or generic CSW 2.0.2 (box sent as CRS84).
 
@@ -1512,6 +2648,8 @@ Dates filter the record date: start inclusive, end exclusive; ISO dates or date-
 Record schema: Dublin Core or ISO 19139 (GeoNetwork, INSPIRE); either answer is read. Records without a bounding box are written without geometry; what could not be read (other schemas, paging that stopped early) is reported in the log.</source>
       <translation>Interroge un catalogue CSW 2.0.2 pour trouver les enregistrements dont l'empreinte recoupe l'emprise et écrit leurs empreintes sous forme de polygones (EPSG:4326).
 
+Catalogue : une connexion par son nom (une des vôtres ou une connexion intégrée, comme dans le gestionnaire de connexions : son URL, son profil, son schéma de fiches et son authentification l'accompagnent) ou, si aucune connexion n'est choisie, l'URL du catalogue avec le profil, le schéma de fiches et l'authentification indiqués ici.
+
 Profil : EODMS (le catalogue EODMS : rectangle lon/lat sans srsName), EODMS RCM (la même chose dans une enveloppe SOAP WS-Security; nécessite une configuration d'authentification contenant votre nom d'utilisateur et votre mot de passe EODMS) ou CSW 2.0.2 générique (rectangle envoyé en CRS84).
 
 Les dates filtrent la date de l'enregistrement : début inclus, fin exclue; dates ou dates-heures ISO (2013-03-29, 2013-03-29T12:00:00Z). Le titre est un motif de type LIKE : * n'importe quels caractères, ? un seul caractère. Toutes les pages sont récupérées jusqu'au nombre maximal d'enregistrements.
@@ -1519,8 +2657,16 @@ Les dates filtrent la date de l'enregistrement : début inclus, fin exclue; dat
 Schéma des fiches : Dublin Core ou ISO 19139 (GeoNetwork, INSPIRE); les deux réponses sont lues. Les enregistrements sans rectangle englobant sont écrits sans géométrie; ce qui n'a pas pu être lu (autres schémas, pagination interrompue) est signalé dans le journal.</translation>
     </message>
     <message>
-      <source>Catalogue URL</source>
-      <translation>URL du catalogue</translation>
+      <source>Search cancelled.</source>
+      <translation>Recherche annulée.</translation>
+    </message>
+    <message>
+      <source>Connection (by name; empty: the Catalogue URL below)</source>
+      <translation>Connexion (par son nom; vide : l'URL du catalogue ci-dessous)</translation>
+    </message>
+    <message>
+      <source>Catalogue URL (used when no connection is chosen)</source>
+      <translation>URL du catalogue (utilisée si aucune connexion n'est choisie)</translation>
     </message>
     <message>
       <source>Profile</source>
@@ -1563,8 +2709,8 @@ Schéma des fiches : Dublin Core ou ISO 19139 (GeoNetwork, INSPIRE); les deux r
       <translation>L'emprise de recherche est vide : indiquez un rectangle.</translation>
     </message>
     <message>
-      <source>Search cancelled.</source>
-      <translation>Recherche annulée.</translation>
+      <source>There is no CSW connection named {0!r}. Choose one of: {1}; or leave Connection empty and give the Catalogue URL.</source>
+      <translation>Il n'y a pas de connexion CSW nommée {0!r}. Choisissez l'une de celles-ci : {1}; ou laissez Connexion vide et indiquez l'URL du catalogue.</translation>
     </message>
     <message>
       <source>{0} records written, {1} without a footprint.</source>
@@ -1579,12 +2725,16 @@ Schéma des fiches : Dublin Core ou ISO 19139 (GeoNetwork, INSPIRE); les deux r
       <translation>ISO 19139</translation>
     </message>
     <message>
-      <source>Could not write the footprints: {0}</source>
-      <translation>Impossible d'écrire les empreintes : {0}</translation>
+      <source>Connection {0}: {1} ({2}).</source>
+      <translation>Connexion {0} : {1} ({2}).</translation>
     </message>
     <message>
       <source>Page {0} of {1}: {2} records so far ({3} matched).</source>
       <translation>Page {0} sur {1} : {2} enregistrements jusqu'ici ({3} correspondants).</translation>
+    </message>
+    <message>
+      <source>Could not write the footprints: {0}</source>
+      <translation>Impossible d'écrire les empreintes : {0}</translation>
     </message>
   </context>
   <context>
@@ -1763,14 +2913,135 @@ Schéma des fiches : Dublin Core ou ISO 19139 (GeoNetwork, INSPIRE); les deux r
     </message>
   </context>
   <context>
+    <name>SearchStacAlgorithm</name>
+    <message>
+      <source>Cloud cover filtered by the STAC API (CQL2 filter).</source>
+      <translation>Couverture nuageuse filtrée par l'API STAC (filtre CQL2).</translation>
+    </message>
+    <message>
+      <source>Cloud cover filtered by the STAC API (query extension).</source>
+      <translation>Couverture nuageuse filtrée par l'API STAC (extension query).</translation>
+    </message>
+    <message>
+      <source>This STAC API cannot filter cloud cover: EO Order filtered the items it received.</source>
+      <translation>Cette API STAC ne sait pas filtrer la couverture nuageuse : EO Order a filtré les items reçus.</translation>
+    </message>
+    <message>
+      <source>Search a STAC API</source>
+      <translation>Rechercher dans une API STAC</translation>
+    </message>
+    <message>
+      <source>Items of any STAC API by collections, area, dates and cloud cover: footprints and an item log.</source>
+      <translation>Items de toute API STAC par collections, zone, dates et couverture nuageuse : empreintes et journal des items.</translation>
+    </message>
+    <message>
+      <source>Searches a STAC API (its landing page URL, e.g. https://earth-search.aws.element84.com/v1) for the items of one or more collections (comma-separated ids; empty: all) in an area and a period, and writes their footprints (EPSG:4326; items across the antimeridian as two-part multipolygons) with the fields item_id, collection, datetime, start_datetime, end_datetime, cloud_cover, platform, gsd, asset_keys, self_link and thumbnail_url.
+
+Area – required, one of: the extent, or the AOI layer (its polygons merged into one; the selected features when 'selected only' is ticked), which overrides the extent.
+Dates: start inclusive, end exclusive; ISO dates or date-times (no zone = UTC).
+Maximum cloud cover: sent as a CQL2 filter when the API conforms to the filter extension, else as the query extension, else applied by EO Order to the items received; the log says which. Items without a cloud cover are left out when a maximum is given.
+Every page is fetched by the API's next links, up to Maximum records.
+
+The item log (OUTPUT_LOG) is a CSV table Id,Collection,Datetime,Cloud,Assets,SelfLink after a '# key: value' header with the query, the match count and CloudFilter (the strategy used).</source>
+      <translation>Interroge une API STAC (l'URL de sa page d'accueil, p. ex. https://earth-search.aws.element84.com/v1) pour trouver les items d'une ou de plusieurs collections (identifiants séparés par des virgules; vide : toutes) dans une zone et une période, et écrit leurs empreintes (EPSG:4326; les items qui traversent l'antiméridien en multipolygones à deux parties) avec les champs item_id, collection, datetime, start_datetime, end_datetime, cloud_cover, platform, gsd, asset_keys, self_link et thumbnail_url.
+
+Zone – requise, l'une des deux : l'emprise, ou la couche de zone d'intérêt (ses polygones fusionnés en un seul; les entités sélectionnées lorsque « sélection uniquement » est coché), qui remplace l'emprise.
+Dates : début inclus, fin exclue; dates ou dates-heures ISO (sans fuseau = UTC).
+Couverture nuageuse maximale : envoyée comme filtre CQL2 si l'API se conforme à l'extension filter, sinon par l'extension query, sinon appliquée par EO Order aux items reçus; le journal dit laquelle. Les items sans couverture nuageuse sont exclus dès qu'un maximum est fixé.
+Chaque page est récupérée par les liens next de l'API, jusqu'au nombre maximal d'enregistrements.
+
+Le journal des items (OUTPUT_LOG) est une table CSV Id,Collection,Datetime,Cloud,Assets,SelfLink précédée d'un en-tête « # key: value » avec la requête, le nombre de correspondances et CloudFilter (la stratégie utilisée).</translation>
+    </message>
+    <message>
+      <source>Search cancelled.</source>
+      <translation>Recherche annulée.</translation>
+    </message>
+    <message>
+      <source>Give a search extent (EXTENT) or an area-of-interest layer (AOI): one of the two is required.</source>
+      <translation>Indiquez une emprise de recherche (EXTENT) ou une couche de zone d'intérêt (AOI) : l'une des deux est requise.</translation>
+    </message>
+    <message>
+      <source>STAC API URL (landing page)</source>
+      <translation>URL de l'API STAC (page d'accueil)</translation>
+    </message>
+    <message>
+      <source>Collections (comma-separated ids; empty: all)</source>
+      <translation>Collections (identifiants séparés par des virgules; vide : toutes)</translation>
+    </message>
+    <message>
+      <source>Search extent (required unless an AOI layer is given)</source>
+      <translation>Emprise de recherche (requise sauf si une couche de zone d'intérêt est fournie)</translation>
+    </message>
+    <message>
+      <source>Area of interest (polygon layer; overrides the extent; required unless an extent is given)</source>
+      <translation>Zone d'intérêt (couche de polygones; remplace l'emprise; requise sauf si une emprise est fournie)</translation>
+    </message>
+    <message>
+      <source>Start date (inclusive, ISO)</source>
+      <translation>Date de début (incluse, ISO)</translation>
+    </message>
+    <message>
+      <source>End date (exclusive, ISO)</source>
+      <translation>Date de fin (exclue, ISO)</translation>
+    </message>
+    <message>
+      <source>Maximum cloud cover (%)</source>
+      <translation>Couverture nuageuse maximale (%)</translation>
+    </message>
+    <message>
+      <source>Maximum records</source>
+      <translation>Nombre maximal d'enregistrements</translation>
+    </message>
+    <message>
+      <source>Item footprints</source>
+      <translation>Empreintes des items</translation>
+    </message>
+    <message>
+      <source>Item log</source>
+      <translation>Journal des items</translation>
+    </message>
+    <message>
+      <source>Item log (*.csv)</source>
+      <translation>Journal des items (*.csv)</translation>
+    </message>
+    <message>
+      <source>The item log</source>
+      <translation>le journal des items</translation>
+    </message>
+    <message>
+      <source>{0} items found; item log: {1}</source>
+      <translation>{0} items trouvés; journal des items : {1}</translation>
+    </message>
+    <message>
+      <source>{0} items so far ({1} matched).</source>
+      <translation>{0} items jusqu'ici ({1} correspondants).</translation>
+    </message>
+    <message>
+      <source>Could not write the footprints: {0}</source>
+      <translation>Impossible d'écrire les empreintes : {0}</translation>
+    </message>
+    <message>
+      <source>{0} item(s) have no usable geometry: they are in the item log, not in the footprints.</source>
+      <translation>{0} item(s) n'ont pas de géométrie utilisable : ils sont dans le journal des items, pas dans les empreintes.</translation>
+    </message>
+    <message>
+      <source>Stopped at {0} items (Maximum records); the STAC API has more.</source>
+      <translation>Arrêt à {0} items (nombre maximal d'enregistrements); l'API STAC en a d'autres.</translation>
+    </message>
+    <message>
+      <source>The item log could not be written to {0} ({1}): is the disk full? {2} items were found; an earlier log at that path was left as it was. Free some space or choose another place, then run again.</source>
+      <translation>Le journal des items n'a pas pu être écrit dans {0} ({1}) : le disque est-il plein? {2} items ont été trouvés; un journal antérieur à cet emplacement a été laissé tel quel. Libérez de l'espace ou choisissez un autre emplacement, puis relancez.</translation>
+    </message>
+  </context>
+  <context>
     <name>WcsGetCoverageAlgorithm</name>
     <message>
       <source>Fetch a coverage from a WCS 1.0.0 server</source>
       <translation>Récupérer une couverture d'un serveur WCS 1.0.0</translation>
     </message>
     <message>
-      <source>WCS</source>
-      <translation>WCS</translation>
+      <source>One coverage of a WCS 1.0.0 server, checked against its description, into a raster file.</source>
+      <translation>Une couverture d'un serveur WCS 1.0.0, vérifiée d'après sa description, dans un fichier raster.</translation>
     </message>
     <message>
       <source>Fetches one coverage from an OGC WCS 1.0.0 server (GetCoverage) into a raster file.
@@ -1799,6 +3070,10 @@ Sous-ensemble de plage : valeurs des axes de plage de la couverture, p. ex. ban
 Authentification : une configuration d'authentification (Basic) envoyée uniquement à l'adresse propre du serveur.
 
 Sortie – obligatoire : un fichier. Les couvertures peuvent être volumineuses; un fichier temporaire n'est donc pas accepté : par défaut, la couverture est enregistrée à côté du fichier de projet (sous le nom de la couverture); un projet non enregistré exige un nom de fichier. Une réponse plus grande que la taille maximale de fichier (paramètre avancé) est interrompue et rien n'est enregistré.</translation>
+    </message>
+    <message>
+      <source>Fetching the coverage was cancelled; nothing was saved.</source>
+      <translation>La récupération de la couverture a été annulée; rien n'a été enregistré.</translation>
     </message>
     <message>
       <source>Max file size (MB)</source>
@@ -1897,14 +3172,6 @@ Sortie – obligatoire : un fichier. Les couvertures peuvent être volumineuses
       <translation>résolution native</translation>
     </message>
     <message>
-      <source>Fetching the coverage was cancelled; nothing was saved.</source>
-      <translation>La récupération de la couverture a été annulée; rien n'a été enregistré.</translation>
-    </message>
-    <message>
-      <source>Coverage {0} saved as {1}.</source>
-      <translation>Couverture {0} enregistrée sous {1}.</translation>
-    </message>
-    <message>
       <source>Describing coverage {0}…</source>
       <translation>Description de la couverture {0}…</translation>
     </message>
@@ -1915,6 +3182,10 @@ Sortie – obligatoire : un fichier. Les couvertures peuvent être volumineuses
     <message>
       <source>GetCoverage {0}: {1}, box {2}, {3}, format {4}.</source>
       <translation>GetCoverage {0} : {1}, rectangle {2}, {3}, format {4}.</translation>
+    </message>
+    <message>
+      <source>Coverage {0} saved as {1}.</source>
+      <translation>Couverture {0} enregistrée sous {1}.</translation>
     </message>
     <message>
       <source> (its grid is {0} × {1} pixels)</source>

@@ -4,7 +4,6 @@ import os
 
 from qgis.core import (
     QgsProcessing,
-    QgsProcessingAlgorithm,
     QgsProcessingException,
     QgsProcessingFeatureSourceDefinition,
     QgsProcessingParameterAuthConfig,
@@ -16,7 +15,7 @@ from qgis.core import (
     QgsProcessingParameterNumber,
     QgsProcessingParameterString,
 )
-from qgis.PyQt.QtCore import QCoreApplication, QVariant
+from qgis.PyQt.QtCore import QVariant
 
 from ..core.auth import credentials_from_authcfg
 from ..core.cdse_auth import TOKEN_URL, TokenManager
@@ -34,12 +33,14 @@ from ..core.cdse_download import (
     format_bytes,
 )
 from ..core.errors import EoOrderError
+from ..core.i18n import tr_noop, translate
+from .base import EoOrderAlgorithm
 from .checks import folder_problem
 from .tables import TableOutput
 
 
 def tr(text):
-    return QCoreApplication.translate("DownloadCdseAlgorithm", text)
+    return translate("DownloadCdseAlgorithm", text)
 
 
 OUTPUT_FIELDS = (("product_id", QVariant.String), ("name", QVariant.String), ("status", QVariant.String),
@@ -62,7 +63,7 @@ class _WatchedTokens(TokenManager):
             raise
 
 
-class DownloadCdseAlgorithm(QgsProcessingAlgorithm):
+class DownloadCdseAlgorithm(EoOrderAlgorithm):
     INPUT_LOG = "INPUT_LOG"
     INPUT = "INPUT"
     OUTPUT_FOLDER = "OUTPUT_FOLDER"
@@ -73,52 +74,51 @@ class DownloadCdseAlgorithm(QgsProcessingAlgorithm):
     CONCURRENCY = "CONCURRENCY"
     OUTPUT = "OUTPUT"
 
-    def name(self):
-        return "download_cdse"
-
-    def displayName(self):
-        return tr("Download from Copernicus Data Space")
-
-    def group(self):
-        return tr("Download")
-
-    def groupId(self):
-        return "download"
-
-    def shortHelpString(self):
-        return tr(
-            "Downloads Copernicus Data Space products into the output folder, on at most 4 connections "
-            "(CDSE's limit per user). The products come from a query log written by 'Search Copernicus "
-            "Data Space', or from its footprint layer (fields product_id, name, checksum_md5, size_bytes, "
-            "online; tick 'Selected features only' to download just the selection). When both are given, "
-            "the products come from the layer and the log is updated too.\n\n"
-            "Each file is written as <name>.part, checked against the catalogue's MD5 (or else the size "
-            "the server announces) and only then renamed; interrupted downloads resume on the next run, "
-            "and files already verified are skipped. Right after each product is on disk it is marked "
-            "Downloaded in the query log and, for a file layer (GeoPackage, Shapefile...), in its "
-            "'downloaded' field. Offline (long-term archive) and failed products do not stop the batch: "
-            "the output table gives each product's status and message.\n\n"
-            "Credentials: a Basic authentication configuration with your Copernicus Data Space "
-            "username/password, and/or a token file (CopernicusDataspace_token.json, the login reply the "
-            "Copernicus scripts save). A token file is reused while its session is valid and rewritten "
-            "with every new login or refresh; give a new path to have one created (with an auth config). "
-            "A rejected username/password stops the batch."
-        )
-
-    def createInstance(self):
-        return DownloadCdseAlgorithm()
+    NAME = "download_cdse"
+    DISPLAY_NAME = tr_noop("Download from Copernicus Data Space")
+    GROUP = "download"
+    SHORT_DESCRIPTION = tr_noop("Verified, resumable downloads of the products of a query log or footprint layer.")
+    HELP = tr_noop(
+        "Downloads Copernicus Data Space products into the output folder, on at most 4 connections "
+        "(CDSE's limit per user). Required: the query log or the footprint layer (at least one), and "
+        "the credentials or a token file (at least one). The products come from a query log written by "
+        "'Search Copernicus Data Space', or from its footprint layer (fields product_id, name, checksum_md5, "
+        "size_bytes, online; tick 'Selected features only' to download just the selection). When both are given, "
+        "the products come from the layer and the log is updated too.\n\n"
+        "Each file is written as <name>.part, checked against the catalogue's MD5 (or else the size "
+        "the server announces) and only then renamed; interrupted downloads resume on the next run, "
+        "and files already verified are skipped. Right after each product is on disk it is marked "
+        "Downloaded in the query log and, for a file layer (GeoPackage, Shapefile...), in its "
+        "'downloaded' field. Offline (long-term archive) and failed products do not stop the batch: "
+        "the output table gives each product's status and message.\n\n"
+        "Credentials: a Basic authentication configuration with your Copernicus Data Space "
+        "username/password, and/or a token file (CopernicusDataspace_token.json, the login reply the "
+        "Copernicus scripts save). A token file is reused while its session is valid and rewritten "
+        "with every new login or refresh; give a new path to have one created (with an auth config). "
+        "A rejected username/password stops the batch."
+    )
+    REQUIRED_ONE_OF = (
+        ((INPUT_LOG, INPUT), tr_noop(
+            "Give a query log or a footprint layer of a Copernicus search (INPUT_LOG or INPUT: one of the two is "
+            "required): there is nothing to download.")),
+        ((AUTHCFG, TOKEN_FILE), tr_noop(
+            "Copernicus Data Space downloads need your account: choose an authentication configuration (AUTHCFG, "
+            "Basic) with your username and password, or a token file (TOKEN_FILE); one of the two is required.")),
+    )
 
     def initAlgorithm(self, config=None):
         self.addParameter(QgsProcessingParameterFile(
-            self.INPUT_LOG, tr("Query log"), QgsProcessingParameterFile.Behavior.File,
-            optional=True, fileFilter=tr("Query logs (*.log)")))
+            self.INPUT_LOG, tr("Query log (this or the footprint layer is required)"),
+            QgsProcessingParameterFile.Behavior.File, optional=True, fileFilter=tr("Query logs (*.log)")))
         self.addParameter(QgsProcessingParameterFeatureSource(
-            self.INPUT, tr("Product footprints"), [QgsProcessing.SourceType.TypeVectorPolygon], optional=True))
+            self.INPUT, tr("Product footprints (this or the query log is required)"),
+            [QgsProcessing.SourceType.TypeVectorPolygon], optional=True))
         self.addParameter(QgsProcessingParameterFolderDestination(self.OUTPUT_FOLDER, tr("Download folder")))
         self.addParameter(QgsProcessingParameterAuthConfig(
-            self.AUTHCFG, tr("Copernicus Data Space credentials (Basic auth config)"), optional=True))
+            self.AUTHCFG, tr("Copernicus Data Space credentials (Basic auth config; this or a token file is required)"),
+            optional=True))
         self.addParameter(QgsProcessingParameterFile(
-            self.TOKEN_FILE, tr("Token file (CopernicusDataspace_token.json)"),
+            self.TOKEN_FILE, tr("Token file (CopernicusDataspace_token.json; this or the credentials are required)"),
             QgsProcessingParameterFile.Behavior.File, optional=True))
         advanced = [
             QgsProcessingParameterString(self.TOKEN_URL, tr("Token (login) URL"), defaultValue=TOKEN_URL),
@@ -133,18 +133,13 @@ class DownloadCdseAlgorithm(QgsProcessingAlgorithm):
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.OUTPUT, tr("Downloads"), QgsProcessing.SourceType.TypeVector))
 
-    def processAlgorithm(self, parameters, context, feedback):
+    def process(self, parameters, context, feedback):
         log_path = self.parameterAsFile(parameters, self.INPUT_LOG, context) or None
         source = self.parameterAsSource(parameters, self.INPUT, context)
-        if source is None and not log_path:
-            raise QgsProcessingException(tr(
-                "Give a query log or a footprint layer of a Copernicus search: there is nothing to download."))
+        if source is None and not log_path:  # given, but not a layer
+            raise QgsProcessingException(self.invalidSourceError(parameters, self.INPUT))
         authcfg = self.parameterAsString(parameters, self.AUTHCFG, context).strip()
         token_file = self.parameterAsFile(parameters, self.TOKEN_FILE, context) or None
-        if not authcfg and not token_file:
-            raise QgsProcessingException(tr(
-                "Copernicus Data Space downloads need your account: choose an authentication configuration "
-                "(Basic) with your username and password, or a token file."))
         folder = self.parameterAsFileOutput(parameters, self.OUTPUT_FOLDER, context)
         for path, what in ((folder and os.path.join(folder, "product"), tr("The products")),
                            (log_path, tr("The query log"))):
@@ -156,15 +151,12 @@ class DownloadCdseAlgorithm(QgsProcessingAlgorithm):
         concurrency = self.parameterAsInt(parameters, self.CONCURRENCY, context)
         layer_source = None
         notes = []
-        try:
-            if source is not None:
-                items = items_from_features(source.getFeatures())
-                layer_source = file_source(self._input_layer(parameters, context))
-            else:
-                items = items_from_log(log_path, notes)
-            credentials = credentials_from_authcfg(authcfg, "Copernicus Data Space") if authcfg else None
-        except EoOrderError as exc:
-            raise QgsProcessingException(str(exc)) from None
+        if source is not None:
+            items = items_from_features(source.getFeatures())
+            layer_source = file_source(self._input_layer(parameters, context))
+        else:
+            items = items_from_log(log_path, notes)
+        credentials = credentials_from_authcfg(authcfg, "Copernicus Data Space") if authcfg else None
 
         for note in notes:
             feedback.pushInfo(note)
@@ -195,8 +187,6 @@ class DownloadCdseAlgorithm(QgsProcessingAlgorithm):
             downloader = Downloader(tokens, folder, download_url=download_url, concurrency=concurrency)
             outcomes = downloader.run(items, progress=progress, cancelled=feedback.isCanceled,
                                       on_product_done=product_done)
-        except EoOrderError as exc:
-            raise QgsProcessingException(str(exc)) from None
         except OSError as exc:  # recording a finished product failed (disk full, file locked): stop clearly
             raise QgsProcessingException(tr(
                 "A downloaded product could not be recorded ({0}): is the disk full? The products downloaded so "
@@ -209,11 +199,11 @@ class DownloadCdseAlgorithm(QgsProcessingAlgorithm):
 
         table.add_rows((o.product_id, o.name, o.status, o.bytes, o.md5_ok, o.path or "", o.message) for o in outcomes)
 
-        counts = {status: sum(1 for o in outcomes if o.status == status) for status in STATUS_ORDER}
-        feedback.pushInfo(", ".join(f"{n} {status}" for status, n in counts.items() if n))
+        self.report_counts(feedback, {status: sum(1 for o in outcomes if o.status == status)
+                                      for status in STATUS_ORDER})
         for outcome in outcomes:
             if outcome.status in (FAILED, OFFLINE):
-                feedback.pushWarning(outcome.message)
+                self.warn(feedback, outcome.message)
         return {self.OUTPUT: table.dest_id, self.OUTPUT_FOLDER: folder}
 
     def _input_layer(self, parameters, context):

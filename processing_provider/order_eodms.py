@@ -2,7 +2,6 @@
 
 from qgis.core import (
     QgsProcessing,
-    QgsProcessingAlgorithm,
     QgsProcessingException,
     QgsProcessingParameterAuthConfig,
     QgsProcessingParameterEnum,
@@ -10,58 +9,46 @@ from qgis.core import (
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterString,
 )
-from qgis.PyQt.QtCore import QCoreApplication
 
 from ..core.auth import credentials_from_authcfg
 from ..core.eodms_order import EODMS_WCS_URL, PACKAGING_FORMATS, SERVER_DEFAULT, EodmsOrderClient, order_batch
-from ..core.errors import EoOrderError
 from ..core.footprints import scene_from_feature
+from ..core.i18n import tr_noop, translate
 from ..core.journal import OrderJournal, default_journal_path
+from .base import EoOrderAlgorithm
 from .tables import TableOutput
 
 
 def tr(text):
-    return QCoreApplication.translate("OrderEodmsAlgorithm", text)
+    return translate("OrderEodmsAlgorithm", text)
 
 
 OUTPUT_FIELDS = ("record_id", "collection_id", "coverage_id", "status", "message", "ordered_at")
 
 
-class OrderEodmsAlgorithm(QgsProcessingAlgorithm):
+class OrderEodmsAlgorithm(EoOrderAlgorithm):
     INPUT = "INPUT"
     WCS_URL = "WCS_URL"
     AUTHCFG = "AUTHCFG"
     PACKAGING_FORMAT = "PACKAGING_FORMAT"
     OUTPUT = "OUTPUT"
 
-    def name(self):
-        return "order_eodms"
-
-    def displayName(self):
-        return tr("Order scenes from EODMS")
-
-    def group(self):
-        return tr("Order")
-
-    def groupId(self):
-        return "order"
-
-    def shortHelpString(self):
-        return tr(
-            "Orders each input footprint (fields record_id and collection_id, as written by "
-            "'Search a CSW catalogue') from the EODMS WES order service: DescribeCoverage, then "
-            "GetCoverage with CoverageId <collection>--<record id>. EODMS e-mails you when an order is "
-            "submitted and again with the download links.\n\n"
-            "Tick 'Selected features only' to order just the selection. Every attempt is written to the "
-            "order journal in the QGIS profile folder before and after its request. 'Server default' sends "
-            "no packaging format; a scene for which EODMS offers no packaging choice is ordered that way "
-            "whatever format you pick. A rejected "
-            "username/password stops the batch; a scene EODMS refuses is reported as failed and the "
-            "batch goes on."
-        )
-
-    def createInstance(self):
-        return OrderEodmsAlgorithm()
+    NAME = "order_eodms"
+    DISPLAY_NAME = tr_noop("Order scenes from EODMS")
+    GROUP = "order"
+    SHORT_DESCRIPTION = tr_noop("Orders footprints of an EODMS search from the EODMS order service, journalled.")
+    HELP = tr_noop(
+        "Orders each input footprint (fields record_id and collection_id, as written by "
+        "'Search a CSW catalogue') from the EODMS WES order service: DescribeCoverage, then "
+        "GetCoverage with CoverageId <collection>--<record id>. EODMS e-mails you when an order is "
+        "submitted and again with the download links.\n\n"
+        "Tick 'Selected features only' to order just the selection. Every attempt is written to the "
+        "order journal in the QGIS profile folder before and after its request. 'Server default' sends "
+        "no packaging format; a scene for which EODMS offers no packaging choice is ordered that way "
+        "whatever format you pick. A rejected "
+        "username/password stops the batch; a scene EODMS refuses is reported as failed and the "
+        "batch goes on."
+    )
 
     def initAlgorithm(self, config=None):
         self.addParameter(QgsProcessingParameterFeatureSource(
@@ -76,7 +63,7 @@ class OrderEodmsAlgorithm(QgsProcessingAlgorithm):
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.OUTPUT, tr("Orders"), QgsProcessing.SourceType.TypeVector))
 
-    def processAlgorithm(self, parameters, context, feedback):
+    def process(self, parameters, context, feedback):
         source = self.parameterAsSource(parameters, self.INPUT, context)
         if source is None:
             raise QgsProcessingException(self.invalidSourceError(parameters, self.INPUT))
@@ -96,15 +83,13 @@ class OrderEodmsAlgorithm(QgsProcessingAlgorithm):
 
         journal = OrderJournal(default_journal_path())
         if journal.notice:  # a damaged journal was moved aside and a new one started
-            feedback.pushWarning(journal.notice)
-        try:
+            self.warn(feedback, journal.notice)
+        try:  # a rejected password stops the batch (journalled): its error is the algorithm's
             client = EodmsOrderClient(url, credentials=credentials_from_authcfg(authcfg, "EODMS"),
                                       auth_hint=f"auth config {authcfg}")
             results = order_batch(client, scenes, journal, packaging, progress=progress,
                                   cancelled=feedback.isCanceled)
             rows = journal.entries(len(scenes))
-        except EoOrderError as exc:  # a rejected password stops the batch (journalled)
-            raise QgsProcessingException(str(exc)) from None
         finally:
             journal.close()
         table.add_rows(self._rows(rows, results))

@@ -5,12 +5,14 @@ import os
 from qgis.core import QgsProcessingProvider
 from qgis.PyQt.QtGui import QIcon
 
+from ..core.names import PLUGIN_NAME, PROVIDER_ID
 from .download_cdse import DownloadCdseAlgorithm
 from .download_stac import DownloadStacAlgorithm
 from .order_eodms import OrderEodmsAlgorithm
 from .quicklooks import QuicklooksAlgorithm
 from .search_cdse import SearchCdseAlgorithm
 from .search_csw import SearchCswAlgorithm
+from .search_stac import SearchStacAlgorithm
 from .wcs_getcoverage import WcsGetCoverageAlgorithm
 
 ICON = os.path.join(os.path.dirname(os.path.dirname(__file__)), "icons", "eo_order.svg")
@@ -18,10 +20,10 @@ ICON = os.path.join(os.path.dirname(os.path.dirname(__file__)), "icons", "eo_ord
 
 class EoOrderProvider(QgsProcessingProvider):
     def id(self):
-        return "eo_order"
+        return PROVIDER_ID
 
     def name(self):
-        return "EO Order"
+        return PLUGIN_NAME
 
     def icon(self):
         return QIcon(ICON)
@@ -29,6 +31,7 @@ class EoOrderProvider(QgsProcessingProvider):
     def loadAlgorithms(self):
         self.addAlgorithm(SearchCswAlgorithm())
         self.addAlgorithm(SearchCdseAlgorithm())
+        self.addAlgorithm(SearchStacAlgorithm())
         self.addAlgorithm(DownloadCdseAlgorithm())
         self.addAlgorithm(DownloadStacAlgorithm())
         self.addAlgorithm(OrderEodmsAlgorithm())

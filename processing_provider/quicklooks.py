@@ -6,27 +6,27 @@ cache, warp onto the footprint); each GeoTIFF is then copied into ``OUTPUT_FOLDE
 """
 
 import os
-import re
 import shutil
 
 from qgis.core import (
     QgsProcessing,
-    QgsProcessingAlgorithm,
     QgsProcessingException,
     QgsProcessingParameterFeatureSink,
     QgsProcessingParameterFeatureSource,
     QgsProcessingParameterFolderDestination,
 )
-from qgis.PyQt.QtCore import QCoreApplication
 
 from ..core.errors import EoOrderError
 from ..core.http import new_session
+from ..core.i18n import tr_noop, translate
+from ..core.names import file_stem
 from ..core.quicklook import QuicklookCache, quicklook_for, quicklook_items
+from .base import EoOrderAlgorithm
 from .tables import TableOutput
 
 
 def tr(text):
-    return QCoreApplication.translate("QuicklooksAlgorithm", text)
+    return translate("QuicklooksAlgorithm", text)
 
 
 OUTPUT_FIELDS = ("name", "url", "status", "path", "message")
@@ -34,40 +34,28 @@ OUTPUT_FIELDS = ("name", "url", "status", "path", "message")
 
 def file_name(name):
     """A safe file name for a record id or product name (``S1A_….SAFE`` → ``S1A_….SAFE.tif``)."""
-    return (re.sub(r"[^\w.-]+", "_", name).strip("._") or "quicklook") + ".tif"
+    return file_stem(name, "quicklook") + ".tif"
 
 
-class QuicklooksAlgorithm(QgsProcessingAlgorithm):
+class QuicklooksAlgorithm(EoOrderAlgorithm):
     INPUT = "INPUT"
     OUTPUT_FOLDER = "OUTPUT_FOLDER"
     OUTPUT = "OUTPUT"
 
-    def name(self):
-        return "quicklooks"
-
-    def displayName(self):
-        return tr("Georeference quicklooks")
-
-    def group(self):
-        return tr("Search")
-
-    def groupId(self):
-        return "search"
-
-    def shortHelpString(self):
-        return tr(
-            "Fetches the thumbnail of each input footprint (EODMS THUMBVIEW in thumbnail_url, Copernicus "
-            "quicklook in quicklook_url, as written by the search algorithms) and stretches it onto the "
-            "footprint: the image's corners on the footprint's four corners, warped to a GeoTIFF in WGS 84 "
-            "with transparency outside. The GeoTIFFs are written to the output folder as <record id or "
-            "product name>.tif; the table says what happened to each footprint.\n\n"
-            "Tick 'Selected features only' to take just the selection. Thumbnails are cached in the QGIS "
-            "profile folder, so running again does not fetch them again. A thumbnail that cannot be "
-            "fetched is reported as failed and the others go on."
-        )
-
-    def createInstance(self):
-        return QuicklooksAlgorithm()
+    NAME = "quicklooks"
+    DISPLAY_NAME = tr_noop("Georeference quicklooks")
+    GROUP = "search"
+    SHORT_DESCRIPTION = tr_noop("The thumbnails of footprints, stretched onto them as GeoTIFFs.")
+    HELP = tr_noop(
+        "Fetches the thumbnail of each input footprint (EODMS THUMBVIEW in thumbnail_url, Copernicus "
+        "quicklook in quicklook_url, as written by the search algorithms) and stretches it onto the "
+        "footprint: the image's corners on the footprint's four corners, warped to a GeoTIFF in WGS 84 "
+        "with transparency outside. The GeoTIFFs are written to the output folder as <record id or "
+        "product name>.tif; the table says what happened to each footprint.\n\n"
+        "Tick 'Selected features only' to take just the selection. Thumbnails are cached in the QGIS "
+        "profile folder, so running again does not fetch them again. A thumbnail that cannot be "
+        "fetched is reported as failed and the others go on."
+    )
 
     def initAlgorithm(self, config=None):
         self.addParameter(QgsProcessingParameterFeatureSource(
@@ -76,21 +64,19 @@ class QuicklooksAlgorithm(QgsProcessingAlgorithm):
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.OUTPUT, tr("Quicklooks"), QgsProcessing.SourceType.TypeVector))
 
-    def processAlgorithm(self, parameters, context, feedback):
+    def process(self, parameters, context, feedback):
         source = self.parameterAsSource(parameters, self.INPUT, context)
         if source is None:
             raise QgsProcessingException(self.invalidSourceError(parameters, self.INPUT))
         folder = self.parameterAsString(parameters, self.OUTPUT_FOLDER, context)
+        items, missing = quicklook_items(source, list(source.getFeatures()))
         try:
-            items, missing = quicklook_items(source, list(source.getFeatures()))
             os.makedirs(folder, exist_ok=True)
-        except EoOrderError as exc:
-            raise QgsProcessingException(str(exc)) from None
         except OSError as exc:
             raise QgsProcessingException(tr("Could not create the folder {0}: {1}").format(
                 folder, exc.strerror or exc)) from None
         if missing:
-            feedback.pushWarning(tr("{0} footprint(s) have no quicklook URL or no geometry: skipped.").format(
+            self.warn(feedback, tr("{0} footprint(s) have no quicklook URL or no geometry: skipped.").format(
                 missing))
 
         table = TableOutput(self, parameters, self.OUTPUT, context, OUTPUT_FIELDS)

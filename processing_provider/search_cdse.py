@@ -7,7 +7,6 @@ from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsFeatureSink,
     QgsProcessing,
-    QgsProcessingAlgorithm,
     QgsProcessingException,
     QgsProcessingParameterEnum,
     QgsProcessingParameterExtent,
@@ -19,22 +18,22 @@ from qgis.core import (
     QgsProcessingUtils,
     QgsWkbTypes,
 )
-from qgis.PyQt.QtCore import QCoreApplication
 
 from ..core.areas import WGS84, ring_from_extent, ring_from_features
 from ..core.cdse_search import CATALOGUE_URL, COLLECTIONS, CdseCatalogue, CdseQuery
-from ..core.errors import Cancelled, EoOrderError
 from ..core.footprints import features_from_products, product_fields
+from ..core.i18n import tr_noop, translate
 from ..core.querylog import default_log_name, write_query_log
-from .checks import MAX_RECORDS_LIMIT, folder_problem, max_records_problem
+from .base import EoOrderAlgorithm
+from .checks import MAX_RECORDS_LIMIT, folder_problem
 from .postprocess import present_when_loaded
 
 
 def tr(text):
-    return QCoreApplication.translate("SearchCdseAlgorithm", text)
+    return translate("SearchCdseAlgorithm", text)
 
 
-class SearchCdseAlgorithm(QgsProcessingAlgorithm):
+class SearchCdseAlgorithm(EoOrderAlgorithm):
     COLLECTION = "COLLECTION"
     EXTENT = "EXTENT"
     AOI = "AOI"
@@ -46,38 +45,32 @@ class SearchCdseAlgorithm(QgsProcessingAlgorithm):
     OUTPUT = "OUTPUT"
     OUTPUT_LOG = "OUTPUT_LOG"
 
-    def name(self):
-        return "search_cdse"
-
-    def displayName(self):
-        return tr("Search Copernicus Data Space")
-
-    def group(self):
-        return tr("Search")
-
-    def groupId(self):
-        return "search"
-
-    def shortHelpString(self):
-        return tr(
-            "Searches the Copernicus Data Space Ecosystem OData catalogue for one collection, an area "
-            "(the polygon of the AOI layer — its selected features when 'selected only' is ticked — or "
-            "else the extent) and a sensing period (start inclusive, end exclusive; no zone = UTC), "
-            "optionally a maximum cloud cover. Writes the product footprints and the query log "
-            "(a '# key: value' header with the query, then a CSV table Id,Name,Checksum,Online,"
-            "Downloaded) that 'Download from Copernicus Data Space' takes as input. Result sets "
-            "beyond the catalogue's 10,000-record paging limit are split into time windows."
-        )
-
-    def createInstance(self):
-        return SearchCdseAlgorithm()
+    NAME = "search_cdse"
+    DISPLAY_NAME = tr_noop("Search Copernicus Data Space")
+    GROUP = "search"
+    SHORT_DESCRIPTION = tr_noop("Copernicus products by collection, area, dates and cloud cover: footprints and a "
+                                "query log.")
+    HELP = tr_noop(
+        "Searches the Copernicus Data Space Ecosystem OData catalogue for one collection, an area "
+        "(the polygon of the AOI layer — its selected features when 'selected only' is ticked — or "
+        "else the extent) and a sensing period (start inclusive, end exclusive; no zone = UTC), "
+        "optionally a maximum cloud cover. Required: the extent or the AOI layer (one of the two). "
+        "Writes the product footprints and the query log "
+        "(a '# key: value' header with the query, then a CSV table Id,Name,Checksum,Online,"
+        "Downloaded) that 'Download from Copernicus Data Space' takes as input. Result sets "
+        "beyond the catalogue's 10,000-record paging limit are split into time windows."
+    )
+    CANCELLED = tr_noop("Search cancelled.")
+    REQUIRED_ONE_OF = (((EXTENT, AOI), tr_noop(
+        "Give a search extent (EXTENT) or an area-of-interest layer (AOI): one of the two is required.")),)
 
     def initAlgorithm(self, config=None):
         self.addParameter(QgsProcessingParameterEnum(
             self.COLLECTION, tr("Collection"), options=list(COLLECTIONS), defaultValue=COLLECTIONS.index("SENTINEL-2")))
-        self.addParameter(QgsProcessingParameterExtent(self.EXTENT, tr("Search extent"), optional=True))
+        self.addParameter(QgsProcessingParameterExtent(
+            self.EXTENT, tr("Search extent (required unless an AOI layer is given)"), optional=True))
         self.addParameter(QgsProcessingParameterFeatureSource(
-            self.AOI, tr("Area of interest (polygon layer; overrides the extent)"),
+            self.AOI, tr("Area of interest (polygon layer; overrides the extent; required unless an extent is given)"),
             [QgsProcessing.SourceType.TypeVectorPolygon], optional=True))
         self.addParameter(QgsProcessingParameterString(self.START_DATE, tr("Sensing start (inclusive, ISO)")))
         self.addParameter(QgsProcessingParameterString(self.END_DATE, tr("Sensing end (exclusive, ISO)")))
@@ -94,47 +87,36 @@ class SearchCdseAlgorithm(QgsProcessingAlgorithm):
         self.addParameter(QgsProcessingParameterFileDestination(
             self.OUTPUT_LOG, tr("Query log"), tr("Query log (*.log)"), optional=True))
 
-    def checkParameterValues(self, parameters, context):  # noqa: N802 - QGIS API
-        problem = max_records_problem(parameters.get(self.MAX_RECORDS))
-        if problem:  # before QGIS' own check, which only says the value is incorrect
-            return False, problem
-        return super().checkParameterValues(parameters, context)
-
-    def processAlgorithm(self, parameters, context, feedback):
+    def process(self, parameters, context, feedback):
         wgs84 = QgsCoordinateReferenceSystem(WGS84)
         url = self.parameterAsString(parameters, self.ODATA_URL, context).strip() or CATALOGUE_URL
         log_path = self.parameterAsFileOutput(parameters, self.OUTPUT_LOG, context)
         problem = folder_problem(log_path, tr("The query log")) if log_path else ""
         if problem:  # said before searching, not after (the results would be lost)
             raise QgsProcessingException(problem)
-        try:
-            aoi = self.parameterAsSource(parameters, self.AOI, context)
-            if aoi is not None:
-                ring = ring_from_features(aoi.getFeatures(), aoi.sourceCrs())
-            elif parameters.get(self.EXTENT):
-                rect = self.parameterAsExtent(parameters, self.EXTENT, context)
-                ring = ring_from_extent(rect, self.parameterAsExtentCrs(parameters, self.EXTENT, context))
-            else:
-                raise QgsProcessingException(tr("Give a search extent or an area-of-interest layer."))
-            cloud = parameters.get(self.MAX_CLOUD)
-            query = CdseQuery(
-                COLLECTIONS[self.parameterAsEnum(parameters, self.COLLECTION, context)],
-                ring,
-                self.parameterAsString(parameters, self.START_DATE, context),
-                self.parameterAsString(parameters, self.END_DATE, context),
-                max_cloud=None if cloud in (None, "") else self.parameterAsDouble(parameters, self.MAX_CLOUD, context),
-                max_records=self.parameterAsInt(parameters, self.MAX_RECORDS, context),
-            )
+        aoi = self.parameterAsSource(parameters, self.AOI, context)
+        if aoi is not None:
+            ring = ring_from_features(aoi.getFeatures(), aoi.sourceCrs())
+        elif parameters.get(self.EXTENT):
+            rect = self.parameterAsExtent(parameters, self.EXTENT, context)
+            ring = ring_from_extent(rect, self.parameterAsExtentCrs(parameters, self.EXTENT, context))
+        else:
+            raise QgsProcessingException(tr("Give a search extent or an area-of-interest layer."))
+        cloud = parameters.get(self.MAX_CLOUD)
+        query = CdseQuery(
+            COLLECTIONS[self.parameterAsEnum(parameters, self.COLLECTION, context)],
+            ring,
+            self.parameterAsString(parameters, self.START_DATE, context),
+            self.parameterAsString(parameters, self.END_DATE, context),
+            max_cloud=None if cloud in (None, "") else self.parameterAsDouble(parameters, self.MAX_CLOUD, context),
+            max_records=self.parameterAsInt(parameters, self.MAX_RECORDS, context),
+        )
 
-            def progress(page, pages, fetched, matched):
-                feedback.setProgress(100.0 * page / max(pages, 1))
-                feedback.pushInfo(tr("Page {0} of {1}: {2} products").format(page, pages, fetched))
+        def progress(page, pages, fetched, matched):
+            feedback.setProgress(100.0 * page / max(pages, 1))
+            feedback.pushInfo(tr("Page {0} of {1}: {2} products").format(page, pages, fetched))
 
-            products = CdseCatalogue(url).search(query, progress=progress, cancelled=feedback.isCanceled)
-        except Cancelled:
-            raise QgsProcessingException(tr("Search cancelled.")) from None
-        except EoOrderError as exc:
-            raise QgsProcessingException(str(exc)) from None
+        products = CdseCatalogue(url).search(query, progress=progress, cancelled=feedback.isCanceled)
 
         queried_at = dt.datetime.now(dt.timezone.utc)
         if not log_path:

@@ -2,10 +2,11 @@
 them to ``.qm`` with Qt's ``lrelease`` (``make translations``).
 
 Every module with user-visible text defines ``tr(text)`` as
-``QCoreApplication.translate("<Context>", text)``; this reads the modules with :mod:`ast` (pylupdate
-does not know module-level ``tr`` functions), finds each ``tr("literal")`` and ``translate("Ctx",
-"literal")`` call and writes the Qt Linguist file: translations already made are kept, new strings
-are added as unfinished, strings gone from the code are marked obsolete.
+``QCoreApplication.translate("<Context>", text)`` or ``translate("<Context>", text)`` (core/i18n.py);
+this reads the modules with :mod:`ast` (pylupdate does not know module-level ``tr`` functions), finds
+each ``tr("literal")``, ``tr_noop("literal")`` (a text translated later, with the module's context)
+and ``translate("Ctx", "literal")`` call and writes the Qt Linguist file: translations already made are
+kept, new strings are added as unfinished, strings gone from the code are marked obsolete.
 
     python -m tools.i18n update     # refresh the .ts files from the code
     python -m tools.i18n release    # compile .ts → .qm (needs lrelease: Debian qttools5-dev-tools)
@@ -29,7 +30,8 @@ def _context_of(tree):
     for node in ast.walk(tree):
         if isinstance(node, ast.FunctionDef) and node.name == "tr":
             for call in ast.walk(node):
-                if isinstance(call, ast.Call) and getattr(call.func, "attr", "") == "translate" and call.args \
+                name = isinstance(call, ast.Call) and (getattr(call.func, "attr", None) or getattr(call.func, "id", ""))
+                if name == "translate" and call.args \
                         and isinstance(call.args[0], ast.Constant):
                     return call.args[0].value
     return None
@@ -50,7 +52,7 @@ def extract(root=ROOT):
                 continue
             name = getattr(node.func, "id", None) or getattr(node.func, "attr", None)
             args = node.args
-            if name == "tr" and module_context and args and _literal(args[0]) is not None:
+            if name in ("tr", "tr_noop") and module_context and args and _literal(args[0]) is not None:
                 context, text = module_context, _literal(args[0])
             elif name == "translate" and len(args) >= 2 and _literal(args[0]) and _literal(args[1]) is not None:
                 context, text = _literal(args[0]), _literal(args[1])

@@ -16,6 +16,7 @@ from ..core.history import SearchHistory, cdse_params, csw_params
 from .copernicus_panel import CopernicusPanel
 from .help import HelpDialog
 from .history_panel import HistoryPanel
+from .messages import push_message
 from .ordering import OrderController
 from .orders_panel import OrdersPanel
 from .search_panel import SearchPanel
@@ -75,7 +76,7 @@ class EoOrderDock(QDockWidget):
         self.notice.setText("\n".join(notices))
         self.notice.setVisible(bool(notices))
         for text in notices:
-            iface.messageBar().pushMessage("EO Order", text, Qgis.MessageLevel.Warning, 0)
+            push_message(iface, text, Qgis.MessageLevel.Warning, 0)
         body = QWidget(self)
         layout = QVBoxLayout(body)
         layout.setContentsMargins(0, 0, 0, 0)

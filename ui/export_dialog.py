@@ -3,7 +3,6 @@
 The writing itself is ``core.export.export_footprints``."""
 
 import os
-import re
 
 from qgis.core import Qgis, QgsVectorLayer
 from qgis.gui import QgsFileWidget
@@ -20,6 +19,7 @@ from qgis.PyQt.QtWidgets import (
 
 from ..core.errors import EoOrderError
 from ..core.export import FORMATS, export_footprints, shapefile_field_names, with_extension
+from ..core.names import file_stem
 from .messages import folder_link, plain_label, push_message
 
 
@@ -43,7 +43,7 @@ def default_path(layer, fmt="gpkg"):
     """Next to the layer's file when it has one, else in the home folder; named after the layer."""
     source = layer.source().split("|")[0] if layer.providerType() == "ogr" else ""
     folder = os.path.dirname(source) if source and os.path.isfile(source) else os.path.expanduser("~")
-    stem = re.sub(r"[^\w.-]+", "_", layer.name()).strip("._") or "footprints"
+    stem = file_stem(layer.name(), "footprints")
     return with_extension(os.path.join(folder, stem), fmt)
 
 

@@ -12,8 +12,7 @@ from qgis.PyQt.QtCore import QCoreApplication, QObject
 from qgis.PyQt.QtWidgets import QAction, QHBoxLayout, QPushButton, QWidget
 
 from ..core.footprints import layer_kind
-
-MENU = "EO Order"
+from ..core.names import MENU
 
 
 def tr(text):

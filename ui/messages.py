@@ -23,7 +23,9 @@ from qgis.core import Qgis
 from qgis.PyQt.QtCore import Qt, QUrl
 from qgis.PyQt.QtWidgets import QLabel, QMessageBox
 
-TITLE = "EO Order"
+from ..core.names import PLUGIN_NAME
+
+TITLE = PLUGIN_NAME
 
 
 def escaped(text):

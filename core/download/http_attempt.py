@@ -15,7 +15,7 @@ from urllib.parse import urljoin, urlsplit
 import requests
 
 from ..errors import EoOrderError
-from ..xmlsafe import looks_like_html
+from ..xmlsafe import looks_like_html, titled
 from .model import FAILED, OFFLINE, format_bytes
 from .part_file import PartSink, file_digest, remove_part, resume_point, start_part, strong_etag
 from .retry import Final, LoginFailed, RateLimited, Retry, Stopped, Unauthorized, retry_after
@@ -342,7 +342,7 @@ class Attempt:
         head = bytes(first[:512]).lstrip()
         service = self.engine.service
         if kind == "text/html" or (not offset and looks_like_html(head)):
-            raise Retry(f"{service} sent a web page{html_title(first)} instead of {self.name} (maintenance "
+            raise Retry(f"{service} sent a web page{titled(first)} instead of {self.name} (maintenance "
                         "or an error page).")
         if kind in ("application/json", "application/problem+json") and head.startswith((b"{", b"[")) \
                 and not self.request.filename.lower().endswith(".json"):
@@ -362,17 +362,10 @@ def error_body(response):
         return b""
 
 
-def html_title(data):
-    """' titled "..."' for an HTML page with a title, else ''."""
-    match = re.search(rb"<title[^>]*>(.*?)</title", bytes(data[:20000]), re.I | re.S)
-    title = " ".join(match.group(1).decode("utf-8", "replace").split())[:120] if match else ""
-    return f' titled "{title}"' if title else ""
-
-
 def server_said(body):
     """`` Server said: …`` quoting an error body (a web page by its title), or ''."""
     if looks_like_html(body):
-        detail = f"a web page{html_title(body)}"
+        detail = f"a web page{titled(body)}"
     else:
         detail = " ".join(body[:200].decode("utf-8", "replace").split())
     return f" Server said: {detail}" if detail else ""

@@ -257,3 +257,27 @@ def test_a_read_only_download_folder_is_said_before_downloading(provider, cdse, 
                                                          r"not writable"):
             run(params)
     assert download.requests_for(products[0].id) == []
+
+
+def test_the_required_one_of_parameters_are_said_and_checked_before_running(provider, make_authcfg):
+    from qgis.core import QgsApplication, QgsProcessingContext
+
+    algorithm = QgsApplication.processingRegistry().createAlgorithmById("eo_order:download_cdse")
+    described = {name: algorithm.parameterDefinition(name).description()
+                 for name in ("INPUT_LOG", "INPUT", "AUTHCFG", "TOKEN_FILE")}
+    assert described == {
+        "INPUT_LOG": "Query log (this or the footprint layer is required)",
+        "INPUT": "Product footprints (this or the query log is required)",
+        "AUTHCFG": "Copernicus Data Space credentials (Basic auth config; this or a token file is required)",
+        "TOKEN_FILE": "Token file (CopernicusDataspace_token.json; this or the credentials are required)",
+    }
+    assert "Required: the query log or the footprint layer (at least one), and the credentials or a token file " \
+           "(at least one)." in algorithm.shortHelpString()
+    context = QgsProcessingContext()
+    ok, message = algorithm.checkParameterValues({"AUTHCFG": make_authcfg(USERNAME, PASSWORD),
+                                                  "OUTPUT_FOLDER": "/tmp", "OUTPUT": "memory:"}, context)
+    assert (ok, message) == (False, "Give a query log or a footprint layer of a Copernicus search (INPUT_LOG or "
+                                    "INPUT: one of the two is required): there is nothing to download.")
+    ok, message = algorithm.checkParameterValues({"INPUT_LOG": "/tmp/q.log", "AUTHCFG": "  ",
+                                                  "OUTPUT_FOLDER": "/tmp", "OUTPUT": "memory:"}, context)
+    assert not ok and "or a token file (TOKEN_FILE); one of the two is required" in message

@@ -162,3 +162,16 @@ def test_a_full_disk_while_writing_the_query_log_is_a_clear_error_and_the_old_lo
                  "END_DATE": "2022-05-03", "ODATA_URL": odata.url, "OUTPUT": "memory:", "OUTPUT_LOG": str(log)})
         assert log.read_text() == "# the previous log\nId,Name,Checksum,Online,Downloaded\n"
         assert sorted(p.name for p in folder.iterdir()) == ["filler", "q.log"]
+
+
+def test_the_extent_or_the_aoi_is_required_and_said_so(provider):
+    from qgis.core import QgsApplication, QgsProcessingContext
+
+    algorithm = QgsApplication.processingRegistry().createAlgorithmById("eo_order:search_cdse")
+    assert "required unless an AOI layer is given" in algorithm.parameterDefinition("EXTENT").description()
+    assert "required unless an extent is given" in algorithm.parameterDefinition("AOI").description()
+    assert "Required: the extent or the AOI layer (one of the two)." in algorithm.shortHelpString()
+    ok, message = algorithm.checkParameterValues({"START_DATE": "2024-01-01", "END_DATE": "2024-02-01",
+                                                  "OUTPUT": "memory:"}, QgsProcessingContext())
+    assert (ok, message) == (False, "Give a search extent (EXTENT) or an area-of-interest layer (AOI): one of the "
+                                    "two is required.")

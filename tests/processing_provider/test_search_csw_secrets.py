@@ -46,3 +46,48 @@ def test_a_catalog_url_with_a_password_is_refused(provider, pycsw, tmp_path):
     text = str(raised.value)
     assert pycsw.url in text and "authentication configuration" in text and SECRET not in text
     assert len(pycsw.requests) == before and not (tmp_path / "out.gpkg").exists()
+
+
+@pytest.fixture
+def connection_to(qgis_app):
+    """Make a user CSW connection (removed afterwards) as the Connections manager would."""
+    from eo_order.core.connections import CSW, Connection, ConnectionStore
+    from eo_order.core.csw import Profile
+
+    store, made = ConnectionStore(), []
+
+    def make(name, url, authcfg=""):
+        made.append(store.add(Connection(name, CSW, url, authcfg, profile=Profile.GENERIC)))
+        return made[-1]
+
+    yield make
+    for connection in made:
+        store.remove(connection)
+
+
+def test_a_connection_picked_by_name_brings_its_url_profile_and_auth_config(provider, pycsw, make_authcfg,
+                                                                           connection_to, tmp_path):
+    authcfg = make_authcfg("erin", SECRET, name="catalogue")
+    with BasicAuthFront(pycsw.url, "erin", SECRET) as front:
+        connection_to("Ottawa catalogue (Basic)", front.url, authcfg)
+        # no CATALOG, no AUTHCFG, the EODMS profile given: the connection's own are used
+        result = run({"CONNECTION": "Ottawa catalogue (Basic)", "PROFILE": 0, "OUTPUT": str(tmp_path / "out.gpkg")})
+    layer = QgsVectorLayer(result["OUTPUT"], "out", "ogr")
+    rows = {f["record_id"]: f["catalog"] for f in layer.getFeatures()}
+    del layer
+    assert rows == dict.fromkeys(("900", "901", "902"), front.url)
+
+
+def test_the_connection_is_listed_by_name_and_an_unknown_name_is_a_clear_message(provider, pycsw, connection_to,
+                                                                                 tmp_path):
+    from qgis.core import QgsApplication
+
+    connection_to("Ottawa catalogue", pycsw.url)
+    algorithm = QgsApplication.processingRegistry().createAlgorithmById("eo_order:search_csw")
+    options = algorithm.parameterDefinition("CONNECTION").options()
+    assert "Ottawa catalogue" in options and "EODMS catalogue" in options
+    before = len(pycsw.requests)
+    with pytest.raises(QgsProcessingException, match="There is no CSW connection named 'Nowhere'. Choose one of: "
+                                                     "EODMS catalogue, EODMS RCM, .*Ottawa catalogue"):
+        run({"CONNECTION": "Nowhere", "OUTPUT": str(tmp_path / "out.gpkg")})
+    assert len(pycsw.requests) == before

@@ -256,3 +256,13 @@ def test_an_endless_reply_stops_at_max_size(mapserver, provider, tmp_path):
         run({"URL": mapserver.url, "COVERAGE": "dem", "EXTENT": EXTENT_4326, "WIDTH": 2000, "HEIGHT": 2000,
              "MAX_SIZE": 1, "OUTPUT": str(tmp_path / "dem.tif")})
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_half_given_size_pair_is_refused_before_the_algorithm_runs(provider):
+    from qgis.core import QgsApplication, QgsProcessingContext
+
+    algorithm = QgsApplication.processingRegistry().createAlgorithmById("eo_order:wcs_getcoverage")
+    ok, message = algorithm.checkParameterValues({"URL": "http://127.0.0.1:9/wcs", "COVERAGE": "dem",
+                                                  "EXTENT": EXTENT_4326, "WIDTH": 10}, QgsProcessingContext())
+    assert (ok, message) == (False, "Give both WIDTH and HEIGHT (pixels), or neither.")
+    assert "Size – required, one of: WIDTH and HEIGHT (pixels), or RESX and RESY" in algorithm.shortHelpString()
