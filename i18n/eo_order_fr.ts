@@ -676,10 +676,6 @@ Identifiants : une configuration d'authentification Basic avec votre nom d'util
       <translation>Télécharger des ressources STAC</translation>
     </message>
     <message>
-      <source>Download</source>
-      <translation>Téléchargement</translation>
-    </message>
-    <message>
       <source>Downloads the chosen assets of STAC items into the output folder, one sub-folder per item. The items come from a STAC footprint layer (its self_link field; tick 'Selected features only' to download just the selection) or from a STAC download log written by an earlier run, which resumes it.
 
 Assets: asset keys (B04, visual...) or roles (data, metadata, thumbnail...), separated by commas.
@@ -694,6 +690,10 @@ Ressources : clés de ressources (B04, visual...) ou rôles (data, metadata, thu
 Chaque fichier est écrit sous &lt;nom&gt;.part, vérifié avec le file:checksum de la ressource (MD5, SHA-256...) ou à défaut sa taille file:size, et seulement ensuite renommé; les téléchargements interrompus reprennent à l'exécution suivante et les fichiers déjà vérifiés sont sautés. Le journal (stac-download.csv dans le dossier de sortie) marque chaque ressource Downloaded dès qu'elle est sur le disque. Les liens s3:// sont téléchargés depuis leur lien https de remplacement quand l'item en donne un, sinon ils sont signalés. Les ressources de Planetary Computer sont d'abord signées.
 
 Identifiants : une configuration d'authentification Basic, envoyée au seul serveur de l'API STAC; pour les items de Copernicus Data Space, votre nom d'utilisateur et mot de passe Copernicus Data Space (pour obtenir son jeton).</translation>
+    </message>
+    <message>
+      <source>Give a STAC footprint layer (INPUT) or a STAC download log (INPUT_LOG): there is nothing to download.</source>
+      <translation>Donnez une couche d’emprises STAC (INPUT) ou un journal de téléchargement STAC (INPUT_LOG) : il n’y a rien à télécharger.</translation>
     </message>
     <message>
       <source>The STAC download log</source>
@@ -738,10 +738,6 @@ Identifiants : une configuration d'authentification Basic, envoyée au seul serv
     <message>
       <source>Downloads</source>
       <translation>Téléchargements</translation>
-    </message>
-    <message>
-      <source>Give a STAC footprint layer or a STAC download log: there is nothing to download.</source>
-      <translation>Indiquez une couche d'empreintes STAC ou un journal de téléchargement STAC : il n'y a rien à télécharger.</translation>
     </message>
     <message>
       <source>These features have no self_link: choose the footprint layer of a STAC search.</source>

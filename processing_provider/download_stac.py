@@ -4,7 +4,6 @@ import os
 
 from qgis.core import (
     QgsProcessing,
-    QgsProcessingAlgorithm,
     QgsProcessingException,
     QgsProcessingParameterAuthConfig,
     QgsProcessingParameterDefinition,
@@ -15,7 +14,7 @@ from qgis.core import (
     QgsProcessingParameterNumber,
     QgsProcessingParameterString,
 )
-from qgis.PyQt.QtCore import QCoreApplication, QVariant
+from qgis.PyQt.QtCore import QVariant
 
 from ..core.auth import credentials_from_authcfg
 from ..core.cdse_auth import TOKEN_URL, TokenManager
@@ -28,7 +27,7 @@ from ..core.download import (
     VERIFIED,
     BasicCredential,
 )
-from ..core.errors import EoOrderError
+from ..core.i18n import tr_noop, translate
 from ..core.stac import StacClient
 from ..core.stac_download import (
     PC_HOSTS,
@@ -44,6 +43,7 @@ from ..core.stac_download import (
     stac_credentials,
     write_stac_log,
 )
+from .base import EoOrderAlgorithm
 from .checks import folder_problem
 from .tables import TableOutput
 
@@ -52,7 +52,7 @@ MAX_PER_HOST = 8
 
 
 def tr(text):
-    return QCoreApplication.translate("DownloadStacAlgorithm", text)
+    return translate("DownloadStacAlgorithm", text)
 
 
 OUTPUT_FIELDS = (("item_id", QVariant.String), ("asset", QVariant.String), ("status", QVariant.String),
@@ -61,7 +61,7 @@ OUTPUT_FIELDS = (("item_id", QVariant.String), ("asset", QVariant.String), ("sta
 STATUS_ORDER = (VERIFIED, UNVERIFIED, SKIPPED, OFFLINE, FAILED, CANCELLED)
 
 
-class DownloadStacAlgorithm(QgsProcessingAlgorithm):
+class DownloadStacAlgorithm(EoOrderAlgorithm):
     INPUT = "INPUT"
     INPUT_LOG = "INPUT_LOG"
     ASSETS = "ASSETS"
@@ -74,36 +74,26 @@ class DownloadStacAlgorithm(QgsProcessingAlgorithm):
     OUTPUT = "OUTPUT"
     OUTPUT_LOG = "OUTPUT_LOG"
 
-    def name(self):
-        return "download_stac"
-
-    def displayName(self):
-        return tr("Download STAC assets")
-
-    def group(self):
-        return tr("Download")
-
-    def groupId(self):
-        return "download"
-
-    def shortHelpString(self):
-        return tr(
-            "Downloads the chosen assets of STAC items into the output folder, one sub-folder per item. The "
-            "items come from a STAC footprint layer (its self_link field; tick 'Selected features only' to "
-            "download just the selection) or from a STAC download log written by an earlier run, which "
-            "resumes it.\n\n"
-            "Assets: asset keys (B04, visual...) or roles (data, metadata, thumbnail...), separated by commas.\n\n"
-            "Each file is written as <name>.part, checked against the asset's file:checksum (MD5, SHA-256...) "
-            "or else its file:size, and only then renamed; interrupted downloads resume on the next run, and "
-            "files already verified are skipped. The log (stac-download.csv in the output folder) marks each "
-            "asset Downloaded as soon as it is on disk. s3:// hrefs are downloaded from their alternate https "
-            "href when the item gives one, else reported. Planetary Computer assets are signed first.\n\n"
-            "Credentials: a Basic authentication configuration, sent to the STAC API's own server only; for "
-            "Copernicus Data Space items, your Copernicus Data Space username/password (used to get its token)."
-        )
-
-    def createInstance(self):
-        return DownloadStacAlgorithm()
+    NAME = "download_stac"
+    DISPLAY_NAME = tr_noop("Download STAC assets")
+    GROUP = "download"
+    HELP = tr_noop(
+        "Downloads the chosen assets of STAC items into the output folder, one sub-folder per item. The "
+        "items come from a STAC footprint layer (its self_link field; tick 'Selected features only' to "
+        "download just the selection) or from a STAC download log written by an earlier run, which "
+        "resumes it.\n\n"
+        "Assets: asset keys (B04, visual...) or roles (data, metadata, thumbnail...), separated by commas.\n\n"
+        "Each file is written as <name>.part, checked against the asset's file:checksum (MD5, SHA-256...) "
+        "or else its file:size, and only then renamed; interrupted downloads resume on the next run, and "
+        "files already verified are skipped. The log (stac-download.csv in the output folder) marks each "
+        "asset Downloaded as soon as it is on disk. s3:// hrefs are downloaded from their alternate https "
+        "href when the item gives one, else reported. Planetary Computer assets are signed first.\n\n"
+        "Credentials: a Basic authentication configuration, sent to the STAC API's own server only; for "
+        "Copernicus Data Space items, your Copernicus Data Space username/password (used to get its token)."
+    )
+    REQUIRED_ONE_OF = (((INPUT, INPUT_LOG),
+                        tr_noop("Give a STAC footprint layer (INPUT) or a STAC download log (INPUT_LOG): there is "
+                                "nothing to download.")),)
 
     def initAlgorithm(self, config=None):
         self.addParameter(QgsProcessingParameterFeatureSource(
@@ -132,12 +122,9 @@ class DownloadStacAlgorithm(QgsProcessingAlgorithm):
         self.addParameter(QgsProcessingParameterFeatureSink(
             self.OUTPUT, tr("Downloads"), QgsProcessing.SourceType.TypeVector))
 
-    def processAlgorithm(self, parameters, context, feedback):
+    def process(self, parameters, context, feedback):
         source = self.parameterAsSource(parameters, self.INPUT, context)
         log_in = self.parameterAsFile(parameters, self.INPUT_LOG, context) or None
-        if source is None and not log_in:
-            raise QgsProcessingException(tr(
-                "Give a STAC footprint layer or a STAC download log: there is nothing to download."))
         folder = self.parameterAsFileOutput(parameters, self.OUTPUT_FOLDER, context)
         problem = folder_problem(os.path.join(folder, LOG_NAME), tr("The STAC download log"))
         if problem:
@@ -159,8 +146,6 @@ class DownloadStacAlgorithm(QgsProcessingAlgorithm):
             feedback.pushInfo(tr("{0} asset(s) to download into {1}; log: {2}").format(len(rows), folder, log_path))
             outcomes = engine.run(requests, progress=lambda p: feedback.setProgress(100.0 * p.fraction),
                                   cancelled=feedback.isCanceled, on_done=self._on_done(log_path, feedback))
-        except EoOrderError as exc:
-            raise QgsProcessingException(str(exc)) from None
         except OSError as exc:  # recording a finished asset failed (disk full, file locked): stop clearly
             raise QgsProcessingException(tr(
                 "A downloaded asset could not be recorded in the log ({0}): is the disk full? The assets "
@@ -226,8 +211,8 @@ class DownloadStacAlgorithm(QgsProcessingAlgorithm):
         table = TableOutput(self, parameters, self.OUTPUT, context, OUTPUT_FIELDS)
         table.add_rows((*o.item_id.rsplit("/", 1), o.status, o.bytes, o.checksum_ok, o.path or "", o.message)
                        for o in outcomes)
-        counts = {status: sum(1 for o in outcomes if o.status == status) for status in STATUS_ORDER}
-        feedback.pushInfo(", ".join(f"{n} {status}" for status, n in counts.items() if n))
+        self.report_counts(feedback, {status: sum(1 for o in outcomes if o.status == status)
+                                      for status in STATUS_ORDER})
         for outcome in outcomes:
             if outcome.status in (FAILED, OFFLINE):
                 feedback.pushWarning(outcome.message)

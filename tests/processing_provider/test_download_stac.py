@@ -87,6 +87,7 @@ def test_download_the_assets_of_a_stac_footprint_layer_then_resume_from_its_log(
 
 
 def test_nothing_to_download_fails_clearly(provider, tmp_path):
-    with pytest.raises(QgsProcessingException, match="Give a STAC footprint layer or a STAC download log"):
+    with pytest.raises(QgsProcessingException,
+                       match=r"Give a STAC footprint layer \(INPUT\) or a STAC download log \(INPUT_LOG\)"):
         run({"OUTPUT_FOLDER": str(tmp_path / "out"), "OUTPUT": "memory:"})
     assert not os.path.exists(tmp_path / "out" / "stac-download.csv")
