@@ -23,11 +23,13 @@ only where ``nextRecord`` really leads (:meth:`CswClient.pages`), so the records
 catalogue order with neither gap nor duplicate, as with one request after the other.
 The :class:`SearchResult` accounts for every record the server sent that is not in its
 ``records`` (``warnings()``): paging that stopped before ``numberOfRecordsMatched``, records in
-schemas EO Order cannot read, oversized records, duplicates, records outside the dates, and boxes that cannot be drawn.
+schemas EO Order cannot read, oversized records, duplicates, records outside the dates, and boxes
+that cannot be drawn.
 """
 
 import datetime as dt
 import enum
+import itertools
 import math
 import re
 import threading
@@ -292,7 +294,10 @@ def _link(text):
     """A URL as written: the ends trimmed, line breaks with their indentation removed (EODMS
     wraps long URLs over lines), spaces within a line kept (a GeoServer layer called
     ``Cosmo Skymed`` is another layer than ``CosmoSkymed``)."""
-    return _LINE_BREAK.sub("", text.strip()) if text else ""
+    if not text:
+        return ""
+    text = text.strip()
+    return _LINE_BREAK.sub("", text) if "\n" in text or "\r" in text else text
 
 
 def _is_thumbnail_link(protocol, name, description):
@@ -580,10 +585,14 @@ def _int(value):
 
 # --- client -----------------------------------------------------------------
 
-DEFAULT_RECORDS_PER_REQUEST = 1000  # asked for in each GetRecords (the server may send fewer, or more)
+DEFAULT_RECORDS_PER_REQUEST = 2000  # asked for in each GetRecords (the server may send fewer, or more); see README
 DEFAULT_PARALLEL_REQUESTS = 4  # pages in flight at once; 1 = one after the other
 MAX_RECORDS_PER_REQUEST = 10000
 MAX_PARALLEL_REQUESTS = 16
+AHEAD = 4  # pages asked for ahead, per parallel request, once the first reply has said how many match
+# A reply up to this size is received by a pool thread and parsed by the search's thread, so that the
+# pool threads are free for the next requests at once; a larger one is parsed as it streams.
+BUFFER_BYTES = 8 << 20
 _WAIT = 0.1  # seconds between two looks at the cancel flag while waiting for a page
 
 
@@ -668,7 +677,9 @@ class CswClient:
             if own:
                 session.close()
 
-    def _fetch_page(self, session, query, start_position, max_records, cancelled):
+    def _fetch_page(self, session, query, start_position, max_records, cancelled, buffer=0):
+        """The :class:`Page` at ``start_position``; with ``buffer`` (bytes), a reply that ends within
+        that many bytes is returned unparsed, as its list of chunks (see :class:`_Prefetch`)."""
         rcm = self.profile == Profile.RCM
         content_type = "text/xml; charset=utf-8" if rcm else "application/xml"
         # RCM: the password is in the SOAP envelope; other profiles: an auth config chosen for the
@@ -686,7 +697,18 @@ class CswClient:
                 secret_body=rcm, auth=auth,
             )
             try:
-                return parse_getrecords(_chunks(response, deadline), self.name, limit=query.max_records)
+                chunks = _chunks(response, deadline)
+                if buffer:
+                    received, size = [], 0
+                    for chunk in chunks:
+                        received.append(chunk)
+                        size += len(chunk)
+                        if size > buffer:  # too big to keep: parsed here as it streams
+                            chunks = itertools.chain(received, chunks)
+                            break
+                    else:
+                        return received
+                return parse_getrecords(chunks, self.name, limit=query.max_records)
             finally:
                 response.close()
 
@@ -711,6 +733,8 @@ class CswClient:
         session = self.session or self.new_session()
         ahead = _Prefetch(self, session, query, halted, self.parallel_requests) if self.parallel_requests > 1 else None
         try:
+            if ahead is not None:  # before the first reply: the first pages, if pages are as big as asked
+                ahead.plan(1, size, query.max_records, size, self.parallel_requests)
             while fetched < query.max_records:
                 if cancelled and cancelled():
                     raise Cancelled()
@@ -742,7 +766,7 @@ class CswClient:
                     if ahead is not None and fetched < query.max_records:
                         # records up to position ``nxt - 1`` have been seen when the server is honest
                         end = min(page.matched or query.max_records, query.max_records + nxt - 1 - fetched)
-                        ahead.plan(nxt, max(page.received, 1), end, size)
+                        ahead.plan(nxt, max(page.received, 1), end, size, AHEAD * self.parallel_requests)
                     continue
                 break
         finally:
@@ -821,16 +845,21 @@ class _Prefetch:
 
     def _submit(self, start, want):
         self.futures[start] = self.pool.submit(
-            self.client._fetch_page, self.session, self.query, start, want, self.halted)
+            self.client._fetch_page, self.session, self.query, start, want, self.halted, BUFFER_BYTES)
 
-    def plan(self, start, step, end, size):
-        for position in [p for p in self.futures if p < start]:
-            self.futures.pop(position).cancel()  # paging went past it
-        position = start
-        while position <= end and len(self.futures) < self.parallel:
+    def plan(self, start, step, end, size, limit):
+        """Ask for the positions ``start``, ``start + step``, … up to ``end`` (at most ``limit``
+        pages outstanding, ``size`` records each at most); drop the pages asked for that are no
+        longer on that path (those not started yet are never sent)."""
+        wanted = range(start, end + 1, max(step, 1))
+        for position in [p for p in self.futures if p < start or p not in wanted]:
+            if self.futures[position].cancel() or position < start:
+                del self.futures[position]  # a page still running at a passed position is ignored
+        for position in wanted:
+            if len(self.futures) >= limit:
+                break
             if position not in self.futures:
                 self._submit(position, min(size, end - position + 1))
-            position += step
 
     def page(self, start, want, cancelled):
         future = self.futures.pop(start, None)
@@ -841,9 +870,12 @@ class _Prefetch:
             if cancelled and cancelled():
                 raise Cancelled()
             try:
-                return future.result(timeout=_WAIT)
+                page = future.result(timeout=_WAIT)
             except FutureTimeout:
                 continue
+            if isinstance(page, list):  # a reply kept whole: parsed here, while the next ones arrive
+                page = parse_getrecords(page, self.client.name, limit=self.query.max_records)
+            return page
 
     def close(self):
         for future in self.futures.values():

@@ -126,12 +126,15 @@ def test_cancel_stops_every_request_in_flight_within_a_second_and_keeps_what_arr
         def cancelled():
             return bool(cancel_at) and time.monotonic() >= cancel_at[0]
 
+        delivered = []
         with pytest.raises(Cancelled) as caught:
-            client(csw, size=100).search(SearchQuery(WORLD, max_records=1000), cancelled=cancelled, on_page=on_page)
+            client(csw, size=100).search(SearchQuery(WORLD, max_records=1000), cancelled=cancelled,
+                                         on_page=lambda batch: (on_page(batch), delivered.extend(ids(batch))))
         ended = time.monotonic()
     assert ended - cancel_at[0] < 1.0
     result = caught.value.result
-    assert ids(result.records) == every(100)
+    assert 100 <= len(result.records) < 1000
+    assert ids(result.records) == delivered == every(len(result.records))  # what arrived, in order
     assert "(the search was cancelled)" in result.warnings()[0]
 
 
@@ -147,7 +150,8 @@ def test_on_page_delivers_the_first_page_before_the_search_ends(records):
         result = client(csw, size=100, parallel=2).search(
             SearchQuery(WORLD, max_records=1000), on_page=lambda b: (on_page(b), batches.append(ids(b))))
         served = len(csw.pages)
-    assert served_at_first_page == [(100, 1)]  # one page answered of the 10 the search takes
+    [(first, answered)] = served_at_first_page
+    assert first == 100 and answered <= 2  # the first pages of the 10 the search takes (2 at once)
     assert served == 10
     assert [i for batch in batches for i in batch] == ids(result.records) == every(1000)
 
