@@ -169,3 +169,53 @@ def test_a_search_reuses_its_connections_and_closes_them(records):
         pages = len(csw.pages)
     assert [str(w.message) for w in caught if issubclass(w.category, ResourceWarning)] == []
     assert pages == 20 and csw.connections <= 3
+
+
+def test_the_paging_settings_are_kept_with_the_connection_and_used_by_the_search(records, tmp_path, qgis_app):
+    """Set in the Connections manager, stored, exported and imported with the connection, and what
+    the search asks the catalogue for; a built-in catalogue's settings can be changed too."""
+    from qgis.core import QgsSettings
+    from qgis.PyQt.QtCore import QSettings
+    from qgis.PyQt.QtWidgets import QDialogButtonBox
+
+    from eo_order.core.connections import CSW, ConnectionStore
+    from eo_order.core.csw import EODMS_CATALOG_URL
+    from eo_order.core.settings import Settings
+    from eo_order.ui.connections_dialog import ConnectionsDialog
+
+    def store_in(name):
+        return ConnectionStore(Settings(QgsSettings(str(tmp_path / name), QSettings.Format.IniFormat)))
+
+    with SlowCsw(records, delay=0.01) as csw:
+        dialog = ConnectionsDialog(None, store_in("a.ini").settings)
+
+        def fill(form):
+            assert (form.records_spin.value(), form.parallel_spin.value()) == (2000, 4)  # the defaults
+            form.name_edit.setText("Slow")
+            form.url_edit.setText(csw.url)
+            form.profile_combo.setCurrentIndex(form.profile_combo.findData(int(Profile.EODMS)))
+            form.records_spin.setValue(150)
+            form.parallel_spin.setValue(2)
+            form.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+            return form.result()
+
+        dialog.exec_dialog = fill
+        dialog.new_connection()
+        dialog.deleteLater()
+        [saved] = store_in("a.ini").user(CSW)
+        assert (saved.records_per_request, saved.parallel_requests) == (150, 2)
+        other = store_in("b.ini")
+        other.import_xml(store_in("a.ini").export_xml([saved]))
+        catalog = other.find(CSW, "Slow").catalog
+        result = CswClient(catalog.url, catalog.profile, records_per_request=catalog.records_per_request,
+                           parallel_requests=catalog.parallel_requests).search(SearchQuery(WORLD, max_records=600))
+        assert ids(result.records) == every(600)
+        assert sorted(start for start, _, _ in csw.pages) == [1, 151, 301, 451]
+        assert {asked for start, asked, _ in csw.pages if start == 1} == {150}
+        assert csw.max_in_flight == 2
+
+    builtin = other.find(CSW, "EODMS catalogue")
+    other.update(builtin, builtin.__class__(builtin.name, CSW, builtin.url, "", True, builtin.profile,
+                                            records_per_request=500, parallel_requests=1))
+    again = next(c for c in store_in("b.ini").all(CSW) if c.url == EODMS_CATALOG_URL)
+    assert (again.catalog.records_per_request, again.catalog.parallel_requests) == (500, 1)
