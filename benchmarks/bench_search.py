@@ -24,6 +24,7 @@ the machine's load). Targets from issue 15 are printed next to the ratios; nothi
 """
 
 import argparse
+import datetime as dt
 import importlib.util
 import os
 import sys
@@ -50,14 +51,21 @@ from owslib.catalogue.csw2 import CatalogueServiceWeb  # noqa: E402
 from owslib.fes import BBox as OwsBBox  # noqa: E402
 from qgis.core import QgsApplication, QgsFeature, QgsGeometry, QgsRectangle  # noqa: E402
 
+from eo_order.core.cdse_search import DEFAULT_PARALLEL_REQUESTS as CDSE_PARALLEL  # noqa: E402
+from eo_order.core.cdse_search import CdseCatalogue, CdseQuery  # noqa: E402
 from eo_order.core.csw import (  # noqa: E402
     DEFAULT_PARALLEL_REQUESTS,
     DEFAULT_RECORDS_PER_REQUEST,
     CswClient,
     Profile,
 )
-from eo_order.core.footprints import features_from_records, new_footprint_layer  # noqa: E402
+from eo_order.core.footprints import (  # noqa: E402
+    features_from_products,  # noqa: E402
+    features_from_records,
+    new_footprint_layer,
+)
 from eo_order.core.models import BBox, SearchQuery  # noqa: E402
+from tests.servers.cdse import CdseServer, make_products  # noqa: E402
 from tests.servers.slow_csw import SlowCsw, eodms_records  # noqa: E402
 
 CANADA = (-141.0, 41.0, -52.0, 84.0)  # every record's box lies inside (the server ignores the filter anyway)
@@ -194,15 +202,59 @@ def bench(n, delay):
         print(f"  server saw at most {csw.max_in_flight} request(s) at once")
 
 
+SWISS = [(5.9, 45.8), (10.5, 45.8), (10.5, 47.8), (5.9, 47.8)]
+
+
+def copernicus(url, n, parallel, label):
+    """EO Order's Copernicus search into one product layer, filled page by page (``on_page``)."""
+    run = Run(label)
+    t0 = time.perf_counter()
+    layer = new_footprint_layer("bench", kind="products")
+    provider = layer.dataProvider()
+
+    def on_page(products):
+        provider.addFeatures(features_from_products(products))
+        if not run.first:
+            run.first = time.perf_counter() - t0
+
+    query = CdseQuery("SENTINEL-2", SWISS, "2022-01-01", "2023-01-01", max_records=50_000)
+    CdseCatalogue(url, parallel_requests=parallel).search(query, on_page=on_page)
+    layer.updateExtents()
+    run.total = time.perf_counter() - t0
+    run.records = layer.featureCount()
+    return run
+
+
+def bench_copernicus(n, delay):
+    products = make_products(n, start="2022-01-01T00:00:00Z", step=dt.timedelta(minutes=1), expand=False)
+    print(f"Copernicus: {n:,} products in a local OData fake, {delay * 1000:.0f} ms per request, 127.0.0.1 "
+          "(no nextLink past $skip 10,000)")
+    with CdseServer(products, delay=delay, next_link_past_wall=False, keep_alive=True) as server:
+        seen = len(server.recorded)
+        sequential = copernicus(server.url, n, 1, "sequential paging (1 at a time)")
+        sequential.requests, seen = len(server.recorded) - seen, len(server.recorded)
+        print(sequential.line())
+        server.max_in_flight = 0
+        ours = copernicus(server.url, n, CDSE_PARALLEL, f"EO Order ({CDSE_PARALLEL} at once)")
+        ours.requests = len(server.recorded) - seen
+        print(ours.line())
+        print(f"  → EO Order is {ratio(sequential, ours):.2f}× as fast as sequential paging; first footprint "
+              f"{ours.first:.2f} s (sequential {sequential.first:.2f} s); server saw at most "
+              f"{server.max_in_flight} request(s) at once")
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("--records", type=int, default=10_000, help="records in the catalogue (10,000)")
     parser.add_argument("--delay", type=float, default=0.25, help="seconds before each answer (0.25)")
+    parser.add_argument("--products", type=int, default=13_000, help="products in the Copernicus fake (13,000)")
     args = parser.parse_args()
     sys.stdout.reconfigure(line_buffering=True)  # lines as they come, also through a pipe
     app = QgsApplication([], False)
     app.initQgis()
-    bench(args.records, args.delay)
+    if args.records:
+        bench(args.records, args.delay)
+    bench_copernicus(args.products, args.delay)
     app.exitQgis()
 
 
