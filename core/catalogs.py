@@ -4,7 +4,7 @@
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from .csw import EODMS_CATALOG_URL, EODMS_RCM_URL, Profile
+from .csw import DEFAULT_PARALLEL_REQUESTS, DEFAULT_RECORDS_PER_REQUEST, EODMS_CATALOG_URL, EODMS_RCM_URL, Profile
 
 
 @dataclass(frozen=True)
@@ -13,6 +13,8 @@ class Catalog:
     url: str
     profile: Profile
     schema: str = "dc"  # the record schema to ask for: "dc" (Dublin Core) or "iso" (ISO 19139)
+    records_per_request: int = DEFAULT_RECORDS_PER_REQUEST  # CswClient's paging settings
+    parallel_requests: int = DEFAULT_PARALLEL_REQUESTS
 
     @property
     def needs_auth(self):

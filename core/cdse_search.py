@@ -33,12 +33,17 @@ import datetime as dt
 import json
 import math
 import re
+import threading
+from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass
 from typing import Optional
-from urllib.parse import parse_qsl, quote, urlencode, urlsplit, urlunsplit
+from urllib.parse import quote, urlencode, urlsplit, urlunsplit
 
-from .errors import AuthError, Cancelled, HttpError, InputError, ResponseError, redact
-from .http import DEFAULT_TIMEOUT, new_session, read_body, read_capped, send
+import requests
+
+from .errors import AuthError, Cancelled, EoOrderError, HttpError, InputError, ResponseError, redact
+from .http import DEFAULT_TIMEOUT, Deadline, new_session, read_body, read_capped, send
 from .models import parse_when
 from .xmlsafe import html_message, looks_like_html
 
@@ -545,71 +550,81 @@ def _json_error_hook(what, url):
 # --- client -------------------------------------------------------------------
 
 
-def _skip_of(url):
-    for key, value in parse_qsl(urlsplit(url).query, keep_blank_values=True):
-        if key == "$skip":
-            try:
-                return int(value)
-            except ValueError:
-                return 0
-    return 0
+def products_url(url):
+    """The Products endpoint of an OData catalogue URL: ``…/odata/v1/Products`` as given, the
+    service root ``…/odata/v1`` (with or without a trailing slash) or a bare host get
+    ``/Products`` (``/odata/v1/Products``) added; any other URL is kept as it is. A query string
+    is kept."""
+    text = (url or "").strip() or CATALOGUE_URL
+    parts = urlsplit(text)
+    path = parts.path.rstrip("/")
+    if path.lower().endswith("/odata/v1"):
+        path += "/Products"
+    elif not path:
+        path = "/odata/v1/Products"
+    elif not path.lower().endswith("/products"):
+        return text
+    return urlunsplit(parts._replace(path=path))
 
 
-def _next_url(url, top):
-    """The server's nextLink without ``$count`` (slow; asked on the first page only) and with
-    ``$top`` lowered to ``top`` when it asks for more."""
-    parts = urlsplit(url)
-    pairs = parse_qsl(parts.query, keep_blank_values=True)
-    changed, dirty = [], False
-    for key, value in pairs:
-        if key == "$count":
-            dirty = True
-            continue
-        if key == "$top":
-            try:
-                wanted = int(value)
-            except ValueError:
-                wanted = top + 1
-            if wanted > top:
-                value, dirty = str(top), True
-        changed.append((key, value))
-    if "$top" not in dict(pairs):
-        changed.append(("$top", str(top)))
-        dirty = True
-    return urlunsplit(parts._replace(query=encode_params(changed))) if dirty else url
+DEFAULT_PARALLEL_REQUESTS = 4  # pages in flight at once inside a time window
+_WAIT = 0.1  # seconds between two looks at the cancel flag while waiting for a page
 
 
 class CdseCatalogue:
-    """The Copernicus Data Space OData product catalogue (no login needed to search)."""
+    """The Copernicus Data Space OData product catalogue (no login needed to search).
 
-    def __init__(self, url=CATALOGUE_URL, *, session=None, timeout=DEFAULT_TIMEOUT, name=SERVICE_NAME):
-        self.url = (url or CATALOGUE_URL).strip()
-        self.session = session or new_session()
+    ``url``: the Products endpoint or the service root (:func:`products_url`). ``session``: a
+    requests session to use (the caller closes it); without one each search makes its own, with
+    a connection pool for ``parallel_requests`` connections, and closes it at the end."""
+
+    def __init__(self, url=CATALOGUE_URL, *, session=None, timeout=DEFAULT_TIMEOUT, name=SERVICE_NAME,
+                 parallel_requests=DEFAULT_PARALLEL_REQUESTS):
+        self.url = products_url(url)
+        self.session = session
         self.timeout = timeout
         self.name = name
+        self.parallel_requests = max(1, int(parallel_requests))
 
-    def request_url(self, query, start=None, top=MAX_TOP, count=False):
-        """The first-page URL of a search window [start, query.end)."""
+    def request_url(self, query, start=None, top=MAX_TOP, count=False, skip=0):
+        """The URL of the page at ``skip`` of a search window [start, query.end)."""
         pairs = [
             ("$filter", build_filter(query, start=start)),
             ("$orderby", ORDER_BY),
             ("$top", str(min(MAX_TOP, max(1, int(top))))),
         ]
+        if skip:
+            pairs.append(("$skip", str(int(skip))))
         pairs += [("$expand", name) for name in EXPANDS]
         if count:
             pairs.append(("$count", "True"))
         return self.url + ("&" if "?" in self.url else "?") + encode_params(pairs)
 
-    def fetch(self, url):
-        """GET one page; returns the decoded JSON object."""
-        response = send(
-            self.session, "GET", url, self.name, timeout=self.timeout,
-            headers={"Accept": "application/json"},
-            hooks={"response": _json_error_hook(self.name, self.url)},
-        )
-        body = read_capped(response, PAGE_LIMIT, self.name)
+    def new_session(self):
+        session = new_session()
+        adapter = requests.adapters.HTTPAdapter(pool_connections=1, pool_maxsize=self.parallel_requests)
+        session.mount("http://", adapter)
+        session.mount("https://", adapter)
+        return session
+
+    def fetch(self, url, session=None, cancelled=None):
+        """GET one page; returns the decoded JSON object. The request ends within a
+        :class:`~.http.Deadline` (and at once when ``cancelled()`` turns true)."""
+        own = session is None and self.session is None
+        session = session or self.session or self.new_session()
+        try:
+            with Deadline(self.name, self.url, cancelled, session=session):
+                response = send(
+                    session, "GET", url, self.name, timeout=self.timeout,
+                    headers={"Accept": "application/json"},
+                    hooks={"response": _json_error_hook(self.name, self.url)},
+                )
+                body = read_capped(response, PAGE_LIMIT, self.name)
+        finally:
+            if own:
+                session.close()
         if looks_like_html(body):
-            raise ResponseError(html_message(body, self.name).replace("instead of XML", "instead of JSON"))
+            raise ResponseError(html_message(body, self.name, expected="JSON"))
         try:
             data = json.loads(body.decode("utf-8-sig"))
         except (UnicodeDecodeError, ValueError):
@@ -625,66 +640,134 @@ class CdseCatalogue:
             )
         return data
 
-    def search(self, query, progress=None, cancelled=None):
+    def search(self, query, progress=None, cancelled=None, on_page=None):
         """Every product of ``query`` once (up to ``query.max_records``), oldest sensing start first.
 
+        Paging: pages of up to 1,000 (``$top``) at ``$skip`` 0, 1000, … 10000 inside a time window,
+        up to ``parallel_requests`` of them at once; a full page at the last ``$skip`` the catalogue
+        allows is the 10,000 wall, and the search goes on in a new window starting at the sensing
+        start of the last product received, whether or not the server gave a nextLink (products
+        already received are dropped by Id). A page shorter than asked is the end.
+
         ``progress(page, pages, fetched, matched)`` is called after each page (``pages`` and
-        ``matched`` are estimates from ``@odata.count``); ``cancelled()`` returning true stops
-        the search with :class:`~.errors.Cancelled`.
-        """
-        products, seen = [], set()
-        matched = None
-        page = 0
-        window_start = query.start
-        first = True
-        while True:
-            url = self.request_url(query, window_start, min(MAX_TOP, query.max_records - len(products)), first)
-            last_start = None
+        ``matched`` are estimates from ``@odata.count``); ``on_page(products)`` (on this thread)
+        with each page's new products, in catalogue order, as soon as the pages before it have
+        arrived. ``cancelled()`` returning true stops the search with :class:`~.errors.Cancelled`
+        within a second. On Cancel or a failure the error carries ``.result``: the list of the
+        products that arrived."""
+        products = []
+        try:
+            self._search(query, products, progress, cancelled, on_page)
+        except EoOrderError as exc:
+            exc.result = products
+            raise
+        return products
+
+    def _search(self, query, products, progress, cancelled, on_page):
+        seen = set()
+        stop = threading.Event()
+
+        def halted():
+            return stop.is_set() or bool(cancelled and cancelled())
+
+        own = self.session is None
+        session = self.session or self.new_session()
+        pool = ThreadPoolExecutor(max_workers=self.parallel_requests, thread_name_prefix="EO Order OData page")
+        futures = {}  # (window start, skip, top, count) -> Future of the page's JSON
+
+        def submit(key):
+            if key not in futures:
+                window, skip, top, count = key
+                url = self.request_url(query, window, top, count, skip)
+                futures[key] = pool.submit(self.fetch, url, session, halted)
+
+        def plan(window, skip, remaining, total):
+            """Ask for the pages after ``skip`` that the search will need if they are full."""
+            for key in [k for k in futures if k[0] != window or k[1] < skip]:
+                futures.pop(key).cancel()
+            ahead = 0
+            while (remaining > 0 and skip <= MAX_SKIP and (total is None or skip < total)
+                   and ahead < self.parallel_requests):
+                submit((window, skip, min(MAX_TOP, remaining), False))
+                remaining -= MAX_TOP
+                skip += MAX_TOP
+                ahead += 1
+
+        try:
+            matched = None
+            page = 0
+            window, skip, first = query.start, 0, True
+            total = None  # products in the current window, when known
             while True:
                 if cancelled and cancelled():
                     raise Cancelled()
-                data = self.fetch(url)
+                remaining = query.max_records - len(products)
+                top = min(MAX_TOP, remaining)
+                key = (window, skip, top, first)
+                submit(key)
+                future = futures.pop(key)
+                if not first:  # the very first page waits alone: its count says how many pages follow
+                    plan(window, skip + top, remaining - top, total)
+                while True:
+                    if cancelled and cancelled():
+                        raise Cancelled()
+                    try:
+                        data = future.result(timeout=_WAIT)
+                        break
+                    except FutureTimeout:
+                        continue
                 page += 1
                 if first:
                     count = data.get("@odata.count")
-                    matched = count if isinstance(count, int) else None
+                    matched = total = count if isinstance(count, int) and count >= 0 else None
                     first = False
                 items = data["value"]
+                last_start = None
+                fresh = []
                 for item in items:
                     product = parse_product(item, query.collection)
                     if product is None:
                         continue
-                    if product.sensing_start is not None and (last_start is None or product.sensing_start > last_start):
-                        last_start = product.sensing_start
+                    if product.sensing_start is not None:
+                        last_start = product.sensing_start if last_start is None else max(last_start,
+                                                                                          product.sensing_start)
                     if product.product_id in seen or not self._in_range(product, query):
                         continue
                     seen.add(product.product_id)
-                    products.append(product)
-                    if len(products) >= query.max_records:
+                    fresh.append(product)
+                    if len(products) + len(fresh) >= query.max_records:
                         break
+                products.extend(fresh)
+                if on_page and fresh:
+                    on_page(fresh)
                 if progress:
                     goal = min(query.max_records, max(matched or 0, len(products)))
                     progress(page, max(page, math.ceil(goal / MAX_TOP)), len(products), matched)
-                remaining = query.max_records - len(products)
-                next_url = data.get("@odata.nextLink")
-                if remaining <= 0 or not items or not isinstance(next_url, str) or not next_url:
-                    return products
-                if next_url.startswith("/") or "://" not in next_url:  # relative link
-                    base = urlsplit(self.url)
-                    next_url = urlunsplit((base.scheme, base.netloc, "", "", "")) + "/" + next_url.lstrip("/")
-                if _skip_of(next_url) > MAX_SKIP:
-                    break  # the catalogue would refuse: continue in a new time window
-                next_url = _next_url(next_url, min(MAX_TOP, remaining))
-                if next_url == url:
-                    return products  # a server that does not advance
-                url = next_url
-            if last_start is None or last_start <= window_start:
-                raise ResponseError(
-                    f"{self.name} has more than {MAX_SKIP} products with sensing start "
-                    f"{format_time(window_start)}, more than its paging can return: narrow the polygon or "
-                    "the collection."
-                )
-            window_start = last_start.replace(microsecond=last_start.microsecond // 1000 * 1000)
+                if len(products) >= query.max_records or len(items) < top:
+                    return  # the maximum, or a page shorter than asked: the last one
+                if total is not None and skip + top >= total:
+                    return  # the count said so
+                if skip + top <= MAX_SKIP:
+                    skip += top
+                    continue
+                # The 10,000 wall: the catalogue refuses a larger $skip. Go on in a new window from
+                # the last sensing start received (``ge``: products sharing it are asked again and
+                # dropped by Id).
+                if last_start is None or last_start <= window:
+                    raise ResponseError(
+                        f"{self.name} has more than {MAX_SKIP} products with sensing start "
+                        f"{format_time(window)}, more than its paging can return: narrow the polygon or "
+                        "the collection."
+                    )
+                window = last_start.replace(microsecond=last_start.microsecond // 1000 * 1000)
+                skip, total = 0, None
+        finally:
+            stop.set()
+            for future in futures.values():
+                future.cancel()
+            pool.shutdown(wait=True)
+            if own:
+                session.close()
 
     @staticmethod
     def _in_range(product, query):

@@ -1,15 +1,19 @@
 """Connections: the built-in services plus the user's CSW 2.0.2 catalogues and WCS 1.0.0 servers.
 
 A :class:`Connection` is a name, a kind (``csw``, ``wcs``, ``eodms_order``, ``cdse``), a URL, an
-optional QGIS auth-config id and, for catalogues, the CSW profile. The built-in ones (EODMS
-catalogue, EODMS RCM, EODMS ordering, Copernicus Data Space) cannot be removed or renamed; their auth
-config can be set.
+optional QGIS auth-config id and, for catalogues, the CSW profile, the record schema and two paging
+settings: *records per request* (``maxRecords`` asked in each GetRecords) and *parallel requests*
+(how many pages are asked for at once; 1 = one after the other), used by :class:`~.csw.CswClient`.
+The built-in ones (EODMS catalogue, EODMS RCM, EODMS ordering, Copernicus Data Space) cannot be
+removed or renamed; their auth config (and, for the catalogues, the paging settings) can be set.
 
 Where things are kept (QgsSettings under ``eo_order/``, through :class:`~.settings.Settings`; never
 a secret):
 
 - the user's connections: ``connections/user``, a JSON list of ``{kind, name, url, profile}`` (one
-  value, so names may hold any character and the order is the user's);
+  value, so names may hold any character and the order is the user's; catalogues also carry
+  ``schema``, ``records_per_request`` and ``parallel_requests``); the built-in catalogues' paging
+  settings: ``connections/builtin_paging``, JSON ``{url: {records_per_request, parallel_requests}}``;
 - auth-config ids: per URL in ``auth/<hash of the URL>`` for catalogues and WCS servers (the keys
   EO Order used before connections existed), ``order/authcfg`` for EODMS ordering and
   ``cdse/authcfg`` for Copernicus Data Space.
@@ -18,7 +22,8 @@ The first time the store is read, the URL lists of earlier versions (``csw/custo
 ``wcs/urls``) become user connections; those keys are left as they were.
 
 Exchange files: :func:`connections_to_xml` writes EO Order's own format
-(``<qgsEoOrderConnections version="1.0"><csw name url authcfg profile/>…</…>``, every kind) or
+(``<qgsEoOrderConnections version="1.0"><csw name url authcfg profile schema recordsPerRequest
+parallelRequests/>…</…>``, every kind) or
 QGIS' formats — MetaSearch's ``<qgsCSWConnections>`` and the WCS source manager's
 ``<qgsWCSConnections>`` — so that they can be loaded there; :func:`parse_connections_xml` reads
 all three. QGIS' files may carry a username/password: those are never imported (the report says
@@ -33,7 +38,14 @@ from urllib.parse import urlsplit
 from lxml import etree
 
 from .catalogs import BUILTIN, Catalog
-from .csw import SCHEMAS, Profile
+from .csw import (
+    DEFAULT_PARALLEL_REQUESTS,
+    DEFAULT_RECORDS_PER_REQUEST,
+    SCHEMAS,
+    Profile,
+    parallel_requests,
+    records_per_request,
+)
 from .errors import InputError, refuse_userinfo, strip_userinfo
 from .i18n import translate
 from .settings import Settings
@@ -57,6 +69,8 @@ ROOT_EO_ORDER, ROOT_QGIS_CSW, ROOT_QGIS_WCS = "qgsEoOrderConnections", "qgsCSWCo
 MAX_FILE_BYTES = 10 << 20
 MAX_NAME = 200
 
+BUILTIN_PAGING_KEY = "connections/builtin_paging"  # JSON {url: {records_per_request, parallel_requests}}
+
 NAME_EODMS_ORDER = "EODMS ordering"
 NAME_CDSE = "Copernicus Data Space"
 
@@ -70,10 +84,14 @@ class Connection:
     builtin: bool = False
     profile: Optional[Profile] = None  # catalogues only
     schema: str = "dc"  # catalogues only: the record schema asked for, "dc" or "iso"
+    records_per_request: int = DEFAULT_RECORDS_PER_REQUEST  # catalogues only: maxRecords asked per request
+    parallel_requests: int = DEFAULT_PARALLEL_REQUESTS  # catalogues only: requests in flight at once
 
     def __post_init__(self):
         if self.kind == CSW and self.profile is None:
             object.__setattr__(self, "profile", Profile.GENERIC)
+        object.__setattr__(self, "records_per_request", records_per_request(self.records_per_request))
+        object.__setattr__(self, "parallel_requests", parallel_requests(self.parallel_requests))
 
     @property
     def key(self):
@@ -86,11 +104,19 @@ class Connection:
     @property
     def catalog(self):
         """The :class:`~.catalogs.Catalog` a search uses (catalogues only)."""
-        return Catalog(self.name, self.url, self.profile, self.schema)
+        return Catalog(self.name, self.url, self.profile, self.schema, self.records_per_request,
+                       self.parallel_requests)
 
     @property
     def needs_auth(self):
         return self.kind in (EODMS_ORDER, CDSE) or self.profile == Profile.RCM
+
+
+def _paging(record):
+    """The paging settings of a stored record / file element (defaults when absent or unreadable)."""
+    record = record if isinstance(record, dict) else {}
+    return {"records_per_request": records_per_request(record.get("records_per_request")),
+            "parallel_requests": parallel_requests(record.get("parallel_requests"))}
 
 
 def _schema(value):
@@ -182,7 +208,9 @@ class ConnectionStore:
 
     def builtins(self):
         s = self.settings
-        return [Connection(c.label, CSW, c.url, s.authcfg_for(c.url), True, c.profile) for c in BUILTIN] + [
+        paging = self._builtin_paging()
+        return [Connection(c.label, CSW, c.url, s.authcfg_for(c.url), True, c.profile,
+                           **_paging(paging.get(c.url))) for c in BUILTIN] + [
             Connection(NAME_EODMS_ORDER, EODMS_ORDER, s.order_wcs_url, s.order_authcfg, True),
             Connection(NAME_CDSE, CDSE, s.cdse_urls[0], s.cdse_authcfg, True),
         ]
@@ -215,6 +243,13 @@ class ConnectionStore:
         """Replace ``old`` by ``new``; for a built-in only the auth config changes."""
         if old.builtin:
             self.set_authcfg(old, new.authcfg)
+            if old.kind == CSW:  # and the paging settings
+                paging = self._builtin_paging()
+                paging[old.url] = {"records_per_request": new.records_per_request,
+                                   "parallel_requests": new.parallel_requests}
+                self.settings._set(BUILTIN_PAGING_KEY, json.dumps(paging))
+                return replace(old, authcfg=new.authcfg or "", records_per_request=new.records_per_request,
+                               parallel_requests=new.parallel_requests)
             return replace(old, authcfg=new.authcfg or "")
         new = self._validated(new)
         self._check_free(new, ignore=old)
@@ -360,6 +395,14 @@ class ConnectionStore:
 
     # storage
 
+    def _builtin_paging(self):
+        """{url: {records_per_request, parallel_requests}} of the built-in catalogues."""
+        try:
+            paging = json.loads(self.settings._get(BUILTIN_PAGING_KEY, "", str) or "{}")
+        except ValueError:
+            return {}
+        return paging if isinstance(paging, dict) else {}
+
     def _records(self):
         text = self.settings.user_connections
         if text is None:
@@ -395,7 +438,7 @@ class ConnectionStore:
         kind = record["kind"]
         profile = PROFILES_BY_NAME.get(record.get("profile") or "generic", Profile.GENERIC) if kind == CSW else None
         return Connection(record["name"], kind, record["url"], self.settings.authcfg_for(record["url"]), False, profile,
-                          _schema(record.get("schema")))
+                          _schema(record.get("schema")), **_paging(record))
 
     @staticmethod
     def _record(connection):
@@ -403,6 +446,9 @@ class ConnectionStore:
         record = {"kind": connection.kind, "name": connection.name, "url": connection.url, "profile": profile}
         if connection.kind == CSW and connection.schema != "dc":
             record["schema"] = connection.schema
+        if connection.kind == CSW:
+            record["records_per_request"] = connection.records_per_request
+            record["parallel_requests"] = connection.parallel_requests
         return record
 
     @staticmethod
@@ -470,6 +516,8 @@ def connections_to_xml(connections, fmt=FORMAT_EO_ORDER):
                 element.set("profile", PROFILE_NAMES[c.profile])
                 if c.schema != "dc":
                     element.set("schema", c.schema)
+                element.set("recordsPerRequest", str(c.records_per_request))
+                element.set("parallelRequests", str(c.parallel_requests))
             if c.builtin:
                 element.set("builtin", "true")
         return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
@@ -534,5 +582,7 @@ def parse_connections_xml(data, source="The file"):
             profile = PROFILES_BY_NAME.get((element.get("profile") or "generic").strip().lower(), Profile.GENERIC)
         connections.append(Connection(name, kind, url, (element.get("authcfg") or "").strip(),
                                       (element.get("builtin") or "").lower() == "true", profile,
-                                      _schema(element.get("schema"))))
+                                      _schema(element.get("schema")),
+                                      **_paging({"records_per_request": element.get("recordsPerRequest"),
+                                                 "parallel_requests": element.get("parallelRequests")})))
     return connections, with_password

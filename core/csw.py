@@ -16,25 +16,35 @@ whichever the server answers with (ISO 19139 in :mod:`.iso19139`); boxes are che
 lon/lat order by :mod:`.boxes`.
 
 Paging follows ``nextRecord`` until it is 0/absent, the server stops advancing,
-or the user's maximum is reached. The :class:`SearchResult` accounts for every record the server
-sent that is not in its ``records`` (``warnings()``): paging that stopped before
-``numberOfRecordsMatched``, records in schemas EO Order cannot read, oversized records, duplicates,
-records outside the dates, and boxes that cannot be drawn.
+or the user's maximum is reached. Each request asks for ``records_per_request`` records (a
+per-connection setting) and the reply is believed whatever size the server chose; up to
+``parallel_requests`` pages are asked for ahead, at the positions the replies predict, and used
+only where ``nextRecord`` really leads (:meth:`CswClient.pages`), so the records come in
+catalogue order with neither gap nor duplicate, as with one request after the other.
+The :class:`SearchResult` accounts for every record the server sent that is not in its
+``records`` (``warnings()``): paging that stopped before ``numberOfRecordsMatched``, records in
+schemas EO Order cannot read, oversized records, duplicates, records outside the dates, and boxes
+that cannot be drawn.
 """
 
 import datetime as dt
 import enum
+import itertools
 import math
 import re
+import threading
 from collections import Counter
+from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass, field
 from typing import Optional
 from urllib.parse import unquote_plus
 
+import requests
 from lxml import etree
 
 from .boxes import box_from_corners, crs_is_latlon  # noqa: F401 - crs_is_latlon kept importable here
-from .errors import AuthError, Cancelled, NetworkError, ResponseError
+from .errors import AuthError, Cancelled, EoOrderError, NetworkError, ResponseError
 from .http import DEFAULT_TIMEOUT, Deadline, new_session, send
 from .iso19139 import RECORD_TAGS as ISO_RECORD_TAGS
 from .iso19139 import parse_iso_record
@@ -285,7 +295,10 @@ def _link(text):
     """A URL as written: the ends trimmed, line breaks with their indentation removed (EODMS
     wraps long URLs over lines), spaces within a line kept (a GeoServer layer called
     ``Cosmo Skymed`` is another layer than ``CosmoSkymed``)."""
-    return _LINE_BREAK.sub("", text.strip()) if text else ""
+    if not text:
+        return ""
+    text = text.strip()
+    return _LINE_BREAK.sub("", text) if "\n" in text or "\r" in text else text
 
 
 def _is_thumbnail_link(protocol, name, description):
@@ -602,6 +615,36 @@ def _int(value):
 
 # --- client -----------------------------------------------------------------
 
+DEFAULT_RECORDS_PER_REQUEST = 2000  # asked for in each GetRecords (the server may send fewer, or more); see README
+DEFAULT_PARALLEL_REQUESTS = 4  # pages in flight at once; 1 = one after the other
+MAX_RECORDS_PER_REQUEST = 10000
+MAX_PARALLEL_REQUESTS = 16
+AHEAD = 4  # pages asked for ahead, per parallel request, once the first reply has said how many match
+# A reply up to this size is received by a pool thread and parsed by the search's thread, so that the
+# pool threads are free for the next requests at once; a larger one is parsed as it streams.
+BUFFER_BYTES = 8 << 20
+_WAIT = 0.1  # seconds between two looks at the cancel flag while waiting for a page
+
+
+def records_per_request(value):
+    """A "records per request" setting as the client uses it: a whole number from 1 to
+    :data:`MAX_RECORDS_PER_REQUEST` (unreadable → the default)."""
+    try:
+        value = int(value)
+    except (TypeError, ValueError):
+        return DEFAULT_RECORDS_PER_REQUEST
+    return max(1, min(value, MAX_RECORDS_PER_REQUEST))
+
+
+def parallel_requests(value):
+    """A "parallel requests" setting as the client uses it: 1 to :data:`MAX_PARALLEL_REQUESTS`
+    (unreadable → the default)."""
+    try:
+        value = int(value)
+    except (TypeError, ValueError):
+        return DEFAULT_PARALLEL_REQUESTS
+    return max(1, min(value, MAX_PARALLEL_REQUESTS))
+
 
 class CswClient:
     """Search one CSW 2.0.2 catalogue.
@@ -610,18 +653,27 @@ class CswClient:
     profile (sent in the SOAP envelope); for the other profiles, when given, they are
     sent as HTTP Basic to ``url`` only. ``auth_hint`` names where they came from for
     error messages.
+
+    ``records_per_request`` is the ``maxRecords`` asked for in each request (never more than the
+    search's maximum); ``parallel_requests`` how many requests may be in flight at once (1: one
+    after the other). Both are per-connection settings. ``session``: a requests session to use
+    (the caller closes it); without one, each search makes its own and closes it at the end.
     """
 
     def __init__(self, url, profile=Profile.EODMS, *, credentials=None, auth_hint="",
-                 session=None, timeout=DEFAULT_TIMEOUT, name=None, schema="dc"):
+                 session=None, timeout=DEFAULT_TIMEOUT, name=None, schema="dc",
+                 records_per_request=DEFAULT_RECORDS_PER_REQUEST,
+                 parallel_requests=DEFAULT_PARALLEL_REQUESTS):
         self.url = url.strip()
         self.profile = Profile(profile)
         self.credentials = credentials
         self.auth_hint = auth_hint
-        self.session = session or new_session()
+        self.session = session
         self.timeout = timeout
         self.name = name or self.profile.label
         self.schema = schema if schema in SCHEMAS else "dc"
+        self.records_per_request = _records_setting(records_per_request)
+        self.parallel_requests = _parallel_setting(parallel_requests)
         if self.profile == Profile.RCM and credentials is None:
             raise AuthError(
                 "EODMS RCM needs your EODMS username and password: choose or create a "
@@ -634,9 +686,30 @@ class CswClient:
             body = soap_wrap(body, self.credentials)
         return etree.tostring(body, xml_declaration=True, encoding="UTF-8")
 
-    def fetch_page(self, query, start_position=1, max_records=None, cancelled=None):
-        """One page; the whole request (answer included) is bounded by a :class:`~.http.Deadline`,
-        and ``cancelled()`` turning true closes the connection at once."""
+    def new_session(self):
+        """A session for one search: its connection pool keeps up to ``parallel_requests``
+        connections open for reuse."""
+        session = new_session()
+        adapter = requests.adapters.HTTPAdapter(pool_connections=1, pool_maxsize=self.parallel_requests)
+        session.mount("http://", adapter)
+        session.mount("https://", adapter)
+        return session
+
+    def fetch_page(self, query, start_position=1, max_records=None, cancelled=None, session=None):
+        """One page; the whole request (answer included) is bounded by a :class:`~.http.Deadline`
+        on the calling thread, and ``cancelled()`` turning true closes its connection at once.
+        ``session``: the search's session (default: the client's, else one for this page only)."""
+        own = session is None and self.session is None
+        session = session or self.session or self.new_session()
+        try:
+            return self._fetch_page(session, query, start_position, max_records, cancelled)
+        finally:
+            if own:
+                session.close()
+
+    def _fetch_page(self, session, query, start_position, max_records, cancelled, buffer=0):
+        """The :class:`Page` at ``start_position``; with ``buffer`` (bytes), a reply that ends within
+        that many bytes is returned unparsed, as its list of chunks (see :class:`_Prefetch`)."""
         rcm = self.profile == Profile.RCM
         content_type = "text/xml; charset=utf-8" if rcm else "application/xml"
         # RCM: the password is in the SOAP envelope; other profiles: an auth config chosen for the
@@ -645,78 +718,200 @@ class CswClient:
         auth = None
         if not rcm and self.credentials is not None:
             auth = (self.credentials.username, self.credentials.password)
-        with Deadline(self.name, self.url, cancelled, session=self.session) as deadline:
+        with Deadline(self.name, self.url, cancelled, session=session) as deadline:
             response = send(
-                self.session, "POST", self.url, self.name,
+                session, "POST", self.url, self.name,
                 auth_hint=self.auth_hint, timeout=self.timeout,
                 data=self.request_body(query, start_position, max_records),
                 headers={"Content-Type": content_type},
                 secret_body=rcm, auth=auth,
             )
             try:
-                return parse_getrecords(_chunks(response, deadline), self.name, limit=query.max_records)
+                chunks = _chunks(response, deadline)
+                if buffer:
+                    received, size = [], 0
+                    for chunk in chunks:
+                        received.append(chunk)
+                        size += len(chunk)
+                        if size > buffer:  # too big to keep: parsed here as it streams
+                            chunks = itertools.chain(received, chunks)
+                            break
+                    else:
+                        return received
+                return parse_getrecords(chunks, self.name, limit=query.max_records)
             finally:
                 response.close()
 
     def pages(self, query, cancelled=None, result=None):
-        """Yield (page_number, total_pages, page) until done or ``max_records``. When paging
-        stops before the server's ``numberOfRecordsMatched``, ``result.stop_reason`` says why."""
-        position, fetched, number = 1, 0, 0
+        """Yield (page_number, total_pages, page) in catalogue order until done or ``max_records``.
+        When paging stops before the server's ``numberOfRecordsMatched``, ``result.stop_reason``
+        says why.
+
+        The pages yielded are exactly those a client following ``nextRecord`` one request after
+        the other would get; up to ``parallel_requests`` of them are asked for ahead, at the
+        positions the server's replies predict (see :class:`_Prefetch`), and a reply that does not
+        land where predicted only costs the requests that guessed wrong."""
+        size = min(self.records_per_request, query.max_records)
+        position, fetched, number, step = 1, 0, 0, size
         reason = ""
-        while fetched < query.max_records:
-            if cancelled and cancelled():
-                raise Cancelled()
-            want = min(query.page_size, query.max_records - fetched)
-            page = self.fetch_page(query, position, want, cancelled)
-            number += 1
-            room = query.max_records - fetched  # a server may send more than asked: keep them, up to the maximum
-            page.records = page.records[:room]
-            fetched += min(page.received, room)
-            total = max(number, math.ceil(min(page.matched or fetched, query.max_records) / query.page_size))
-            yield number, total, page
-            nxt = page.next_record
-            if not page.received:
-                reason = f"page {number} was empty"
-            elif not nxt:
-                reason = f"page {number} gave no next record position"
-            elif nxt <= position:
-                reason = f"page {number} pointed back to record {nxt}"
-            elif page.matched and nxt > page.matched:
-                reason = f"page {number} pointed past the last match, to record {nxt}"
-            else:
-                position = nxt
-                continue
-            break
+        stop = threading.Event()
+
+        def halted():
+            return stop.is_set() or bool(cancelled and cancelled())
+
+        own = self.session is None
+        session = self.session or self.new_session()
+        ahead = _Prefetch(self, session, query, halted, self.parallel_requests) if self.parallel_requests > 1 else None
+        try:
+            if ahead is not None:  # before the first reply: the first pages, if pages are as big as asked
+                ahead.plan(1, size, query.max_records, size, self.parallel_requests)
+            while fetched < query.max_records:
+                if cancelled and cancelled():
+                    raise Cancelled()
+                want = min(size, query.max_records - fetched)
+                if ahead is not None:
+                    page = ahead.page(position, want, cancelled)
+                else:
+                    page = self._fetch_page(session, query, position, want, halted)
+                number += 1
+                room = query.max_records - fetched  # a server may send more than asked: keep them, up to the maximum
+                page.records = page.records[:room]
+                fetched += min(page.received, room)
+                if number == 1 and page.received:
+                    step = page.received  # the page size the server really uses
+                last = min(page.matched or fetched, query.max_records)
+                total = number + max(0, math.ceil((last - fetched) / max(step, 1)))
+                yield number, total, page
+                nxt = page.next_record
+                if not page.received:
+                    reason = f"page {number} was empty"
+                elif not nxt:
+                    reason = f"page {number} gave no next record position"
+                elif nxt <= position:
+                    reason = f"page {number} pointed back to record {nxt}"
+                elif page.matched and nxt > page.matched:
+                    reason = f"page {number} pointed past the last match, to record {nxt}"
+                else:
+                    position = nxt
+                    if ahead is not None and fetched < query.max_records:
+                        # records up to position ``nxt - 1`` have been seen when the server is honest
+                        end = min(page.matched or query.max_records, query.max_records + nxt - 1 - fetched)
+                        ahead.plan(nxt, max(page.received, 1), end, size, AHEAD * self.parallel_requests)
+                    continue
+                break
+        finally:
+            stop.set()
+            if ahead is not None:
+                ahead.close()
+            if own:
+                session.close()
         if result is not None:
             result.stop_reason = reason
 
-    def search(self, query, progress=None, cancelled=None):
-        """All records of ``query`` (up to ``query.max_records``), filtered to the
-        date range client-side too, so the start-inclusive/end-exclusive rule holds
-        whatever string comparison the server applies. Records without a footprint are kept;
-        :meth:`SearchResult.warnings` accounts for every record the server sent that is not
-        in ``records``."""
+    def search(self, query, progress=None, cancelled=None, on_page=None):
+        """All records of ``query`` (up to ``query.max_records``), in catalogue order, filtered to
+        the date range client-side too, so the start-inclusive/end-exclusive rule holds whatever
+        string comparison the server applies. Records without a footprint are kept;
+        :meth:`SearchResult.warnings` accounts for every record the server sent that is not in
+        ``records``.
+
+        ``progress(page, pages, records, matched)`` is called after each page; ``on_page(records)``
+        (on this thread) with each page's new records as soon as every page before it has arrived,
+        so the first page is delivered at once. On Cancel or a failure the error raised carries
+        ``.result``: the :class:`SearchResult` of what arrived (its ``warnings()`` say it is
+        incomplete and why)."""
         result = SearchResult(max_records=query.max_records)
         seen = set()
-        for number, total, page in self.pages(query, cancelled, result):
-            result.pages = number
-            result.matched = page.matched if page.matched is not None else result.matched
-            result.received += min(page.received, query.max_records - result.received)
-            result.unreadable.update(page.unreadable)
-            result.oversized += page.oversized
-            for record in page.records:
-                key = record.record_id or id(record)
-                if key in seen:
-                    result.duplicates += 1
-                    continue
-                if not _in_range(record, query):
-                    result.out_of_range += 1
-                    continue
-                seen.add(key)
-                result.records.append(record)
-            if progress:
-                progress(number, total, len(result.records), result.matched)
+        try:
+            for number, total, page in self.pages(query, cancelled, result):
+                result.pages = number
+                result.matched = page.matched if page.matched is not None else result.matched
+                result.received += min(page.received, query.max_records - result.received)
+                result.unreadable.update(page.unreadable)
+                result.oversized += page.oversized
+                fresh = []
+                for record in page.records:
+                    key = record.record_id or id(record)
+                    if key in seen:
+                        result.duplicates += 1
+                        continue
+                    if not _in_range(record, query):
+                        result.out_of_range += 1
+                        continue
+                    seen.add(key)
+                    fresh.append(record)
+                result.records.extend(fresh)
+                if on_page and fresh:
+                    on_page(fresh)
+                if progress:
+                    progress(number, total, len(result.records), result.matched)
+        except EoOrderError as exc:
+            if isinstance(exc, Cancelled):
+                result.stop_reason = "the search was cancelled"
+            else:
+                result.stop_reason = f"page {result.pages + 1} failed"
+            exc.result = result
+            raise
         return result
+
+
+_records_setting, _parallel_setting = records_per_request, parallel_requests
+
+
+class _Prefetch:
+    """The pages asked for ahead of the one being read, by start position.
+
+    After each page, :meth:`plan` asks for the positions that page predicts (its ``nextRecord``,
+    then one step of the server's page size after another, up to the last match), so that at most
+    ``parallel`` requests are outstanding; :meth:`page` returns the page at a position, from what
+    was asked ahead or with a new request. Pages asked at positions paging never reaches are
+    dropped; a failed one matters only if paging reaches it."""
+
+    def __init__(self, client, session, query, halted, parallel):
+        self.client, self.session, self.query, self.halted = client, session, query, halted
+        self.parallel = parallel
+        self.pool = ThreadPoolExecutor(max_workers=parallel, thread_name_prefix="EO Order CSW page")
+        self.futures = {}  # start position -> Future of its Page
+
+    def _submit(self, start, want):
+        self.futures[start] = self.pool.submit(
+            self.client._fetch_page, self.session, self.query, start, want, self.halted, BUFFER_BYTES)
+
+    def plan(self, start, step, end, size, limit):
+        """Ask for the positions ``start``, ``start + step``, … up to ``end`` (at most ``limit``
+        pages outstanding, ``size`` records each at most); drop the pages asked for that are no
+        longer on that path (those not started yet are never sent)."""
+        wanted = range(start, end + 1, max(step, 1))
+        for position in [p for p in self.futures if p < start or p not in wanted]:
+            if self.futures[position].cancel() or position < start:
+                del self.futures[position]  # a page still running at a passed position is ignored
+        for position in wanted:
+            if len(self.futures) >= limit:
+                break
+            if position not in self.futures:
+                self._submit(position, min(size, end - position + 1))
+
+    def page(self, start, want, cancelled):
+        future = self.futures.pop(start, None)
+        if future is None:
+            self._submit(start, want)
+            future = self.futures.pop(start)
+        while True:
+            if cancelled and cancelled():
+                raise Cancelled()
+            try:
+                page = future.result(timeout=_WAIT)
+            except FutureTimeout:
+                continue
+            if isinstance(page, list):  # a reply kept whole: parsed here, while the next ones arrive
+                page = parse_getrecords(page, self.client.name, limit=self.query.max_records)
+            return page
+
+    def close(self):
+        for future in self.futures.values():
+            future.cancel()
+        self.futures.clear()
+        self.pool.shutdown(wait=True)  # requests in flight end within the Deadline's interval
 
 
 def _in_range(record, query):

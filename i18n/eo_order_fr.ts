@@ -92,6 +92,22 @@
       <translation>Schéma des fiches</translation>
     </message>
     <message>
+      <source>How many records to ask for in each request. The catalogue may send fewer (its own limit): EO Order follows what it sends.</source>
+      <translation>Nombre d'enregistrements à demander à chaque requête. Le catalogue peut en envoyer moins (sa propre limite) : EO Order suit ce qu'il envoie.</translation>
+    </message>
+    <message>
+      <source>Records per request</source>
+      <translation>Enregistrements par requête</translation>
+    </message>
+    <message>
+      <source>How many requests a search may send at once (1: one after the other). Lower it for a catalogue that refuses many at once.</source>
+      <translation>Nombre de requêtes qu'une recherche peut envoyer à la fois (1 : l'une après l'autre). Réduisez-le pour un catalogue qui en refuse plusieurs à la fois.</translation>
+    </message>
+    <message>
+      <source>Parallel requests</source>
+      <translation>Requêtes en parallèle</translation>
+    </message>
+    <message>
       <source>Optional QGIS authentication configuration (Basic: username and password) for this service; pick one or create one with +. Only its id is kept; the password stays in QGIS' encrypted authentication database.</source>
       <translation>Configuration d'authentification QGIS facultative (Basic : nom d'utilisateur et mot de passe) pour ce service ; choisissez-en une ou créez-la avec +. Seul son identifiant est conservé ; le mot de passe reste dans la base d'authentification chiffrée de QGIS.</translation>
     </message>

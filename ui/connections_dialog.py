@@ -25,6 +25,7 @@ from qgis.PyQt.QtWidgets import (
     QListWidgetItem,
     QMessageBox,
     QPushButton,
+    QSpinBox,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -44,7 +45,13 @@ from ..core.connections import (
     parse_connections_xml,
     validate_url,
 )
-from ..core.csw import Profile
+from ..core.csw import (
+    DEFAULT_PARALLEL_REQUESTS,
+    DEFAULT_RECORDS_PER_REQUEST,
+    MAX_PARALLEL_REQUESTS,
+    MAX_RECORDS_PER_REQUEST,
+    Profile,
+)
 from ..core.errors import InputError
 from ..core.settings import Settings
 from .messages import ask, message_box, plain_label, tooltip
@@ -150,6 +157,25 @@ class ConnectionEditDialog(QDialog):
         self.schema_label = QLabel(tr("Record schema"))
         form.addRow(self.schema_label, self.schema_combo)
 
+        self.records_spin = QSpinBox()
+        self.records_spin.setRange(1, MAX_RECORDS_PER_REQUEST)
+        self.records_spin.setSingleStep(100)
+        self.records_spin.setToolTip(tr("How many records to ask for in each request. The catalogue may send "
+                                        "fewer (its own limit): EO Order follows what it sends."))
+        self.records_spin.setValue(connection.records_per_request if connection is not None
+                                   else DEFAULT_RECORDS_PER_REQUEST)
+        self.records_label = QLabel(tr("Records per request"))
+        form.addRow(self.records_label, self.records_spin)
+
+        self.parallel_spin = QSpinBox()
+        self.parallel_spin.setRange(1, MAX_PARALLEL_REQUESTS)
+        self.parallel_spin.setToolTip(tr("How many requests a search may send at once (1: one after the "
+                                         "other). Lower it for a catalogue that refuses many at once."))
+        self.parallel_spin.setValue(connection.parallel_requests if connection is not None
+                                    else DEFAULT_PARALLEL_REQUESTS)
+        self.parallel_label = QLabel(tr("Parallel requests"))
+        form.addRow(self.parallel_label, self.parallel_spin)
+
         self.auth_select = QgsAuthConfigSelect(self)
         self.auth_select.setToolTip(tr("Optional QGIS authentication configuration (Basic: username and "
                                        "password) for this service; pick one or create one with +. Only its id "
@@ -182,6 +208,8 @@ class ConnectionEditDialog(QDialog):
         self.profile_label.setVisible(is_csw)
         self.schema_combo.setVisible(is_csw)
         self.schema_label.setVisible(is_csw)
+        for widget in (self.records_spin, self.records_label, self.parallel_spin, self.parallel_label):
+            widget.setVisible(is_csw)
         self.url_edit.setPlaceholderText("https://example.org/csw" if is_csw
                                          else "https://example.org/cgi-bin/mapserv?map=…")
 
@@ -206,7 +234,8 @@ class ConnectionEditDialog(QDialog):
             except InputError:
                 pass  # the URL's own message comes when saving
         schema = self.schema_combo.currentData() if self.kind == CSW else "dc"
-        return Connection(name, self.kind, self.url_edit.text(), self.auth_select.configId(), False, profile, schema)
+        return Connection(name, self.kind, self.url_edit.text(), self.auth_select.configId(), False, profile, schema,
+                          self.records_spin.value(), self.parallel_spin.value())
 
     def accept(self):
         """Validate and save (the dialog stays open with the reason when something is wrong)."""

@@ -280,7 +280,9 @@ class SearchPanel(QWidget):
                 credentials = credentials_from_authcfg(authcfg, catalog.service_name)
             client = CswClient(catalog.url, catalog.profile, credentials=credentials,
                                auth_hint=f"auth config {authcfg}" if authcfg else "",
-                               name=catalog.service_name, schema=catalog.schema)
+                               name=catalog.service_name, schema=catalog.schema,
+                               records_per_request=catalog.records_per_request,
+                               parallel_requests=catalog.parallel_requests)
         except EoOrderError as exc:
             push_message(self.iface, str(exc), Qgis.MessageLevel.Warning)
             self.status.setText(str(exc))

@@ -18,6 +18,7 @@ from eo_order.core.cdse_search import (
     Product,
     build_filter,
     parse_product,
+    products_url,
 )
 from eo_order.core.errors import Cancelled, HttpError, InputError, NetworkError, ResponseError
 from tests.servers.cdse import CdseServer, iso, make_products
@@ -192,7 +193,7 @@ def test_search_polygon_only_matches_intersecting_footprints(mixed_server):
     assert nothing == []
 
 
-def test_paging_follows_next_link_with_top_at_most_1000():
+def test_paging_asks_pages_of_at_most_1000_at_their_skip():
     with CdseServer(make_products(2600, step=dt.timedelta(minutes=1))) as server:
         catalogue = CdseCatalogue(server.url)
         pages = []
@@ -200,7 +201,9 @@ def test_paging_follows_next_link_with_top_at_most_1000():
                                  progress=lambda *args: pages.append(args))
         assert len(found) == 2500 and len({p.product_id for p in found}) == 2500
         assert [p.product_id for p in found] == [p["Id"] for p in server.products[:2500]]
-        assert tops(server) == [1000, 1000, 500] and skips(server) == [0, 1000, 2000]
+        # the first page alone (its count says how many follow), then the other two at once
+        assert (skips(server)[0], tops(server)[0]) == (0, 1000)
+        assert sorted(zip(skips(server), tops(server))) == [(0, 1000), (1000, 1000), (2000, 500)]
         assert pages[-1] == (3, 3, 2500, 2600)
         assert all(server.recorded[i].query.count("$expand") == 2 for i in range(3))
 
@@ -227,6 +230,118 @@ def test_more_than_10000_results_come_once_each_without_skip_beyond_10000():
         assert starts == sorted(starts)
     print(f"23,000 products in {len(server.recorded)} requests, {elapsed:.2f} s")
     assert elapsed < 60
+
+
+@pytest.fixture(scope="module")
+def thirteen_thousand():
+    base = dt.datetime(2022, 1, 1, tzinfo=UTC)
+    products = make_products(13000, step=dt.timedelta(minutes=1), expand=False)
+    for i, product in enumerate(products):  # pairs of products share a sensing start
+        product["ContentDate"]["Start"] = iso(base + dt.timedelta(minutes=i // 2))
+    return products
+
+
+@pytest.mark.parametrize("next_link_past_wall", [True, False], ids=["nextLink past 10000", "no nextLink past 10000"])
+def test_13000_products_come_once_each_whether_or_not_the_server_links_past_the_wall(thirteen_thousand,
+                                                                                      next_link_past_wall):
+    """The 10,000 wall is found from what the client knows (a full page at the last $skip allowed),
+    not from a nextLink the catalogue does not promise: either way every product comes once."""
+    with CdseServer(thirteen_thousand, next_link_past_wall=next_link_past_wall, delay=0.01) as server:
+        batches = []
+        found = CdseCatalogue(server.url, parallel_requests=3).search(
+            CdseQuery("SENTINEL-2", SWISS, "2022-01-01", "2023-01-01", max_records=50000),
+            on_page=lambda batch: batches.append([p.product_id for p in batch]))
+        queries = server.queries()
+        in_flight = server.max_in_flight
+    ids = [p.product_id for p in found]
+    assert ids == [p["Id"] for p in thirteen_thousand]  # each once, in catalogue order
+    assert [i for batch in batches for i in batch] == ids
+    assert max(skips(server)) <= MAX_SKIP and max(tops(server)) <= MAX_TOP
+    windows = [q["$filter"][0] for q in queries if "$skip" not in q]
+    assert len(windows) == 2 and "ContentDate/Start ge 2022-01-04T19:39:00.000Z" in windows[1]  # product 10,999
+    assert in_flight == 3  # pages in parallel, never more than asked
+
+
+def test_the_first_products_are_delivered_before_the_search_ends(thirteen_thousand):
+    with CdseServer(thirteen_thousand[:5000], delay=0.05) as server:
+        at_first = []
+        found = CdseCatalogue(server.url).search(
+            quick_query_2022(), on_page=lambda batch: at_first or at_first.append((len(batch), len(server.recorded))))
+    assert len(found) == 5000
+    assert at_first[0][0] == 1000 and at_first[0][1] < 5  # one of the 5 pages answered... or a few at most
+
+
+def test_a_failure_or_cancel_keeps_what_arrived(thirteen_thousand):
+    with CdseServer(thirteen_thousand[:5000], delay=0.02) as server:
+        calls = []
+        with pytest.raises(Cancelled) as caught:
+            CdseCatalogue(server.url).search(quick_query_2022(), progress=lambda *a: calls.append(a),
+                                             cancelled=lambda: bool(calls))
+        assert [p.product_id for p in caught.value.result] == [p["Id"] for p in thirteen_thousand[:1000]]
+        server.faults.append((500, JSON_HEADERS, json.dumps({"detail": "database down"})))
+        server.delay = 0
+        with pytest.raises(HttpError, match="database down") as failed:
+            CdseCatalogue(server.url).search(quick_query_2022())
+        assert failed.value.result == []
+
+
+def test_cancel_stops_the_requests_in_flight_within_a_second(thirteen_thousand):
+    with CdseServer(thirteen_thousand[:5000], delay=0.02) as server:
+        cancel_at = []
+
+        def on_page(batch):
+            if not cancel_at:
+                server.delay = 30
+                cancel_at.append(time.monotonic() + 0.3)
+
+        with pytest.raises(Cancelled) as caught:
+            CdseCatalogue(server.url).search(
+                quick_query_2022(), on_page=on_page,
+                cancelled=lambda: bool(cancel_at) and time.monotonic() >= cancel_at[0])
+        ended = time.monotonic()
+    assert ended - cancel_at[0] < 1.0
+    assert [p.product_id for p in caught.value.result] == [p["Id"] for p in thirteen_thousand[:1000]]
+
+
+def quick_query_2022(**kwargs):
+    return CdseQuery("SENTINEL-2", SWISS, "2022-01-01", "2023-01-01", max_records=50000, **kwargs)
+
+
+@pytest.mark.parametrize("given, expected", [
+    ("https://catalogue.dataspace.copernicus.eu/odata/v1/Products", "https://catalogue.dataspace.copernicus.eu/odata/v1/Products"),
+    ("https://catalogue.dataspace.copernicus.eu/odata/v1", "https://catalogue.dataspace.copernicus.eu/odata/v1/Products"),
+    (" https://catalogue.dataspace.copernicus.eu/odata/v1/ ", "https://catalogue.dataspace.copernicus.eu/odata/v1/Products"),
+    ("https://catalogue.dataspace.copernicus.eu", "https://catalogue.dataspace.copernicus.eu/odata/v1/Products"),
+    ("http://127.0.0.1:8080/odata/v1/Products/", "http://127.0.0.1:8080/odata/v1/Products"),
+    ("http://127.0.0.1:8080/silent", "http://127.0.0.1:8080/silent"),
+    ("", "https://catalogue.dataspace.copernicus.eu/odata/v1/Products"),
+])
+def test_the_service_root_is_accepted_as_catalogue_url(given, expected):
+    assert products_url(given) == expected
+
+
+def test_a_search_at_the_service_root_reaches_the_products(thirteen_thousand):
+    with CdseServer(thirteen_thousand[:30]) as server:
+        found = CdseCatalogue(server.base_url + "/odata/v1/").search(quick_query_2022())
+        assert {r.path for r in server.recorded} == {"/odata/v1/Products"}
+    assert len(found) == 30
+
+
+def test_a_search_reuses_its_connections_and_closes_them(thirteen_thousand):
+    import gc
+    import warnings
+
+    with CdseServer(thirteen_thousand[:6000], keep_alive=True) as server:
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always", ResourceWarning)
+            catalogue = CdseCatalogue(server.url, parallel_requests=2)
+            found = catalogue.search(quick_query_2022())
+            del catalogue
+            gc.collect()
+        requests_made, connections = len(server.recorded), server.connections
+    assert len(found) == 6000 and requests_made == 6  # the count says when to stop
+    assert [str(w.message) for w in caught if issubclass(w.category, ResourceWarning)] == []
+    assert connections <= 2
 
 
 def test_max_records_smaller_than_one_page():

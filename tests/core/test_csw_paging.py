@@ -45,7 +45,7 @@ CASES = {
 def test_short_paging_is_a_warning_in_the_result(case):
     next_of, reason = CASES[case]
     with paging_server(next_of) as server:
-        result = CswClient(server.url_for("/csw"), Profile.GENERIC).search(SearchQuery(WORLD, page_size=10))
+        result = CswClient(server.url_for("/csw"), Profile.GENERIC, records_per_request=10).search(SearchQuery(WORLD))
     assert len(result.records) < 25
     [warning] = result.warnings()
     assert warning == (f"The catalogue matched 25 records but sent only {len(result.records)} ({reason}): "
@@ -54,16 +54,16 @@ def test_short_paging_is_a_warning_in_the_result(case):
 
 def test_paging_that_reaches_the_end_or_max_records_has_no_warning():
     with paging_server(lambda start: start + 10 if start + 10 <= 25 else 0) as server:
-        client = CswClient(server.url_for("/csw"), Profile.GENERIC)
-        full = client.search(SearchQuery(WORLD, page_size=10))
-        capped = client.search(SearchQuery(WORLD, page_size=10, max_records=15))
+        client = CswClient(server.url_for("/csw"), Profile.GENERIC, records_per_request=10)
+        full = client.search(SearchQuery(WORLD))
+        capped = client.search(SearchQuery(WORLD, max_records=15))
     assert (len(full.records), full.warnings()) == (25, [])
     assert (len(capped.records), capped.warnings()) == (15, [])
 
 
 def test_a_server_sending_more_than_asked_loses_nothing():
     with paging_server(lambda start: start + 15 if start + 15 <= 25 else 0, per_page=15) as server:
-        result = CswClient(server.url_for("/csw"), Profile.GENERIC).search(SearchQuery(WORLD, page_size=10))
+        result = CswClient(server.url_for("/csw"), Profile.GENERIC, records_per_request=10).search(SearchQuery(WORLD))
     assert [r.record_id for r in result.records] == [f"r{i}" for i in range(1, 26)]
     assert result.warnings() == []
 

@@ -41,21 +41,28 @@ def ids(records):
 
 
 def test_search_pages_through_every_matching_record(server):
-    client = CswClient(server.url, Profile.GENERIC)
+    """pycsw's ``maxrecords = 10`` chooses the page size, whatever the client asks: the parallel
+    pages land where the first reply predicts and every record comes exactly once, in the order
+    one request after the other gives (for a lon/lat and a lat/lon stored box)."""
+    client = CswClient(server.url, Profile.GENERIC, records_per_request=1000, parallel_requests=4)
     seen_pages = []
-    result = client.search(SearchQuery(OTTAWA, end="2013-03-29", page_size=10),
-                           progress=lambda *a: seen_pages.append(a))
-    assert ids(result.records) == server.expected
-    assert len(result.records) == 23
+    result = client.search(SearchQuery(OTTAWA, end="2013-03-29"), progress=lambda *a: seen_pages.append(a))
+    asked = server.requests[-3:]
+    one_by_one = CswClient(server.url, Profile.GENERIC, records_per_request=10, parallel_requests=1).search(
+        SearchQuery(OTTAWA, end="2013-03-29"))
+    found = [r.record_id for r in result.records]
+    assert sorted(found) == sorted(server.expected) and len(found) == len(set(found)) == 23
+    assert found == [r.record_id for r in one_by_one.records]
     assert [p[:2] for p in seen_pages] == [(1, 3), (2, 3), (3, 3)]
-    assert result.matched == 23
-    # the server received three GetRecords with startPosition 1, 11, 21
-    starts = [etree.fromstring(body).get("startPosition") for body in server.requests[-3:]]
-    assert starts == ["1", "11", "21"]
+    assert result.matched == 23 and result.warnings() == []
+    # GetRecords with startPosition 1 (asking for 1000), then 11 and 21 at once (in either order)
+    starts = [etree.fromstring(body).get("startPosition") for body in asked]
+    assert starts[0] == "1" and etree.fromstring(asked[0]).get("maxRecords") == "1000"
+    assert sorted(starts[1:]) == ["11", "21"]
 
 
 def test_pycsw_caps_pages_silently_and_paging_still_finds_all(server):
-    result = CswClient(server.url, Profile.GENERIC).search(SearchQuery(OTTAWA, end="2013-03-29", page_size=50))
+    result = CswClient(server.url, Profile.GENERIC).search(SearchQuery(OTTAWA, end="2013-03-29"))
     assert ids(result.records) == server.expected
 
 
@@ -68,10 +75,10 @@ def test_end_date_is_exclusive_and_start_inclusive(server):
 
 
 def test_title_pattern_and_max_records(server):
-    client = CswClient(server.url, Profile.GENERIC)
+    client = CswClient(server.url, Profile.GENERIC, records_per_request=10)
     assert ids(client.search(SearchQuery(OTTAWA, title="RCM*")).records) == {"2600002"}
     assert ids(client.search(SearchQuery(OTTAWA, title="R?M Scenes")).records) == {"2600002"}
-    capped = client.search(SearchQuery(OTTAWA, end="2013-03-29", max_records=15, page_size=10))
+    capped = client.search(SearchQuery(OTTAWA, end="2013-03-29", max_records=15))
     assert len(capped.records) == 15 and capped.matched == 23
 
 

@@ -67,8 +67,8 @@ def iso_csw(tmp_path_factory):
 def test_an_iso_connection_asks_for_iso_and_reads_every_record(iso_csw, qgis_new_project):
     connection = Connection("ISO catalogue", CSW, iso_csw.url, profile=Profile.GENERIC, schema="iso")
     catalog = connection.catalog
-    client = CswClient(catalog.url, catalog.profile, schema=catalog.schema)
-    result = client.search(SearchQuery(OTTAWA, page_size=5))
+    client = CswClient(catalog.url, catalog.profile, schema=catalog.schema, records_per_request=5)
+    result = client.search(SearchQuery(OTTAWA))
     body = etree.fromstring(iso_csw.requests[-1])
     assert body.get("outputSchema") == "http://www.isotc211.org/2005/gmd"
     assert sorted(r.record_id for r in result.records) == [f"ca.example.scene-{i:02d}" for i in range(12)]

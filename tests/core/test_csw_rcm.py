@@ -41,8 +41,8 @@ def test_rcm_search_with_the_right_credentials_from_an_auth_config(pycsw, make_a
     authcfg = make_authcfg("eodms-user", SECRET)
     with ShimForGeneric(pycsw.url, "eodms-user", SECRET, wrap_reply=wrap_reply) as shim:
         client = CswClient(shim.url, Profile.RCM, credentials=credentials_from_authcfg(authcfg),
-                           auth_hint=f"auth config {authcfg}")
-        result = client.search(SearchQuery(OTTAWA, page_size=3))
+                           auth_hint=f"auth config {authcfg}", records_per_request=3)
+        result = client.search(SearchQuery(OTTAWA))
         sent = etree.fromstring(shim.requests[0])
     assert sorted(r.record_id for r in result.records) == [str(5000 + i) for i in range(7)]
     assert {r.collection_id for r in result.records} == {"RCMImageProducts"}

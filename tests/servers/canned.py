@@ -61,13 +61,20 @@ class LoopbackServer:
     request received is appended to ``recorded`` as a RecordedRequest.
     """
 
+    protocol_version = "HTTP/1.0"  # a subclass may speak HTTP/1.1 (keep-alive connections)
+
     def __init__(self, port=0):
         self.recorded = []
+        self.connections = 0  # TCP connections accepted
         self._stopping = threading.Event()
         owner = self
 
         class Handler(http.server.BaseHTTPRequestHandler):
-            protocol_version = "HTTP/1.0"
+            protocol_version = owner.protocol_version
+
+            def setup(self):
+                owner.connections += 1
+                super().setup()
 
             def log_message(self, format, *args):  # noqa: A002 - base class signature
                 pass
@@ -82,6 +89,7 @@ class LoopbackServer:
                 owner.recorded.append(recorded)
                 status, headers, payload, delay = owner.handle(recorded)
                 if delay and owner._stopping.wait(delay):
+                    self.close_connection = True
                     return  # server stopping: drop the connection
                 drip = payload if isinstance(payload, Drip) else None
                 if drip is not None:

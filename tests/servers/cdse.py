@@ -22,7 +22,11 @@ What it does like the real service (``/odata/v1/Products``):
   with FastAPI's ``{"detail": [{"loc": ["query", "$skip"], "msg": …}]}``.
 - ``$count=True`` → ``@odata.count``; ``@odata.context``; ``@odata.nextLink`` (absolute, the same
   parameters with ``$skip`` advanced) whenever more products remain - even when that ``$skip``
-  would be refused, as the service does.
+  would be refused, as the service does; with ``next_link_past_wall=False``, never a nextLink whose
+  ``$skip`` would be refused (the service's documentation promises neither behaviour).
+- ``delay`` seconds before each answer (a remote catalogue's round trip; requests are served
+  concurrently and ``max_in_flight`` is the most served at once); ``keep_alive=True`` speaks
+  HTTP/1.1 with keep-alive connections (``connections`` counts those accepted).
 - ``$expand=Attributes`` / ``$expand=Assets`` (repeated parameters; ``Locations`` accepted):
   a product carries those lists only when asked. Any other expand value (including the
   comma-joined ``Attributes,Assets``, whose support by the real service is not confirmed) is
@@ -455,12 +459,18 @@ class _Index:
 class CdseServer(LoopbackServer):
     """The fake catalogue on 127.0.0.1; ``url`` is its Products endpoint."""
 
-    def __init__(self, products=(), port=0):
+    def __init__(self, products=(), port=0, *, next_link_past_wall=True, delay=0.0, keep_alive=False):
         self._lock = threading.Lock()
         self._products = list(products)
         self._index = None
         self._masks = {}
         self.faults = []
+        self.next_link_past_wall = next_link_past_wall
+        self.delay = delay
+        self.max_in_flight = 0
+        self._in_flight = 0
+        if keep_alive:
+            self.protocol_version = "HTTP/1.1"
         super().__init__(port)
         self.url = self.base_url + PATH
 
@@ -501,6 +511,18 @@ class CdseServer(LoopbackServer):
         return status, JSON, json.dumps({"detail": detail}), 0
 
     def handle(self, recorded):
+        with self._lock:
+            self._in_flight += 1
+            self.max_in_flight = max(self.max_in_flight, self._in_flight)
+        try:
+            if self.delay and self._stopping.wait(self.delay):
+                return 503, {}, b"", 0
+            return self._answer(recorded)
+        finally:
+            with self._lock:
+                self._in_flight -= 1
+
+    def _answer(self, recorded):
         if self.faults:
             status, headers, body, *rest = self.faults.pop(0)
             return status, dict(headers or {}), body, (rest[0] if rest else 0)
@@ -566,7 +588,8 @@ class CdseServer(LoopbackServer):
         if str(one("$count", "")).lower() == "true":
             body["@odata.count"] = total
         body["value"] = value
-        if skip + len(page) < total and top > 0:
+        wall = not self.next_link_past_wall and skip + len(page) > MAX_SKIP
+        if skip + len(page) < total and top > 0 and not wall:
             rest = [(k, v) for k, v in pairs if k != "$skip"] + [("$skip", str(skip + len(page)))]
             body["@odata.nextLink"] = self.url + "?" + urlencode(rest, quote_via=quote, safe="$/(),':")
         return 200, JSON, json.dumps(body), 0

@@ -23,9 +23,10 @@ what was asked (a server that returns more than asked), ``next_record(start, ret
 to write another ``nextRecord`` than the honest one, and ``fail_at`` — startPositions answered
 with HTTP 500 instead of a page.
 
-It is threaded: requests are served concurrently (each waits its own ``delay``), and
-``max_in_flight`` is the most requests it was serving at once, so a test can check how many a
-parallel client really sent.
+It is threaded and speaks HTTP/1.1 (keep-alive): requests are served concurrently (each waits its
+own ``delay``), ``max_in_flight`` is the most requests it was serving at once, so a test can check
+how many a parallel client really sent, and ``connections`` counts the TCP connections it accepted
+(a client that reuses its connections opens few).
 """
 
 import random
@@ -61,6 +62,8 @@ def eodms_records(n, seed=2013, first_id=1_500_000):
 class SlowCsw(LoopbackServer):
     """Serves ``records`` (a list of ``csw:Record`` documents as bytes) at ``url``; see the module
     docstring. ``delay`` and ``cap`` may be changed while it runs."""
+
+    protocol_version = "HTTP/1.1"
 
     def __init__(self, records, *, delay=0.25, cap=None, extra=0, next_record=None, fail_at=(), port=0):
         self.records = list(records)
