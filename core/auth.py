@@ -47,3 +47,22 @@ def credentials_from_authcfg(authcfg, service="the service"):
             "Settings > Options > Authentication (method Basic)."
         )
     return Credentials(username, password)
+
+
+def auth_hint(authcfg):
+    """Where a user fixes the credentials of ``authcfg``, for error messages: the auth config by the
+    name the user gave it ("auth config 'My CDSE account'"), not its internal id; the id only when
+    the config has no name or is not in the authentication database. '' without an auth config."""
+    from qgis.core import QgsApplication
+
+    authcfg = (authcfg or "").strip()
+    if not authcfg:
+        return ""
+    name = ""
+    try:
+        configs = QgsApplication.authManager().availableAuthMethodConfigs()
+        if authcfg in configs:
+            name = configs[authcfg].name().strip()
+    except Exception:  # noqa: BLE001 - a hint must never fail the request it describes
+        name = ""
+    return f"auth config '{name}'" if name else f"auth config {authcfg}"

@@ -649,24 +649,32 @@ Identifiants : une configuration d'authentification Basic avec votre nom d'util
       <translation>Afficher le dossier</translation>
     </message>
     <message>
+      <source>Download {0} selected products</source>
+      <translation>Télécharger les {0} produits sélectionnés</translation>
+    </message>
+    <message>
+      <source>Download this product: {0}</source>
+      <translation>Télécharger ce produit : {0}</translation>
+    </message>
+    <message>
+      <source>Download one of {0} products here</source>
+      <translation>Télécharger l'un des {0} produits ici</translation>
+    </message>
+    <message>
+      <source>Show quicklook: {0}</source>
+      <translation>Afficher l'aperçu : {0}</translation>
+    </message>
+    <message>
+      <source>Show the quicklook of one of {0} products</source>
+      <translation>Afficher l'aperçu de l'un des {0} produits</translation>
+    </message>
+    <message>
       <source>Not downloaded yet: {0}. Download them first.</source>
       <translation>Pas encore téléchargés : {0}. Téléchargez-les d'abord.</translation>
     </message>
     <message>
       <source>QGIS cannot display {0} directly; it is shown in your file browser.</source>
       <translation>QGIS ne peut pas afficher {0} directement; le fichier est montré dans votre gestionnaire de fichiers.</translation>
-    </message>
-    <message>
-      <source>Download this product ({0})</source>
-      <translation>Télécharger ce produit ({0})</translation>
-    </message>
-    <message>
-      <source>Download {0} selected products</source>
-      <translation>Télécharger les {0} produits sélectionnés</translation>
-    </message>
-    <message>
-      <source>Show quicklook ({0})</source>
-      <translation>Afficher l'aperçu ({0})</translation>
     </message>
   </context>
   <context>
@@ -968,6 +976,10 @@ Identifiants : une configuration d'authentification Basic avec votre nom d'util
       <translation>EODMS a accepté {0} commande(s) sur {1}; surveillez vos courriels pour les liens de livraison.</translation>
     </message>
     <message>
+      <source>Order {0} selected scenes</source>
+      <translation>Commander les {0} scènes sélectionnées</translation>
+    </message>
+    <message>
       <source>EODMS already accepted orders for {0}. Order them again?</source>
       <translation>EODMS a déjà accepté des commandes pour {0}. Les commander de nouveau?</translation>
     </message>
@@ -980,24 +992,28 @@ Identifiants : une configuration d'authentification Basic avec votre nom d'util
       <translation>EO Order : commande de {0} scène(s) EODMS</translation>
     </message>
     <message>
+      <source>Order this scene: {0}</source>
+      <translation>Commander cette scène : {0}</translation>
+    </message>
+    <message>
+      <source>Order one of {0} scenes here</source>
+      <translation>Commander l'une des {0} scènes ici</translation>
+    </message>
+    <message>
+      <source>Show quicklook: {0}</source>
+      <translation>Afficher l'aperçu : {0}</translation>
+    </message>
+    <message>
+      <source>Show the quicklook of one of {0} scenes</source>
+      <translation>Afficher l'aperçu de l'une des {0} scènes</translation>
+    </message>
+    <message>
       <source>Failed: {0}</source>
       <translation>Échec : {0}</translation>
     </message>
     <message>
       <source>scene {0} of {1}</source>
       <translation>scène {0} sur {1}</translation>
-    </message>
-    <message>
-      <source>Order this scene ({0})</source>
-      <translation>Commander cette scène ({0})</translation>
-    </message>
-    <message>
-      <source>Order {0} selected scenes</source>
-      <translation>Commander les {0} scènes sélectionnées</translation>
-    </message>
-    <message>
-      <source>Show quicklook ({0})</source>
-      <translation>Afficher l'aperçu ({0})</translation>
     </message>
   </context>
   <context>

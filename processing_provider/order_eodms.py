@@ -12,7 +12,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QCoreApplication
 
-from ..core.auth import credentials_from_authcfg
+from ..core.auth import auth_hint, credentials_from_authcfg
 from ..core.eodms_order import EODMS_WCS_URL, PACKAGING_FORMATS, SERVER_DEFAULT, EodmsOrderClient, order_batch
 from ..core.errors import EoOrderError
 from ..core.footprints import scene_from_feature
@@ -99,7 +99,7 @@ class OrderEodmsAlgorithm(QgsProcessingAlgorithm):
             feedback.pushWarning(journal.notice)
         try:
             client = EodmsOrderClient(url, credentials=credentials_from_authcfg(authcfg, "EODMS"),
-                                      auth_hint=f"auth config {authcfg}")
+                                      auth_hint=auth_hint(authcfg))
             results = order_batch(client, scenes, journal, packaging, progress=progress,
                                   cancelled=feedback.isCanceled)
             rows = journal.entries(len(scenes))

@@ -17,7 +17,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QCoreApplication
 
 from ..core.areas import box_from_extent
-from ..core.auth import credentials_from_authcfg
+from ..core.auth import auth_hint, credentials_from_authcfg
 from ..core.csw import EODMS_CATALOG_URL, CswClient, Profile
 from ..core.errors import Cancelled, EoOrderError
 from ..core.footprints import CRS, features_from_records, footprint_fields
@@ -123,7 +123,7 @@ class SearchCswAlgorithm(QgsProcessingAlgorithm):
                 credentials = credentials_from_authcfg(authcfg, profile.label)
             schema = self.SCHEMA_KEYS[min(1, max(0, self.parameterAsEnum(parameters, self.SCHEMA, context)))]
             client = CswClient(url, profile, credentials=credentials,
-                               auth_hint=f"auth config {authcfg}" if authcfg else "", name=profile.label,
+                               auth_hint=auth_hint(authcfg), name=profile.label,
                                schema=schema)
 
             def progress(page, pages, count, matched):

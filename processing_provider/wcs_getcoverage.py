@@ -21,7 +21,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QCoreApplication
 
-from ..core.auth import credentials_from_authcfg
+from ..core.auth import auth_hint, credentials_from_authcfg
 from ..core.errors import Cancelled, EoOrderError
 from ..core.wcs10 import COVERAGE_LIMIT, GetCoverageRequest, Wcs10Client, parse_range_subset
 from ..core.wcs_choices import (
@@ -183,7 +183,7 @@ class WcsGetCoverageAlgorithm(QgsProcessingAlgorithm):
         try:
             authcfg = self.parameterAsString(parameters, self.AUTHCFG, context)
             credentials = credentials_from_authcfg(authcfg, "the WCS server") if authcfg else None
-            client = Wcs10Client(url, credentials=credentials, auth_hint=f"auth config {authcfg}" if authcfg else "",
+            client = Wcs10Client(url, credentials=credentials, auth_hint=auth_hint(authcfg),
                                  max_coverage_bytes=self.parameterAsInt(parameters, self.MAX_SIZE, context) << 20)
 
             feedback.pushInfo(tr("Describing coverage {0}…").format(coverage))

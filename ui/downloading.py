@@ -12,7 +12,7 @@ from qgis.core import Qgis, QgsApplication, QgsProject
 from qgis.PyQt.QtCore import QCoreApplication, QObject, QUrl, pyqtSignal
 from qgis.PyQt.QtGui import QDesktopServices
 
-from ..core.auth import credentials_from_authcfg
+from ..core.auth import auth_hint, credentials_from_authcfg
 from ..core.cdse_auth import TokenManager
 from ..core.cdse_batch import DownloadRecorder, file_source, items_from_features, set_downloaded_flags
 from ..core.cdse_download import Downloader, downloaded_path
@@ -21,7 +21,7 @@ from ..core.footprints import QUERY_LOG_PROPERTY
 from ..core.product_open import open_layers
 from ..core.settings import Settings
 from ..core.tasks import DownloadTask
-from .map_pick import footprints_at
+from .map_pick import FootprintAction, SelectionAction, add_footprint_entries
 from .messages import folder_link, push_message
 from .quicklooks import show_quicklooks
 
@@ -70,7 +70,7 @@ class DownloadController(QObject):
             return None
         _catalogue, download_url, token_url = self.settings.cdse_urls
         folder = self.settings.cdse_folder
-        tokens = TokenManager(token_url, credentials=credentials, auth_hint=f"auth config {authcfg}")
+        tokens = TokenManager(token_url, credentials=credentials, auth_hint=auth_hint(authcfg))
         downloader = Downloader(tokens, folder, download_url=download_url,
                                 concurrency=self.settings.cdse_concurrency)
         log_path = layer.customProperty(QUERY_LOG_PROPERTY) or None
@@ -165,22 +165,13 @@ class DownloadController(QObject):
     # --- map -----------------------------------------------------------------------------
 
     def _canvas_menu(self, menu, event):
-        under = footprints_at(self.canvas, event.mapPoint(), "products")
-        if not under:
-            return
-        menu.addSeparator()
-        for layer, features in under.items():
-            for feature in features[:5]:
-                action = menu.addAction(tr("Download this product ({0})").format(feature["name"]))
-                action.triggered.connect(lambda _=False, la=layer, f=feature: self.request_download(la, [f]))
-                if feature["quicklook_url"]:
-                    action = menu.addAction(tr("Show quicklook ({0})").format(feature["name"]))
-                    action.triggered.connect(lambda _=False, la=layer, f=feature: show_quicklooks(self.iface, la, [f]))
-            selected = layer.selectedFeatures()
-            if len(selected) > 1:
-                action = menu.addAction(tr("Download {0} selected products").format(len(selected)))
-                action.triggered.connect(lambda _=False, la=layer, fs=selected: self.request_download(la, fs))
-
+        add_footprint_entries(menu, self.canvas, event.mapPoint(), "products", [
+            FootprintAction(tr("Download this product: {0}"), tr("Download one of {0} products here"),
+                            lambda layer, feature: self.request_download(layer, [feature])),
+            FootprintAction(tr("Show quicklook: {0}"), tr("Show the quicklook of one of {0} products"),
+                            lambda layer, feature: show_quicklooks(self.iface, layer, [feature]),
+                            lambda feature: bool(feature["quicklook_url"])),
+        ], SelectionAction(tr("Download {0} selected products"), self.request_download))
 
     def shutdown(self):
         try:

@@ -9,14 +9,14 @@ from qgis.core import Qgis, QgsApplication, QgsProject
 from qgis.PyQt.QtCore import QCoreApplication, QObject, pyqtSignal
 from qgis.PyQt.QtWidgets import QDialog
 
-from ..core.auth import credentials_from_authcfg
+from ..core.auth import auth_hint, credentials_from_authcfg
 from ..core.eodms_order import EodmsOrderClient, order_batch
 from ..core.errors import EoOrderError
 from ..core.footprints import is_footprint_layer, scene_from_feature, style_footprints
 from ..core.journal import OrderJournal, default_journal_path
 from ..core.settings import Settings
 from ..core.tasks import WorkTask
-from .map_pick import footprints_at
+from .map_pick import FootprintAction, SelectionAction, add_footprint_entries
 from .messages import ask, push_message
 from .order_dialog import OrderDialog
 from .quicklooks import show_quicklooks
@@ -70,7 +70,7 @@ class OrderController(QObject):
     def _client(self, authcfg):
         credentials = credentials_from_authcfg(authcfg, "EODMS")
         return EodmsOrderClient(self.settings.order_wcs_url, credentials=credentials,
-                                auth_hint=f"auth config {authcfg}")
+                                auth_hint=auth_hint(authcfg))
 
     def describe(self, scene, authcfg):
         """Start a DescribeCoverage task for ``scene`` (the dialog's packaging list)."""
@@ -129,26 +129,14 @@ class OrderController(QObject):
 
     # --- map ---------------------------------------------------------------------------
 
-    def features_at(self, map_point):
-        """{layer: [features]} of footprints under ``map_point`` (canvas CRS)."""
-        return footprints_at(self.canvas, map_point, "records")
-
     def _canvas_menu(self, menu, event):
-        under = self.features_at(event.mapPoint())
-        if not under:
-            return
-        menu.addSeparator()
-        for layer, features in under.items():
-            for feature in features[:5]:
-                action = menu.addAction(tr("Order this scene ({0})").format(feature["record_id"]))
-                action.triggered.connect(lambda _=False, f=feature: self.request_order([f]))
-                if feature["thumbnail_url"]:
-                    action = menu.addAction(tr("Show quicklook ({0})").format(feature["record_id"]))
-                    action.triggered.connect(lambda _=False, la=layer, f=feature: show_quicklooks(self.iface, la, [f]))
-            selected = layer.selectedFeatures()
-            if len(selected) > 1:
-                action = menu.addAction(tr("Order {0} selected scenes").format(len(selected)))
-                action.triggered.connect(lambda _=False, fs=selected: self.request_order(fs))
+        add_footprint_entries(menu, self.canvas, event.mapPoint(), "records", [
+            FootprintAction(tr("Order this scene: {0}"), tr("Order one of {0} scenes here"),
+                            lambda _layer, feature: self.request_order([feature])),
+            FootprintAction(tr("Show quicklook: {0}"), tr("Show the quicklook of one of {0} scenes"),
+                            lambda layer, feature: show_quicklooks(self.iface, layer, [feature]),
+                            lambda feature: bool(feature["thumbnail_url"])),
+        ], SelectionAction(tr("Order {0} selected scenes"), lambda _layer, features: self.request_order(features)))
 
     def restyle(self, layers=None):
         """Fill ordered scenes green in every footprint layer."""

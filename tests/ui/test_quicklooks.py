@@ -186,8 +186,9 @@ def test_right_click_on_a_footprint_shows_its_quicklook(records, qgis_iface, tmp
         menu = QMenu()
         canvas.contextMenuAboutToShow.emit(menu, event)
         labels = [a.text() for a in menu.actions() if a.text()]
-        assert labels == ["Order this scene (1508208)", "Show quicklook (1508208)"]
-        next(a for a in menu.actions() if a.text() == "Show quicklook (1508208)").trigger()
+        assert labels == ["Order this scene: 2013-02-21 · Radarsat1 · 1508208",
+                          "Show quicklook: 2013-02-21 · Radarsat1 · 1508208"]
+        next(a for a in menu.actions() if a.text().startswith("Show quicklook")).trigger()
         assert shown == [(records.id(), ["1508208"])]
     finally:
         controller.shutdown()
