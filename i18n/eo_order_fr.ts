@@ -534,10 +534,6 @@
       <source>No query log: the folder {0} cannot be created ({1}).</source>
       <translation>Aucun journal de requête : le dossier {0} ne peut pas être créé ({1}).</translation>
     </message>
-    <message>
-      <source>{0} of {1} products on disk in {2}.</source>
-      <translation>{0} produits sur {1} sur le disque dans {2}.</translation>
-    </message>
   </context>
   <context>
     <name>DownloadCdseAlgorithm</name>
@@ -633,16 +629,32 @@ Identifiants : une configuration d'authentification Basic avec votre nom d'util
   <context>
     <name>DownloadController</name>
     <message>
-      <source>A download is already running: wait for it or cancel it first.</source>
-      <translation>Un téléchargement est déjà en cours : attendez qu'il se termine ou annulez-le d'abord.</translation>
+      <source>; nothing downloaded.</source>
+      <translation>; rien n'a été téléchargé.</translation>
+    </message>
+    <message>
+      <source>{0} verified</source>
+      <translation>{0} vérifié(s)</translation>
+    </message>
+    <message>
+      <source>{0} complete, no checksum to verify</source>
+      <translation>{0} complet(s), sans somme de contrôle à vérifier</translation>
+    </message>
+    <message>
+      <source>{0} already there</source>
+      <translation>{0} déjà présent(s)</translation>
+    </message>
+    <message>
+      <source>{0} of {1} products on disk in {2}</source>
+      <translation>{0} produit(s) sur {1} sur le disque dans {2}</translation>
     </message>
     <message>
       <source>Download cancelled; partial files are kept and the next download resumes them.</source>
       <translation>Téléchargement annulé; les fichiers partiels sont conservés et le prochain téléchargement les reprendra.</translation>
     </message>
     <message>
-      <source>Downloads to {0}: {1}.</source>
-      <translation>Téléchargements dans {0} : {1}.</translation>
+      <source>A download is already running: wait for it or cancel it first.</source>
+      <translation>Un téléchargement est déjà en cours : attendez qu'il se termine ou annulez-le d'abord.</translation>
     </message>
     <message>
       <source>Show folder</source>
@@ -651,6 +663,26 @@ Identifiants : une configuration d'authentification Basic avec votre nom d'util
     <message>
       <source>Download {0} selected products</source>
       <translation>Télécharger les {0} produits sélectionnés</translation>
+    </message>
+    <message>
+      <source>{0} offline (in the long-term archive): order it in the Copernicus Data Space browser first</source>
+      <translation>{0} hors ligne (dans l'archive à long terme) : commandez-le(s) d'abord dans le navigateur de Copernicus Data Space</translation>
+    </message>
+    <message>
+      <source>{0} cancelled (partial files are kept and resumed next time)</source>
+      <translation>{0} annulé(s) (les fichiers partiels sont conservés et repris la prochaine fois)</translation>
+    </message>
+    <message>
+      <source>{0} not tried: {1}</source>
+      <translation>{0} non tenté(s) : {1}</translation>
+    </message>
+    <message>
+      <source>Download failed: {0}</source>
+      <translation>Échec du téléchargement : {0}</translation>
+    </message>
+    <message>
+      <source>{0} failed: {1}</source>
+      <translation>{0} en échec : {1}</translation>
     </message>
     <message>
       <source>Download this product: {0}</source>
@@ -667,6 +699,18 @@ Identifiants : une configuration d'authentification Basic avec votre nom d'util
     <message>
       <source>Show the quicklook of one of {0} products</source>
       <translation>Afficher l'aperçu de l'un des {0} produits</translation>
+    </message>
+    <message>
+      <source>{0} more failed.</source>
+      <translation>{0} autre(s) en échec.</translation>
+    </message>
+    <message>
+      <source>Nothing downloaded: the {0} selected product(s) are offline (in the long-term archive). Order them in the Copernicus Data Space browser first, then download them once they are online.</source>
+      <translation>Rien n'a été téléchargé : le ou les {0} produit(s) sélectionné(s) sont hors ligne (dans l'archive à long terme). Commandez-les d'abord dans le navigateur de Copernicus Data Space, puis téléchargez-les une fois en ligne.</translation>
+    </message>
+    <message>
+      <source>{0} of the {1} selected products are offline (in the long-term archive) and will not download; downloading the other {2}.</source>
+      <translation>{0} des {1} produits sélectionnés sont hors ligne (dans l'archive à long terme) et ne seront pas téléchargés; téléchargement des {2} autres.</translation>
     </message>
     <message>
       <source>Not downloaded yet: {0}. Download them first.</source>
@@ -964,20 +1008,32 @@ Identifiants : une configuration d'authentification Basic avec votre nom d'util
       <translation>Commander de nouveau?</translation>
     </message>
     <message>
+      <source>EODMS accepted {0} of {1} order(s); watch your e-mail for the delivery links.</source>
+      <translation>EODMS a accepté {0} commande(s) sur {1}; surveillez vos courriels pour les liens de livraison.</translation>
+    </message>
+    <message>
+      <source>Order failed: EODMS accepted none of the {0} order(s).</source>
+      <translation>Échec de la commande : EODMS n'a accepté aucune des {0} commande(s).</translation>
+    </message>
+    <message>
       <source>These footprints have no EODMS record/collection id: search EODMS again and order from the new footprints.</source>
       <translation>Ces empreintes n'ont pas d'identifiant d'enregistrement ou de collection EODMS : relancez la recherche dans EODMS et commandez à partir des nouvelles empreintes.</translation>
+    </message>
+    <message>
+      <source>scene {0} of {1}</source>
+      <translation>scène {0} sur {1}</translation>
     </message>
     <message>
       <source>Order cancelled: see the Orders tab for what was sent.</source>
       <translation>Commande annulée : consultez l'onglet Commandes pour voir ce qui a été envoyé.</translation>
     </message>
     <message>
-      <source>EODMS accepted {0} of {1} order(s); watch your e-mail for the delivery links.</source>
-      <translation>EODMS a accepté {0} commande(s) sur {1}; surveillez vos courriels pour les liens de livraison.</translation>
-    </message>
-    <message>
       <source>Order {0} selected scenes</source>
       <translation>Commander les {0} scènes sélectionnées</translation>
+    </message>
+    <message>
+      <source>Failed: {0}</source>
+      <translation>Échec : {0}</translation>
     </message>
     <message>
       <source>EODMS already accepted orders for {0}. Order them again?</source>
@@ -990,6 +1046,10 @@ Identifiants : une configuration d'authentification Basic avec votre nom d'util
     <message>
       <source>EO Order: order {0} EODMS scene(s)</source>
       <translation>EO Order : commande de {0} scène(s) EODMS</translation>
+    </message>
+    <message>
+      <source>Order failed: {0}</source>
+      <translation>Échec de la commande : {0}</translation>
     </message>
     <message>
       <source>Order this scene: {0}</source>
@@ -1008,12 +1068,12 @@ Identifiants : une configuration d'authentification Basic avec votre nom d'util
       <translation>Afficher l'aperçu de l'une des {0} scènes</translation>
     </message>
     <message>
-      <source>Failed: {0}</source>
-      <translation>Échec : {0}</translation>
+      <source>({0} more in the Orders tab)</source>
+      <translation>({0} autre(s) dans l'onglet Commandes)</translation>
     </message>
     <message>
-      <source>scene {0} of {1}</source>
-      <translation>scène {0} sur {1}</translation>
+      <source>Not tried: {0}; order them again once this is fixed.</source>
+      <translation>Non tentées : {0}; commandez-les de nouveau une fois le problème réglé.</translation>
     </message>
   </context>
   <context>
@@ -1075,12 +1135,16 @@ Identifiants : une configuration d'authentification Basic avec votre nom d'util
       <translation>EODMS n'offre aucun choix d'empaquetage pour cette scène : il utilisera son empaquetage par défaut.</translation>
     </message>
     <message>
-      <source>EODMS offers: {0} (default {1}).</source>
-      <translation>EODMS offre : {0} (par défaut {1}).</translation>
-    </message>
-    <message>
       <source>Order {0} scene(s) from EODMS. EODMS e-mails you when each order is submitted and again with download links.</source>
       <translation>Commander {0} scène(s) auprès d'EODMS. EODMS vous envoie un courriel lorsque chaque commande est soumise, puis un autre avec les liens de téléchargement.</translation>
+    </message>
+    <message>
+      <source>Order is off until you choose other credentials or edit these.</source>
+      <translation>La commande est désactivée tant que vous n'avez pas choisi d'autres identifiants ou modifié ceux-ci.</translation>
+    </message>
+    <message>
+      <source>EODMS offers: {0} (default {1}).</source>
+      <translation>EODMS offre : {0} (par défaut {1}).</translation>
     </message>
     <message>
       <source>Already ordered: {0}. They will be ordered again.</source>

@@ -15,12 +15,13 @@ from qgis.PyQt.QtGui import QDesktopServices
 from ..core.auth import auth_hint, credentials_from_authcfg
 from ..core.cdse_auth import TokenManager
 from ..core.cdse_batch import DownloadRecorder, file_source, items_from_features, set_downloaded_flags
-from ..core.cdse_download import Downloader, downloaded_path
+from ..core.cdse_download import CANCELLED, OFFLINE, SKIPPED, UNVERIFIED, VERIFIED, Downloader, downloaded_path
+from ..core.cdse_download import FAILED as FAILED_STATUS
 from ..core.errors import EoOrderError
 from ..core.footprints import QUERY_LOG_PROPERTY
 from ..core.product_open import open_layers
 from ..core.settings import Settings
-from ..core.tasks import DownloadTask
+from ..core.tasks import DONE, FAILED, PARTLY, DownloadTask
 from .map_pick import FootprintAction, SelectionAction, add_footprint_entries
 from .messages import folder_link, push_message
 from .quicklooks import show_quicklooks
@@ -28,6 +29,43 @@ from .quicklooks import show_quicklooks
 
 def tr(text):
     return QCoreApplication.translate("DownloadController", text)
+
+
+def describe_downloads(outcomes, folder):
+    """The one sentence that ends a download batch, e.g. "3 of 4 products on disk in /data (3 verified);
+    1 offline (in the long-term archive): order it in the Copernicus Data Space browser first." or,
+    when nothing reached the disk, "Download failed: <why>; nothing downloaded." Products a stopped
+    batch never tried are named."""
+    counts = {}
+    for outcome in outcomes:
+        counts[outcome.status] = counts.get(outcome.status, 0) + 1
+    done = sum(1 for o in outcomes if o.done)
+    not_tried = [o for o in outcomes if o.status == FAILED_STATUS and o.message.startswith(f"{o.name}: not tried")]
+    failed = [o for o in outcomes if o.status == FAILED_STATUS and o not in not_tried]
+    problems = []
+    if counts.get(OFFLINE):
+        problems.append(tr("{0} offline (in the long-term archive): order it in the Copernicus Data Space browser "
+                           "first").format(counts[OFFLINE]))
+    if counts.get(CANCELLED):
+        problems.append(tr("{0} cancelled (partial files are kept and resumed next time)").format(counts[CANCELLED]))
+    if not_tried:
+        problems.append(tr("{0} not tried: {1}").format(len(not_tried), ", ".join(o.name for o in not_tried[:5])))
+    if not done and failed:
+        text = tr("Download failed: {0}").format(failed[0].message.rstrip(". ")) + tr("; nothing downloaded.")
+        if len(failed) > 1:
+            text += " " + tr("{0} more failed.").format(len(failed) - 1)
+        return text + (" " + "; ".join(problems) + "." if problems else "")
+    kinds = []
+    for status, label in ((VERIFIED, tr("{0} verified")), (UNVERIFIED, tr("{0} complete, no checksum to verify")),
+                          (SKIPPED, tr("{0} already there"))):
+        if counts.get(status):
+            kinds.append(label.format(counts[status]))
+    text = tr("{0} of {1} products on disk in {2}").format(done, len(outcomes), folder)
+    if kinds:
+        text += " (" + ", ".join(kinds) + ")"
+    if failed:
+        problems.insert(0, tr("{0} failed: {1}").format(len(failed), failed[0].message.rstrip(". ")))
+    return text + ("; " + "; ".join(problems) if problems else "") + "."
 
 
 class DownloadController(QObject):
@@ -45,6 +83,7 @@ class DownloadController(QObject):
         self.canvas = iface.mapCanvas()
         self.settings = Settings()
         self.task = None
+        self.ending = ""  # the last batch's final sentence
         self.canvas.contextMenuAboutToShow.connect(self._canvas_menu)
 
     # --- entry points -------------------------------------------------------------------
@@ -68,6 +107,17 @@ class DownloadController(QObject):
         except EoOrderError as exc:
             push_message(self.iface, str(exc), Qgis.MessageLevel.Warning)
             return None
+        offline = [item for item in items if not item.online]
+        if len(offline) == len(items):
+            push_message(self.iface, tr("Nothing downloaded: the {0} selected product(s) are offline (in the long-term "
+                                        "archive). Order them in the Copernicus Data Space browser first, then "
+                                        "download them once they are online.").format(len(items)),
+                         Qgis.MessageLevel.Warning)
+            return None
+        if offline:
+            push_message(self.iface, tr("{0} of the {1} selected products are offline (in the long-term archive) and "
+                                        "will not download; downloading the other {2}.").format(
+                len(offline), len(items), len(items) - len(offline)), Qgis.MessageLevel.Info)
         _catalogue, download_url, token_url = self.settings.cdse_urls
         folder = self.settings.cdse_folder
         tokens = TokenManager(token_url, credentials=credentials, auth_hint=auth_hint(authcfg))
@@ -77,7 +127,7 @@ class DownloadController(QObject):
         if log_path and not os.path.isfile(log_path):
             log_path = None
         recorder = DownloadRecorder(log_path, file_source(layer))
-        task = DownloadTask(downloader, items, recorder)
+        task = DownloadTask(downloader, items, recorder, describe=lambda outcomes: describe_downloads(outcomes, folder))
         task.progressed.connect(self.progressed)
         task.productDone.connect(lambda outcome: self._product_done(layer, outcome))
         task.done.connect(lambda outcomes, error: self._done(task, folder, outcomes, error))
@@ -138,29 +188,22 @@ class DownloadController(QObject):
         self.productDone.emit(layer, outcome)
 
     def _done(self, task, folder, outcomes, error):
+        """The batch's one final message: all done (green), partly (orange) or failed (red), and why."""
         if task is self.task:
             self.task = None
+        self.ending = error or task.ending
         self.finished.emit(outcomes, error)
         if error:
-            push_message(self.iface, error, Qgis.MessageLevel.Critical)
+            push_message(self.iface, tr("Download failed: {0}").format(error), Qgis.MessageLevel.Critical)
             return
         if outcomes is None:
-            push_message(self.iface,
-                         tr("Download cancelled; partial files are kept and the next download resumes them."),
-                         Qgis.MessageLevel.Info)
+            self.ending = tr("Download cancelled; partial files are kept and the next download resumes them.")
+            push_message(self.iface, self.ending, Qgis.MessageLevel.Info)
             return
-        self._summary(outcomes, folder)
-
-    def _summary(self, outcomes, folder):
-        counts = {}
-        for outcome in outcomes:
-            counts[outcome.status] = counts.get(outcome.status, 0) + 1
-        text = tr("Downloads to {0}: {1}.").format(folder, ", ".join(f"{n} {s}" for s, n in counts.items()))
-        problems = [o for o in outcomes if o.status in ("failed", "offline", "cancelled")]
-        if problems:
-            text += " " + " ".join(o.message for o in problems[:2])
-        level = Qgis.MessageLevel.Warning if problems else Qgis.MessageLevel.Success
-        push_message(self.iface, text, level, 15, folder_link(folder, tr("Show folder")))
+        level = {DONE: Qgis.MessageLevel.Success, PARTLY: Qgis.MessageLevel.Warning}.get(
+            task.verdict, Qgis.MessageLevel.Critical)
+        link = folder_link(folder, tr("Show folder")) if task.verdict != FAILED else ""
+        push_message(self.iface, task.ending, level, 0 if task.verdict == FAILED else 15, link)
 
     # --- map -----------------------------------------------------------------------------
 

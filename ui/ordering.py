@@ -10,12 +10,12 @@ from qgis.PyQt.QtCore import QCoreApplication, QObject, pyqtSignal
 from qgis.PyQt.QtWidgets import QDialog
 
 from ..core.auth import auth_hint, credentials_from_authcfg
-from ..core.eodms_order import EodmsOrderClient, order_batch
+from ..core.eodms_order import EodmsOrderClient
 from ..core.errors import EoOrderError
 from ..core.footprints import is_footprint_layer, scene_from_feature, style_footprints
 from ..core.journal import OrderJournal, default_journal_path
 from ..core.settings import Settings
-from ..core.tasks import WorkTask
+from ..core.tasks import DONE, FAILED, PARTLY, OrderTask, WorkTask
 from .map_pick import FootprintAction, SelectionAction, add_footprint_entries
 from .messages import ask, push_message
 from .order_dialog import OrderDialog
@@ -24,6 +24,22 @@ from .quicklooks import show_quicklooks
 
 def tr(text):
     return QCoreApplication.translate("OrderController", text)
+
+
+def describe_orders(results):
+    """The one sentence that ends an order batch: how many orders EODMS accepted, and why the others failed."""
+    failed = [r for r in results if not r.ok]
+    done = len(results) - len(failed)
+    if done:
+        text = tr("EODMS accepted {0} of {1} order(s); watch your e-mail for the delivery links.").format(
+            done, len(results))
+    else:
+        text = tr("Order failed: EODMS accepted none of the {0} order(s).").format(len(results))
+    if failed:
+        text += " " + tr("Failed: {0}").format("; ".join(f"{r.record_id}: {r.message}" for r in failed[:3]))
+        if len(failed) > 3:
+            text += " " + tr("({0} more in the Orders tab)").format(len(failed) - 3)
+    return text
 
 
 class OrderController(QObject):
@@ -90,17 +106,9 @@ class OrderController(QObject):
         except EoOrderError as exc:
             push_message(self.iface, str(exc), Qgis.MessageLevel.Critical)
             return None
-
-        def work(task):
-            def progress(done, total, result):
-                task.report(100.0 * done / total, tr("scene {0} of {1}").format(done, total))
-
-            return order_batch(client, scenes, self.journal, packaging, progress=progress,
-                               cancelled=task.isCanceled)
-
-        # close_on_cancel=False: Cancel stops the batch between scenes; the order in flight completes.
-        task = WorkTask(tr("EO Order: order {0} EODMS scene(s)").format(len(scenes)), work, close_on_cancel=False)
-        task.done.connect(self._order_done)
+        task = OrderTask(tr("EO Order: order {0} EODMS scene(s)").format(len(scenes)), client, scenes, self.journal,
+                         packaging, describe_orders, scene_text=tr("scene {0} of {1}"))
+        task.done.connect(lambda results, error: self._order_done(task, results, error))
         return self._run(task)
 
     def _run(self, task):
@@ -109,23 +117,24 @@ class OrderController(QObject):
         QgsApplication.taskManager().addTask(task)
         return task
 
-    def _order_done(self, results, error):
+    def _order_done(self, task, results, error):
+        """The batch's one final message: all accepted (green), some (orange) or none (red), and why."""
         self.restyle()
         self.ordersChanged.emit()
         if error:
-            push_message(self.iface, error, Qgis.MessageLevel.Critical)
+            text = tr("Order failed: {0}").format(error)
+            if task.not_tried:
+                text += " " + tr("Not tried: {0}; order them again once this is fixed.").format(
+                    ", ".join(task.not_tried))
+            push_message(self.iface, text, Qgis.MessageLevel.Critical, 0)
             return
         if results is None:
             push_message(self.iface, tr("Order cancelled: see the Orders tab for what was sent."),
                          Qgis.MessageLevel.Info)
             return
-        failed = [r for r in results if not r.ok]
-        done = len(results) - len(failed)
-        text = tr("EODMS accepted {0} of {1} order(s); watch your e-mail for the delivery links.").format(
-            done, len(results))
-        if failed:
-            text += " " + tr("Failed: {0}").format("; ".join(f"{r.record_id}: {r.message}" for r in failed[:3]))
-        push_message(self.iface, text, Qgis.MessageLevel.Warning if failed else Qgis.MessageLevel.Success)
+        level = {DONE: Qgis.MessageLevel.Success, PARTLY: Qgis.MessageLevel.Warning}.get(
+            task.verdict, Qgis.MessageLevel.Critical)
+        push_message(self.iface, task.ending, level, 0 if task.verdict == FAILED else 10)
 
     # --- map ---------------------------------------------------------------------------
 
