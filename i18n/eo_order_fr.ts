@@ -1233,12 +1233,8 @@ Cochez « Entités sélectionnées uniquement » pour ne commander que la sélec
       <translation>Scène</translation>
     </message>
     <message>
-      <source>Collection</source>
-      <translation>Collection</translation>
-    </message>
-    <message>
-      <source>Packaging</source>
-      <translation>Empaquetage</translation>
+      <source>EODMS order</source>
+      <translation>Commande EODMS</translation>
     </message>
     <message>
       <source>Status</source>
@@ -1249,20 +1245,40 @@ Cochez « Entités sélectionnées uniquement » pour ne commander que la sélec
       <translation>Message</translation>
     </message>
     <message>
+      <source>The order id in EODMS' reply (quote it to EODMS support); empty when the reply has none</source>
+      <translation>Le numéro de commande de la réponse d'EODMS (à citer au soutien d'EODMS); vide si la réponse n'en contient pas</translation>
+    </message>
+    <message>
+      <source>Scene {0} ({1}): {2}</source>
+      <translation>Scène {0} ({1}) : {2}</translation>
+    </message>
+    <message>
       <source>(no reply recorded)</source>
       <translation>(aucune réponse enregistrée)</translation>
     </message>
     <message>
-      <source>{0} order attempts: {1}. Journal: {2}</source>
-      <translation>{0} tentatives de commande : {1}. Journal : {2}</translation>
+      <source>{0} order attempts: {1}.</source>
+      <translation>{0} tentatives de commande : {1}.</translation>
     </message>
     <message>
       <source>none yet</source>
       <translation>aucune pour l'instant</translation>
     </message>
     <message>
-      <source>Scene {0} ({1}): {2}</source>
-      <translation>Scène {0} ({1}) : {2}</translation>
+      <source>Journal: {0}</source>
+      <translation>Journal : {0}</translation>
+    </message>
+    <message>
+      <source>EODMS order {0}</source>
+      <translation>commande EODMS {0}</translation>
+    </message>
+    <message>
+      <source>{0} · collection {1} · packaging {2}</source>
+      <translation>{0} · collection {1} · empaquetage {2}</translation>
+    </message>
+    <message>
+      <source>server default</source>
+      <translation>valeur par défaut du serveur</translation>
     </message>
   </context>
   <context>

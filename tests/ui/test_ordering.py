@@ -79,8 +79,12 @@ def test_right_click_on_a_footprint_orders_that_scene(dock, wes, qgis_iface):
     assert (order.coverage_id, order.packaging, order.username) == ("Radarsat1--1508208", "TAR", "eodms-user")
     [entry] = dock.orders.journal.entries()
     assert (entry.record_id, entry.status) == ("1508208", "submitted")
-    assert dock.orders_panel.table.rowCount() == 1
-    assert dock.orders_panel.table.item(0, 4).text() == "submitted"
+    table = dock.orders_panel.table
+    assert table.rowCount() == 1
+    headers = [table.horizontalHeaderItem(c).text() for c in range(table.columnCount())]
+    assert headers == ["Requested (UTC)", "Scene", "EODMS order", "Status", "Message"]
+    assert [table.item(0, c).text() for c in (1, 2, 3)] == ["1508208", order.order_id, "submitted"]
+    assert order.order_id and order.order_id in entry.response  # read from EODMS' reply, not made up
     renderer = dock.layer.renderer()
     assert isinstance(renderer, QgsRuleBasedRenderer)
     assert renderer.rootRule().children()[0].filterExpression() == "\"record_id\" IN ('1508208')"
