@@ -657,6 +657,10 @@ Identifiants : une configuration d'authentification Basic avec votre nom d'util
       <translation>Un téléchargement est déjà en cours : attendez qu'il se termine ou annulez-le d'abord.</translation>
     </message>
     <message>
+      <source>Select downloaded products to open them.</source>
+      <translation>Sélectionnez des produits téléchargés pour les ouvrir.</translation>
+    </message>
+    <message>
       <source>Show folder</source>
       <translation>Afficher le dossier</translation>
     </message>
@@ -683,6 +687,14 @@ Identifiants : une configuration d'authentification Basic avec votre nom d'util
     <message>
       <source>{0} failed: {1}</source>
       <translation>{0} en échec : {1}</translation>
+    </message>
+    <message>
+      <source>Added {0} layer(s) of {1}.</source>
+      <translation>{0} couche(s) de {1} ajoutée(s).</translation>
+    </message>
+    <message>
+      <source>They have no georeferencing QGIS can place on the map.</source>
+      <translation>Elles n'ont aucun géoréférencement que QGIS puisse placer sur la carte.</translation>
     </message>
     <message>
       <source>Download this product: {0}</source>
@@ -719,6 +731,10 @@ Identifiants : une configuration d'authentification Basic avec votre nom d'util
     <message>
       <source>QGIS cannot display {0} directly; it is shown in your file browser.</source>
       <translation>QGIS ne peut pas afficher {0} directement; le fichier est montré dans votre gestionnaire de fichiers.</translation>
+    </message>
+    <message>
+      <source>(and {0} more products)</source>
+      <translation>(et {0} autres produits)</translation>
     </message>
   </context>
   <context>

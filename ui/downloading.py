@@ -8,7 +8,7 @@ finished products in QGIS.
 
 import os
 
-from qgis.core import Qgis, QgsApplication, QgsProject
+from qgis.core import Qgis, QgsApplication, QgsCoordinateTransform, QgsCsException, QgsProject, QgsRectangle
 from qgis.PyQt.QtCore import QCoreApplication, QObject, QUrl, pyqtSignal
 from qgis.PyQt.QtGui import QDesktopServices
 
@@ -145,27 +145,60 @@ class DownloadController(QObject):
         return downloaded_path(self.settings.cdse_folder, feature["name"], feature["product_id"])
 
     def open_products(self, features):
-        """Add each downloaded product of ``features`` to the map; products QGIS cannot read are
-        shown in the file browser instead. Returns the layers added."""
-        layers, unreadable, missing = [], [], []
+        """Add each downloaded product of ``features`` to the map, zoom to what was added and say
+        what it was (or why nothing was); products QGIS cannot read are shown in the file browser
+        instead. Returns the layers added."""
+        layers, opened, unreadable, missing = [], [], [], []
         for feature in features:
             path = self.product_path(feature)
             if not os.path.isfile(path):
                 missing.append(feature["name"])
                 continue
-            opened = open_layers(path, QgsProject.instance(), group_name=feature["name"])
-            if opened:
-                layers += opened
+            added = open_layers(path, QgsProject.instance(), group_name=feature["name"])
+            if added:
+                layers += added
+                opened.append(feature["name"])
             else:
                 unreadable.append(path)
+        if layers:
+            zoomed = self._zoom_to(layers)
+            text = tr("Added {0} layer(s) of {1}.").format(len(layers), ", ".join(opened[:3]))
+            if len(opened) > 3:
+                text += " " + tr("(and {0} more products)").format(len(opened) - 3)
+            if not zoomed:
+                text += " " + tr("They have no georeferencing QGIS can place on the map.")
+            push_message(self.iface, text, Qgis.MessageLevel.Success if zoomed else Qgis.MessageLevel.Warning)
         if missing:
             push_message(self.iface, tr("Not downloaded yet: {0}. Download them first.").format(", ".join(missing[:3])),
-                          Qgis.MessageLevel.Warning)
+                         Qgis.MessageLevel.Warning)
         if unreadable:
             push_message(self.iface, tr("QGIS cannot display {0} directly; it is shown in your file browser.").format(
                 os.path.basename(unreadable[0])), Qgis.MessageLevel.Info)
             self.show_in_browser(unreadable[0])
+        if not (layers or missing or unreadable):
+            push_message(self.iface, tr("Select downloaded products to open them."), Qgis.MessageLevel.Info)
         return layers
+
+    def _zoom_to(self, layers):
+        """Zoom the map to ``layers`` (their extents in the map's CRS); False when none has one."""
+        canvas_crs = self.canvas.mapSettings().destinationCrs()
+        extent = QgsRectangle()
+        extent.setMinimal()
+        for layer in layers:
+            box = layer.extent()
+            if box.isEmpty() or not layer.crs().isValid():
+                continue
+            try:
+                box = QgsCoordinateTransform(layer.crs(), canvas_crs, QgsProject.instance()).transformBoundingBox(box)
+            except QgsCsException:
+                continue
+            extent.combineExtentWith(box)
+        if extent.isEmpty() or not extent.isFinite():
+            return False
+        extent.scale(1.05)
+        self.canvas.setExtent(extent)
+        self.canvas.refresh()
+        return True
 
     def show_in_browser(self, path):
         QDesktopServices.openUrl(QUrl.fromLocalFile(os.path.dirname(path)))

@@ -4,9 +4,10 @@ what reached the disk and why the rest did not, a task QGIS shows as failed when
 auth config named by its name, offline products flagged before the download starts."""
 
 import hashlib
+from pathlib import Path
 
 import pytest
-from qgis.core import Qgis, QgsApplication, QgsProject, QgsTask
+from qgis.core import Qgis, QgsApplication, QgsCoordinateTransform, QgsProject, QgsTask
 
 from eo_order.core.cdse_search import Product as CatalogueProduct
 from eo_order.core.footprints import features_from_products, footprint_layer
@@ -121,3 +122,41 @@ def test_only_offline_products_start_nothing_and_say_why(controller, servers, qg
     [message] = qgis_iface.messageBar().get_messages(Qgis.MessageLevel.Warning)
     assert "Nothing downloaded: the 1 selected product(s) are offline" in message
     assert QgsApplication.taskManager().countActiveTasks() == 0
+
+
+def write_geotiff(path):
+    """A 4x3 GeoTIFF at 8.0–8.4 E, 46–47 N."""
+    import numpy as np
+    from osgeo import gdal, osr
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    dataset = gdal.GetDriverByName("GTiff").Create(str(path), 4, 3, 1, gdal.GDT_Byte)
+    dataset.SetGeoTransform((8.0, 0.1, 0, 47.0, 0, -1 / 3))
+    srs = osr.SpatialReference()
+    srs.ImportFromEPSG(4326)
+    dataset.SetProjection(srs.ExportToWkt())
+    dataset.GetRasterBand(1).WriteArray(np.arange(12, dtype=np.uint8).reshape(3, 4))
+    dataset = None
+
+
+def test_open_in_qgis_zooms_to_the_added_layers_and_says_what_was_added(controller, servers, qgis_iface):
+    from qgis.core import QgsCoordinateReferenceSystem, QgsRectangle
+
+    entries = [CatalogueProduct(f"id-{i}", name=f"S2A_MSIL2A_2022050{i}_TEST.tif", footprint_wkt=RING)
+               for i in (1, 2)]
+    layer = footprint_layer("products", features_from_products(entries), kind="products")
+    first, second = layer.getFeatures()
+    write_geotiff(Path(controller.product_path(first)))
+    canvas = qgis_iface.mapCanvas()
+    canvas.setDestinationCrs(QgsCoordinateReferenceSystem("EPSG:3857"))
+    canvas.setExtent(QgsRectangle(-2e7, -1e7, 2e7, 1e7))  # the whole world: the raster is under a pixel
+    [raster] = controller.open_products([first, second])
+    to_map = QgsCoordinateTransform(raster.crs(), canvas.mapSettings().destinationCrs(), QgsProject.instance())
+    raster_box = to_map.transformBoundingBox(raster.extent())
+    view = canvas.extent()
+    assert view.contains(raster_box)
+    assert min(view.width() / raster_box.width(), view.height() / raster_box.height()) < 1.5  # fills the view
+    [added] = qgis_iface.messageBar().get_messages(Qgis.MessageLevel.Success)
+    assert f"Added 1 layer(s) of {first['name']}." in added
+    [missing] = qgis_iface.messageBar().get_messages(Qgis.MessageLevel.Warning)
+    assert f"Not downloaded yet: {second['name']}. Download them first." in missing
