@@ -944,7 +944,228 @@ Identifiants : une configuration d'authentification Basic avec votre nom d'util
     </message>
   </context>
   <context>
+    <name>HelpText</name>
+    <message>
+      <source>### Search EODMS or a CSW catalogue</source>
+      <translation type="unfinished"></translation>
+    </message>
+    <message>
+      <source>1. Pick a **catalogue**: *EODMS catalogue* (default; anonymous), *EODMS RCM* (needs your EODMS
+   username and password) or a CSW 2.0.2 URL you add with **+**.
+2. For RCM, pick or create a QGIS **authentication configuration** (method *Basic*) in the
+   *Credentials* row. Only its id is remembered; the password stays in QGIS' encrypted
+   authentication database and never appears in settings, projects or logs.
+3. The **search box** follows the map canvas (whatever its CRS; it is turned into WGS 84 with its
+   sides sampled, so a zoomed-out Web Mercator world searches the whole world and a polar view
+   searches the latitude band around its pole; a view across the antimeridian searches every
+   longitude of its latitudes). Processing extents in any CRS are turned the same way. Expand
+   *Search box* to type a box, draw one on the map or take a layer's extent; once you do, it stops
+   following the canvas until you click *Map Canvas Extent* again.
+4. Optional **dates** (start inclusive, end exclusive — see below), a **title** pattern (`*` any
+   characters, `?` one character) and **Max records** (default 1000).
+5. Press **Search**. The task shows progress page by page.
+6. The results arrive as **one footprint layer** named after the search (for example
+   `EODMS catalogue · before 2013-03-29 · 12 scenes`) and as a table in the dock. Selecting rows
+   selects footprints and vice versa; with one record selected the dock shows its EODMS
+   thumbnail (THUMBVIEW), fetched and decoded in the background (an image whose header announces
+   more than 25 megapixels is refused, unread: "… is 30000 × 30000 pixels: far too large for a
+   thumbnail"; larger ones are decoded only at the 200 px shown). **Every record the catalogue
+   sent is in the layer**: records without a bounding box (brief records, services) are features
+   without geometry, listed in the table, and
+   the status line says so (`12 records, 3 without a footprint, in layer …`). Whatever is not in
+   the layer is said in the status line, the message bar and the EO Order log: paging that stopped
+   before the server's match count ("The catalogue matched 25 records but sent only 10 (page 1
+   gave no next record position) …"), records in a schema EO Order cannot read (named: DIF, FGDC,
+   ebRIM…), records over 4 MB of XML, duplicates, records dated outside the dates, and boxes that
+   cannot be drawn (the record stays, without geometry).</source>
+      <translation type="unfinished"></translation>
+    </message>
+    <message>
+      <source>**Cancel** frees the form at once (nothing is added) and closes the connection within a second.
+Every request (a page of records, a thumbnail) has an overall time limit, answer included: 300 s
+by default, set in the QGIS setting `eo_order/network/deadline_seconds`
+(*Settings › Options › Advanced*). A server that stalls or drips its answer is stopped there with
+"… did not finish sending its answer within 300 s".</source>
+      <translation type="unfinished"></translation>
+    </message>
+    <message>
+      <source>Errors: an unreachable server, an HTTP error, an OWS ExceptionReport or SOAP fault (quoted), an
+HTML maintenance page, malformed or truncated XML, rejected credentials ("… rejected the
+username/password in auth config abc1234"), dates out of order, a reply that is not a CSW 2.0.2
+GetRecords result (it is named: "answered with a CSW 3.0 GetRecordsResponse", "a CSW 2.0.2
+GetRecordByIdResponse", "&lt;rss&gt;"). A failed search never adds an empty layer; a search with no
+match says so.</source>
+      <translation type="unfinished"></translation>
+    </message>
+    <message>
+      <source>### Order from EODMS</source>
+      <translation type="unfinished"></translation>
+    </message>
+    <message>
+      <source>Right-click a footprint on the map (**Order this scene**, **Order N selected scenes**), right-click
+rows of the results table, or press **Order selected**. A dialog lists the scenes, the packaging
+formats EODMS offers for them (read with DescribeCoverage; ZIP/TAR/TARGZ, or *Server default*: no
+packaging format is sent and EODMS packages the scene its own way) and the auth config with your
+EODMS username/password (create one from the dialog). A scene whose DescribeCoverage offers no
+packaging choice is ordered with the server's default whatever format is picked. The order task sends, per scene,
+DescribeCoverage then GetCoverage with CoverageId `&lt;collection&gt;--&lt;record id&gt;`. A 401 stops the batch
+("EODMS rejected the username/password in auth config …"); a scene EODMS refuses is marked failed
+and the batch goes on. EODMS e-mails you the download links.</source>
+      <translation type="unfinished"></translation>
+    </message>
+    <message>
+      <source>Every attempt is written to the **order journal** (`&lt;QGIS profile&gt;/eo_order/orders.sqlite`) before
+and after its request, so a crash loses nothing (a request that was in flight shows as
+*interrupted*: check your e-mail before ordering it again). The **Orders** tab lists the journal;
+ordering a scene already submitted asks first; ordered footprints are filled green. A damaged
+journal (or search history) file is moved aside as `orders.sqlite.corrupt-&lt;UTC time&gt;` and a new,
+empty one started; the dock (and `eo_order:order_eodms`, as a warning) says so once.</source>
+      <translation type="unfinished"></translation>
+    </message>
+    <message>
+      <source>### Copernicus Data Space</source>
+      <translation type="unfinished"></translation>
+    </message>
+    <message>
+      <source>1. On the **Copernicus** tab pick the **collection** (SENTINEL-1/2/3/5P, LANDSAT-8, …), the
+   **sensing** start (inclusive) and end (exclusive, UTC), an optional **max cloud** cover and
+   **max records**. The area is the map canvas box (*Search area*), or tick *Search in the selected
+   polygon of the active layer* (any CRS; several selected polygons are merged into one outline,
+   holes are dropped, large outlines simplified to fit the URL).
+2. **Search** (no login needed). The products arrive as one layer of their real footprints (fields
+   `product_id, name, collection, sensing_start, sensing_end, cloud_cover, online, size_bytes,
+   checksum_md5, downloaded, quicklook_url`) and a table; selecting one shows its quicklook. Result
+   sets beyond the catalogue's 10,000-record paging limit are split into time windows, so every
+   product comes exactly once.
+3. The **query log** is written into the download folder, named
+   `OData_&lt;start&gt;_&lt;stop&gt;_query_&lt;time&gt;.log` as by the original `OData_query` script: a `# key: value`
+   header with the query, then a CSV table `Id,Name,Checksum,Online,Downloaded`
+   (`pandas.read_csv(path, comment="#")` reads it). `eo_order:download_cdse` and your own scripts
+   can take it as input.
+4. Pick the **folder**, the **account** (a Basic auth config with your Copernicus Data Space
+   username/password) and how many downloads run **at once** (1–4; Copernicus allows 4 per account),
+   select footprints and press **Download selected** — or right-click a footprint on the map:
+   **Download this product**, **Download N selected products**. The bar shows bytes, rate and time
+   left; **Stop** keeps partial files, which the next download resumes.
+5. **Open in QGIS** adds downloaded products to the map where GDAL can read them (a Sentinel-2
+   `.SAFE.zip` through its SENTINEL2 driver, a Sentinel-1 `manifest.safe` inside the zip, NetCDF
+   variables, GeoTIFF/JP2 members of an archive — at most 12 layers per product, grouped);
+   otherwise your file browser opens on the folder.</source>
+      <translation type="unfinished"></translation>
+    </message>
+    <message>
+      <source>What the download guarantees:</source>
+      <translation type="unfinished"></translation>
+    </message>
+    <message>
+      <source>- **One login per batch**, then refresh-token grants before the 600 s access token expires; a new
+  password login only when the refresh token (3600 s) is gone. Never a login per product: a login
+  that fails (rejected password, a maintenance page or a server error instead of a token, no answer)
+  is tried once and ends the batch with its message; the products not tried yet say "not tried".
+- Bytes stream into `&lt;name&gt;.part` while their MD5 is computed; the file gets its final name only
+  after the MD5 (or, without one, the announced size: "unverified") checks out. An HTML or JSON
+  error page served with status 200 is never saved as a product. A checksum mismatch deletes the
+  part and retries once, then marks the product failed. A catalogue MD5 that is not 32 hexadecimal
+  digits is ignored, and the product's message says so.
+- **The announced size is a hard cap and a completeness check**: the catalogue's size (from a
+  footprint layer; a query log keeps none), else the size the server announces. A reply announcing
+  another size than the catalogue is refused; a body that runs past the size is cut there and
+  refused (the file never grows beyond it); a body that ends early is not complete (retried).
+- 429 waits for Retry-After, 401 refreshes the token once, 5xx and broken connections are retried
+  with backoff. **Resuming** sends `Range` with `If-Range` (the first reply's `ETag`, else its
+  `Last-Modified`, kept in `&lt;name&gt;.part.meta`): a file that changed on the server comes whole and
+  new (HTTP 200), never half old, half new. A part without such a validator, or left by an older
+  version of EO Order, starts again from zero.
+- **No download hangs**: a product arriving slower than 1 kB/s on average over 60 s (a server
+  dripping a byte every few seconds, or silent) is stopped and failed ("… at less than 1.0 kB/s for
+  60 s: stopped"; the part is kept for the next run). **Stop** closes the connections at once: the
+  download ends within a second, without waiting for data. (`Downloader(stall_window=…,
+  min_rate=…)` sets both.)
+- Redirects are followed by EO Order itself so the Bearer token goes only to trusted **origins**
+  (scheme, host and port): the download URL's own, and `https://*.dataspace.copernicus.eu` on port
+  443 — never to the same host on another port, never over plain http, never to other hosts (such
+  as pre-signed storage URLs).
+- Product ids must be UUIDs, as the catalogue issues them: a product whose id is anything else is
+  failed with a message and never requested (and ids are percent-encoded in the URL all the same).
+- Offline (long-term archive) products are reported and skipped, not fatal.
+- **Nothing lost**: right after each product is on disk and verified, it is marked `Downloaded` in
+  the query log (atomic rewrite) and in the footprint layer's file when it is one (GeoPackage,
+  Shapefile, GeoJSON…; memory layers are updated in the dock). A crash or kill at any point leaves
+  the log true; the next run skips verified files and resumes partial ones.
+- **File names**: the product name, with `.zip` appended for folder-like products (`….SAFE` →
+  `….SAFE.zip`); single-file products (`.nc`, `.tif`, …) keep their name. A name that is not
+  already plain (characters other than letters, digits and `._+-`, or over 200 characters) is
+  sanitised, cut, and always gets the product id before its extension (`S2A_a?b.SAFE` →
+  `S2A_a_b.SAFE_&lt;id&gt;.zip`), so names that collide once sanitised never share a file. Two products
+  of the very same name share the plain name: the file found there counts for a product only when
+  it checks out for it (MD5, else size); otherwise it is left untouched — never deleted, never
+  overwritten — and the product goes to `&lt;name&gt;_&lt;id&gt;.&lt;ext&gt;`, its own name. *Open in QGIS* looks
+  there first.</source>
+      <translation type="unfinished"></translation>
+    </message>
+    <message>
+      <source>### WCS 1.0.0</source>
+      <translation type="unfinished"></translation>
+    </message>
+    <message>
+      <source>On the **WCS** tab type a server URL and **Connect** (GetCapabilities, using the addresses the
+server advertises). Pick a coverage from the server's list to see its description (CRSs, formats,
+interpolations, time positions, range axes, grid), then choose the CRS (the canvas CRS when
+offered), format, time and either a size in pixels or a resolution; *Advanced* holds the response
+CRS, interpolation, range subset and the largest file to accept (4096 MB by default). The rows wrap
+under their labels, so the tab fits a 420 px wide dock without horizontal scrolling.</source>
+      <translation type="unfinished"></translation>
+    </message>
+    <message>
+      <source>The defaults fetch something useful:</source>
+      <translation type="unfinished"></translation>
+    </message>
+    <message>
+      <source>- **Extent:** the part of the map view the coverage covers (the view is first cut to valid
+  coordinates, so a world view zoomed out past ±180°/±90° asks for the coverage only). When the
+  view and the coverage do not overlap, *Fetch coverage* says so and sends nothing: pan to the
+  coverage, press **Coverage extent**, or set a box with the extent widget (typed, drawn, a layer's).
+  The extent follows the map until you set one yourself.
+- **Size:** the coverage's **native resolution** over that extent (*Native*; *Canvas* takes the
+  map's pixel size). The native resolution is the grid's: when a server lists several envelopes
+  (MapServer: EPSG:4326 first, then the native CRS), the one in the grid's CRS is used. Coverages
+  whose only interpolation is `none` (GSKY) are fetched by size like any other.
+- **Time:** one of the coverage's positions or periods; a time it does not offer is refused before
+  sending, naming the ones offered (any ISO spelling of an offered instant is accepted).
+- **Output:** a new file named after the coverage **next to the project file**, or the file you
+  choose; an unsaved project makes you choose one — nothing goes silently to a temporary folder.
+- The file is loaded as a raster layer with its no-data transparent (the file's own no-data value,
+  else the coverage's `nullValues`).</source>
+      <translation type="unfinished"></translation>
+    </message>
+    <message>
+      <source>A ServiceExceptionReport, or a reply whose content type does not match the format, is shown as the
+server's message and nothing is saved under the output name. The coverage streams into
+`&lt;name&gt;.part` and gets its name only once complete; a reply larger than the limit (announced or
+actually sent) is stopped and nothing is kept. Capabilities and descriptions are read up to 32 MiB /
+16 MiB after decompression, so a "gzip bomb" is an error, not gigabytes of memory. Requests are KVP
+GET with `VERSION=1.0.0`; servers that offer only POST get the XML encoding. Connecting and describing a coverage have the same overall time limit as a search page
+(`eo_order/network/deadline_seconds`); cancelling any task closes its connection within a second.</source>
+      <translation type="unfinished"></translation>
+    </message>
+    <message>
+      <source>### Search history</source>
+      <translation type="unfinished"></translation>
+    </message>
+    <message>
+      <source>The **History** tab keeps your last 20 searches, of every catalogue (catalogue, area, dates,
+filters, number of results, time), in `&lt;QGIS profile&gt;/eo_order/history.sqlite`. **Re-run** (or a
+double-click) runs one again exactly — same catalogue, same box or polygon, same dates and
+filters; **Load box** puts its box into its tab's search box and zooms the map to it.</source>
+      <translation type="unfinished"></translation>
+    </message>
+  </context>
+  <context>
     <name>HistoryPanel</name>
+    <message>
+      <source>Your last searches, newest first (kept in the QGIS profile folder).</source>
+      <translation>Vos dernières recherches, les plus récentes en premier (conservées dans le dossier de profil QGIS).</translation>
+    </message>
     <message>
       <source>Double-click a search to run it again</source>
       <translation>Double-cliquez sur une recherche pour la relancer</translation>
@@ -972,10 +1193,6 @@ Identifiants : une configuration d'authentification Basic avec votre nom d'util
     <message>
       <source>Forget all searches</source>
       <translation>Oublier toutes les recherches</translation>
-    </message>
-    <message>
-      <source>Your last searches, newest first (kept in the QGIS profile folder).</source>
-      <translation>Vos dernières recherches, les plus récentes en premier (conservées dans le dossier de profil QGIS).</translation>
     </message>
     <message>
       <source>When</source>
