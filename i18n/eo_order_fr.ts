@@ -1458,6 +1458,22 @@ Cochez « Entités sélectionnées uniquement » pour ne commander que la sélec
       <translation>Réponse d'EODMS</translation>
     </message>
     <message>
+      <source>submitted</source>
+      <translation>soumise</translation>
+    </message>
+    <message>
+      <source>failed</source>
+      <translation>en échec</translation>
+    </message>
+    <message>
+      <source>interrupted</source>
+      <translation>interrompue</translation>
+    </message>
+    <message>
+      <source>pending</source>
+      <translation>en attente</translation>
+    </message>
+    <message>
       <source>Requested (UTC)</source>
       <translation>Demandée (UTC)</translation>
     </message>

@@ -27,6 +27,12 @@ def tr(text):
     return QCoreApplication.translate("OrdersPanel", text)
 
 
+def status_label(status):
+    """A journal status in QGIS' language (the journal keeps the English word)."""
+    return {"submitted": tr("submitted"), "failed": tr("failed"), "interrupted": tr("interrupted"),
+            "pending": tr("pending")}.get(status, status)
+
+
 class OrdersPanel(QWidget):
     def __init__(self, controller, parent=None):
         super().__init__(parent)
@@ -72,6 +78,8 @@ class OrdersPanel(QWidget):
                 value = str(getattr(entry, name) or "")
                 if name == "requested_at":
                     value = value.replace("T", " ")[:16]
+                elif name == "status":
+                    value = status_label(value)
                 item = QTableWidgetItem(value)
                 if name == "record_id":
                     item.setToolTip(tooltip(tr("{0} · collection {1} · packaging {2}").format(
@@ -85,13 +93,14 @@ class OrdersPanel(QWidget):
         for entry in self.entries:
             counts[entry.status] = counts.get(entry.status, 0) + 1
         self.summary.setText(tr("{0} order attempts: {1}.").format(
-            len(self.entries), ", ".join(f"{n} {s}" for s, n in sorted(counts.items())) or tr("none yet")))
+            len(self.entries), ", ".join(f"{n} {status_label(s)}" for s, n in sorted(counts.items()))
+            or tr("none yet")))
         self.summary.setToolTip(tooltip(tr("Journal: {0}").format(self.controller.journal.path)))
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
     def _show_reply(self, row, _column):
         entry = self.entries[row]
-        title = tr("Scene {0} ({1}): {2}").format(entry.record_id, entry.collection_id, entry.status)
+        title = tr("Scene {0} ({1}): {2}").format(entry.record_id, entry.collection_id, status_label(entry.status))
         if entry.order_id:
             title += " · " + tr("EODMS order {0}").format(entry.order_id)
         box = message_box(QMessageBox.Icon.Information, tr("EODMS reply"), title,
