@@ -1002,15 +1002,31 @@ match says so.</source>
       <translation type="unfinished"></translation>
     </message>
     <message>
-      <source>Right-click a footprint on the map (**Order this scene**, **Order N selected scenes**), right-click
-rows of the results table, or press **Order selected**. A dialog lists the scenes, the packaging
+      <source>Right-click a footprint on the map (**Order this scene: 2013-03-28 · Radarsat2 SCNB · 7854123**,
+**Order N selected scenes**), right-click rows of the results table, or press **Order selected**.
+The map's right-click lists *every* footprint under the click, the topmost layer and the newest
+scene first, each labelled with its date, collection and beam, and id; past ten footprints each
+action becomes a sub-menu (**Order one of 14 scenes here ›**) listing them all. Copernicus products
+are listed the same way, by sensing date and product name. A dialog lists the scenes, the packaging
 formats EODMS offers for them (read with DescribeCoverage; ZIP/TAR/TARGZ, or *Server default*: no
 packaging format is sent and EODMS packages the scene its own way) and the auth config with your
 EODMS username/password (create one from the dialog). A scene whose DescribeCoverage offers no
 packaging choice is ordered with the server's default whatever format is picked. The order task sends, per scene,
-DescribeCoverage then GetCoverage with CoverageId `&lt;collection&gt;--&lt;record id&gt;`. A 401 stops the batch
-("EODMS rejected the username/password in auth config …"); a scene EODMS refuses is marked failed
-and the batch goes on. EODMS e-mails you the download links.</source>
+DescribeCoverage then GetCoverage with CoverageId `&lt;collection&gt;--&lt;record id&gt;`. A 401 stops the batch;
+a scene EODMS refuses is marked failed and the batch goes on. EODMS e-mails you the download links.
+Credentials EODMS refuses while the dialog asks for the packaging formats keep **Order** greyed
+("… Order is off until you choose other credentials or edit these.") until another auth config
+is picked or that one is edited. Errors name the auth config by the name you gave it
+("auth config 'My EODMS account'"), never by its internal id.</source>
+      <translation type="unfinished"></translation>
+    </message>
+    <message>
+      <source>**One ending per batch.** When the batch ends, one message says how it went: green when EODMS
+accepted every order, orange when some failed (which, and why), red when none was accepted — and a
+401 says which scenes were never sent: "Order failed: EODMS rejected the username/password in auth
+config 'My EODMS account' (HTTP 401). … Not tried: 1508208, 1508209; order them again once this is
+fixed." QGIS' task list says the same (the task's description ends with that sentence), and a
+batch with nothing accepted is a *failed* task there, not "complete".</source>
       <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1019,7 +1035,10 @@ and after its request, so a crash loses nothing (a request that was in flight sh
 *interrupted*: check your e-mail before ordering it again). The **Orders** tab lists the journal;
 ordering a scene already submitted asks first; ordered footprints are filled green. A damaged
 journal (or search history) file is moved aside as `orders.sqlite.corrupt-&lt;UTC time&gt;` and a new,
-empty one started; the dock (and `eo_order:order_eodms`, as a warning) says so once.</source>
+empty one started; the dock (and `eo_order:order_eodms`, as a warning) says so once. The Orders
+tab shows, per attempt, the time, the scene (its collection and packaging in the tooltip), the
+**EODMS order** id read from EODMS' reply (an `OrderId` element or attribute in any namespace; empty
+when the reply has none), the status and the message; double-click a row for the whole reply.</source>
       <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1045,12 +1064,24 @@ empty one started; the dock (and `eo_order:order_eodms`, as a warning) says so o
 4. Pick the **folder**, the **account** (a Basic auth config with your Copernicus Data Space
    username/password) and how many downloads run **at once** (1–4; Copernicus allows 4 per account),
    select footprints and press **Download selected** — or right-click a footprint on the map:
-   **Download this product**, **Download N selected products**. The bar shows bytes, rate and time
-   left; **Stop** keeps partial files, which the next download resumes.
+   **Download this product: 2022-05-03 · S2A_MSIL1C_…**, **Download N selected products**. The bar
+   shows bytes, rate and time left; **Stop** keeps partial files, which the next download resumes.
+   Offline products (in the long-term archive) are counted before anything starts ("1 of the 4
+   selected products are offline … downloading the other 3"); a selection of offline products only
+   starts nothing.
+   **The ending:** one message per batch, green when every product is on disk, orange when some are
+   ("3 of 4 products on disk in /data (3 verified); 1 offline (in the long-term archive): order it
+   in the Copernicus Data Space browser first."), red when none is ("Download failed: Copernicus
+   Data Space rejected the username/password in auth config 'My CDSE account' (HTTP 401) …; nothing
+   downloaded. 1 not tried: …"). The tab's status line and QGIS' task list say the same sentence;
+   a batch with nothing on disk is a *failed* task in QGIS, and the tab's bar shows the share of
+   products on disk, not a full bar. Each product's outcome is in the layer (`downloaded`), the
+   query log and the EO Order log panel.
 5. **Open in QGIS** adds downloaded products to the map where GDAL can read them (a Sentinel-2
    `.SAFE.zip` through its SENTINEL2 driver, a Sentinel-1 `manifest.safe` inside the zip, NetCDF
-   variables, GeoTIFF/JP2 members of an archive — at most 12 layers per product, grouped);
-   otherwise your file browser opens on the folder.</source>
+   variables, GeoTIFF/JP2 members of an archive — at most 12 layers per product, grouped), zooms
+   the map to them and says what was added ("Added 1 layer(s) of S2A_…"); otherwise your file
+   browser opens on the folder.</source>
       <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1156,7 +1187,8 @@ GET with `VERSION=1.0.0`; servers that offer only POST get the XML encoding. Con
       <source>The **History** tab keeps your last 20 searches, of every catalogue (catalogue, area, dates,
 filters, number of results, time), in `&lt;QGIS profile&gt;/eo_order/history.sqlite`. **Re-run** (or a
 double-click) runs one again exactly — same catalogue, same box or polygon, same dates and
-filters; **Load box** puts its box into its tab's search box and zooms the map to it.</source>
+filters; a date the search left open shows as *no limit* (not a greyed today's date); **Load box**
+puts its box into its tab's search box and zooms the map to it. The tab fits a 420 px wide dock.</source>
       <translation type="unfinished"></translation>
     </message>
   </context>
