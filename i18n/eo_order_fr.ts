@@ -947,7 +947,7 @@ Identifiants : une configuration d'authentification Basic avec votre nom d'util
     <name>HelpText</name>
     <message>
       <source>### Search EODMS or a CSW catalogue</source>
-      <translation type="unfinished"></translation>
+      <translation>### Rechercher dans EODMS ou un catalogue CSW</translation>
     </message>
     <message>
       <source>1. Pick a **catalogue**: *EODMS catalogue* (default; anonymous), *EODMS RCM* (needs your EODMS
@@ -978,7 +978,36 @@ Identifiants : une configuration d'authentification Basic avec votre nom d'util
    gave no next record position) …"), records in a schema EO Order cannot read (named: DIF, FGDC,
    ebRIM…), records over 4 MB of XML, duplicates, records dated outside the dates, and boxes that
    cannot be drawn (the record stays, without geometry).</source>
-      <translation type="unfinished"></translation>
+      <translation>1. Choisissez un **catalogue** : *Catalogue EODMS* (par défaut; anonyme), *EODMS RCM* (demande votre nom
+   d'utilisateur et votre mot de passe EODMS) ou une URL CSW 2.0.2 que vous ajoutez avec **+**.
+2. Pour RCM, choisissez ou créez une **configuration d'authentification** QGIS (méthode *Basic*) dans la
+   ligne *Identifiants*. Seul son identifiant est retenu; le mot de passe reste dans la base
+   d'authentification chiffrée de QGIS et n'apparaît jamais dans les paramètres, les projets ou les journaux.
+3. Le **rectangle de recherche** suit le canevas de la carte (quel que soit son SCR; il est converti en
+   WGS 84 en échantillonnant ses côtés, de sorte qu'un monde Web Mercator vu de loin interroge le monde
+   entier et qu'une vue polaire interroge la bande de latitudes autour de son pôle; une vue à cheval sur
+   l'antiméridien interroge toutes les longitudes de ses latitudes). Les emprises Processing, dans tout
+   SCR, sont converties de la même façon. Dépliez *Rectangle de recherche* pour saisir un rectangle, en
+   dessiner un sur la carte ou prendre l'emprise d'une couche; dès lors, il ne suit plus le canevas
+   jusqu'à ce que vous cliquiez de nouveau sur *Emprise du canevas*.
+4. Des **dates** facultatives (début inclus, fin exclue — voir plus bas), un motif de **titre** (`*` des
+   caractères quelconques, `?` un caractère) et le **nombre maximal d'enregistrements** (1000 par défaut).
+5. Appuyez sur **Rechercher**. La tâche montre sa progression page par page.
+6. Les résultats arrivent en **une couche d'empreintes** nommée d'après la recherche (par exemple
+   `EODMS catalogue · avant le 2013-03-29 · 12 scènes`) et en un tableau dans le panneau. Sélectionner
+   des lignes sélectionne les empreintes et inversement; quand un seul enregistrement est sélectionné,
+   le panneau montre sa vignette EODMS (THUMBVIEW), téléchargée et décodée en arrière-plan (une image
+   dont l'en-tête annonce plus de 25 mégapixels est refusée sans être lue : « … is 30000 × 30000
+   pixels: far too large for a thumbnail »; les plus grandes ne sont décodées qu'aux 200 px affichés).
+   **Chaque enregistrement envoyé par le catalogue est dans la couche** : les enregistrements sans
+   rectangle englobant (fiches abrégées, services) sont des entités sans géométrie, listées dans le
+   tableau, et la ligne d'état le dit (`12 records, 3 without a footprint, in layer …`). Tout ce qui
+   n'est pas dans la couche est signalé dans la ligne d'état, la barre de messages et le journal
+   d'EO Order : une pagination arrêtée avant le nombre de correspondances du serveur (« The catalogue
+   matched 25 records but sent only 10 (page 1 gave no next record position) … »), des enregistrements
+   dans un schéma qu'EO Order ne sait pas lire (nommé : DIF, FGDC, ebRIM…), des enregistrements de plus
+   de 4 Mo de XML, les doublons, les enregistrements datés hors des dates et les rectangles impossibles
+   à dessiner (l'enregistrement reste, sans géométrie).</translation>
     </message>
     <message>
       <source>**Cancel** frees the form at once (nothing is added) and closes the connection within a second.
@@ -986,7 +1015,12 @@ Every request (a page of records, a thumbnail) has an overall time limit, answer
 by default, set in the QGIS setting `eo_order/network/deadline_seconds`
 (*Settings › Options › Advanced*). A server that stalls or drips its answer is stopped there with
 "… did not finish sending its answer within 300 s".</source>
-      <translation type="unfinished"></translation>
+      <translation>**Annuler** libère le formulaire immédiatement (rien n'est ajouté) et ferme la connexion en moins
+d'une seconde. Chaque requête (une page d'enregistrements, une vignette) a une limite de temps
+globale, réponse comprise : 300 s par défaut, réglable dans le paramètre QGIS
+`eo_order/network/deadline_seconds` (*Préférences › Options › Avancé*). Un serveur qui se bloque ou
+envoie sa réponse au compte-gouttes est arrêté à cette limite avec « … did not finish sending its
+answer within 300 s ».</translation>
     </message>
     <message>
       <source>Errors: an unreachable server, an HTTP error, an OWS ExceptionReport or SOAP fault (quoted), an
@@ -995,11 +1029,16 @@ username/password in auth config abc1234"), dates out of order, a reply that is 
 GetRecords result (it is named: "answered with a CSW 3.0 GetRecordsResponse", "a CSW 2.0.2
 GetRecordByIdResponse", "&lt;rss&gt;"). A failed search never adds an empty layer; a search with no
 match says so.</source>
-      <translation type="unfinished"></translation>
+      <translation>Erreurs : un serveur injoignable, une erreur HTTP, un ExceptionReport OWS ou une faute SOAP (citée),
+une page HTML de maintenance, un XML mal formé ou tronqué, des identifiants refusés (« … rejected the
+username/password in auth config 'Mon compte' »), des dates dans le désordre, une réponse qui n'est
+pas un résultat GetRecords CSW 2.0.2 (elle est nommée : « answered with a CSW 3.0
+GetRecordsResponse », « a CSW 2.0.2 GetRecordByIdResponse », « &lt;rss&gt; »). Une recherche
+échouée n'ajoute jamais de couche vide; une recherche sans résultat le dit.</translation>
     </message>
     <message>
       <source>### Order from EODMS</source>
-      <translation type="unfinished"></translation>
+      <translation>### Commander auprès d'EODMS</translation>
     </message>
     <message>
       <source>Right-click a footprint on the map (**Order this scene: 2013-03-28 · Radarsat2 SCNB · 7854123**,
@@ -1018,7 +1057,27 @@ Credentials EODMS refuses while the dialog asks for the packaging formats keep *
 ("… Order is off until you choose other credentials or edit these.") until another auth config
 is picked or that one is edited. Errors name the auth config by the name you gave it
 ("auth config 'My EODMS account'"), never by its internal id.</source>
-      <translation type="unfinished"></translation>
+      <translation>Cliquez avec le bouton droit sur une empreinte de la carte (**Commander cette scène : 2013-03-28 ·
+Radarsat2 SCNB · 7854123**, **Commander les N scènes sélectionnées**), cliquez avec le bouton droit
+sur des lignes du tableau de résultats ou appuyez sur **Commander la sélection**. Le menu contextuel
+de la carte liste *toutes* les empreintes sous le clic, la couche du dessus et la scène la plus
+récente en premier, chacune avec sa date, sa collection et son mode de faisceau, et son identifiant;
+au-delà de dix empreintes, chaque action devient un sous-menu (**Commander l'une des 14 scènes ici ›**)
+qui les liste toutes. Les produits Copernicus sont listés de la même façon, par date d'acquisition et
+nom de produit. Une boîte de dialogue liste les scènes, les formats d'empaquetage qu'EODMS offre pour
+elles (lus par DescribeCoverage; ZIP/TAR/TARGZ, ou *Valeur par défaut du serveur* : aucun format
+n'est envoyé et EODMS empaquette la scène à sa façon) et la configuration d'authentification contenant
+votre nom d'utilisateur et votre mot de passe EODMS (créez-la depuis la boîte de dialogue). Une scène
+dont le DescribeCoverage n'offre aucun choix d'empaquetage est commandée avec le format par défaut du
+serveur, quel que soit le format choisi. La tâche de commande envoie, pour chaque scène,
+DescribeCoverage puis GetCoverage avec le CoverageId `&lt;collection&gt;--&lt;record id&gt;`. Un 401 arrête le
+lot; une scène refusée par EODMS est marquée en échec et le lot continue. EODMS vous envoie les liens
+de téléchargement par courriel. Des identifiants refusés par EODMS pendant que la boîte de dialogue
+demande les formats d'empaquetage laissent **Commander** grisé (« … La commande est désactivée
+tant que vous n'avez pas choisi d'autres identifiants ou modifié ceux-ci. ») jusqu'à ce qu'une autre
+configuration soit choisie ou que celle-ci soit modifiée. Les erreurs nomment la configuration
+d'authentification par le nom que vous lui avez donné (« auth config 'Mon compte EODMS' »),
+jamais par son identifiant interne.</translation>
     </message>
     <message>
       <source>**One ending per batch.** When the batch ends, one message says how it went: green when EODMS
@@ -1027,7 +1086,14 @@ accepted every order, orange when some failed (which, and why), red when none wa
 config 'My EODMS account' (HTTP 401). … Not tried: 1508208, 1508209; order them again once this is
 fixed." QGIS' task list says the same (the task's description ends with that sentence), and a
 batch with nothing accepted is a *failed* task there, not "complete".</source>
-      <translation type="unfinished"></translation>
+      <translation>**Une seule conclusion par lot.** À la fin du lot, un seul message dit comment il s'est passé :
+vert quand EODMS a accepté toutes les commandes, orange quand certaines ont échoué (lesquelles, et
+pourquoi), rouge quand aucune n'a été acceptée — et un 401 dit quelles scènes n'ont jamais été
+envoyées : « Échec de la commande : EODMS rejected the username/password in auth config
+'Mon compte EODMS' (HTTP 401). … Non tentées : 1508208, 1508209; commandez-les de nouveau une fois
+le problème réglé. » La liste des tâches de QGIS dit la même chose (la description de la tâche se
+termine par cette phrase), et un lot sans aucune commande acceptée y est une tâche *en échec*, non
+« terminée ».</translation>
     </message>
     <message>
       <source>Every attempt is written to the **order journal** (`&lt;QGIS profile&gt;/eo_order/orders.sqlite`) before
@@ -1039,11 +1105,21 @@ empty one started; the dock (and `eo_order:order_eodms`, as a warning) says so o
 tab shows, per attempt, the time, the scene (its collection and packaging in the tooltip), the
 **EODMS order** id read from EODMS' reply (an `OrderId` element or attribute in any namespace; empty
 when the reply has none), the status and the message; double-click a row for the whole reply.</source>
-      <translation type="unfinished"></translation>
+      <translation>Chaque tentative est écrite dans le **journal des commandes** (`&lt;profil QGIS&gt;/eo_order/orders.sqlite`)
+avant et après sa requête, de sorte qu'un plantage ne fait rien perdre (une requête en cours
+apparaît comme *interrompue* : vérifiez vos courriels avant de commander de nouveau la scène).
+L'onglet **Commandes** liste le journal; commander une scène déjà soumise demande d'abord
+confirmation; les empreintes commandées sont remplies en vert. Un journal (ou un historique de
+recherche) endommagé est mis de côté sous le nom `orders.sqlite.corrupt-&lt;heure UTC&gt;` et un nouveau
+journal vide est commencé; le panneau (et `eo_order:order_eodms`, sous forme d'avertissement) le
+signale une fois. L'onglet Commandes montre, pour chaque tentative, l'heure, la scène (sa collection
+et son empaquetage dans l'infobulle), le numéro de **commande EODMS** lu dans la réponse d'EODMS (un
+élément ou un attribut `OrderId` dans tout espace de noms; vide si la réponse n'en contient pas),
+l'état et le message; double-cliquez sur une ligne pour voir la réponse complète.</translation>
     </message>
     <message>
       <source>### Copernicus Data Space</source>
-      <translation type="unfinished"></translation>
+      <translation>### Copernicus Data Space</translation>
     </message>
     <message>
       <source>1. On the **Copernicus** tab pick the **collection** (SENTINEL-1/2/3/5P, LANDSAT-8, …), the
@@ -1082,11 +1158,51 @@ when the reply has none), the status and the message; double-click a row for the
    variables, GeoTIFF/JP2 members of an archive — at most 12 layers per product, grouped), zooms
    the map to them and says what was added ("Added 1 layer(s) of S2A_…"); otherwise your file
    browser opens on the folder.</source>
-      <translation type="unfinished"></translation>
+      <translation>1. Dans l'onglet **Copernicus**, choisissez la **collection** (SENTINEL-1/2/3/5P, LANDSAT-8, …), le
+   début d'**acquisition** (inclus) et la fin (exclue, UTC), une couverture nuageuse **maximale**
+   facultative et le **nombre maximal d'enregistrements**. La zone est le rectangle du canevas
+   (*Zone de recherche*), ou cochez *Rechercher dans le polygone sélectionné de la couche active*
+   (tout SCR; plusieurs polygones sélectionnés sont fusionnés en un seul contour, les trous sont
+   abandonnés, les grands contours simplifiés pour tenir dans l'URL).
+2. **Rechercher** (aucune connexion requise). Les produits arrivent en une couche de leurs vraies
+   empreintes (champs `product_id, name, collection, sensing_start, sensing_end, cloud_cover,
+   online, size_bytes, checksum_md5, downloaded, quicklook_url`) et en un tableau; en sélectionner un
+   montre son aperçu. Les ensembles de résultats au-delà de la limite de pagination de 10 000
+   enregistrements du catalogue sont découpés en fenêtres de temps, de sorte que chaque produit
+   arrive exactement une fois.
+3. Le **journal de requête** est écrit dans le dossier de téléchargement, nommé
+   `OData_&lt;début&gt;_&lt;fin&gt;_query_&lt;heure&gt;.log` comme par le script `OData_query` d'origine : un en-tête
+   `# clé: valeur` avec la requête, puis un tableau CSV `Id,Name,Checksum,Online,Downloaded`
+   (`pandas.read_csv(path, comment="#")` le lit). `eo_order:download_cdse` et vos propres scripts
+   peuvent le prendre en entrée.
+4. Choisissez le **dossier**, le **compte** (une configuration d'authentification Basic avec votre nom
+   d'utilisateur et votre mot de passe Copernicus Data Space) et le nombre de téléchargements
+   **simultanés** (1 à 4; Copernicus en permet 4 par compte), sélectionnez des empreintes et appuyez
+   sur **Télécharger la sélection** — ou cliquez avec le bouton droit sur une empreinte de la carte :
+   **Télécharger ce produit : 2022-05-03 · S2A_MSIL1C_…**, **Télécharger les N produits
+   sélectionnés**. La barre montre les octets, le débit et le temps restant; **Arrêter** conserve les
+   fichiers partiels, que le prochain téléchargement reprend. Les produits hors ligne (dans l'archive
+   à long terme) sont comptés avant que rien ne commence (« 1 des 4 produits sélectionnés sont hors
+   ligne … téléchargement des 3 autres »); une sélection de produits uniquement hors ligne ne lance
+   rien.
+   **La conclusion :** un seul message par lot, vert quand tous les produits sont sur le disque,
+   orange quand certains le sont (« 3 produit(s) sur 4 sur le disque dans /data (3 vérifié(s)); 1 hors
+   ligne (dans l'archive à long terme) : commandez-le(s) d'abord dans le navigateur de Copernicus
+   Data Space. »), rouge quand aucun ne l'est (« Échec du téléchargement : Copernicus Data Space
+   rejected the username/password in auth config 'Mon compte CDSE' (HTTP 401) …; rien n'a été
+   téléchargé. 1 non tenté(s) : … »). La ligne d'état de l'onglet et la liste des tâches de QGIS
+   disent la même phrase; un lot sans rien sur le disque est une tâche *en échec* dans QGIS, et la
+   barre de l'onglet montre la part des produits sur le disque, non une barre pleine. Le résultat de
+   chaque produit est dans la couche (`downloaded`), le journal de requête et le journal d'EO Order.
+5. **Ouvrir dans QGIS** ajoute les produits téléchargés à la carte là où GDAL sait les lire (un
+   `.SAFE.zip` Sentinel-2 par son pilote SENTINEL2, un `manifest.safe` Sentinel-1 dans le zip, des
+   variables NetCDF, des membres GeoTIFF/JP2 d'une archive — au plus 12 couches par produit,
+   groupées), zoome la carte sur elles et dit ce qui a été ajouté (« 1 couche(s) de S2A_…
+   ajoutée(s). »); sinon votre gestionnaire de fichiers s'ouvre sur le dossier.</translation>
     </message>
     <message>
       <source>What the download guarantees:</source>
-      <translation type="unfinished"></translation>
+      <translation>Ce que le téléchargement garantit :</translation>
     </message>
     <message>
       <source>- **One login per batch**, then refresh-token grants before the 600 s access token expires; a new
@@ -1132,11 +1248,59 @@ when the reply has none), the status and the message; double-click a row for the
   it checks out for it (MD5, else size); otherwise it is left untouched — never deleted, never
   overwritten — and the product goes to `&lt;name&gt;_&lt;id&gt;.&lt;ext&gt;`, its own name. *Open in QGIS* looks
   there first.</source>
-      <translation type="unfinished"></translation>
+      <translation>- **Une seule connexion par lot**, puis des renouvellements par jeton de rafraîchissement avant
+  l'expiration du jeton d'accès de 600 s; une nouvelle connexion par mot de passe seulement quand le
+  jeton de rafraîchissement (3600 s) a expiré. Jamais une connexion par produit : une connexion qui
+  échoue (mot de passe refusé, page de maintenance ou erreur du serveur au lieu d'un jeton, aucune
+  réponse) est tentée une fois et termine le lot avec son message; les produits pas encore tentés
+  disent « not tried ».
+- Les octets arrivent dans `&lt;nom&gt;.part` pendant que leur MD5 est calculé; le fichier ne prend son nom
+  définitif qu'une fois le MD5 (ou, à défaut, la taille annoncée : « unverified ») vérifié. Une
+  page d'erreur HTML ou JSON servie avec le code 200 n'est jamais enregistrée comme produit. Une
+  somme de contrôle discordante supprime la partie et réessaie une fois, puis marque le produit en
+  échec. Un MD5 du catalogue qui ne compte pas 32 chiffres hexadécimaux est ignoré, et le message du
+  produit le dit.
+- **La taille annoncée est un plafond strict et un contrôle d'intégrité** : la taille du catalogue
+  (d'une couche d'empreintes; un journal de requête n'en garde aucune), sinon celle que le serveur
+  annonce. Une réponse annonçant une autre taille que le catalogue est refusée; un contenu qui dépasse
+  la taille est coupé là et refusé (le fichier ne la dépasse jamais); un contenu qui s'arrête trop
+  tôt n'est pas complet (nouvel essai).
+- 429 attend le Retry-After, 401 renouvelle le jeton une fois, les 5xx et les connexions rompues
+  sont réessayés avec un délai croissant. **La reprise** envoie `Range` avec `If-Range` (l'`ETag` de
+  la première réponse, sinon son `Last-Modified`, conservé dans `&lt;nom&gt;.part.meta`) : un fichier
+  modifié sur le serveur arrive entier et neuf (HTTP 200), jamais moitié ancien, moitié nouveau. Une
+  partie sans un tel validateur, ou laissée par une version antérieure d'EO Order, recommence à zéro.
+- **Aucun téléchargement ne reste bloqué** : un produit qui arrive à moins de 1 ko/s en moyenne sur
+  60 s (un serveur qui envoie un octet toutes les quelques secondes, ou muet) est arrêté et mis en
+  échec (« … at less than 1.0 kB/s for 60 s: stopped »; la partie est conservée pour la prochaine
+  fois). **Arrêter** ferme les connexions aussitôt : le téléchargement se termine en moins d'une
+  seconde, sans attendre de données. (`Downloader(stall_window=…, min_rate=…)` règle les deux.)
+- Les redirections sont suivies par EO Order lui-même, de sorte que le jeton Bearer ne va qu'à des
+  **origines** de confiance (schéma, hôte et port) : celle de l'URL de téléchargement et
+  `https://*.dataspace.copernicus.eu` sur le port 443 — jamais au même hôte sur un autre port,
+  jamais en http simple, jamais à d'autres hôtes (comme des URL de stockage présignées).
+- Les identifiants de produit doivent être des UUID, comme le catalogue les attribue : un produit
+  dont l'identifiant est autre chose est mis en échec avec un message et jamais demandé (et les
+  identifiants sont de toute façon encodés dans l'URL).
+- Les produits hors ligne (archive à long terme) sont signalés et sautés, sans être fatals.
+- **Rien n'est perdu** : dès qu'un produit est sur le disque et vérifié, il est marqué `Downloaded`
+  dans le journal de requête (réécriture atomique) et dans le fichier de la couche d'empreintes quand
+  c'en est un (GeoPackage, Shapefile, GeoJSON…; les couches en mémoire sont mises à jour dans le
+  panneau). Un plantage ou un arrêt forcé à tout moment laisse le journal exact; la fois suivante
+  saute les fichiers vérifiés et reprend les fichiers partiels.
+- **Noms de fichiers** : le nom du produit, avec `.zip` ajouté pour les produits de type dossier
+  (`….SAFE` → `….SAFE.zip`); les produits d'un seul fichier (`.nc`, `.tif`, …) gardent leur nom. Un
+  nom qui n'est pas déjà simple (caractères autres que lettres, chiffres et `._+-`, ou plus de 200
+  caractères) est assaini, coupé, et reçoit toujours l'identifiant du produit avant son extension
+  (`S2A_a?b.SAFE` → `S2A_a_b.SAFE_&lt;id&gt;.zip`), de sorte que des noms qui se confondent une fois
+  assainis ne partagent jamais un fichier. Deux produits portant exactement le même nom partagent le
+  nom simple : le fichier trouvé là ne compte pour un produit que s'il se vérifie pour lui (MD5,
+  sinon taille); sinon il est laissé intact — jamais supprimé, jamais écrasé — et le produit va dans
+  `&lt;nom&gt;_&lt;id&gt;.&lt;ext&gt;`, son propre nom. *Ouvrir dans QGIS* cherche d'abord là.</translation>
     </message>
     <message>
       <source>### WCS 1.0.0</source>
-      <translation type="unfinished"></translation>
+      <translation>### WCS 1.0.0</translation>
     </message>
     <message>
       <source>On the **WCS** tab type a server URL and **Connect** (GetCapabilities, using the addresses the
@@ -1145,11 +1309,18 @@ interpolations, time positions, range axes, grid), then choose the CRS (the canv
 offered), format, time and either a size in pixels or a resolution; *Advanced* holds the response
 CRS, interpolation, range subset and the largest file to accept (4096 MB by default). The rows wrap
 under their labels, so the tab fits a 420 px wide dock without horizontal scrolling.</source>
-      <translation type="unfinished"></translation>
+      <translation>Dans l'onglet **WCS**, saisissez l'URL d'un serveur et **Connectez-vous** (GetCapabilities, avec les
+adresses annoncées par le serveur). Choisissez une couverture dans la liste du serveur pour voir sa
+description (SCR, formats, interpolations, positions temporelles, axes de valeurs, grille), puis
+choisissez le SCR (celui du canevas s'il est offert), le format, la date et soit une taille en
+pixels, soit une résolution; *Avancé* contient le SCR de la réponse, l'interpolation, le
+sous-ensemble de valeurs et le plus gros fichier accepté (4096 Mo par défaut). Les lignes passent
+sous leurs étiquettes, de sorte que l'onglet tient dans un panneau de 420 px de large sans
+défilement horizontal.</translation>
     </message>
     <message>
       <source>The defaults fetch something useful:</source>
-      <translation type="unfinished"></translation>
+      <translation>Les valeurs par défaut récupèrent quelque chose d'utile :</translation>
     </message>
     <message>
       <source>- **Extent:** the part of the map view the coverage covers (the view is first cut to valid
@@ -1167,7 +1338,25 @@ under their labels, so the tab fits a 420 px wide dock without horizontal scroll
   choose; an unsaved project makes you choose one — nothing goes silently to a temporary folder.
 - The file is loaded as a raster layer with its no-data transparent (the file's own no-data value,
   else the coverage's `nullValues`).</source>
-      <translation type="unfinished"></translation>
+      <translation>- **Emprise :** la partie de la vue de la carte que couvre la couverture (la vue est d'abord
+  ramenée à des coordonnées valides, de sorte qu'une vue du monde dézoomée au-delà de ±180°/±90° ne
+  demande que la couverture). Quand la vue et la couverture ne se chevauchent pas, *Récupérer la
+  couverture* le dit et n'envoie rien : déplacez la carte vers la couverture, appuyez sur **Emprise
+  de la couverture** ou définissez un rectangle avec le widget d'emprise (saisi, dessiné, celui d'une
+  couche). L'emprise suit la carte jusqu'à ce que vous en définissiez une vous-même.
+- **Taille :** la **résolution native** de la couverture sur cette emprise (*Native*; *Canevas*
+  prend la taille de pixel de la carte). La résolution native est celle de la grille : quand un
+  serveur liste plusieurs enveloppes (MapServer : EPSG:4326 d'abord, puis le SCR natif), celle dans
+  le SCR de la grille est utilisée. Les couvertures dont la seule interpolation est `none` (GSKY) sont
+  récupérées par taille comme les autres.
+- **Date :** l'une des positions ou périodes de la couverture; une date qu'elle n'offre pas est
+  refusée avant l'envoi, en nommant celles qui sont offertes (toute écriture ISO d'un instant offert
+  est acceptée).
+- **Sortie :** un nouveau fichier nommé d'après la couverture **à côté du fichier de projet**, ou le
+  fichier que vous choisissez; un projet non enregistré vous fait en choisir un — rien ne va en
+  silence dans un dossier temporaire.
+- Le fichier est chargé comme couche raster avec ses valeurs sans donnée transparentes (la valeur
+  sans donnée du fichier, sinon les `nullValues` de la couverture).</translation>
     </message>
     <message>
       <source>A ServiceExceptionReport, or a reply whose content type does not match the format, is shown as the
@@ -1177,11 +1366,19 @@ actually sent) is stopped and nothing is kept. Capabilities and descriptions are
 16 MiB after decompression, so a "gzip bomb" is an error, not gigabytes of memory. Requests are KVP
 GET with `VERSION=1.0.0`; servers that offer only POST get the XML encoding. Connecting and describing a coverage have the same overall time limit as a search page
 (`eo_order/network/deadline_seconds`); cancelling any task closes its connection within a second.</source>
-      <translation type="unfinished"></translation>
+      <translation>Un ServiceExceptionReport, ou une réponse dont le type de contenu ne correspond pas au format, est
+affiché comme le message du serveur et rien n'est enregistré sous le nom de sortie. La couverture
+arrive dans `&lt;nom&gt;.part` et ne prend son nom qu'une fois complète; une réponse plus grosse que la
+limite (annoncée ou réellement envoyée) est arrêtée et rien n'est conservé. Les capacités et les
+descriptions sont lues jusqu'à 32 Mio / 16 Mio après décompression, de sorte qu'une « bombe
+gzip » est une erreur, et non des gigaoctets de mémoire. Les requêtes sont des GET KVP avec
+`VERSION=1.0.0`; les serveurs qui n'offrent que POST reçoivent l'encodage XML. La connexion et la
+description d'une couverture ont la même limite de temps globale qu'une page de recherche
+(`eo_order/network/deadline_seconds`); annuler toute tâche ferme sa connexion en moins d'une seconde.</translation>
     </message>
     <message>
       <source>### Search history</source>
-      <translation type="unfinished"></translation>
+      <translation>### Historique des recherches</translation>
     </message>
     <message>
       <source>The **History** tab keeps your last 20 searches, of every catalogue (catalogue, area, dates,
@@ -1189,7 +1386,13 @@ filters, number of results, time), in `&lt;QGIS profile&gt;/eo_order/history.sql
 double-click) runs one again exactly — same catalogue, same box or polygon, same dates and
 filters; a date the search left open shows as *no limit* (not a greyed today's date); **Load box**
 puts its box into its tab's search box and zooms the map to it. The tab fits a 420 px wide dock.</source>
-      <translation type="unfinished"></translation>
+      <translation>L'onglet **Historique** conserve vos 20 dernières recherches, de tous les catalogues (catalogue,
+zone, dates, filtres, nombre de résultats, heure), dans `&lt;profil QGIS&gt;/eo_order/history.sqlite`.
+**Relancer** (ou un double-clic) en relance une exactement — même catalogue, même rectangle ou
+polygone, mêmes dates et filtres; une date laissée ouverte par la recherche s'affiche *aucune
+limite* (et non la date du jour grisée); **Charger le rectangle** place son rectangle dans le
+rectangle de recherche de son onglet et zoome la carte dessus. L'onglet tient dans un panneau de
+420 px de large.</translation>
     </message>
   </context>
   <context>

@@ -75,12 +75,13 @@ def translated_section(title, path=README):
 class HelpDialog(QDialog):
     def __init__(self, title, parent=None):
         super().__init__(parent)
-        self.setWindowTitle(tr("EO Order help – {0}").format(title))
+        text = translated_section(title).strip()
+        heading = text.splitlines()[0].lstrip("#").strip() if text else title  # the title, translated
+        self.setWindowTitle(tr("EO Order help – {0}").format(heading))
         self.resize(720, 640)
         layout = QVBoxLayout(self)
         self.browser = QTextBrowser()
         self.browser.setOpenExternalLinks(True)
-        text = translated_section(title).strip()
         if text:
             self.browser.setMarkdown(text)
         else:

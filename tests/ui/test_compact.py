@@ -47,9 +47,9 @@ def test_the_orders_and_history_tabs_fit_a_420_by_600_dock(dock, language):
     for index in range(30):  # long rows: the table scrolls, the tab does not widen
         row = journal.begin(f"15082{index:02d}", "Radarsat1", title="Radarsat-1 Raw Scenes " * 4, packaging="ZIP")
         journal.finish(row, "failed" if index % 3 else "submitted", "EODMS refused the order: " + "x" * 200,
-                       "<r><OrderId>77120%d</OrderId></r>" % index)
+                       f"<r><OrderId>77120{index}</OrderId></r>")
     dock.orders_panel.refresh()
-    for index in range(20):
+    for _ in range(20):
         dock.history.add("csw", "EODMS catalogue with a long name", "http://127.0.0.1:9/csw",
                          {"bbox": [-76.1234, 45.1234, -75.1234, 46.1234], "start": "2013-01-01", "end": "2013-03-29",
                           "title": "a rather long title filter", "max_records": 1000}, 12)
