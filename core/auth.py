@@ -43,7 +43,7 @@ def credentials_from_authcfg(authcfg, service="the service"):
     password = config.config("password", "")
     if not username:
         raise AuthError(
-            f"QGIS auth config {authcfg!r} for {service} has no username: edit it in "
+            f"QGIS {auth_hint(authcfg)} for {service} has no username: edit it in "
             "Settings > Options > Authentication (method Basic)."
         )
     return Credentials(username, password)
