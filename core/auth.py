@@ -47,6 +47,25 @@ def credentials_from_authcfg(authcfg, service=None):
     password = config.config("password", "")
     if not username:
         raise AuthError(tr(
-            "QGIS auth config {0!r} for {1} has no username: edit it in Settings > Options > Authentication "
-            "(method Basic).").format(authcfg, service))
+            "QGIS {0} for {1} has no username: edit it in Settings > Options > Authentication "
+            "(method Basic).").format(auth_hint(authcfg), service))
     return Credentials(username, password)
+
+
+def auth_hint(authcfg):
+    """Where a user fixes the credentials of ``authcfg``, for error messages: the auth config by the
+    name the user gave it ("auth config 'My CDSE account'"), not its internal id; the id only when
+    the config has no name or is not in the authentication database. '' without an auth config."""
+    from qgis.core import QgsApplication
+
+    authcfg = (authcfg or "").strip()
+    if not authcfg:
+        return ""
+    name = ""
+    try:
+        configs = QgsApplication.authManager().availableAuthMethodConfigs()
+        if authcfg in configs:
+            name = configs[authcfg].name().strip()
+    except Exception:  # noqa: BLE001 - a hint must never fail the request it describes
+        name = ""
+    return tr("auth config '{0}'").format(name) if name else tr("auth config {0}").format(authcfg)

@@ -374,3 +374,37 @@ def product_layer_name(query, count):
         parts.append(tr("≤ {0:g} % cloud").format(query.max_cloud))
     parts.append((tr("{0} product") if count == 1 else tr("{0} products")).format(count))
     return " · ".join(parts)
+
+
+def _text(feature, name):
+    index = feature.fields().indexOf(name)
+    raw = feature.attribute(index) if index >= 0 else None
+    if raw is None or (hasattr(raw, "isNull") and raw.isNull()):
+        return ""
+    if isinstance(raw, QDateTime):
+        return raw.toUTC().toString("yyyy-MM-dd")
+    if isinstance(raw, QDate):
+        return raw.toString("yyyy-MM-dd")
+    return str(raw).strip()
+
+
+def footprint_date(feature):
+    """The acquisition (record) or sensing (product) date of a footprint feature, 'YYYY-MM-DD' or ''."""
+    return _text(feature, "acquired") or _text(feature, "sensing_start")
+
+
+def footprint_label(feature):
+    """How a user recognises one footprint: ``2013-02-21 · Radarsat1 SCNB · 1508208`` for an EODMS/CSW
+    record (date, collection and beam, id), ``2022-05-03 · S2A_MSIL1C_…`` for a Copernicus product
+    (sensing date, product name). Parts that are empty are left out."""
+    if feature.fields().indexOf("product_id") >= 0:
+        parts = [footprint_date(feature), _text(feature, "name") or _text(feature, "product_id")]
+    else:
+        collection = " ".join(p for p in (_text(feature, "collection_id"), _text(feature, "beam_mode")) if p)
+        parts = [footprint_date(feature), collection, _text(feature, "record_id")]
+    return " · ".join(p for p in parts if p)
+
+
+def newest_first(features):
+    """``features`` sorted newest first (by date; undated last), the latest added first on equal dates."""
+    return sorted(features, key=lambda f: (footprint_date(f), f.id()), reverse=True)

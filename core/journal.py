@@ -111,6 +111,54 @@ class JournalEntry:
     finished_at: str  # None while pending/interrupted
     wcs_url: str
 
+    @property
+    def order_id(self):
+        """The provider's order id read from the stored reply ('' when it has none): see
+        :func:`order_id_from_reply`."""
+        return order_id_from_reply(self.response) if self.status == SUBMITTED else ""
+
+
+ORDER_ID_MAX = 64  # characters: longer is not an id
+
+
+def order_id_from_reply(response):
+    """The order id in an order reply kept in the journal, or ''.
+
+    EODMS does not document its reply to a successful order; its WES replies carry the id in an
+    element whose local name is ``OrderId`` (any namespace and case, also ``orderID``,
+    ``Order_Id``, ``OrderIdentifier``) or in such an attribute. The first short, single-line,
+    non-empty value is taken. The reply is parsed with the hardened parser (no entities, no
+    network), and anything that is not XML gives ''."""
+    import re
+
+    from .errors import EoOrderError
+    from .xmlsafe import local, parse_bytes
+
+    if not response or "rderid" not in response.lower().replace("_", ""):
+        return ""
+    try:
+        root = parse_bytes(response.encode("utf-8"), "the order reply")
+    except (EoOrderError, ValueError):
+        return ""
+
+    def usable(value):
+        value = (value or "").strip()
+        return value if value and len(value) <= ORDER_ID_MAX and not re.search(r"\s", value) else ""
+
+    def is_id(name):
+        name = local(name).lower().replace("_", "").replace("-", "")
+        return name in ("orderid", "orderidentifier", "ordernumber")
+
+    for element in root.iter():
+        if not isinstance(element.tag, str):
+            continue
+        if is_id(element.tag) and usable(element.text):
+            return usable(element.text)
+        for name, value in element.attrib.items():
+            if is_id(name) and usable(value):
+                return usable(value)
+    return ""
+
 
 def default_journal_path():
     """``<QGIS settings dir>/eo_order/orders.sqlite`` of the running QGIS profile."""

@@ -27,6 +27,12 @@ and renamed, so a reader never sees half a file. Past ``cap_bytes`` (200 MB by d
 recently used files (by modification time, which a cache hit refreshes) are deleted. A file an
 open layer still uses may be deleted on Linux and macOS (the layer keeps its open copy until the
 project closes); on Windows such a file stays until it is no longer in use.
+
+**In the layer tree.** Quicklooks go into a group just *below* their footprint layer, so the
+footprints (outline, selection, the green fill of ordered scenes, date labels) stay drawn on top of
+the opaque images; the rasters keep full opacity. Each is named like its footprint in the map's
+right-click menu: ``2013-03-28 · Radarsat2 SCNB · 7854123`` (date, collection/beam, id) or
+``2022-05-03 · S2A_MSIL1C_…`` (sensing date, product name).
 """
 
 import hashlib
@@ -52,7 +58,7 @@ from qgis.core import (
 )
 
 from .errors import Cancelled, EoOrderError, InputError, ResponseError
-from .footprints import CRS, layer_kind
+from .footprints import CRS, footprint_label, layer_kind
 from .gdal_calls import gdal_call
 from .http import Deadline, new_session, read_body, send
 from .i18n import translate
@@ -609,8 +615,9 @@ class QuicklookTask(WorkTask):
 
 def quicklook_group(project, footprint_layer):
     """The layer-tree group of ``footprint_layer``'s quicklooks, made when missing: a group named
-    after the layer just above it, or a ``Quicklooks`` subgroup just above it when the layer is in
-    a group already (at the top of the tree when the layer is not in it, or None)."""
+    after the layer just below it (the footprints stay drawn on top of the images), or a
+    ``Quicklooks`` subgroup just below it when the layer is in a group already (at the top of the
+    tree when the layer is not in it, or None)."""
     root = project.layerTreeRoot()
     layer_id = footprint_layer.id() if footprint_layer is not None else ""
     for group in _groups(root):
@@ -622,11 +629,25 @@ def quicklook_group(project, footprint_layer):
         name = footprint_layer.name() if footprint_layer is not None else SUBGROUP_NAME
     else:
         parent = node.parent()
-        index = _index_of(parent, node)
+        index = _index_of(parent, node) + 1
         name = footprint_layer.name() if parent is root else SUBGROUP_NAME
     group = parent.insertGroup(index, name)
     group.setCustomProperty(GROUP_PROPERTY, layer_id)
     return group
+
+
+def quicklook_labels(footprint_layer, names):
+    """{name: label} for the footprints of ``footprint_layer`` whose record id (or product name) is
+    in ``names``: the name a quicklook layer gets (see :func:`~.footprints.footprint_label`)."""
+    if footprint_layer is None:
+        return {}
+    name_field = "name" if layer_kind(footprint_layer) == "products" else "record_id"
+    wanted, labels = set(names), {}
+    for feature in footprint_layer.getFeatures():
+        name = _text(feature, name_field) or str(feature.id())
+        if name in wanted and name not in labels:
+            labels[name] = footprint_label(feature) or name
+    return labels
 
 
 def _groups(group):
@@ -668,12 +689,15 @@ def add_quicklook_layers(project, footprint_layer, results):
              if isinstance(layer, QgsRasterLayer) and layer.customProperty(QUICKLOOK_PROPERTY)}
     group = quicklook_group(project, footprint_layer)
     group.setItemVisibilityChecked(True)
+    labels = quicklook_labels(footprint_layer, [result.name for result in results])
     layers = []
     for result in results:
         key = prefix + result.name
+        label = labels.get(result.name, result.name)
         old = shown.get(key)
         old_node = root.findLayer(old.id()) if old is not None else None
         if old is not None and old.isValid() and _same_file(old.source(), result.path):
+            old.setName(label)
             if old_node is None:
                 group.addLayer(old)
             else:
@@ -681,7 +705,7 @@ def add_quicklook_layers(project, footprint_layer, results):
             old.triggerRepaint()
             layers.append(old)
             continue
-        layer = QgsRasterLayer(result.path, result.name, "gdal")
+        layer = QgsRasterLayer(result.path, label, "gdal")
         if not layer.isValid():
             log(f"Quicklook {result.name}: QGIS cannot open {result.path}.", Qgis.MessageLevel.Warning)
             continue

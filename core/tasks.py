@@ -191,20 +191,64 @@ class CdseSearchTask(WorkTask):
             self.result = layer
 
 
-class DownloadTask(WorkTask):
+DONE, PARTLY, FAILED = "done", "partly", "failed"  # how a batch (download or order) ended
+
+
+def batch_verdict(done, total):
+    """How a batch ended: DONE (all of ``total``), PARTLY (some) or FAILED (none done)."""
+    if done >= total:
+        return DONE
+    return PARTLY if done else FAILED
+
+
+class BatchTask(WorkTask):
+    """A task over a batch of items (products to download, scenes to order) with one ending.
+
+    After the work, ``describe(result)`` returns ``(verdict, sentence)``: DONE, PARTLY or FAILED and
+    the one sentence that says so and why. The task's description ends with that sentence, so what
+    QGIS shows for the finished task (its task list, its "Task complete" notice) says the same thing
+    as EO Order's message; a FAILED batch returns False from ``run()``, so QGIS shows it failed. The
+    result still arrives through ``done`` (with no error text) so that each item's status can be shown.
+    """
+
+    def __init__(self, description, work, describe, **kwargs):
+        super().__init__(description, work, **kwargs)
+        self.describe = describe
+        self.verdict = ""
+        self.ending = ""
+
+    def run(self):
+        if not super().run():
+            return False
+        self.verdict, self.ending = self.describe(self.result)
+        self.setDescription(f"{self.base_description} – {self.ending}")
+        return self.verdict != FAILED
+
+    def finished(self, ok):
+        super().finished(ok or bool(self.verdict))  # a failed batch still hands over its result
+
+
+class DownloadTask(BatchTask):
     """Download Copernicus products on a worker thread (``core.cdse_download.Downloader``).
 
     ``productDone(Outcome)`` and ``progressed(Progress)`` are emitted from the worker and
     delivered on the main thread; ``done`` carries the list of outcomes. ``recorder`` (a
     :class:`~.cdse_batch.DownloadRecorder`) records each finished product before the next one.
+    ``describe(outcomes)`` gives the batch's ending sentence (see :class:`BatchTask`); the verdict
+    counts the products on disk.
     """
 
     productDone = pyqtSignal(object)
     progressed = pyqtSignal(object)
 
-    def __init__(self, downloader, items, recorder=None):
+    def __init__(self, downloader, items, recorder=None, describe=None):
+        describe = describe or _describe_downloads
+
+        def judge(outcomes):
+            return batch_verdict(sum(1 for o in outcomes if o.done), len(outcomes)), describe(outcomes)
+
         # The downloads run on the downloader's own threads, which stop on cancel and report each product.
-        super().__init__(f"EO Order: download {len(items)} Copernicus product(s)", self._download,
+        super().__init__(f"EO Order: download {len(items)} Copernicus product(s)", self._download, judge,
                          close_on_cancel=False)
         self.downloader = downloader
         self.items = items
@@ -221,6 +265,8 @@ class DownloadTask(WorkTask):
     def _product_done(self, outcome):
         if self.recorder is not None:
             self.recorder(outcome)
+        log(f"{outcome.name or outcome.product_id}: {outcome.status}. {outcome.message}",
+            Qgis.MessageLevel.Info if outcome.done else Qgis.MessageLevel.Warning)
         self.productDone.emit(outcome)
 
     def _progress(self, snapshot):
@@ -231,3 +277,44 @@ class DownloadTask(WorkTask):
         self.report(100.0 * snapshot.fraction, snapshot.summary())
         self.progressed.emit(snapshot)
 
+
+def _describe_downloads(outcomes):
+    done = sum(1 for o in outcomes if o.done)
+    return f"{done} of {len(outcomes)} products on disk"
+
+
+class OrderTask(BatchTask):
+    """Order EODMS scenes one by one on a worker thread (``core.eodms_order.order_batch``, which
+    journals each scene); ``done`` carries the :class:`~.eodms_order.OrderResult` list.
+
+    A scene refused for the credentials (HTTP 401) stops the batch: the task fails with that error
+    and ``not_tried`` lists the record ids of the scenes never sent. Cancel stops between scenes (the
+    order in flight completes). ``describe(results)`` gives the batch's ending sentence (see
+    :class:`BatchTask`); the verdict counts the orders EODMS accepted.
+    """
+
+    def __init__(self, description, client, scenes, journal, packaging, describe, scene_text="scene {0} of {1}"):
+        def judge(results):
+            return batch_verdict(sum(1 for r in results if r.ok), len(results)), describe(results)
+
+        # close_on_cancel=False: Cancel stops the batch between scenes; the order in flight completes.
+        super().__init__(description, self._order, judge, close_on_cancel=False)
+        self.client = client
+        self.scenes = list(scenes)
+        self.journal = journal
+        self.packaging = packaging
+        self.scene_text = scene_text
+        self.not_tried = []  # record ids a 401 kept from being sent
+
+    def _order(self, _task):
+        from .eodms_order import order_batch
+
+        def progress(done, total, _result):
+            self.report(100.0 * done / total, self.scene_text.format(done, total))
+
+        try:
+            return order_batch(self.client, self.scenes, self.journal, self.packaging, progress=progress,
+                               cancelled=self.isCanceled)
+        except EoOrderError as exc:
+            self.not_tried = [str(scene.get("record_id", "")) for scene in getattr(exc, "not_attempted", [])]
+            raise

@@ -550,10 +550,6 @@
       <source>No query log: the folder {0} cannot be created ({1}).</source>
       <translation>Aucun journal de requête : le dossier {0} ne peut pas être créé ({1}).</translation>
     </message>
-    <message>
-      <source>{0} of {1} products on disk in {2}.</source>
-      <translation>{0} produits sur {1} sur le disque dans {2}.</translation>
-    </message>
   </context>
   <context>
     <name>DownloadCdseAlgorithm</name>
@@ -649,20 +645,100 @@ Identifiants : une configuration d'authentification Basic avec votre nom d'util
   <context>
     <name>DownloadController</name>
     <message>
-      <source>A download is already running: wait for it or cancel it first.</source>
-      <translation>Un téléchargement est déjà en cours : attendez qu'il se termine ou annulez-le d'abord.</translation>
+      <source>; nothing downloaded.</source>
+      <translation>; rien n'a été téléchargé.</translation>
+    </message>
+    <message>
+      <source>{0} verified</source>
+      <translation>{0} vérifié(s)</translation>
+    </message>
+    <message>
+      <source>{0} complete, no checksum to verify</source>
+      <translation>{0} complet(s), sans somme de contrôle à vérifier</translation>
+    </message>
+    <message>
+      <source>{0} already there</source>
+      <translation>{0} déjà présent(s)</translation>
+    </message>
+    <message>
+      <source>{0} of {1} products on disk in {2}</source>
+      <translation>{0} produit(s) sur {1} sur le disque dans {2}</translation>
     </message>
     <message>
       <source>Download cancelled; partial files are kept and the next download resumes them.</source>
       <translation>Téléchargement annulé; les fichiers partiels sont conservés et le prochain téléchargement les reprendra.</translation>
     </message>
     <message>
-      <source>Downloads to {0}: {1}.</source>
-      <translation>Téléchargements dans {0} : {1}.</translation>
+      <source>A download is already running: wait for it or cancel it first.</source>
+      <translation>Un téléchargement est déjà en cours : attendez qu'il se termine ou annulez-le d'abord.</translation>
+    </message>
+    <message>
+      <source>Select downloaded products to open them.</source>
+      <translation>Sélectionnez des produits téléchargés pour les ouvrir.</translation>
     </message>
     <message>
       <source>Show folder</source>
       <translation>Afficher le dossier</translation>
+    </message>
+    <message>
+      <source>Download {0} selected products</source>
+      <translation>Télécharger les {0} produits sélectionnés</translation>
+    </message>
+    <message>
+      <source>{0} offline (in the long-term archive): order it in the Copernicus Data Space browser first</source>
+      <translation>{0} hors ligne (dans l'archive à long terme) : commandez-le(s) d'abord dans le navigateur de Copernicus Data Space</translation>
+    </message>
+    <message>
+      <source>{0} cancelled (partial files are kept and resumed next time)</source>
+      <translation>{0} annulé(s) (les fichiers partiels sont conservés et repris la prochaine fois)</translation>
+    </message>
+    <message>
+      <source>{0} not tried: {1}</source>
+      <translation>{0} non tenté(s) : {1}</translation>
+    </message>
+    <message>
+      <source>Download failed: {0}</source>
+      <translation>Échec du téléchargement : {0}</translation>
+    </message>
+    <message>
+      <source>{0} failed: {1}</source>
+      <translation>{0} en échec : {1}</translation>
+    </message>
+    <message>
+      <source>Added {0} layer(s) of {1}.</source>
+      <translation>{0} couche(s) de {1} ajoutée(s).</translation>
+    </message>
+    <message>
+      <source>They have no georeferencing QGIS can place on the map.</source>
+      <translation>Elles n'ont aucun géoréférencement que QGIS puisse placer sur la carte.</translation>
+    </message>
+    <message>
+      <source>Download this product: {0}</source>
+      <translation>Télécharger ce produit : {0}</translation>
+    </message>
+    <message>
+      <source>Download one of {0} products here</source>
+      <translation>Télécharger l'un des {0} produits ici</translation>
+    </message>
+    <message>
+      <source>Show quicklook: {0}</source>
+      <translation>Afficher l'aperçu : {0}</translation>
+    </message>
+    <message>
+      <source>Show the quicklook of one of {0} products</source>
+      <translation>Afficher l'aperçu de l'un des {0} produits</translation>
+    </message>
+    <message>
+      <source>{0} more failed.</source>
+      <translation>{0} autre(s) en échec.</translation>
+    </message>
+    <message>
+      <source>Nothing downloaded: the {0} selected product(s) are offline (in the long-term archive). Order them in the Copernicus Data Space browser first, then download them once they are online.</source>
+      <translation>Rien n'a été téléchargé : le ou les {0} produit(s) sélectionné(s) sont hors ligne (dans l'archive à long terme). Commandez-les d'abord dans le navigateur de Copernicus Data Space, puis téléchargez-les une fois en ligne.</translation>
+    </message>
+    <message>
+      <source>{0} of the {1} selected products are offline (in the long-term archive) and will not download; downloading the other {2}.</source>
+      <translation>{0} des {1} produits sélectionnés sont hors ligne (dans l'archive à long terme) et ne seront pas téléchargés; téléchargement des {2} autres.</translation>
     </message>
     <message>
       <source>Not downloaded yet: {0}. Download them first.</source>
@@ -673,16 +749,8 @@ Identifiants : une configuration d'authentification Basic avec votre nom d'util
       <translation>QGIS ne peut pas afficher {0} directement; le fichier est montré dans votre gestionnaire de fichiers.</translation>
     </message>
     <message>
-      <source>Download this product ({0})</source>
-      <translation>Télécharger ce produit ({0})</translation>
-    </message>
-    <message>
-      <source>Download {0} selected products</source>
-      <translation>Télécharger les {0} produits sélectionnés</translation>
-    </message>
-    <message>
-      <source>Show quicklook ({0})</source>
-      <translation>Afficher l'aperçu ({0})</translation>
+      <source>(and {0} more products)</source>
+      <translation>(et {0} autres produits)</translation>
     </message>
   </context>
   <context>
@@ -837,6 +905,14 @@ Identifiants : une configuration d'authentification Basic, envoyée au seul serv
       <translation>le service</translation>
     </message>
     <message>
+      <source>auth config '{0}'</source>
+      <translation>la configuration d’authentification « {0} »</translation>
+    </message>
+    <message>
+      <source>auth config {0}</source>
+      <translation>la configuration d’authentification {0}</translation>
+    </message>
+    <message>
       <source>{0} needs a username and password: choose or create a QGIS authentication configuration (Basic) for it.</source>
       <translation>{0} nécessite un nom d'utilisateur et un mot de passe : choisissez ou créez une configuration d'authentification QGIS (Basic) pour ce service.</translation>
     </message>
@@ -845,8 +921,8 @@ Identifiants : une configuration d'authentification Basic, envoyée au seul serv
       <translation>La configuration d'authentification QGIS {0!r} pour {1} n'existe pas ou ne peut pas être déchiffrée : choisissez-en une autre ou déverrouillez la base d'authentification.</translation>
     </message>
     <message>
-      <source>QGIS auth config {0!r} for {1} has no username: edit it in Settings &gt; Options &gt; Authentication (method Basic).</source>
-      <translation>La configuration d'authentification QGIS {0!r} pour {1} n'a pas de nom d'utilisateur : modifiez-la dans Préférences &gt; Options &gt; Authentification (méthode Basic).</translation>
+      <source>QGIS {0} for {1} has no username: edit it in Settings &gt; Options &gt; Authentication (method Basic).</source>
+      <translation>QGIS : {0} pour {1} n’a pas de nom d’utilisateur : modifiez-la dans Préférences &gt; Options &gt; Authentification (méthode Basic).</translation>
     </message>
   </context>
   <context>
@@ -2113,7 +2189,463 @@ Identifiants : une configuration d'authentification Basic, envoyée au seul serv
     </message>
   </context>
   <context>
+    <name>HelpText</name>
+    <message>
+      <source>### Search EODMS or a CSW catalogue</source>
+      <translation>### Rechercher dans EODMS ou un catalogue CSW</translation>
+    </message>
+    <message>
+      <source>1. Pick a **catalogue**: *EODMS catalogue* (default; anonymous), *EODMS RCM* (needs your EODMS
+   username and password) or a CSW 2.0.2 URL you add with **+**.
+2. For RCM, pick or create a QGIS **authentication configuration** (method *Basic*) in the
+   *Credentials* row. Only its id is remembered; the password stays in QGIS' encrypted
+   authentication database and never appears in settings, projects or logs.
+3. The **search box** follows the map canvas (whatever its CRS; it is turned into WGS 84 with its
+   sides sampled, so a zoomed-out Web Mercator world searches the whole world and a polar view
+   searches the latitude band around its pole; a view across the antimeridian searches every
+   longitude of its latitudes). Processing extents in any CRS are turned the same way. Expand
+   *Search box* to type a box, draw one on the map or take a layer's extent; once you do, it stops
+   following the canvas until you click *Map Canvas Extent* again.
+4. Optional **dates** (start inclusive, end exclusive — see below), a **title** pattern (`*` any
+   characters, `?` one character) and **Max records** (default 1000).
+5. Press **Search**. The task shows progress page by page.
+6. The results arrive as **one footprint layer** named after the search (for example
+   `EODMS catalogue · before 2013-03-29 · 12 scenes`) and as a table in the dock. Selecting rows
+   selects footprints and vice versa; with one record selected the dock shows its EODMS
+   thumbnail (THUMBVIEW), fetched and decoded in the background (an image whose header announces
+   more than 25 megapixels is refused, unread: "… is 30000 × 30000 pixels: far too large for a
+   thumbnail"; larger ones are decoded only at the 200 px shown). **Every record the catalogue
+   sent is in the layer**: records without a bounding box (brief records, services) are features
+   without geometry, listed in the table, and
+   the status line says so (`12 records, 3 without a footprint, in layer …`). Whatever is not in
+   the layer is said in the status line, the message bar and the EO Order log: paging that stopped
+   before the server's match count ("The catalogue matched 25 records but sent only 10 (page 1
+   gave no next record position) …"), records in a schema EO Order cannot read (named: DIF, FGDC,
+   ebRIM…), records over 4 MB of XML, duplicates, records dated outside the dates, and boxes that
+   cannot be drawn (the record stays, without geometry).</source>
+      <translation>1. Choisissez un **catalogue** : *Catalogue EODMS* (par défaut; anonyme), *EODMS RCM* (demande votre nom
+   d'utilisateur et votre mot de passe EODMS) ou une URL CSW 2.0.2 que vous ajoutez avec **+**.
+2. Pour RCM, choisissez ou créez une **configuration d'authentification** QGIS (méthode *Basic*) dans la
+   ligne *Identifiants*. Seul son identifiant est retenu; le mot de passe reste dans la base
+   d'authentification chiffrée de QGIS et n'apparaît jamais dans les paramètres, les projets ou les journaux.
+3. Le **rectangle de recherche** suit le canevas de la carte (quel que soit son SCR; il est converti en
+   WGS 84 en échantillonnant ses côtés, de sorte qu'un monde Web Mercator vu de loin interroge le monde
+   entier et qu'une vue polaire interroge la bande de latitudes autour de son pôle; une vue à cheval sur
+   l'antiméridien interroge toutes les longitudes de ses latitudes). Les emprises Processing, dans tout
+   SCR, sont converties de la même façon. Dépliez *Rectangle de recherche* pour saisir un rectangle, en
+   dessiner un sur la carte ou prendre l'emprise d'une couche; dès lors, il ne suit plus le canevas
+   jusqu'à ce que vous cliquiez de nouveau sur *Emprise du canevas*.
+4. Des **dates** facultatives (début inclus, fin exclue — voir plus bas), un motif de **titre** (`*` des
+   caractères quelconques, `?` un caractère) et le **nombre maximal d'enregistrements** (1000 par défaut).
+5. Appuyez sur **Rechercher**. La tâche montre sa progression page par page.
+6. Les résultats arrivent en **une couche d'empreintes** nommée d'après la recherche (par exemple
+   `EODMS catalogue · avant le 2013-03-29 · 12 scènes`) et en un tableau dans le panneau. Sélectionner
+   des lignes sélectionne les empreintes et inversement; quand un seul enregistrement est sélectionné,
+   le panneau montre sa vignette EODMS (THUMBVIEW), téléchargée et décodée en arrière-plan (une image
+   dont l'en-tête annonce plus de 25 mégapixels est refusée sans être lue : « … is 30000 × 30000
+   pixels: far too large for a thumbnail »; les plus grandes ne sont décodées qu'aux 200 px affichés).
+   **Chaque enregistrement envoyé par le catalogue est dans la couche** : les enregistrements sans
+   rectangle englobant (fiches abrégées, services) sont des entités sans géométrie, listées dans le
+   tableau, et la ligne d'état le dit (`12 records, 3 without a footprint, in layer …`). Tout ce qui
+   n'est pas dans la couche est signalé dans la ligne d'état, la barre de messages et le journal
+   d'EO Order : une pagination arrêtée avant le nombre de correspondances du serveur (« The catalogue
+   matched 25 records but sent only 10 (page 1 gave no next record position) … »), des enregistrements
+   dans un schéma qu'EO Order ne sait pas lire (nommé : DIF, FGDC, ebRIM…), des enregistrements de plus
+   de 4 Mo de XML, les doublons, les enregistrements datés hors des dates et les rectangles impossibles
+   à dessiner (l'enregistrement reste, sans géométrie).</translation>
+    </message>
+    <message>
+      <source>**Cancel** frees the form at once (nothing is added) and closes the connection within a second.
+Every request (a page of records, a thumbnail) has an overall time limit, answer included: 300 s
+by default, set in the QGIS setting `eo_order/network/deadline_seconds`
+(*Settings › Options › Advanced*). A server that stalls or drips its answer is stopped there with
+"… did not finish sending its answer within 300 s".</source>
+      <translation>**Annuler** libère le formulaire immédiatement (rien n'est ajouté) et ferme la connexion en moins
+d'une seconde. Chaque requête (une page d'enregistrements, une vignette) a une limite de temps
+globale, réponse comprise : 300 s par défaut, réglable dans le paramètre QGIS
+`eo_order/network/deadline_seconds` (*Préférences › Options › Avancé*). Un serveur qui se bloque ou
+envoie sa réponse au compte-gouttes est arrêté à cette limite avec « … did not finish sending its
+answer within 300 s ».</translation>
+    </message>
+    <message>
+      <source>Errors: an unreachable server, an HTTP error, an OWS ExceptionReport or SOAP fault (quoted), an
+HTML maintenance page, malformed or truncated XML, rejected credentials ("… rejected the
+username/password in auth config abc1234"), dates out of order, a reply that is not a CSW 2.0.2
+GetRecords result (it is named: "answered with a CSW 3.0 GetRecordsResponse", "a CSW 2.0.2
+GetRecordByIdResponse", "&lt;rss&gt;"). A failed search never adds an empty layer; a search with no
+match says so.</source>
+      <translation>Erreurs : un serveur injoignable, une erreur HTTP, un ExceptionReport OWS ou une faute SOAP (citée),
+une page HTML de maintenance, un XML mal formé ou tronqué, des identifiants refusés (« … rejected the
+username/password in auth config 'Mon compte' »), des dates dans le désordre, une réponse qui n'est
+pas un résultat GetRecords CSW 2.0.2 (elle est nommée : « answered with a CSW 3.0
+GetRecordsResponse », « a CSW 2.0.2 GetRecordByIdResponse », « &lt;rss&gt; »). Une recherche
+échouée n'ajoute jamais de couche vide; une recherche sans résultat le dit.</translation>
+    </message>
+    <message>
+      <source>### Order from EODMS</source>
+      <translation>### Commander auprès d'EODMS</translation>
+    </message>
+    <message>
+      <source>Right-click a footprint on the map (**Order this scene: 2013-03-28 · Radarsat2 SCNB · 7854123**,
+**Order N selected scenes**), right-click rows of the results table, or press **Order selected**.
+The map's right-click lists *every* footprint under the click, the topmost layer and the newest
+scene first, each labelled with its date, collection and beam, and id; past ten footprints each
+action becomes a sub-menu (**Order one of 14 scenes here ›**) listing them all. Copernicus products
+are listed the same way, by sensing date and product name. A dialog lists the scenes, the packaging
+formats EODMS offers for them (read with DescribeCoverage; ZIP/TAR/TARGZ, or *Server default*: no
+packaging format is sent and EODMS packages the scene its own way) and the auth config with your
+EODMS username/password (create one from the dialog). A scene whose DescribeCoverage offers no
+packaging choice is ordered with the server's default whatever format is picked. The order task sends, per scene,
+DescribeCoverage then GetCoverage with CoverageId `&lt;collection&gt;--&lt;record id&gt;`. A 401 stops the batch;
+a scene EODMS refuses is marked failed and the batch goes on. EODMS e-mails you the download links.
+Credentials EODMS refuses while the dialog asks for the packaging formats keep **Order** greyed
+("… Order is off until you choose other credentials or edit these.") until another auth config
+is picked or that one is edited. Errors name the auth config by the name you gave it
+("auth config 'My EODMS account'"), never by its internal id.</source>
+      <translation>Cliquez avec le bouton droit sur une empreinte de la carte (**Commander cette scène : 2013-03-28 ·
+Radarsat2 SCNB · 7854123**, **Commander les N scènes sélectionnées**), cliquez avec le bouton droit
+sur des lignes du tableau de résultats ou appuyez sur **Commander la sélection**. Le menu contextuel
+de la carte liste *toutes* les empreintes sous le clic, la couche du dessus et la scène la plus
+récente en premier, chacune avec sa date, sa collection et son mode de faisceau, et son identifiant;
+au-delà de dix empreintes, chaque action devient un sous-menu (**Commander l'une des 14 scènes ici ›**)
+qui les liste toutes. Les produits Copernicus sont listés de la même façon, par date d'acquisition et
+nom de produit. Une boîte de dialogue liste les scènes, les formats d'empaquetage qu'EODMS offre pour
+elles (lus par DescribeCoverage; ZIP/TAR/TARGZ, ou *Valeur par défaut du serveur* : aucun format
+n'est envoyé et EODMS empaquette la scène à sa façon) et la configuration d'authentification contenant
+votre nom d'utilisateur et votre mot de passe EODMS (créez-la depuis la boîte de dialogue). Une scène
+dont le DescribeCoverage n'offre aucun choix d'empaquetage est commandée avec le format par défaut du
+serveur, quel que soit le format choisi. La tâche de commande envoie, pour chaque scène,
+DescribeCoverage puis GetCoverage avec le CoverageId `&lt;collection&gt;--&lt;record id&gt;`. Un 401 arrête le
+lot; une scène refusée par EODMS est marquée en échec et le lot continue. EODMS vous envoie les liens
+de téléchargement par courriel. Des identifiants refusés par EODMS pendant que la boîte de dialogue
+demande les formats d'empaquetage laissent **Commander** grisé (« … La commande est désactivée
+tant que vous n'avez pas choisi d'autres identifiants ou modifié ceux-ci. ») jusqu'à ce qu'une autre
+configuration soit choisie ou que celle-ci soit modifiée. Les erreurs nomment la configuration
+d'authentification par le nom que vous lui avez donné (« auth config 'Mon compte EODMS' »),
+jamais par son identifiant interne.</translation>
+    </message>
+    <message>
+      <source>**One ending per batch.** When the batch ends, one message says how it went: green when EODMS
+accepted every order, orange when some failed (which, and why), red when none was accepted — and a
+401 says which scenes were never sent: "Order failed: EODMS rejected the username/password in auth
+config 'My EODMS account' (HTTP 401). … Not tried: 1508208, 1508209; order them again once this is
+fixed." QGIS' task list says the same (the task's description ends with that sentence), and a
+batch with nothing accepted is a *failed* task there, not "complete".</source>
+      <translation>**Une seule conclusion par lot.** À la fin du lot, un seul message dit comment il s'est passé :
+vert quand EODMS a accepté toutes les commandes, orange quand certaines ont échoué (lesquelles, et
+pourquoi), rouge quand aucune n'a été acceptée — et un 401 dit quelles scènes n'ont jamais été
+envoyées : « Échec de la commande : EODMS rejected the username/password in auth config
+'Mon compte EODMS' (HTTP 401). … Non tentées : 1508208, 1508209; commandez-les de nouveau une fois
+le problème réglé. » La liste des tâches de QGIS dit la même chose (la description de la tâche se
+termine par cette phrase), et un lot sans aucune commande acceptée y est une tâche *en échec*, non
+« terminée ».</translation>
+    </message>
+    <message>
+      <source>Every attempt is written to the **order journal** (`&lt;QGIS profile&gt;/eo_order/orders.sqlite`) before
+and after its request, so a crash loses nothing (a request that was in flight shows as
+*interrupted*: check your e-mail before ordering it again). The **Orders** tab lists the journal;
+ordering a scene already submitted asks first; ordered footprints are filled green. A damaged
+journal (or search history) file is moved aside as `orders.sqlite.corrupt-&lt;UTC time&gt;` and a new,
+empty one started; the dock (and `eo_order:order_eodms`, as a warning) says so once. The Orders
+tab shows, per attempt, the time, the scene (its collection and packaging in the tooltip), the
+**EODMS order** id read from EODMS' reply (an `OrderId` element or attribute in any namespace; empty
+when the reply has none), the status and the message; double-click a row for the whole reply.</source>
+      <translation>Chaque tentative est écrite dans le **journal des commandes** (`&lt;profil QGIS&gt;/eo_order/orders.sqlite`)
+avant et après sa requête, de sorte qu'un plantage ne fait rien perdre (une requête en cours
+apparaît comme *interrompue* : vérifiez vos courriels avant de commander de nouveau la scène).
+L'onglet **Commandes** liste le journal; commander une scène déjà soumise demande d'abord
+confirmation; les empreintes commandées sont remplies en vert. Un journal (ou un historique de
+recherche) endommagé est mis de côté sous le nom `orders.sqlite.corrupt-&lt;heure UTC&gt;` et un nouveau
+journal vide est commencé; le panneau (et `eo_order:order_eodms`, sous forme d'avertissement) le
+signale une fois. L'onglet Commandes montre, pour chaque tentative, l'heure, la scène (sa collection
+et son empaquetage dans l'infobulle), le numéro de **commande EODMS** lu dans la réponse d'EODMS (un
+élément ou un attribut `OrderId` dans tout espace de noms; vide si la réponse n'en contient pas),
+l'état et le message; double-cliquez sur une ligne pour voir la réponse complète.</translation>
+    </message>
+    <message>
+      <source>### Copernicus Data Space</source>
+      <translation>### Copernicus Data Space</translation>
+    </message>
+    <message>
+      <source>1. On the **Copernicus** tab pick the **collection** (SENTINEL-1/2/3/5P, LANDSAT-8, …), the
+   **sensing** start (inclusive) and end (exclusive, UTC), an optional **max cloud** cover and
+   **max records**. The area is the map canvas box (*Search area*), or tick *Search in the selected
+   polygon of the active layer* (any CRS; several selected polygons are merged into one outline,
+   holes are dropped, large outlines simplified to fit the URL).
+2. **Search** (no login needed). The products arrive as one layer of their real footprints (fields
+   `product_id, name, collection, sensing_start, sensing_end, cloud_cover, online, size_bytes,
+   checksum_md5, downloaded, quicklook_url`) and a table; selecting one shows its quicklook. Result
+   sets beyond the catalogue's 10,000-record paging limit are split into time windows, so every
+   product comes exactly once.
+3. The **query log** is written into the download folder, named
+   `OData_&lt;start&gt;_&lt;stop&gt;_query_&lt;time&gt;.log` as by the original `OData_query` script: a `# key: value`
+   header with the query, then a CSV table `Id,Name,Checksum,Online,Downloaded`
+   (`pandas.read_csv(path, comment="#")` reads it). `eo_order:download_cdse` and your own scripts
+   can take it as input.
+4. Pick the **folder**, the **account** (a Basic auth config with your Copernicus Data Space
+   username/password) and how many downloads run **at once** (1–4; Copernicus allows 4 per account),
+   select footprints and press **Download selected** — or right-click a footprint on the map:
+   **Download this product: 2022-05-03 · S2A_MSIL1C_…**, **Download N selected products**. The bar
+   shows bytes, rate and time left; **Stop** keeps partial files, which the next download resumes.
+   Offline products (in the long-term archive) are counted before anything starts ("1 of the 4
+   selected products are offline … downloading the other 3"); a selection of offline products only
+   starts nothing.
+   **The ending:** one message per batch, green when every product is on disk, orange when some are
+   ("3 of 4 products on disk in /data (3 verified); 1 offline (in the long-term archive): order it
+   in the Copernicus Data Space browser first."), red when none is ("Download failed: Copernicus
+   Data Space rejected the username/password in auth config 'My CDSE account' (HTTP 401) …; nothing
+   downloaded. 1 not tried: …"). The tab's status line and QGIS' task list say the same sentence;
+   a batch with nothing on disk is a *failed* task in QGIS, and the tab's bar shows the share of
+   products on disk, not a full bar. Each product's outcome is in the layer (`downloaded`), the
+   query log and the EO Order log panel.
+5. **Open in QGIS** adds downloaded products to the map where GDAL can read them (a Sentinel-2
+   `.SAFE.zip` through its SENTINEL2 driver, a Sentinel-1 `manifest.safe` inside the zip, NetCDF
+   variables, GeoTIFF/JP2 members of an archive — at most 12 layers per product, grouped), zooms
+   the map to them and says what was added ("Added 1 layer(s) of S2A_…"); otherwise your file
+   browser opens on the folder.</source>
+      <translation>1. Dans l'onglet **Copernicus**, choisissez la **collection** (SENTINEL-1/2/3/5P, LANDSAT-8, …), le
+   début d'**acquisition** (inclus) et la fin (exclue, UTC), une couverture nuageuse **maximale**
+   facultative et le **nombre maximal d'enregistrements**. La zone est le rectangle du canevas
+   (*Zone de recherche*), ou cochez *Rechercher dans le polygone sélectionné de la couche active*
+   (tout SCR; plusieurs polygones sélectionnés sont fusionnés en un seul contour, les trous sont
+   abandonnés, les grands contours simplifiés pour tenir dans l'URL).
+2. **Rechercher** (aucune connexion requise). Les produits arrivent en une couche de leurs vraies
+   empreintes (champs `product_id, name, collection, sensing_start, sensing_end, cloud_cover,
+   online, size_bytes, checksum_md5, downloaded, quicklook_url`) et en un tableau; en sélectionner un
+   montre son aperçu. Les ensembles de résultats au-delà de la limite de pagination de 10 000
+   enregistrements du catalogue sont découpés en fenêtres de temps, de sorte que chaque produit
+   arrive exactement une fois.
+3. Le **journal de requête** est écrit dans le dossier de téléchargement, nommé
+   `OData_&lt;début&gt;_&lt;fin&gt;_query_&lt;heure&gt;.log` comme par le script `OData_query` d'origine : un en-tête
+   `# clé: valeur` avec la requête, puis un tableau CSV `Id,Name,Checksum,Online,Downloaded`
+   (`pandas.read_csv(path, comment="#")` le lit). `eo_order:download_cdse` et vos propres scripts
+   peuvent le prendre en entrée.
+4. Choisissez le **dossier**, le **compte** (une configuration d'authentification Basic avec votre nom
+   d'utilisateur et votre mot de passe Copernicus Data Space) et le nombre de téléchargements
+   **simultanés** (1 à 4; Copernicus en permet 4 par compte), sélectionnez des empreintes et appuyez
+   sur **Télécharger la sélection** — ou cliquez avec le bouton droit sur une empreinte de la carte :
+   **Télécharger ce produit : 2022-05-03 · S2A_MSIL1C_…**, **Télécharger les N produits
+   sélectionnés**. La barre montre les octets, le débit et le temps restant; **Arrêter** conserve les
+   fichiers partiels, que le prochain téléchargement reprend. Les produits hors ligne (dans l'archive
+   à long terme) sont comptés avant que rien ne commence (« 1 des 4 produits sélectionnés sont hors
+   ligne … téléchargement des 3 autres »); une sélection de produits uniquement hors ligne ne lance
+   rien.
+   **La conclusion :** un seul message par lot, vert quand tous les produits sont sur le disque,
+   orange quand certains le sont (« 3 produit(s) sur 4 sur le disque dans /data (3 vérifié(s)); 1 hors
+   ligne (dans l'archive à long terme) : commandez-le(s) d'abord dans le navigateur de Copernicus
+   Data Space. »), rouge quand aucun ne l'est (« Échec du téléchargement : Copernicus Data Space
+   rejected the username/password in auth config 'Mon compte CDSE' (HTTP 401) …; rien n'a été
+   téléchargé. 1 non tenté(s) : … »). La ligne d'état de l'onglet et la liste des tâches de QGIS
+   disent la même phrase; un lot sans rien sur le disque est une tâche *en échec* dans QGIS, et la
+   barre de l'onglet montre la part des produits sur le disque, non une barre pleine. Le résultat de
+   chaque produit est dans la couche (`downloaded`), le journal de requête et le journal d'EO Order.
+5. **Ouvrir dans QGIS** ajoute les produits téléchargés à la carte là où GDAL sait les lire (un
+   `.SAFE.zip` Sentinel-2 par son pilote SENTINEL2, un `manifest.safe` Sentinel-1 dans le zip, des
+   variables NetCDF, des membres GeoTIFF/JP2 d'une archive — au plus 12 couches par produit,
+   groupées), zoome la carte sur elles et dit ce qui a été ajouté (« 1 couche(s) de S2A_…
+   ajoutée(s). »); sinon votre gestionnaire de fichiers s'ouvre sur le dossier.</translation>
+    </message>
+    <message>
+      <source>What the download guarantees:</source>
+      <translation>Ce que le téléchargement garantit :</translation>
+    </message>
+    <message>
+      <source>- **One login per batch**, then refresh-token grants before the 600 s access token expires; a new
+  password login only when the refresh token (3600 s) is gone. Never a login per product: a login
+  that fails (rejected password, a maintenance page or a server error instead of a token, no answer)
+  is tried once and ends the batch with its message; the products not tried yet say "not tried".
+- Bytes stream into `&lt;name&gt;.part` while their MD5 is computed; the file gets its final name only
+  after the MD5 (or, without one, the announced size: "unverified") checks out. An HTML or JSON
+  error page served with status 200 is never saved as a product. A checksum mismatch deletes the
+  part and retries once, then marks the product failed. A catalogue MD5 that is not 32 hexadecimal
+  digits is ignored, and the product's message says so.
+- **The announced size is a hard cap and a completeness check**: the catalogue's size (from a
+  footprint layer; a query log keeps none), else the size the server announces. A reply announcing
+  another size than the catalogue is refused; a body that runs past the size is cut there and
+  refused (the file never grows beyond it); a body that ends early is not complete (retried).
+- 429 waits for Retry-After, 401 refreshes the token once, 5xx and broken connections are retried
+  with backoff. **Resuming** sends `Range` with `If-Range` (the first reply's `ETag`, else its
+  `Last-Modified`, kept in `&lt;name&gt;.part.meta`): a file that changed on the server comes whole and
+  new (HTTP 200), never half old, half new. A part without such a validator, or left by an older
+  version of EO Order, starts again from zero.
+- **No download hangs**: a product arriving slower than 1 kB/s on average over 60 s (a server
+  dripping a byte every few seconds, or silent) is stopped and failed ("… at less than 1.0 kB/s for
+  60 s: stopped"; the part is kept for the next run). **Stop** closes the connections at once: the
+  download ends within a second, without waiting for data. (`Downloader(stall_window=…,
+  min_rate=…)` sets both.)
+- Redirects are followed by EO Order itself so the Bearer token goes only to trusted **origins**
+  (scheme, host and port): the download URL's own, and `https://*.dataspace.copernicus.eu` on port
+  443 — never to the same host on another port, never over plain http, never to other hosts (such
+  as pre-signed storage URLs).
+- Product ids must be UUIDs, as the catalogue issues them: a product whose id is anything else is
+  failed with a message and never requested (and ids are percent-encoded in the URL all the same).
+- Offline (long-term archive) products are reported and skipped, not fatal.
+- **Nothing lost**: right after each product is on disk and verified, it is marked `Downloaded` in
+  the query log (atomic rewrite) and in the footprint layer's file when it is one (GeoPackage,
+  Shapefile, GeoJSON…; memory layers are updated in the dock). A crash or kill at any point leaves
+  the log true; the next run skips verified files and resumes partial ones.
+- **File names**: the product name, with `.zip` appended for folder-like products (`….SAFE` →
+  `….SAFE.zip`); single-file products (`.nc`, `.tif`, …) keep their name. A name that is not
+  already plain (characters other than letters, digits and `._+-`, or over 200 characters) is
+  sanitised, cut, and always gets the product id before its extension (`S2A_a?b.SAFE` →
+  `S2A_a_b.SAFE_&lt;id&gt;.zip`), so names that collide once sanitised never share a file. Two products
+  of the very same name share the plain name: the file found there counts for a product only when
+  it checks out for it (MD5, else size); otherwise it is left untouched — never deleted, never
+  overwritten — and the product goes to `&lt;name&gt;_&lt;id&gt;.&lt;ext&gt;`, its own name. *Open in QGIS* looks
+  there first.</source>
+      <translation>- **Une seule connexion par lot**, puis des renouvellements par jeton de rafraîchissement avant
+  l'expiration du jeton d'accès de 600 s; une nouvelle connexion par mot de passe seulement quand le
+  jeton de rafraîchissement (3600 s) a expiré. Jamais une connexion par produit : une connexion qui
+  échoue (mot de passe refusé, page de maintenance ou erreur du serveur au lieu d'un jeton, aucune
+  réponse) est tentée une fois et termine le lot avec son message; les produits pas encore tentés
+  disent « not tried ».
+- Les octets arrivent dans `&lt;nom&gt;.part` pendant que leur MD5 est calculé; le fichier ne prend son nom
+  définitif qu'une fois le MD5 (ou, à défaut, la taille annoncée : « unverified ») vérifié. Une
+  page d'erreur HTML ou JSON servie avec le code 200 n'est jamais enregistrée comme produit. Une
+  somme de contrôle discordante supprime la partie et réessaie une fois, puis marque le produit en
+  échec. Un MD5 du catalogue qui ne compte pas 32 chiffres hexadécimaux est ignoré, et le message du
+  produit le dit.
+- **La taille annoncée est un plafond strict et un contrôle d'intégrité** : la taille du catalogue
+  (d'une couche d'empreintes; un journal de requête n'en garde aucune), sinon celle que le serveur
+  annonce. Une réponse annonçant une autre taille que le catalogue est refusée; un contenu qui dépasse
+  la taille est coupé là et refusé (le fichier ne la dépasse jamais); un contenu qui s'arrête trop
+  tôt n'est pas complet (nouvel essai).
+- 429 attend le Retry-After, 401 renouvelle le jeton une fois, les 5xx et les connexions rompues
+  sont réessayés avec un délai croissant. **La reprise** envoie `Range` avec `If-Range` (l'`ETag` de
+  la première réponse, sinon son `Last-Modified`, conservé dans `&lt;nom&gt;.part.meta`) : un fichier
+  modifié sur le serveur arrive entier et neuf (HTTP 200), jamais moitié ancien, moitié nouveau. Une
+  partie sans un tel validateur, ou laissée par une version antérieure d'EO Order, recommence à zéro.
+- **Aucun téléchargement ne reste bloqué** : un produit qui arrive à moins de 1 ko/s en moyenne sur
+  60 s (un serveur qui envoie un octet toutes les quelques secondes, ou muet) est arrêté et mis en
+  échec (« … at less than 1.0 kB/s for 60 s: stopped »; la partie est conservée pour la prochaine
+  fois). **Arrêter** ferme les connexions aussitôt : le téléchargement se termine en moins d'une
+  seconde, sans attendre de données. (`Downloader(stall_window=…, min_rate=…)` règle les deux.)
+- Les redirections sont suivies par EO Order lui-même, de sorte que le jeton Bearer ne va qu'à des
+  **origines** de confiance (schéma, hôte et port) : celle de l'URL de téléchargement et
+  `https://*.dataspace.copernicus.eu` sur le port 443 — jamais au même hôte sur un autre port,
+  jamais en http simple, jamais à d'autres hôtes (comme des URL de stockage présignées).
+- Les identifiants de produit doivent être des UUID, comme le catalogue les attribue : un produit
+  dont l'identifiant est autre chose est mis en échec avec un message et jamais demandé (et les
+  identifiants sont de toute façon encodés dans l'URL).
+- Les produits hors ligne (archive à long terme) sont signalés et sautés, sans être fatals.
+- **Rien n'est perdu** : dès qu'un produit est sur le disque et vérifié, il est marqué `Downloaded`
+  dans le journal de requête (réécriture atomique) et dans le fichier de la couche d'empreintes quand
+  c'en est un (GeoPackage, Shapefile, GeoJSON…; les couches en mémoire sont mises à jour dans le
+  panneau). Un plantage ou un arrêt forcé à tout moment laisse le journal exact; la fois suivante
+  saute les fichiers vérifiés et reprend les fichiers partiels.
+- **Noms de fichiers** : le nom du produit, avec `.zip` ajouté pour les produits de type dossier
+  (`….SAFE` → `….SAFE.zip`); les produits d'un seul fichier (`.nc`, `.tif`, …) gardent leur nom. Un
+  nom qui n'est pas déjà simple (caractères autres que lettres, chiffres et `._+-`, ou plus de 200
+  caractères) est assaini, coupé, et reçoit toujours l'identifiant du produit avant son extension
+  (`S2A_a?b.SAFE` → `S2A_a_b.SAFE_&lt;id&gt;.zip`), de sorte que des noms qui se confondent une fois
+  assainis ne partagent jamais un fichier. Deux produits portant exactement le même nom partagent le
+  nom simple : le fichier trouvé là ne compte pour un produit que s'il se vérifie pour lui (MD5,
+  sinon taille); sinon il est laissé intact — jamais supprimé, jamais écrasé — et le produit va dans
+  `&lt;nom&gt;_&lt;id&gt;.&lt;ext&gt;`, son propre nom. *Ouvrir dans QGIS* cherche d'abord là.</translation>
+    </message>
+    <message>
+      <source>### WCS 1.0.0</source>
+      <translation>### WCS 1.0.0</translation>
+    </message>
+    <message>
+      <source>On the **WCS** tab type a server URL and **Connect** (GetCapabilities, using the addresses the
+server advertises). Pick a coverage from the server's list to see its description (CRSs, formats,
+interpolations, time positions, range axes, grid), then choose the CRS (the canvas CRS when
+offered), format, time and either a size in pixels or a resolution; *Advanced* holds the response
+CRS, interpolation, range subset and the largest file to accept (4096 MB by default). The rows wrap
+under their labels, so the tab fits a 420 px wide dock without horizontal scrolling.</source>
+      <translation>Dans l'onglet **WCS**, saisissez l'URL d'un serveur et **Connectez-vous** (GetCapabilities, avec les
+adresses annoncées par le serveur). Choisissez une couverture dans la liste du serveur pour voir sa
+description (SCR, formats, interpolations, positions temporelles, axes de valeurs, grille), puis
+choisissez le SCR (celui du canevas s'il est offert), le format, la date et soit une taille en
+pixels, soit une résolution; *Avancé* contient le SCR de la réponse, l'interpolation, le
+sous-ensemble de valeurs et le plus gros fichier accepté (4096 Mo par défaut). Les lignes passent
+sous leurs étiquettes, de sorte que l'onglet tient dans un panneau de 420 px de large sans
+défilement horizontal.</translation>
+    </message>
+    <message>
+      <source>The defaults fetch something useful:</source>
+      <translation>Les valeurs par défaut récupèrent quelque chose d'utile :</translation>
+    </message>
+    <message>
+      <source>- **Extent:** the part of the map view the coverage covers (the view is first cut to valid
+  coordinates, so a world view zoomed out past ±180°/±90° asks for the coverage only). When the
+  view and the coverage do not overlap, *Fetch coverage* says so and sends nothing: pan to the
+  coverage, press **Coverage extent**, or set a box with the extent widget (typed, drawn, a layer's).
+  The extent follows the map until you set one yourself.
+- **Size:** the coverage's **native resolution** over that extent (*Native*; *Canvas* takes the
+  map's pixel size). The native resolution is the grid's: when a server lists several envelopes
+  (MapServer: EPSG:4326 first, then the native CRS), the one in the grid's CRS is used. Coverages
+  whose only interpolation is `none` (GSKY) are fetched by size like any other.
+- **Time:** one of the coverage's positions or periods; a time it does not offer is refused before
+  sending, naming the ones offered (any ISO spelling of an offered instant is accepted).
+- **Output:** a new file named after the coverage **next to the project file**, or the file you
+  choose; an unsaved project makes you choose one — nothing goes silently to a temporary folder.
+- The file is loaded as a raster layer with its no-data transparent (the file's own no-data value,
+  else the coverage's `nullValues`).</source>
+      <translation>- **Emprise :** la partie de la vue de la carte que couvre la couverture (la vue est d'abord
+  ramenée à des coordonnées valides, de sorte qu'une vue du monde dézoomée au-delà de ±180°/±90° ne
+  demande que la couverture). Quand la vue et la couverture ne se chevauchent pas, *Récupérer la
+  couverture* le dit et n'envoie rien : déplacez la carte vers la couverture, appuyez sur **Emprise
+  de la couverture** ou définissez un rectangle avec le widget d'emprise (saisi, dessiné, celui d'une
+  couche). L'emprise suit la carte jusqu'à ce que vous en définissiez une vous-même.
+- **Taille :** la **résolution native** de la couverture sur cette emprise (*Native*; *Canevas*
+  prend la taille de pixel de la carte). La résolution native est celle de la grille : quand un
+  serveur liste plusieurs enveloppes (MapServer : EPSG:4326 d'abord, puis le SCR natif), celle dans
+  le SCR de la grille est utilisée. Les couvertures dont la seule interpolation est `none` (GSKY) sont
+  récupérées par taille comme les autres.
+- **Date :** l'une des positions ou périodes de la couverture; une date qu'elle n'offre pas est
+  refusée avant l'envoi, en nommant celles qui sont offertes (toute écriture ISO d'un instant offert
+  est acceptée).
+- **Sortie :** un nouveau fichier nommé d'après la couverture **à côté du fichier de projet**, ou le
+  fichier que vous choisissez; un projet non enregistré vous fait en choisir un — rien ne va en
+  silence dans un dossier temporaire.
+- Le fichier est chargé comme couche raster avec ses valeurs sans donnée transparentes (la valeur
+  sans donnée du fichier, sinon les `nullValues` de la couverture).</translation>
+    </message>
+    <message>
+      <source>A ServiceExceptionReport, or a reply whose content type does not match the format, is shown as the
+server's message and nothing is saved under the output name. The coverage streams into
+`&lt;name&gt;.part` and gets its name only once complete; a reply larger than the limit (announced or
+actually sent) is stopped and nothing is kept. Capabilities and descriptions are read up to 32 MiB /
+16 MiB after decompression, so a "gzip bomb" is an error, not gigabytes of memory. Requests are KVP
+GET with `VERSION=1.0.0`; servers that offer only POST get the XML encoding. Connecting and describing a coverage have the same overall time limit as a search page
+(`eo_order/network/deadline_seconds`); cancelling any task closes its connection within a second.</source>
+      <translation>Un ServiceExceptionReport, ou une réponse dont le type de contenu ne correspond pas au format, est
+affiché comme le message du serveur et rien n'est enregistré sous le nom de sortie. La couverture
+arrive dans `&lt;nom&gt;.part` et ne prend son nom qu'une fois complète; une réponse plus grosse que la
+limite (annoncée ou réellement envoyée) est arrêtée et rien n'est conservé. Les capacités et les
+descriptions sont lues jusqu'à 32 Mio / 16 Mio après décompression, de sorte qu'une « bombe
+gzip » est une erreur, et non des gigaoctets de mémoire. Les requêtes sont des GET KVP avec
+`VERSION=1.0.0`; les serveurs qui n'offrent que POST reçoivent l'encodage XML. La connexion et la
+description d'une couverture ont la même limite de temps globale qu'une page de recherche
+(`eo_order/network/deadline_seconds`); annuler toute tâche ferme sa connexion en moins d'une seconde.</translation>
+    </message>
+    <message>
+      <source>### Search history</source>
+      <translation>### Historique des recherches</translation>
+    </message>
+    <message>
+      <source>The **History** tab keeps your last 20 searches, of every catalogue (catalogue, area, dates,
+filters, number of results, time), in `&lt;QGIS profile&gt;/eo_order/history.sqlite`. **Re-run** (or a
+double-click) runs one again exactly — same catalogue, same box or polygon, same dates and
+filters; a date the search left open shows as *no limit* (not a greyed today's date); **Load box**
+puts its box into its tab's search box and zooms the map to it. The tab fits a 420 px wide dock.</source>
+      <translation>L'onglet **Historique** conserve vos 20 dernières recherches, de tous les catalogues (catalogue,
+zone, dates, filtres, nombre de résultats, heure), dans `&lt;profil QGIS&gt;/eo_order/history.sqlite`.
+**Relancer** (ou un double-clic) en relance une exactement — même catalogue, même rectangle ou
+polygone, mêmes dates et filtres; une date laissée ouverte par la recherche s'affiche *aucune
+limite* (et non la date du jour grisée); **Charger le rectangle** place son rectangle dans le
+rectangle de recherche de son onglet et zoome la carte dessus. L'onglet tient dans un panneau de
+420 px de large.</translation>
+    </message>
+  </context>
+  <context>
     <name>HistoryPanel</name>
+    <message>
+      <source>Your last searches, newest first (kept in the QGIS profile folder).</source>
+      <translation>Vos dernières recherches, les plus récentes en premier (conservées dans le dossier de profil QGIS).</translation>
+    </message>
     <message>
       <source>Double-click a search to run it again</source>
       <translation>Double-cliquez sur une recherche pour la relancer</translation>
@@ -2141,10 +2673,6 @@ Identifiants : une configuration d'authentification Basic, envoyée au seul serv
     <message>
       <source>Forget all searches</source>
       <translation>Oublier toutes les recherches</translation>
-    </message>
-    <message>
-      <source>Your last searches, newest first (kept in the QGIS profile folder).</source>
-      <translation>Vos dernières recherches, les plus récentes en premier (conservées dans le dossier de profil QGIS).</translation>
     </message>
     <message>
       <source>When</source>
@@ -2193,16 +2721,32 @@ Identifiants : une configuration d'authentification Basic, envoyée au seul serv
       <translation>Commander de nouveau?</translation>
     </message>
     <message>
+      <source>EODMS accepted {0} of {1} order(s); watch your e-mail for the delivery links.</source>
+      <translation>EODMS a accepté {0} commande(s) sur {1}; surveillez vos courriels pour les liens de livraison.</translation>
+    </message>
+    <message>
+      <source>Order failed: EODMS accepted none of the {0} order(s).</source>
+      <translation>Échec de la commande : EODMS n'a accepté aucune des {0} commande(s).</translation>
+    </message>
+    <message>
       <source>These footprints have no EODMS record/collection id: search EODMS again and order from the new footprints.</source>
       <translation>Ces empreintes n'ont pas d'identifiant d'enregistrement ou de collection EODMS : relancez la recherche dans EODMS et commandez à partir des nouvelles empreintes.</translation>
+    </message>
+    <message>
+      <source>scene {0} of {1}</source>
+      <translation>scène {0} sur {1}</translation>
     </message>
     <message>
       <source>Order cancelled: see the Orders tab for what was sent.</source>
       <translation>Commande annulée : consultez l'onglet Commandes pour voir ce qui a été envoyé.</translation>
     </message>
     <message>
-      <source>EODMS accepted {0} of {1} order(s); watch your e-mail for the delivery links.</source>
-      <translation>EODMS a accepté {0} commande(s) sur {1}; surveillez vos courriels pour les liens de livraison.</translation>
+      <source>Order {0} selected scenes</source>
+      <translation>Commander les {0} scènes sélectionnées</translation>
+    </message>
+    <message>
+      <source>Failed: {0}</source>
+      <translation>Échec : {0}</translation>
     </message>
     <message>
       <source>EODMS already accepted orders for {0}. Order them again?</source>
@@ -2217,24 +2761,32 @@ Identifiants : une configuration d'authentification Basic, envoyée au seul serv
       <translation>EO Order : commande de {0} scène(s) EODMS</translation>
     </message>
     <message>
-      <source>Failed: {0}</source>
-      <translation>Échec : {0}</translation>
+      <source>Order failed: {0}</source>
+      <translation>Échec de la commande : {0}</translation>
     </message>
     <message>
-      <source>scene {0} of {1}</source>
-      <translation>scène {0} sur {1}</translation>
+      <source>Order this scene: {0}</source>
+      <translation>Commander cette scène : {0}</translation>
     </message>
     <message>
-      <source>Order this scene ({0})</source>
-      <translation>Commander cette scène ({0})</translation>
+      <source>Order one of {0} scenes here</source>
+      <translation>Commander l'une des {0} scènes ici</translation>
     </message>
     <message>
-      <source>Order {0} selected scenes</source>
-      <translation>Commander les {0} scènes sélectionnées</translation>
+      <source>Show quicklook: {0}</source>
+      <translation>Afficher l'aperçu : {0}</translation>
     </message>
     <message>
-      <source>Show quicklook ({0})</source>
-      <translation>Afficher l'aperçu ({0})</translation>
+      <source>Show the quicklook of one of {0} scenes</source>
+      <translation>Afficher l'aperçu de l'une des {0} scènes</translation>
+    </message>
+    <message>
+      <source>({0} more in the Orders tab)</source>
+      <translation>({0} autre(s) dans l'onglet Commandes)</translation>
+    </message>
+    <message>
+      <source>Not tried: {0}; order them again once this is fixed.</source>
+      <translation>Non tentées : {0}; commandez-les de nouveau une fois le problème réglé.</translation>
     </message>
   </context>
   <context>
@@ -2296,12 +2848,16 @@ Identifiants : une configuration d'authentification Basic, envoyée au seul serv
       <translation>EODMS n'offre aucun choix d'empaquetage pour cette scène : il utilisera son empaquetage par défaut.</translation>
     </message>
     <message>
-      <source>EODMS offers: {0} (default {1}).</source>
-      <translation>EODMS offre : {0} (par défaut {1}).</translation>
-    </message>
-    <message>
       <source>Order {0} scene(s) from EODMS. EODMS e-mails you when each order is submitted and again with download links.</source>
       <translation>Commander {0} scène(s) auprès d'EODMS. EODMS vous envoie un courriel lorsque chaque commande est soumise, puis un autre avec les liens de téléchargement.</translation>
+    </message>
+    <message>
+      <source>Order is off until you choose other credentials or edit these.</source>
+      <translation>La commande est désactivée tant que vous n'avez pas choisi d'autres identifiants ou modifié ceux-ci.</translation>
+    </message>
+    <message>
+      <source>EODMS offers: {0} (default {1}).</source>
+      <translation>EODMS offre : {0} (par défaut {1}).</translation>
     </message>
     <message>
       <source>Already ordered: {0}. They will be ordered again.</source>
@@ -2382,6 +2938,22 @@ Cochez « Entités sélectionnées uniquement » pour ne commander que la sélec
       <translation>Réponse d'EODMS</translation>
     </message>
     <message>
+      <source>submitted</source>
+      <translation>soumise</translation>
+    </message>
+    <message>
+      <source>failed</source>
+      <translation>en échec</translation>
+    </message>
+    <message>
+      <source>interrupted</source>
+      <translation>interrompue</translation>
+    </message>
+    <message>
+      <source>pending</source>
+      <translation>en attente</translation>
+    </message>
+    <message>
       <source>Requested (UTC)</source>
       <translation>Demandée (UTC)</translation>
     </message>
@@ -2390,12 +2962,8 @@ Cochez « Entités sélectionnées uniquement » pour ne commander que la sélec
       <translation>Scène</translation>
     </message>
     <message>
-      <source>Collection</source>
-      <translation>Collection</translation>
-    </message>
-    <message>
-      <source>Packaging</source>
-      <translation>Empaquetage</translation>
+      <source>EODMS order</source>
+      <translation>Commande EODMS</translation>
     </message>
     <message>
       <source>Status</source>
@@ -2406,20 +2974,40 @@ Cochez « Entités sélectionnées uniquement » pour ne commander que la sélec
       <translation>Message</translation>
     </message>
     <message>
+      <source>The order id in EODMS' reply (quote it to EODMS support); empty when the reply has none</source>
+      <translation>Le numéro de commande de la réponse d'EODMS (à citer au soutien d'EODMS); vide si la réponse n'en contient pas</translation>
+    </message>
+    <message>
+      <source>Scene {0} ({1}): {2}</source>
+      <translation>Scène {0} ({1}) : {2}</translation>
+    </message>
+    <message>
       <source>(no reply recorded)</source>
       <translation>(aucune réponse enregistrée)</translation>
     </message>
     <message>
-      <source>{0} order attempts: {1}. Journal: {2}</source>
-      <translation>{0} tentatives de commande : {1}. Journal : {2}</translation>
+      <source>{0} order attempts: {1}.</source>
+      <translation>{0} tentatives de commande : {1}.</translation>
     </message>
     <message>
       <source>none yet</source>
       <translation>aucune pour l'instant</translation>
     </message>
     <message>
-      <source>Scene {0} ({1}): {2}</source>
-      <translation>Scène {0} ({1}) : {2}</translation>
+      <source>Journal: {0}</source>
+      <translation>Journal : {0}</translation>
+    </message>
+    <message>
+      <source>EODMS order {0}</source>
+      <translation>commande EODMS {0}</translation>
+    </message>
+    <message>
+      <source>{0} · collection {1} · packaging {2}</source>
+      <translation>{0} · collection {1} · empaquetage {2}</translation>
+    </message>
+    <message>
+      <source>server default</source>
+      <translation>valeur par défaut du serveur</translation>
     </message>
   </context>
   <context>

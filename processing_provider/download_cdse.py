@@ -17,7 +17,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QVariant
 
-from ..core.auth import credentials_from_authcfg
+from ..core.auth import auth_hint, credentials_from_authcfg
 from ..core.cdse_auth import TOKEN_URL, TokenManager
 from ..core.cdse_batch import DownloadRecorder, file_source, items_from_features, items_from_log
 from ..core.cdse_download import (
@@ -164,7 +164,7 @@ class DownloadCdseAlgorithm(EoOrderAlgorithm):
 
         recorder = DownloadRecorder(log_path, layer_source)
         tokens = _WatchedTokens(token_url, credentials=credentials, token_file=token_file,
-                                auth_hint=f"auth config {authcfg}" if authcfg else "")
+                                auth_hint=auth_hint(authcfg))
         reported, shares = [-1], {}  # the last 5 % step reported; the share done of each product
 
         def progress(p):

@@ -10,7 +10,7 @@ from qgis.core import (
     QgsProcessingParameterString,
 )
 
-from ..core.auth import credentials_from_authcfg
+from ..core.auth import auth_hint, credentials_from_authcfg
 from ..core.eodms_order import EODMS_WCS_URL, PACKAGING_FORMATS, SERVER_DEFAULT, EodmsOrderClient, order_batch
 from ..core.footprints import scene_from_feature
 from ..core.i18n import tr_noop, translate
@@ -86,7 +86,7 @@ class OrderEodmsAlgorithm(EoOrderAlgorithm):
             self.warn(feedback, journal.notice)
         try:  # a rejected password stops the batch (journalled): its error is the algorithm's
             client = EodmsOrderClient(url, credentials=credentials_from_authcfg(authcfg, "EODMS"),
-                                      auth_hint=f"auth config {authcfg}")
+                                      auth_hint=auth_hint(authcfg))
             results = order_batch(client, scenes, journal, packaging, progress=progress,
                                   cancelled=feedback.isCanceled)
             rows = journal.entries(len(scenes))

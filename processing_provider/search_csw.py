@@ -15,7 +15,7 @@ from qgis.core import (
 )
 
 from ..core.areas import box_from_extent
-from ..core.auth import credentials_from_authcfg
+from ..core.auth import auth_hint, credentials_from_authcfg
 from ..core.connections import CSW, ConnectionStore
 from ..core.csw import EODMS_CATALOG_URL, CswClient, Profile
 from ..core.footprints import CRS, features_from_records, footprint_fields
@@ -132,7 +132,7 @@ class SearchCswAlgorithm(EoOrderAlgorithm):
         if profile == Profile.RCM or authcfg:
             credentials = credentials_from_authcfg(authcfg, profile.label)
         client = CswClient(url, profile, credentials=credentials,
-                           auth_hint=f"auth config {authcfg}" if authcfg else "", name=profile.label,
+                           auth_hint=auth_hint(authcfg), name=profile.label,
                            schema=schema)
 
         def progress(page, pages, count, matched):

@@ -19,7 +19,7 @@ from qgis.core import (
     QgsProcessingParameterString,
 )
 
-from ..core.auth import credentials_from_authcfg
+from ..core.auth import auth_hint, credentials_from_authcfg
 from ..core.errors import Cancelled
 from ..core.i18n import tr_noop, translate
 from ..core.wcs10 import COVERAGE_LIMIT, GetCoverageRequest, Wcs10Client, parse_range_subset
@@ -176,7 +176,7 @@ class WcsGetCoverageAlgorithm(EoOrderAlgorithm):
         width, height, resx, resy = self._size(parameters, context)
         authcfg = self.parameterAsString(parameters, self.AUTHCFG, context)
         credentials = credentials_from_authcfg(authcfg, "the WCS server") if authcfg else None
-        client = Wcs10Client(url, credentials=credentials, auth_hint=f"auth config {authcfg}" if authcfg else "",
+        client = Wcs10Client(url, credentials=credentials, auth_hint=auth_hint(authcfg),
                              max_coverage_bytes=self.parameterAsInt(parameters, self.MAX_SIZE, context) << 20)
 
         feedback.pushInfo(tr("Describing coverage {0}…").format(coverage))

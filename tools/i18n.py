@@ -61,7 +61,26 @@ def extract(root=ROOT):
             strings = found.setdefault(context, [])
             if text not in strings:
                 strings.append(text)
+    help_module = _help_module(root)
+    for title in help_module.HELP_TITLES:  # the in-QGIS help: README sections, block by block
+        strings = found.setdefault(help_module.HELP_CONTEXT, [])
+        for block in help_module.help_blocks(help_module.readme_section(title, root / "README.md")):
+            if block not in strings:
+                strings.append(block)
     return found
+
+
+def _help_module(root):
+    """``ui/help.py`` of ``root`` (its README cutting and block splitting, one place for both)."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("eo_order_help_for_i18n", root / "ui" / "help.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+HELP_CONTEXT = "HelpText"  # README blocks: untranslated ones are shown in English (not a check failure)
 
 
 def _literal(node):
@@ -133,6 +152,8 @@ def check(root=ROOT):
     for language in LANGUAGES:
         known = read_ts(ts_path(language, root))
         for context, texts in strings.items():
+            if context == HELP_CONTEXT:
+                continue
             for text in texts:
                 translation, finished = known.get((context, text), ("", False))
                 if not finished or not translation:

@@ -4,7 +4,9 @@ their quicklooks on the map and save a picture of the main window to $EO_ORDER_S
 then quit.
 
 Started by ``tools/screenshot.sh`` under Xvfb with a throw-away profile in which
-the plugin is installed; $EO_ORDER_CSW is the local pycsw URL.
+the plugin is installed; $EO_ORDER_CSW is the local pycsw URL. With ``EO_ORDER_SCENE=orders``
+the picture shows the Orders tab (a few demo journal rows) and the order dialog for the selected
+records instead, taken from the whole screen (the dialog is a window of its own).
 """
 
 import os
@@ -22,6 +24,7 @@ from qgis.utils import iface, loadPlugin, plugins, startPlugin
 
 SHOT = os.environ["EO_ORDER_SHOT"]
 CSW_URL = os.environ["EO_ORDER_CSW"]
+SCENE = os.environ.get("EO_ORDER_SCENE", "")
 
 
 def echo_log(message, tag, level):
@@ -66,11 +69,46 @@ def step_select():
         dock.layer.selectByIds(ids)
         show_quicklooks(iface, dock.layer)
         dock.layer.selectByIds(ids[:1])  # one record selected: the dock shows its thumbnail
-    QTimer.singleShot(5000, step_shoot)
+    QTimer.singleShot(5000, step_orders if SCENE == "orders" else step_shoot)
+
+
+def step_orders():
+    """The Orders tab with demo journal rows, and the order dialog for three selected records."""
+    from eo_order.ui.order_dialog import OrderDialog
+
+    plugin = plugins["eo_order"]
+    dock = plugin.dock
+    journal = dock.orders.journal
+    for number, (record_id, status, message) in enumerate((
+            ("5120435", "submitted", "EODMS accepted the order; watch your e-mail for the delivery links."),
+            ("5120436", "failed", "EODMS refused the order: the scene is no longer available (OWS exception)."),
+            ("5120437", "submitted", "EODMS accepted the order; watch your e-mail for the delivery links."))):
+        row = journal.begin(record_id, "Radarsat2", title="RADARSAT-2 SGF", packaging="ZIP")
+        journal.finish(row, status, message, f"<OrderResponse><OrderId>77120{number}</OrderId></OrderResponse>"
+                       if status == "submitted" else "")
+    dock.orders_panel.refresh()
+    dock.tabs.setCurrentWidget(dock.orders_panel)
+    layer = dock.search.layer
+    features = sorted(layer.getFeatures(), key=lambda f: f.id())[:3] if layer is not None else []
+    from eo_order.core.footprints import scene_from_feature
+
+    dialog = OrderDialog([scene_from_feature(f) for f in features], "", "ZIP", dock.orders.describe,
+                         {features[0]["record_id"]} if features else (), iface.mainWindow())
+    dialog.show()
+    dialog.move(iface.mainWindow().geometry().center() - dialog.rect().center())
+    plugin._shot_dialog = dialog
+    QTimer.singleShot(2500, step_shoot)
 
 
 def step_shoot():
-    iface.mainWindow().grab().save(SHOT, "PNG")
+    if SCENE == "orders":  # the dialog is a window of its own: take the whole screen
+        from qgis.PyQt.QtGui import QGuiApplication
+
+        QGuiApplication.primaryScreen().grabWindow(0).save(SHOT, "PNG")
+        print(f"[shot] window {iface.mainWindow().frameGeometry()}, dialog "
+              f"{plugins['eo_order']._shot_dialog.frameGeometry()}", flush=True)
+    else:
+        iface.mainWindow().grab().save(SHOT, "PNG")
     dock = plugins["eo_order"].dock.search
     dock._remove_catalog()
     QTimer.singleShot(200, iface.actionExit().trigger)

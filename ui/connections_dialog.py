@@ -17,6 +17,7 @@ from qgis.PyQt.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
+    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -331,10 +332,13 @@ class ConnectionsDialog(QDialog):
         self.export_button = _button(tr("Export…"), tr("Save the selected connections (or all) to an XML file, in "
                                                         "EO Order's format or QGIS' (MetaSearch, WCS)"),
                                      self.export_file)
-        for button in (self.new_button, self.edit_button, self.remove_button, self.import_button,
-                       self.import_qgis_button, self.export_button):
-            row.addWidget(button)
-        row.addStretch(1)
+        # Two rows of three (edit; exchange): the dialog stays narrow enough for a laptop in any language.
+        rows = QGridLayout()
+        for index, button in enumerate((self.new_button, self.edit_button, self.remove_button, self.import_button,
+                                        self.import_qgis_button, self.export_button)):
+            rows.addWidget(button, index // 3, index % 3)
+        rows.setColumnStretch(3, 1)
+        row.addLayout(rows)
         layout.addLayout(row)
 
         self.status = plain_label()
@@ -347,7 +351,7 @@ class ConnectionsDialog(QDialog):
         self.buttons.button(QDialogButtonBox.StandardButton.Close).setToolTip(tr("Close the connections manager"))
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
-        self.resize(820, 420)
+        self.resize(700, 420)
         self.refresh()
 
     # --- list ----------------------------------------------------------------------------

@@ -393,10 +393,8 @@ class CopernicusPanel(QWidget):
         elif outcomes is None:
             self.progress_label.setText(tr("Download stopped; partial files are kept and resumed next time."))
         else:
-            self.progress.setValue(1000)
-            done = sum(1 for o in outcomes if o.done)
-            self.progress_label.setText(tr("{0} of {1} products on disk in {2}.").format(
-                done, len(outcomes), self.settings.cdse_folder))
+            self.progress.setValue(int(1000 * sum(1 for o in outcomes if o.done) / max(len(outcomes), 1)))
+            self.progress_label.setText(self.downloads.ending)  # the batch's one ending (as in the message bar)
 
     # --- messages and shutdown -----------------------------------------------------------
 

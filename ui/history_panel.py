@@ -3,7 +3,7 @@
 from qgis.PyQt.QtCore import QCoreApplication, Qt, pyqtSignal
 from qgis.PyQt.QtWidgets import (
     QAbstractItemView,
-    QHBoxLayout,
+    QGridLayout,
     QHeaderView,
     QLabel,
     QPushButton,
@@ -33,7 +33,9 @@ class HistoryPanel(QWidget):
         super().__init__(parent)
         self.history = history
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(tr("Your last searches, newest first (kept in the QGIS profile folder).")))
+        intro = QLabel(tr("Your last searches, newest first (kept in the QGIS profile folder)."))
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
         self.table = QTableWidget(0, 5)
         self.table.setHorizontalHeaderLabels([tr("When"), tr("Catalogue"), tr("Search"), tr("Box"), tr("Results")])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -45,7 +47,7 @@ class HistoryPanel(QWidget):
         self.table.itemSelectionChanged.connect(self._update_buttons)
         self.table.cellDoubleClicked.connect(lambda *_: self.rerun())
         layout.addWidget(self.table, 1)
-        buttons = QHBoxLayout()
+        buttons = QGridLayout()
         self.rerun_button = QPushButton(tr("Re-run"))
         self.rerun_button.setToolTip(tr("Run the selected search again, exactly as it was"))
         self.rerun_button.clicked.connect(self.rerun)
@@ -55,8 +57,11 @@ class HistoryPanel(QWidget):
         self.clear_button = QPushButton(tr("Clear history"))
         self.clear_button.setToolTip(tr("Forget all searches"))
         self.clear_button.clicked.connect(self.clear)
-        for button in (self.rerun_button, self.box_button, self.clear_button):
-            buttons.addWidget(button)
+        # Two rows (use a search; forget them all): narrow enough for a 420 px dock in any language.
+        buttons.addWidget(self.rerun_button, 0, 0)
+        buttons.addWidget(self.box_button, 0, 1)
+        buttons.addWidget(self.clear_button, 1, 0)
+        buttons.setColumnStretch(2, 1)
         layout.addLayout(buttons)
         self.refresh()
 

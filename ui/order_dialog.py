@@ -1,7 +1,11 @@
 """Confirm an EODMS order: the scenes, the packaging format EODMS offers, the credentials."""
 
+import hashlib
+import json
+
+from qgis.core import QgsApplication, QgsAuthMethodConfig
 from qgis.gui import QgsAuthConfigSelect
-from qgis.PyQt.QtCore import QCoreApplication
+from qgis.PyQt.QtCore import QCoreApplication, QEvent, Qt
 from qgis.PyQt.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -16,11 +20,20 @@ from qgis.PyQt.QtWidgets import (
 )
 
 from ..core.eodms_order import PACKAGING_FORMATS, SERVER_DEFAULT
-from .messages import plain_label
+from ..core.errors import AuthError
+from .messages import plain_label, tooltip
 
 
 def tr(text):
     return QCoreApplication.translate("OrderDialog", text)
+
+
+def _fingerprint(authcfg):
+    """A hash of auth config ``authcfg``'s content (kept in memory only), to notice that it was edited."""
+    config = QgsAuthMethodConfig()
+    if not authcfg or not QgsApplication.authManager().loadAuthenticationConfig(authcfg, config, True):
+        return ""
+    return hashlib.sha256(json.dumps(config.configMap(), sort_keys=True).encode("utf-8")).hexdigest()
 
 
 class OrderDialog(QDialog):
@@ -33,19 +46,31 @@ class OrderDialog(QDialog):
         self.scenes = scenes
         self._describe = describe
         self._task = None
+        self._refused = None  # fingerprint of the credentials EODMS refused (HTTP 401): Order stays off
         layout = QVBoxLayout(self)
         count = len(scenes)
-        layout.addWidget(QLabel(tr("Order {0} scene(s) from EODMS. EODMS e-mails you when each order is "
-                                   "submitted and again with download links.").format(count)))
+        intro = QLabel(tr("Order {0} scene(s) from EODMS. EODMS e-mails you when each order is "
+                          "submitted and again with download links.").format(count))
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        # Compact: the title (long, any language) is elided in its column and shown whole as a tooltip.
         self.table = QTableWidget(count, 4)
         self.table.setHorizontalHeaderLabels([tr("Scene"), tr("Collection"), tr("Date"), tr("Title")])
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.table.setWordWrap(False)
+        header = self.table.horizontalHeader()
+        for column in range(3):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         for row, scene in enumerate(scenes):
             for column, key in enumerate(("record_id", "collection_id", "acquired", "title")):
-                self.table.setItem(row, column, QTableWidgetItem(scene.get(key, "")))
-        layout.addWidget(self.table)
+                item = QTableWidgetItem(scene.get(key, ""))
+                if key == "title":
+                    item.setToolTip(tooltip(scene.get(key, "")))
+                self.table.setItem(row, column, item)
+        self.table.setMinimumHeight(self.table.verticalHeader().defaultSectionSize() * min(count, 3) + 30)
+        layout.addWidget(self.table, 1)
         if already_ordered:
             warning = plain_label(tr("Already ordered: {0}. They will be ordered again.").format(
                 ", ".join(sorted(already_ordered))))
@@ -54,6 +79,7 @@ class OrderDialog(QDialog):
             layout.addWidget(warning)
 
         form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.auth_select = QgsAuthConfigSelect(self)
         self.auth_select.setToolTip(tr("QGIS authentication configuration (Basic) with your EODMS username "
                                        "and password; create one with the + button"))
@@ -74,8 +100,28 @@ class OrderDialog(QDialog):
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
-        self.resize(640, 360)
+        self.resize(560, 360)
+        # Credentials edited in QGIS' authentication settings (the ✎ button here too): ask EODMS again.
+        QgsApplication.authManager().authDatabaseChanged.connect(self._credentials_edited)
+        self.finished.connect(self._disconnect)
         self._refresh_formats(authcfg)
+
+    def _credentials_edited(self):
+        self._refresh_formats(self.authcfg())
+
+    def event(self, event):
+        """Back from editing the refused auth config (its ✎ button, or QGIS' settings): when its
+        content changed, ask EODMS again (QGIS has no signal for one edited auth config)."""
+        if (event.type() == QEvent.Type.WindowActivate and self._refused is not None
+                and _fingerprint(self.authcfg()) != self._refused):
+            self._refresh_formats(self.authcfg())
+        return super().event(event)
+
+    def _disconnect(self, *_):
+        try:
+            QgsApplication.authManager().authDatabaseChanged.disconnect(self._credentials_edited)
+        except (TypeError, RuntimeError):
+            pass
 
     def authcfg(self):
         return self.auth_select.configId()
@@ -96,6 +142,7 @@ class OrderDialog(QDialog):
             self.packaging_combo.setCurrentIndex(index)
 
     def _refresh_formats(self, authcfg):
+        self._refused = None
         ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         ok_button.setEnabled(bool(authcfg))
         if not authcfg:
@@ -105,10 +152,19 @@ class OrderDialog(QDialog):
         self.status.setText(tr("Asking EODMS which packaging formats it offers…"))
         self._task = self._describe(self.scenes[0], authcfg)
         if self._task is not None:
-            self._task.done.connect(self._formats_arrived)
+            self._task.done.connect(self._formats_arrived)  # a bound slot: disconnected if the dialog goes
 
     def _formats_arrived(self, description, error):
+        task = self.sender()
+        if task is not None and task is not self._task:
+            return  # the answer for credentials chosen before: another question is on its way
         if error:
+            if isinstance(getattr(task, "error", None), AuthError):
+                # Ordering with credentials EODMS just refused would only fail again: Order stays off
+                # until another auth config is chosen or this one is edited (both ask EODMS again).
+                self._refused = _fingerprint(self.authcfg())
+                self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(False)
+                error += " " + tr("Order is off until you choose other credentials or edit these.")
             self.status.setText(error)
             return
         if description is None:

@@ -9,14 +9,14 @@ from qgis.core import Qgis, QgsApplication, QgsProject
 from qgis.PyQt.QtCore import QCoreApplication, QObject, pyqtSignal
 from qgis.PyQt.QtWidgets import QDialog
 
-from ..core.auth import credentials_from_authcfg
-from ..core.eodms_order import EodmsOrderClient, order_batch
+from ..core.auth import auth_hint, credentials_from_authcfg
+from ..core.eodms_order import EodmsOrderClient
 from ..core.errors import EoOrderError
 from ..core.footprints import is_footprint_layer, scene_from_feature, style_footprints
 from ..core.journal import OrderJournal, default_journal_path
 from ..core.settings import Settings
-from ..core.tasks import WorkTask
-from .map_pick import footprints_at
+from ..core.tasks import DONE, FAILED, PARTLY, OrderTask, WorkTask
+from .map_pick import FootprintAction, SelectionAction, add_footprint_entries
 from .messages import ask, push_message
 from .order_dialog import OrderDialog
 from .quicklooks import show_quicklooks
@@ -24,6 +24,22 @@ from .quicklooks import show_quicklooks
 
 def tr(text):
     return QCoreApplication.translate("OrderController", text)
+
+
+def describe_orders(results):
+    """The one sentence that ends an order batch: how many orders EODMS accepted, and why the others failed."""
+    failed = [r for r in results if not r.ok]
+    done = len(results) - len(failed)
+    if done:
+        text = tr("EODMS accepted {0} of {1} order(s); watch your e-mail for the delivery links.").format(
+            done, len(results))
+    else:
+        text = tr("Order failed: EODMS accepted none of the {0} order(s).").format(len(results))
+    if failed:
+        text += " " + tr("Failed: {0}").format("; ".join(f"{r.record_id}: {r.message}" for r in failed[:3]))
+        if len(failed) > 3:
+            text += " " + tr("({0} more in the Orders tab)").format(len(failed) - 3)
+    return text
 
 
 class OrderController(QObject):
@@ -70,7 +86,7 @@ class OrderController(QObject):
     def _client(self, authcfg):
         credentials = credentials_from_authcfg(authcfg, "EODMS")
         return EodmsOrderClient(self.settings.order_wcs_url, credentials=credentials,
-                                auth_hint=f"auth config {authcfg}")
+                                auth_hint=auth_hint(authcfg))
 
     def describe(self, scene, authcfg):
         """Start a DescribeCoverage task for ``scene`` (the dialog's packaging list)."""
@@ -90,17 +106,9 @@ class OrderController(QObject):
         except EoOrderError as exc:
             push_message(self.iface, str(exc), Qgis.MessageLevel.Critical)
             return None
-
-        def work(task):
-            def progress(done, total, result):
-                task.report(100.0 * done / total, tr("scene {0} of {1}").format(done, total))
-
-            return order_batch(client, scenes, self.journal, packaging, progress=progress,
-                               cancelled=task.isCanceled)
-
-        # close_on_cancel=False: Cancel stops the batch between scenes; the order in flight completes.
-        task = WorkTask(tr("EO Order: order {0} EODMS scene(s)").format(len(scenes)), work, close_on_cancel=False)
-        task.done.connect(self._order_done)
+        task = OrderTask(tr("EO Order: order {0} EODMS scene(s)").format(len(scenes)), client, scenes, self.journal,
+                         packaging, describe_orders, scene_text=tr("scene {0} of {1}"))
+        task.done.connect(lambda results, error: self._order_done(task, results, error))
         return self._run(task)
 
     def _run(self, task):
@@ -109,46 +117,35 @@ class OrderController(QObject):
         QgsApplication.taskManager().addTask(task)
         return task
 
-    def _order_done(self, results, error):
+    def _order_done(self, task, results, error):
+        """The batch's one final message: all accepted (green), some (orange) or none (red), and why."""
         self.restyle()
         self.ordersChanged.emit()
         if error:
-            push_message(self.iface, error, Qgis.MessageLevel.Critical)
+            text = tr("Order failed: {0}").format(error)
+            if task.not_tried:
+                text += " " + tr("Not tried: {0}; order them again once this is fixed.").format(
+                    ", ".join(task.not_tried))
+            push_message(self.iface, text, Qgis.MessageLevel.Critical, 0)
             return
         if results is None:
             push_message(self.iface, tr("Order cancelled: see the Orders tab for what was sent."),
                          Qgis.MessageLevel.Info)
             return
-        failed = [r for r in results if not r.ok]
-        done = len(results) - len(failed)
-        text = tr("EODMS accepted {0} of {1} order(s); watch your e-mail for the delivery links.").format(
-            done, len(results))
-        if failed:
-            text += " " + tr("Failed: {0}").format("; ".join(f"{r.record_id}: {r.message}" for r in failed[:3]))
-        push_message(self.iface, text, Qgis.MessageLevel.Warning if failed else Qgis.MessageLevel.Success)
+        level = {DONE: Qgis.MessageLevel.Success, PARTLY: Qgis.MessageLevel.Warning}.get(
+            task.verdict, Qgis.MessageLevel.Critical)
+        push_message(self.iface, task.ending, level, 0 if task.verdict == FAILED else 10)
 
     # --- map ---------------------------------------------------------------------------
 
-    def features_at(self, map_point):
-        """{layer: [features]} of footprints under ``map_point`` (canvas CRS)."""
-        return footprints_at(self.canvas, map_point, "records")
-
     def _canvas_menu(self, menu, event):
-        under = self.features_at(event.mapPoint())
-        if not under:
-            return
-        menu.addSeparator()
-        for layer, features in under.items():
-            for feature in features[:5]:
-                action = menu.addAction(tr("Order this scene ({0})").format(feature["record_id"]))
-                action.triggered.connect(lambda _=False, f=feature: self.request_order([f]))
-                if feature["thumbnail_url"]:
-                    action = menu.addAction(tr("Show quicklook ({0})").format(feature["record_id"]))
-                    action.triggered.connect(lambda _=False, la=layer, f=feature: show_quicklooks(self.iface, la, [f]))
-            selected = layer.selectedFeatures()
-            if len(selected) > 1:
-                action = menu.addAction(tr("Order {0} selected scenes").format(len(selected)))
-                action.triggered.connect(lambda _=False, fs=selected: self.request_order(fs))
+        add_footprint_entries(menu, self.canvas, event.mapPoint(), "records", [
+            FootprintAction(tr("Order this scene: {0}"), tr("Order one of {0} scenes here"),
+                            lambda _layer, feature: self.request_order([feature])),
+            FootprintAction(tr("Show quicklook: {0}"), tr("Show the quicklook of one of {0} scenes"),
+                            lambda layer, feature: show_quicklooks(self.iface, layer, [feature]),
+                            lambda feature: bool(feature["thumbnail_url"])),
+        ], SelectionAction(tr("Order {0} selected scenes"), lambda _layer, features: self.request_order(features)))
 
     def restyle(self, layers=None):
         """Fill ordered scenes green in every footprint layer."""

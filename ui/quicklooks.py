@@ -11,7 +11,7 @@ from qgis.PyQt.QtCore import QCoreApplication
 
 from ..core.errors import EoOrderError
 from ..core.footprints import layer_kind
-from ..core.quicklook import QuicklookCache, QuicklookTask, add_quicklook_layers, quicklook_items
+from ..core.quicklook import QUICKLOOK_PROPERTY, QuicklookCache, QuicklookTask, add_quicklook_layers, quicklook_items
 from ..core.tasks import log
 from .messages import push_message
 
@@ -70,7 +70,7 @@ def _done(iface, task, layer_id, results, error):
     footprints = project.mapLayer(layer_id)  # None when the layer was removed meanwhile
     results = results or []
     layers = add_quicklook_layers(project, footprints, results)
-    opened = {la.name() for la in layers}
+    opened = {la.customProperty(QUICKLOOK_PROPERTY).split("|", 1)[-1] for la in layers}
     failures = list(task.messages) + [tr("{0}: QGIS cannot open the warped quicklook.").format(r.name)
                                       for r in results if r.name not in opened]
     for failure in failures:

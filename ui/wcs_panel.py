@@ -25,7 +25,7 @@ from qgis.PyQt.QtWidgets import (
     QWidget,
 )
 
-from ..core.auth import credentials_from_authcfg
+from ..core.auth import auth_hint, credentials_from_authcfg
 from ..core.connections import WCS, ConnectionStore
 from ..core.errors import EoOrderError, InputError
 from ..core.settings import Settings
@@ -283,7 +283,7 @@ class WcsPanel(QWidget):
     def _make_client(self, url):
         authcfg = self.auth_select.configId()
         credentials = credentials_from_authcfg(authcfg, tr("the WCS server")) if authcfg else None
-        return Wcs10Client(url, credentials=credentials, auth_hint=f"auth config {authcfg}" if authcfg else "")
+        return Wcs10Client(url, credentials=credentials, auth_hint=auth_hint(authcfg))
 
     def connect_server(self):
         url = self.url

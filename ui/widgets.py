@@ -91,9 +91,20 @@ class CanvasExtentBox(QgsExtentGroupBox):
                 pass
 
 
+class OptionalDateEdit(QgsDateEdit):
+    """A QgsDateEdit that shows its null text when cleared. QgsDateEdit.clear() shows *today's* date
+    greyed until the widget next loses focus, so a form restored from the history (an open start,
+    an old end) looked like "today … 2013-03-29"; here an empty date always reads "no limit"."""
+
+    def clear(self):
+        super().clear()
+        if self.allowNull() and not self.hasFocus():
+            self.displayNull()
+
+
 def date_edit(tooltip, null_text=None):
     """A date edit that may be empty ('no limit')."""
-    edit = QgsDateEdit()
+    edit = OptionalDateEdit()
     edit.setAllowNull(True)
     edit.setNullRepresentation(null_text or tr("no limit"))
     edit.clear()

@@ -350,3 +350,23 @@ def test_a_batch_killed_mid_request_leaves_a_consistent_journal(wes, tmp_path, q
     with sqlite3.connect(path) as db:
         assert db.execute("PRAGMA integrity_check").fetchone() == ("ok",)
     db.close()
+
+
+@pytest.mark.parametrize(("reply", "order_id"), [
+    ('<wes:OrderResponse xmlns:wes="http://schema.compusult.net/services/2.7.0/WESOrder"><wes:OrderId> 771204 '
+     '</wes:OrderId></wes:OrderResponse>', "771204"),
+    ('<?xml version="1.0" encoding="UTF-8"?><Result><Order orderID="A-42"/></Result>', "A-42"),
+    ("<Result><order_id>9</order_id></Result>", "9"),
+    ("<Result><OrderId>two words</OrderId></Result>", ""),  # not an id
+    ("<Result><Status>Submitted</Status></Result>", ""),
+    ("<html><body>OrderId 5</body></html>", ""),  # not XML: nothing guessed
+    ('<!DOCTYPE r [<!ENTITY x "1">]><r><OrderId>&x;</OrderId></r>', ""),  # no entities expanded
+    ("", ""),
+])
+def test_the_order_id_is_read_from_the_stored_reply(tmp_path, reply, order_id):
+    from eo_order.core.journal import SUBMITTED
+
+    with OrderJournal(tmp_path / "orders.sqlite") as journal:
+        row = journal.begin("1508208", "Radarsat1")
+        journal.finish(row, SUBMITTED, "accepted", reply)
+        assert journal.entry(row).order_id == order_id

@@ -287,17 +287,21 @@ def warped(cache, server, layer, names):
     return results
 
 
-def test_layers_go_into_a_group_named_after_the_footprints_just_above_them(footprints, cache, server):
+def test_layers_go_into_a_group_named_after_the_footprints_just_below_them(footprints, cache, server):
     project = QgsProject.instance()
     root = project.layerTreeRoot()
-    # On top: the group must go just above the footprints, not above everything.
+    # Below the footprints (which stay drawn on top of the images), above the rest.
     project.addMapLayer(QgsVectorLayer("Point?crs=EPSG:4326", "not a quicklook", "memory"))
+    root.insertLayer(len(root.children()), project.mapLayersByName("not a quicklook")[0])
+    root.removeChildNode(root.children()[0])
     results = warped(cache, server, footprints, {"a", "b"})
     layers = add_quicklook_layers(project, footprints, results)
-    assert [la.name() for la in layers] == ["a", "b"] and all(la.isValid() for la in layers)
+    assert [la.name() for la in layers] == ["2013-02-21 · Radarsat1 · a", "2013-02-21 · Radarsat1 · b"]
+    assert all(la.isValid() for la in layers)
     assert [la.crs().authid() for la in layers] == ["EPSG:4326", "EPSG:4326"]
     names = [child.name() for child in root.children()]
-    assert names == ["not a quicklook", "EODMS catalogue · 3 scenes", "EODMS catalogue · 3 scenes"]
+    assert names == ["EODMS catalogue · 3 scenes", "EODMS catalogue · 3 scenes", "not a quicklook"]
+    assert root.children()[0].layerId() == footprints.id()
     group = root.children()[1]
     assert isinstance(group, QgsLayerTreeGroup)
     assert [child.layerId() for child in group.children()] == [la.id() for la in layers]
@@ -307,17 +311,17 @@ def test_layers_go_into_a_group_named_after_the_footprints_just_above_them(footp
     again = add_quicklook_layers(project, footprints, warped(cache, server, footprints, {"a", "b"}))
     assert [la.id() for la in again] == [la.id() for la in layers]
     assert len([child for child in root.children() if isinstance(child, QgsLayerTreeGroup)]) == 1
-    assert len(project.mapLayersByName("a")) == 1
+    assert len(project.mapLayersByName("2013-02-21 · Radarsat1 · a")) == 1
 
 
-def test_in_a_group_the_quicklooks_are_a_subgroup_above_the_footprints(footprints, cache, server):
+def test_in_a_group_the_quicklooks_are_a_subgroup_below_the_footprints(footprints, cache, server):
     project = QgsProject.instance()
     root = project.layerTreeRoot()
     search = root.insertGroup(0, "My searches")
     search.addLayer(footprints)
     root.removeLayer(footprints)
     layers = add_quicklook_layers(project, footprints, warped(cache, server, footprints, {"a"}))
-    [subgroup, footprint_node] = search.children()
+    [footprint_node, subgroup] = search.children()
     assert subgroup.name() == "Quicklooks" and footprint_node.layerId() == footprints.id()
     assert [child.layerId() for child in subgroup.children()] == [layers[0].id()]
 
@@ -330,7 +334,7 @@ def test_a_record_on_a_new_footprint_replaces_its_old_quicklook(footprints, cach
     old_id = old.id()
     [new] = add_quicklook_layers(project, footprints, moved)
     assert new.id() != old_id and project.mapLayer(old_id) is None
-    assert [la.name() for la in project.mapLayersByName("a")] == ["a"]
+    assert len(project.mapLayersByName("2013-02-21 · Radarsat1 · a")) == 1
 
 
 def test_items_come_from_the_thumbnail_field_and_count_records_without_one(footprints):

@@ -236,3 +236,14 @@ def test_what_is_stored_or_shown_never_holds_url_user_info(tmp_path, qgis_app):
     history.add("csw", url, url, {"bbox": [0, 0, 1, 1]}, 1)
     history.close()
     assert SECRET.encode() not in (tmp_path / "history.sqlite").read_bytes()
+
+
+def test_an_auth_config_without_a_username_is_named_by_its_name(make_authcfg):
+    from eo_order.core.auth import credentials_from_authcfg
+    from eo_order.core.errors import AuthError
+
+    authcfg = make_authcfg("", "secret", name="My EODMS account")
+    with pytest.raises(AuthError) as raised:
+        credentials_from_authcfg(authcfg, "EODMS")
+    assert str(raised.value).startswith("QGIS auth config 'My EODMS account' for EODMS has no username")
+    assert authcfg not in str(raised.value)

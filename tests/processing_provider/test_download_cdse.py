@@ -193,7 +193,7 @@ def test_wrong_password_stops_with_the_auth_config_named(provider, cdse, tmp_pat
         run(base_params(identity, download, tmp_path / "out", AUTHCFG=authcfg,
                         INPUT_LOG=write_log(tmp_path / "q.log", products)))
     text = str(raised.value)
-    assert "rejected the username/password" in text and authcfg in text
+    assert "rejected the username/password in auth config 'EODMS test'" in text and authcfg not in text
     assert wrong not in text and USERNAME not in text
     assert identity.rejected == 1 and not download.recorded  # one try: a wrong password is not retried
     folder = tmp_path / "out"

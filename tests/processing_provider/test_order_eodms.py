@@ -59,10 +59,12 @@ def test_selected_features_only_is_honoured(provider, footprints, make_authcfg, 
 def test_rejected_password_fails_the_algorithm_clearly(provider, footprints, make_authcfg, journal_in_tmp):
     from qgis.core import QgsProcessingException
 
-    bad = make_authcfg("eodms-user", "nope")
+    bad = make_authcfg("eodms-user", "nope", name="My EODMS account")
     with EodmsWesServer() as wes:
-        with pytest.raises(QgsProcessingException, match=f"rejected the username/password in auth config {bad}"):
+        with pytest.raises(QgsProcessingException,
+                           match="rejected the username/password in auth config 'My EODMS account'") as failed:
             run({"INPUT": footprints, "WCS_URL": wes.url, "AUTHCFG": bad, "OUTPUT": "memory:"})
+        assert bad not in str(failed.value)  # named, not by its internal id
         assert wes.orders == []
 
 

@@ -150,3 +150,19 @@ def test_history_survives_a_plugin_reload(qgis_iface, qgis_new_project):
     finally:
         reloaded.dock.history.clear()
         reloaded.unload()
+
+
+def test_rerun_restores_an_open_start_as_no_limit_not_a_greyed_today(make_dock, csw):
+    dock = make_dock()
+    dock.history.add("csw", "CSW", csw.url, {"bbox": list(INSIDE), "start": None, "end": "2011-03-01",
+                                               "title": "*", "max_records": 1000}, 2)  # 1000: the default
+    dock.history_panel.refresh()
+    dock.search.start_edit.setDate(QDate(2011, 2, 1))  # what the form held before
+    dock.history_panel.table.selectRow(0)
+    dock.history_panel.rerun_button.click()
+    wait_for(lambda: dock.search.task is None)
+    start, end = dock.search.start_edit, dock.search.end_edit
+    assert start.isNull() and start.text() == "no limit"  # shown as the user left it, not today's date
+    assert not end.isNull() and end.text() == end.date().toString(end.displayFormat())
+    assert end.date() == QDate(2011, 3, 1)
+    assert b"2011-02-01" not in csw.requests[-1] and b"2011-03-01" in csw.requests[-1]

@@ -2,7 +2,7 @@
 Orders tab and green footprints, against the local EODMS WES fake."""
 
 import pytest
-from qgis.core import Qgis, QgsPointXY, QgsProject, QgsRuleBasedRenderer
+from qgis.core import Qgis, QgsPointXY, QgsProject, QgsRuleBasedRenderer, QgsTask
 from qgis.gui import QgsMapMouseEvent
 from qgis.PyQt.QtCore import QEvent, QPoint, Qt
 from qgis.PyQt.QtWidgets import QMenu
@@ -63,7 +63,7 @@ def test_right_click_on_a_footprint_orders_that_scene(dock, wes, qgis_iface):
     canvas = qgis_iface.mapCanvas()
     menu = right_click_menu(canvas, -76.0, 45.47)  # inside 1508208 only
     labels = [a.text() for a in menu.actions() if a.text()]
-    assert labels == ["Order this scene (1508208)"]
+    assert labels == ["Order this scene: 2013-02-21 · Radarsat1 · 1508208"]
     assert right_click_menu(canvas, -75.0, 45.0).actions() == []  # no footprint there
 
     next(a for a in menu.actions() if a.text()).trigger()
@@ -79,8 +79,12 @@ def test_right_click_on_a_footprint_orders_that_scene(dock, wes, qgis_iface):
     assert (order.coverage_id, order.packaging, order.username) == ("Radarsat1--1508208", "TAR", "eodms-user")
     [entry] = dock.orders.journal.entries()
     assert (entry.record_id, entry.status) == ("1508208", "submitted")
-    assert dock.orders_panel.table.rowCount() == 1
-    assert dock.orders_panel.table.item(0, 4).text() == "submitted"
+    table = dock.orders_panel.table
+    assert table.rowCount() == 1
+    headers = [table.horizontalHeaderItem(c).text() for c in range(table.columnCount())]
+    assert headers == ["Requested (UTC)", "Scene", "EODMS order", "Status", "Message"]
+    assert [table.item(0, c).text() for c in (1, 2, 3)] == ["1508208", order.order_id, "submitted"]
+    assert order.order_id and order.order_id in entry.response  # read from EODMS' reply, not made up
     renderer = dock.layer.renderer()
     assert isinstance(renderer, QgsRuleBasedRenderer)
     assert renderer.rootRule().children()[0].filterExpression() == "\"record_id\" IN ('1508208')"
@@ -101,16 +105,47 @@ def test_ordering_the_selection_reports_the_failed_scene(dock, wes, qgis_iface):
     assert "EODMS accepted 2 of 3 order(s)" in message and "1508209:" in message
 
 
-def test_wrong_password_stops_the_batch_with_a_clear_message(dock, wes, qgis_iface, make_authcfg):
-    bad = make_authcfg("eodms-user", "not-the-password")
-    dock.layer.selectAll()
+def test_wrong_password_is_one_red_ending_naming_the_auth_config_and_the_scenes_not_tried(
+        dock, wes, qgis_iface, make_authcfg):
+    bad = make_authcfg("eodms-user", "not-the-password", name="My EODMS account")
     task = dock.orders.start_order([{"record_id": r, "collection_id": "Radarsat1"} for r in BOXES], "ZIP", bad)
+    statuses = []
+    task.statusChanged.connect(statuses.append)
     wait_for(lambda: not dock.orders.tasks)
-    [message] = qgis_iface.messageBar().get_messages(Qgis.MessageLevel.Critical)
-    assert f"EODMS rejected the username/password in auth config {bad}" in message
-    assert "not-the-password" not in message
-    assert len(wes.requests) == 1 and task is not None
+    bar = qgis_iface.messageBar()
+    assert bar.get_messages(Qgis.MessageLevel.Success) == bar.get_messages(Qgis.MessageLevel.Warning) == []
+    [message] = bar.get_messages(Qgis.MessageLevel.Critical)
+    assert message.startswith("EO Order:Order failed: EODMS rejected the username/password in auth config "
+                              "'My EODMS account'")
+    assert message.endswith("Not tried: 1508208, 1508209; order them again once this is fixed.")
+    assert bad not in message and "not-the-password" not in message
+    assert statuses[-1] == QgsTask.TaskStatus.Terminated  # QGIS shows the task failed
+    assert len(wes.requests) == 1
     assert [e.status for e in dock.orders.journal.entries()] == ["failed"]
+
+
+def test_a_batch_in_which_every_scene_failed_is_red_and_a_failed_task(qgis_iface, qgis_new_project, make_authcfg,
+                                                                        tmp_path):
+    with EodmsWesServer(fail={"1508207": "exception", "1508208": "exception"}) as server:
+        settings = Settings()
+        settings.order_wcs_url = server.url
+        dock = EoOrderDock(qgis_iface, journal_path=tmp_path / "orders.sqlite", history_path=tmp_path / "h.sqlite")
+        try:
+            scenes = [{"record_id": r, "collection_id": "Radarsat1"} for r in ("1508207", "1508208")]
+            task = dock.orders.start_order(scenes, "ZIP", make_authcfg("eodms-user", "eodms-password"))
+            statuses, descriptions = [], []
+            task.statusChanged.connect(statuses.append)
+            task.done.connect(lambda *_: descriptions.append(task.description()))
+            wait_for(lambda: not dock.orders.tasks)
+            [message] = qgis_iface.messageBar().get_messages(Qgis.MessageLevel.Critical)
+            assert message.startswith("EO Order:Order failed: EODMS accepted none of the 2 order(s). Failed: 1508207:")
+            assert qgis_iface.messageBar().get_messages(Qgis.MessageLevel.Success) == []
+            assert statuses[-1] == QgsTask.TaskStatus.Terminated
+            assert descriptions[0].endswith(message[len("EO Order:"):])  # QGIS' task list says the same
+        finally:
+            dock.shutdown()
+            settings.order_wcs_url = ""
+            qgis_iface.messageBar().clear_messages()
 
 
 def test_a_scene_without_packaging_choice_is_ordered_with_the_server_default(qgis_iface, qgis_new_project,

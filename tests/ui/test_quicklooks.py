@@ -57,7 +57,7 @@ def messages(iface, level):
     return iface.messageBar().get_messages(level)
 
 
-def test_selected_footprints_become_raster_layers_in_a_group_above_the_footprints(records, qgis_iface, cache,
+def test_selected_footprints_become_raster_layers_in_a_group_below_the_footprints(records, qgis_iface, cache,
                                                                                    thumbs):
     select(records, "1508207", "1508208")
     task = show_quicklooks(qgis_iface, records, cache=cache)
@@ -65,15 +65,15 @@ def test_selected_footprints_become_raster_layers_in_a_group_above_the_footprint
     wait_for(lambda: messages(qgis_iface, Qgis.MessageLevel.Success))
     assert not quicklooks.RUNNING
     root = QgsProject.instance().layerTreeRoot()
-    group, footprint_node = root.children()
+    footprint_node, group = root.children()  # the footprints stay drawn on top of the images
     assert isinstance(group, QgsLayerTreeGroup) and group.name() == records.name()
     assert footprint_node.layerId() == records.id()
     layers = [node.layer() for node in group.children()]
-    assert [la.name() for la in layers] == ["1508207", "1508208"]
+    assert [la.name() for la in layers] == ["2013-02-21 · Radarsat1 · 1508207", "2013-02-21 · Radarsat1 · 1508208"]
     assert all(isinstance(la, QgsRasterLayer) and la.isValid() for la in layers)
     # Each raster sits on its footprint.
     for layer in layers:
-        west, south, east, north = BOXES[layer.name()]
+        west, south, east, north = BOXES[layer.name().rsplit(" · ", 1)[-1]]
         extent = layer.extent()
         assert abs(extent.xMinimum() - west) < 0.01 and abs(extent.yMaximum() - north) < 0.01
     [summary] = messages(qgis_iface, Qgis.MessageLevel.Success)
@@ -106,7 +106,7 @@ def test_records_without_a_thumbnail_and_failing_thumbnails_are_reported(records
     assert "Showing 1 quicklook(s)" in warning and "1 of 2 quicklook(s) could not be shown" in warning
     assert "1508209: " in warning and "404" in warning
     assert [la.name() for la in QgsProject.instance().mapLayers().values() if isinstance(la, QgsRasterLayer)] \
-        == ["1508207"]
+        == ["2013-02-21 · Radarsat1 · 1508207"]
 
 
 def test_cancel_all_stops_running_tasks_and_adds_nothing(records, qgis_iface, cache, thumbs):
@@ -142,10 +142,10 @@ def test_copernicus_products_use_their_quicklook_url(qgis_new_project, qgis_ifac
     root.removeLayer(layer)
     show_quicklooks(qgis_iface, layer, list(layer.getFeatures()), cache=cache)  # features given: no selection
     wait_for(lambda: messages(qgis_iface, Qgis.MessageLevel.Success))
-    subgroup, footprint_node = search.children()
+    footprint_node, subgroup = search.children()
     assert subgroup.name() == "Quicklooks" and footprint_node.layerId() == layer.id()
     [raster] = [node.layer() for node in subgroup.children()]
-    assert raster.name() == "S1A_IW_GRDH_1SDV_20220503.SAFE" and raster.isValid()
+    assert raster.name() == "2022-05-03 · S1A_IW_GRDH_1SDV_20220503.SAFE" and raster.isValid()
     extent = raster.extent()
     assert abs(extent.xMinimum() - 9.8) < 0.02 and abs(extent.yMaximum() - 47.1) < 0.02
     qgis_iface.messageBar().clear_messages()
@@ -186,8 +186,9 @@ def test_right_click_on_a_footprint_shows_its_quicklook(records, qgis_iface, tmp
         menu = QMenu()
         canvas.contextMenuAboutToShow.emit(menu, event)
         labels = [a.text() for a in menu.actions() if a.text()]
-        assert labels == ["Order this scene (1508208)", "Show quicklook (1508208)"]
-        next(a for a in menu.actions() if a.text() == "Show quicklook (1508208)").trigger()
+        assert labels == ["Order this scene: 2013-02-21 · Radarsat1 · 1508208",
+                          "Show quicklook: 2013-02-21 · Radarsat1 · 1508208"]
+        next(a for a in menu.actions() if a.text().startswith("Show quicklook")).trigger()
         assert shown == [(records.id(), ["1508208"])]
     finally:
         controller.shutdown()
