@@ -107,6 +107,7 @@ class ConnectionEditDialog(QDialog):
         self.setWindowTitle(tr("Edit connection") if connection is not None else tr("New connection"))
         layout = QVBoxLayout(self)
         form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # French labels: fields go under them
 
         self.kind_combo = QComboBox()
         self.kind_combo.setToolTip(tr("What the server is: a CSW 2.0.2 catalogue (Search tab) or a WCS 1.0.0 "
