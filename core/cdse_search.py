@@ -664,79 +664,25 @@ class CdseCatalogue:
         return products
 
     def _search(self, query, products, progress, cancelled, on_page):
-        seen = set()
-        stop = threading.Event()
-
-        def halted():
-            return stop.is_set() or bool(cancelled and cancelled())
-
         own = self.session is None
         session = self.session or self.new_session()
-        pool = ThreadPoolExecutor(max_workers=self.parallel_requests, thread_name_prefix="EO Order OData page")
-        futures = {}  # (window start, skip, top, count) -> Future of the page's JSON
-
-        def submit(key):
-            if key not in futures:
-                window, skip, top, count = key
-                url = self.request_url(query, window, top, count, skip)
-                futures[key] = pool.submit(self.fetch, url, session, halted)
-
-        def plan(window, skip, remaining, total):
-            """Ask for the pages after ``skip`` that the search will need if they are full."""
-            for key in [k for k in futures if k[0] != window or k[1] < skip]:
-                futures.pop(key).cancel()
-            ahead = 0
-            while (remaining > 0 and skip <= MAX_SKIP and (total is None or skip < total)
-                   and ahead < self.parallel_requests):
-                submit((window, skip, min(MAX_TOP, remaining), False))
-                remaining -= MAX_TOP
-                skip += MAX_TOP
-                ahead += 1
-
+        paging = _ODataPaging(self, query, session, cancelled)
         try:
             matched = None
             page = 0
             window, skip, first = query.start, 0, True
             total = None  # products in the current window, when known
             while True:
-                if cancelled and cancelled():
-                    raise Cancelled()
                 remaining = query.max_records - len(products)
                 top = min(MAX_TOP, remaining)
-                key = (window, skip, top, first)
-                submit(key)
-                future = futures.pop(key)
-                if not first:  # the very first page waits alone: its count says how many pages follow
-                    plan(window, skip + top, remaining - top, total)
-                while True:
-                    if cancelled and cancelled():
-                        raise Cancelled()
-                    try:
-                        data = future.result(timeout=_WAIT)
-                        break
-                    except FutureTimeout:
-                        continue
+                data = paging.page(window, skip, top, first, total, remaining)
                 page += 1
                 if first:
                     count = data.get("@odata.count")
                     matched = total = count if isinstance(count, int) and count >= 0 else None
                     first = False
                 items = data["value"]
-                last_start = None
-                fresh = []
-                for item in items:
-                    product = parse_product(item, query.collection)
-                    if product is None:
-                        continue
-                    if product.sensing_start is not None:
-                        last_start = product.sensing_start if last_start is None else max(last_start,
-                                                                                          product.sensing_start)
-                    if product.product_id in seen or not self._in_range(product, query):
-                        continue
-                    seen.add(product.product_id)
-                    fresh.append(product)
-                    if len(products) + len(fresh) >= query.max_records:
-                        break
+                fresh, last_start = paging.fresh_products(items, len(products))
                 products.extend(fresh)
                 if on_page and fresh:
                     on_page(fresh)
@@ -750,26 +696,105 @@ class CdseCatalogue:
                 if skip + top <= MAX_SKIP:
                     skip += top
                     continue
-                # The 10,000 wall: the catalogue refuses a larger $skip. Go on in a new window from
-                # the last sensing start received (``ge``: products sharing it are asked again and
-                # dropped by Id).
-                if last_start is None or last_start <= window:
-                    raise ResponseError(
-                        f"{self.name} has more than {MAX_SKIP} products with sensing start "
-                        f"{format_time(window)}, more than its paging can return: narrow the polygon or "
-                        "the collection."
-                    )
-                window = last_start.replace(microsecond=last_start.microsecond // 1000 * 1000)
+                window = self._next_window(window, last_start)
                 skip, total = 0, None
         finally:
-            stop.set()
-            for future in futures.values():
-                future.cancel()
-            pool.shutdown(wait=True)
+            paging.close()
             if own:
                 session.close()
+
+    def _next_window(self, window, last_start):
+        """The 10,000 wall: the catalogue refuses a larger $skip. Go on in a new window from the last
+        sensing start received (``ge``: products sharing it are asked again and dropped by Id)."""
+        if last_start is None or last_start <= window:
+            raise ResponseError(
+                f"{self.name} has more than {MAX_SKIP} products with sensing start "
+                f"{format_time(window)}, more than its paging can return: narrow the polygon or "
+                "the collection."
+            )
+        return last_start.replace(microsecond=last_start.microsecond // 1000 * 1000)
 
     @staticmethod
     def _in_range(product, query):
         start = product.sensing_start
         return start is None or query.start <= start < query.end
+
+
+class _ODataPaging:
+    """The pages of one Copernicus search: asked ahead in parallel (up to the catalogue's
+    ``parallel_requests``) inside a time window, taken in order, new products kept once."""
+
+    def __init__(self, catalogue, query, session, cancelled):
+        self.catalogue = catalogue
+        self.query = query
+        self.session = session
+        self.cancelled = cancelled
+        self.seen = set()
+        self.stop = threading.Event()
+        self.pool = ThreadPoolExecutor(max_workers=catalogue.parallel_requests,
+                                       thread_name_prefix="EO Order OData page")
+        self.futures = {}  # (window start, skip, top, count) -> Future of the page's JSON
+
+    def halted(self):
+        return self.stop.is_set() or bool(self.cancelled and self.cancelled())
+
+    def submit(self, key):
+        if key not in self.futures:
+            window, skip, top, count = key
+            url = self.catalogue.request_url(self.query, window, top, count, skip)
+            self.futures[key] = self.pool.submit(self.catalogue.fetch, url, self.session, self.halted)
+
+    def plan(self, window, skip, remaining, total):
+        """Ask for the pages after ``skip`` that the search will need if they are full."""
+        for key in [k for k in self.futures if k[0] != window or k[1] < skip]:
+            self.futures.pop(key).cancel()
+        ahead = 0
+        while (remaining > 0 and skip <= MAX_SKIP and (total is None or skip < total)
+               and ahead < self.catalogue.parallel_requests):
+            self.submit((window, skip, min(MAX_TOP, remaining), False))
+            remaining -= MAX_TOP
+            skip += MAX_TOP
+            ahead += 1
+
+    def page(self, window, skip, top, first, total, remaining):
+        """The JSON of the page at ``skip`` (the very first page waits alone: its count says how
+        many pages follow; later ones ask for the next pages first)."""
+        if self.cancelled and self.cancelled():
+            raise Cancelled()
+        key = (window, skip, top, first)
+        self.submit(key)
+        future = self.futures.pop(key)
+        if not first:
+            self.plan(window, skip + top, remaining - top, total)
+        while True:
+            if self.cancelled and self.cancelled():
+                raise Cancelled()
+            try:
+                return future.result(timeout=_WAIT)
+            except FutureTimeout:
+                continue
+
+    def fresh_products(self, items, kept):
+        """(the page's products not seen before and in the dates, up to the maximum; the latest
+        sensing start on the page)."""
+        last_start = None
+        fresh = []
+        for item in items:
+            product = parse_product(item, self.query.collection)
+            if product is None:
+                continue
+            if product.sensing_start is not None:
+                last_start = product.sensing_start if last_start is None else max(last_start, product.sensing_start)
+            if product.product_id in self.seen or not CdseCatalogue._in_range(product, self.query):
+                continue
+            self.seen.add(product.product_id)
+            fresh.append(product)
+            if kept + len(fresh) >= self.query.max_records:
+                break
+        return fresh, last_start
+
+    def close(self):
+        self.stop.set()
+        for future in self.futures.values():
+            future.cancel()
+        self.pool.shutdown(wait=True)

@@ -536,9 +536,33 @@ class CdseServer(LoopbackServer):
         def one(name, default=None):
             return params.get(name, [default])[-1]
 
+        checked = self._paging(one) or self._expands(params)
+        if isinstance(checked, tuple):
+            return checked  # the catalogue's error reply
+        top, skip = self._paging_values(one)
         try:
-            top = int(one("$top", DEFAULT_TOP))
-            skip = int(one("$skip", 0))
+            selected = self._selected(one)
+        except FilterError as exc:
+            return self._error(400, str(exc))
+        if isinstance(selected, tuple):
+            return selected
+        expands = set(params.get("$expand", []))
+        page = selected[skip:skip + top]
+        body = self._page_body(page, expands, len(selected), str(one("$count", "")).lower() == "true")
+        wall = not self.next_link_past_wall and skip + len(page) > MAX_SKIP
+        if skip + len(page) < len(selected) and top > 0 and not wall:
+            rest = [(k, v) for k, v in pairs if k != "$skip"] + [("$skip", str(skip + len(page)))]
+            body["@odata.nextLink"] = self.url + "?" + urlencode(rest, quote_via=quote, safe="$/(),':")
+        return 200, JSON, json.dumps(body), 0
+
+    @staticmethod
+    def _paging_values(one):
+        return int(one("$top", DEFAULT_TOP)), int(one("$skip", 0))
+
+    def _paging(self, one):
+        """The catalogue's error reply for a bad $top / $skip, else None."""
+        try:
+            top, skip = self._paging_values(one)
         except ValueError:
             return self._error(400, "Invalid $top or $skip: they must be whole numbers")
         if top < 0 or top > MAX_TOP:
@@ -552,44 +576,38 @@ class CdseServer(LoopbackServer):
                 "type": "value_error.number.not_le",
                 "ctx": {"limit_value": MAX_SKIP},
             }]}), 0
-        expands = set()
+        return None
+
+    def _expands(self, params):
         for value in params.get("$expand", []):
             if value not in ("Attributes", "Assets", "Locations"):
                 return self._error(400, f"Invalid $expand value: {value!r}")
-            expands.add(value)
+        return None
+
+    def _selected(self, one):
+        """The indexes of the matching products in the asked order (or the error reply)."""
         orderby = (one("$orderby", "") or "").strip()
         order_match = re.fullmatch(r"ContentDate/Start(?:\s+(asc|desc))?", orderby, re.IGNORECASE)
         if orderby and not order_match:
             return self._error(400, f"Invalid $orderby: {orderby!r}")
-        try:
-            index, mask = self._matching(one("$filter", "") or "")
-        except FilterError as exc:
-            return self._error(400, str(exc))
+        index, mask = self._matching(one("$filter", "") or "")
         if orderby:
             order = index.order_asc
             if (order_match.group(1) or "asc").lower() == "desc":
                 order = np.argsort(-index.starts, kind="stable")
         else:
             order = np.arange(index.n)
-        selected = order[mask[order]]
-        total = len(selected)
-        page = selected[skip:skip + top]
-        value = []
-        for i in page.tolist():
-            product = self._products[i]
-            value.append({
-                k: v for k, v in product.items()
-                if not k.startswith("_") and (k not in ("Attributes", "Assets") or k in expands)
-            })
+        return order[mask[order]]
+
+    def _page_body(self, page, expands, total, with_count):
+        value = [{k: v for k, v in self._products[i].items()
+                  if not k.startswith("_") and (k not in ("Attributes", "Assets") or k in expands)}
+                 for i in page.tolist()]
         context = "$metadata#Products"
         if expands:
             context += "(" + ",".join(f"{name}()" for name in sorted(expands)) + ")"
         body = {"@odata.context": context}
-        if str(one("$count", "")).lower() == "true":
+        if with_count:
             body["@odata.count"] = total
         body["value"] = value
-        wall = not self.next_link_past_wall and skip + len(page) > MAX_SKIP
-        if skip + len(page) < total and top > 0 and not wall:
-            rest = [(k, v) for k, v in pairs if k != "$skip"] + [("$skip", str(skip + len(page)))]
-            body["@odata.nextLink"] = self.url + "?" + urlencode(rest, quote_via=quote, safe="$/(),':")
-        return 200, JSON, json.dumps(body), 0
+        return body
