@@ -609,12 +609,13 @@ class CdseCatalogue:
             )
         return data
 
-    def search(self, query, progress=None, cancelled=None):
+    def search(self, query, progress=None, cancelled=None, on_page=None):
         """Every product of ``query`` once (up to ``query.max_records``), oldest sensing start first.
 
         ``progress(page, pages, fetched, matched)`` is called after each page (``pages`` and
         ``matched`` are estimates from ``@odata.count``); ``cancelled()`` returning true stops
-        the search with :class:`~.errors.Cancelled`.
+        the search with :class:`~.errors.Cancelled`; ``on_page(products)`` gets each page's new
+        products.
         """
         products, seen = [], set()
         matched = None
@@ -634,6 +635,7 @@ class CdseCatalogue:
                     matched = count if isinstance(count, int) else None
                     first = False
                 items = data["value"]
+                first_new = len(products)
                 for item in items:
                     product = parse_product(item, query.collection)
                     if product is None:
@@ -646,6 +648,8 @@ class CdseCatalogue:
                     products.append(product)
                     if len(products) >= query.max_records:
                         break
+                if on_page and len(products) > first_new:
+                    on_page(products[first_new:])
                 if progress:
                     goal = min(query.max_records, max(matched or 0, len(products)))
                     progress(page, max(page, math.ceil(goal / MAX_TOP)), len(products), matched)

@@ -660,12 +660,12 @@ class CswClient:
         if result is not None:
             result.stop_reason = reason
 
-    def search(self, query, progress=None, cancelled=None):
+    def search(self, query, progress=None, cancelled=None, on_page=None):
         """All records of ``query`` (up to ``query.max_records``), filtered to the
         date range client-side too, so the start-inclusive/end-exclusive rule holds
         whatever string comparison the server applies. Records without a footprint are kept;
         :meth:`SearchResult.warnings` accounts for every record the server sent that is not
-        in ``records``."""
+        in ``records``. ``on_page(records)`` gets each page's new records, in catalogue order."""
         result = SearchResult(max_records=query.max_records)
         seen = set()
         for number, total, page in self.pages(query, cancelled, result):
@@ -674,6 +674,7 @@ class CswClient:
             result.received += min(page.received, query.max_records - result.received)
             result.unreadable.update(page.unreadable)
             result.oversized += page.oversized
+            first_new = len(result.records)
             for record in page.records:
                 key = record.record_id or id(record)
                 if key in seen:
@@ -684,6 +685,8 @@ class CswClient:
                     continue
                 seen.add(key)
                 result.records.append(record)
+            if on_page and len(result.records) > first_new:
+                on_page(result.records[first_new:])
             if progress:
                 progress(number, total, len(result.records), result.matched)
         return result

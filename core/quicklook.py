@@ -52,7 +52,7 @@ from qgis.core import (
 )
 
 from .errors import Cancelled, EoOrderError, InputError, ResponseError
-from .footprints import CRS, layer_kind
+from .footprints import CRS, LAYER_KINDS, layer_kind
 from .gdal_calls import gdal_call
 from .http import Deadline, new_session, read_body, send
 from .tasks import WorkTask, log
@@ -505,7 +505,7 @@ def quicklook_items(layer, features):
     if kind is None:
         raise InputError(f"{layer.name() if hasattr(layer, 'name') else 'This layer'} is not an EO Order footprint "
                          "layer: choose a search result layer.")
-    name_field, url_field = ("name", "quicklook_url") if kind == "products" else ("record_id", "thumbnail_url")
+    name_field, url_field = LAYER_KINDS[kind].id_field, LAYER_KINDS[kind].thumbnail_field
     wgs84 = QgsCoordinateReferenceSystem(CRS)
     crs = layer.crs() if hasattr(layer, "crs") else layer.sourceCrs()
     transform = None

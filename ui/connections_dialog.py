@@ -37,6 +37,7 @@ from ..core.connections import (
     FORMAT_EO_ORDER,
     FORMAT_QGIS_CSW,
     FORMAT_QGIS_WCS,
+    STAC,
     WCS,
     Connection,
     ConnectionStore,
@@ -66,6 +67,8 @@ def kind_text(kind):
         return tr("EODMS ordering (WCS 2.0.1)")
     if kind == CDSE:
         return tr("Copernicus Data Space")
+    if kind == STAC:
+        return tr("STAC API")
     return kind
 
 
@@ -101,9 +104,9 @@ class ConnectionEditDialog(QDialog):
         form = QFormLayout()
 
         self.kind_combo = QComboBox()
-        self.kind_combo.setToolTip(tr("What the server is: a CSW 2.0.2 catalogue (Search tab) or a WCS 1.0.0 "
-                                      "server (WCS tab)"))
-        for value in (CSW, WCS):
+        self.kind_combo.setToolTip(tr("What the server is: a CSW 2.0.2 catalogue or a STAC API (Search tab) or "
+                                      "a WCS 1.0.0 server (WCS tab)"))
+        for value in (CSW, STAC, WCS):
             self.kind_combo.addItem(kind_text(value), value)
         if builtin:
             self.kind_combo.clear()
@@ -288,7 +291,7 @@ class ConnectionsDialog(QDialog):
         layout.addWidget(self.tree, 1)
 
         row = QHBoxLayout()
-        self.new_button = _button(tr("New…"), tr("Add a CSW 2.0.2 catalogue or a WCS 1.0.0 server"),
+        self.new_button = _button(tr("New…"), tr("Add a CSW 2.0.2 catalogue, a STAC API or a WCS 1.0.0 server"),
                                   self.new_connection)
         self.edit_button = _button(tr("Edit…"), tr("Change the selected connection (for a built-in one: its "
                                                     "authentication)"), self.edit_connection)

@@ -14,6 +14,7 @@ from eo_order.core.connections import (
     FORMAT_EO_ORDER,
     FORMAT_QGIS_CSW,
     FORMAT_QGIS_WCS,
+    STAC,
     WCS,
     Connection,
     ConnectionStore,
@@ -49,7 +50,8 @@ def view(connections):
 
 def test_builtins_come_first_and_cannot_be_removed(store):
     assert [(c.kind, c.name) for c in store.all()] == [
-        (CSW, "EODMS catalogue"), (CSW, "EODMS RCM"), (EODMS_ORDER, "EODMS ordering"), (CDSE, "Copernicus Data Space")]
+        (CSW, "EODMS catalogue"), (CSW, "EODMS RCM"), (EODMS_ORDER, "EODMS ordering"), (CDSE, "Copernicus Data Space"),
+        (STAC, "Copernicus Data Space STAC"), (STAC, "Earth Search"), (STAC, "Planetary Computer")]
     rcm = store.find(CSW, "EODMS RCM")
     assert rcm.url == EODMS_RCM_URL and rcm.profile == Profile.RCM and rcm.needs_auth
     with pytest.raises(InputError, match="built in: it cannot be removed"):

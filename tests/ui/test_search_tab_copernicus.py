@@ -1,4 +1,4 @@
-"""The Copernicus tab end to end against local fakes of the CDSE catalogue, identity and download
+"""The Search tab with Copernicus Data Space end to end against local fakes of the CDSE catalogue, identity and download
 hosts: canvas extent → search task → product layer + query log → Download selected / right-click →
 verified files, ``downloaded`` in the layer and the log, Open in QGIS."""
 
@@ -22,10 +22,11 @@ from qgis.gui import QgsMapMouseEvent
 from qgis.PyQt.QtCore import QDate, QEvent, QPoint, Qt
 from qgis.PyQt.QtWidgets import QMenu
 
+from eo_order.core.connections import CDSE
 from eo_order.core.footprints import QUERY_LOG_PROPERTY
 from eo_order.core.querylog import read_query_log
 from eo_order.core.settings import Settings
-from eo_order.ui.copernicus_panel import CopernicusPanel
+from eo_order.ui.search_tab import SearchTab
 from tests.conftest import wait_for
 from tests.servers.cdse import CdseServer, make_products
 from tests.servers.cdse_download import PASSWORD, USERNAME, Content, DownloadServer, IdentityServer, Product
@@ -81,7 +82,8 @@ def panel(qgis_iface, qgis_new_project, cdse, make_authcfg, tmp_path):
     canvas = qgis_iface.mapCanvas()
     canvas.setDestinationCrs(QgsCoordinateReferenceSystem("EPSG:4326"))
     canvas.setExtent(QgsRectangle(5.5, 45.5, 10.5, 47.5))
-    widget = CopernicusPanel(qgis_iface)
+    widget = SearchTab(qgis_iface)
+    widget.select_catalogue(CDSE)
     widget.collection_combo.setCurrentText("SENTINEL-2")
     widget.start_edit.setDate(QDate(2022, 5, 3))
     widget.end_edit.setDate(QDate(2022, 5, 4))
@@ -148,7 +150,8 @@ def test_download_selected_verifies_files_and_marks_layer_and_log(panel, cdse, t
     _header, rows = read_query_log(layer.customProperty(QUERY_LOG_PROPERTY))
     assert {r["Name"]: r["Downloaded"] for r in rows} == downloaded_flags(layer)
     assert identity.logins == 1
-    downloaded_column = [panel.table.item(r, 5).text() for r in range(panel.table.rowCount())]
+    column = panel.table.columns.index("downloaded")
+    downloaded_column = [panel.table.item(r, column).text() for r in range(panel.table.rowCount())]
     assert downloaded_column.count("yes") == 2
     [summary] = qgis_iface.messageBar().get_messages(Qgis.MessageLevel.Warning)
     assert "2 verified" in summary and "1 offline" in summary and "offline (in the long-term archive)" in summary
@@ -220,7 +223,8 @@ def test_cancel_frees_the_search_button_at_once_and_the_task_ends_within_a_secon
         settings = Settings()
         settings.set_cdse_urls(silent.url_for("/odata/v1/Products"))
         settings.cdse_folder = str(tmp_path / "downloads")
-        widget = CopernicusPanel(qgis_iface)
+        widget = SearchTab(qgis_iface)
+        widget.select_catalogue(CDSE)
         widget.start_edit.setDate(QDate(2022, 5, 3))
         widget.end_edit.setDate(QDate(2022, 5, 4))
         widget.extent_box.set_box((5.5, 45.5, 10.5, 47.5))
