@@ -24,6 +24,10 @@
       <translation>Copernicus Data Space</translation>
     </message>
     <message>
+      <source>STAC API</source>
+      <translation>API STAC</translation>
+    </message>
+    <message>
       <source>EODMS (lon/lat box, no srsName)</source>
       <translation>EODMS (rectangle lon/lat, sans srsName)</translation>
     </message>
@@ -40,8 +44,8 @@
       <translation>{0} (absente de la base d'authentification de ce QGIS)</translation>
     </message>
     <message>
-      <source>What the server is: a CSW 2.0.2 catalogue (Search tab) or a WCS 1.0.0 server (WCS tab)</source>
-      <translation>Nature du serveur : catalogue CSW 2.0.2 (onglet Recherche) ou serveur WCS 1.0.0 (onglet WCS)</translation>
+      <source>What the server is: a CSW 2.0.2 catalogue or a STAC API (Search tab) or a WCS 1.0.0 server (WCS tab)</source>
+      <translation>Ce qu&apos;est le serveur : un catalogue CSW 2.0.2 ou une API STAC (onglet Recherche) ou un serveur WCS 1.0.0 (onglet WCS)</translation>
     </message>
     <message>
       <source>Type</source>
@@ -140,8 +144,8 @@
       <translation>Nouvelle…</translation>
     </message>
     <message>
-      <source>Add a CSW 2.0.2 catalogue or a WCS 1.0.0 server</source>
-      <translation>Ajouter un catalogue CSW 2.0.2 ou un serveur WCS 1.0.0</translation>
+      <source>Add a CSW 2.0.2 catalogue, a STAC API or a WCS 1.0.0 server</source>
+      <translation>Ajouter un catalogue CSW 2.0.2, une API STAC ou un serveur WCS 1.0.0</translation>
     </message>
     <message>
       <source>Edit…</source>
@@ -302,241 +306,6 @@
     <message>
       <source>Could not write {0}: {1}</source>
       <translation>Impossible d'écrire {0} : {1}</translation>
-    </message>
-  </context>
-  <context>
-    <name>CopernicusPanel</name>
-    <message>
-      <source>The Copernicus Data Space collection to search</source>
-      <translation>La collection Copernicus Data Space à interroger</translation>
-    </message>
-    <message>
-      <source>Collection</source>
-      <translation>Collection</translation>
-    </message>
-    <message>
-      <source>Sensing start on or after this day (UTC)</source>
-      <translation>Début d'acquisition à cette date ou après (UTC)</translation>
-    </message>
-    <message>
-      <source>choose a date</source>
-      <translation>choisir une date</translation>
-    </message>
-    <message>
-      <source>Sensing start before this day – exclusive (UTC)</source>
-      <translation>Début d'acquisition avant cette date – exclue (UTC)</translation>
-    </message>
-    <message>
-      <source>Sensing</source>
-      <translation>Acquisition</translation>
-    </message>
-    <message>
-      <source>any</source>
-      <translation>indifférente</translation>
-    </message>
-    <message>
-      <source>Maximum cloud cover. Products without a cloud cover (radar) are left out once a limit is set.</source>
-      <translation>Couverture nuageuse maximale. Les produits sans couverture nuageuse (radar) sont exclus dès qu'une limite est fixée.</translation>
-    </message>
-    <message>
-      <source>Max cloud</source>
-      <translation>Nuages max.</translation>
-    </message>
-    <message>
-      <source>Stop after this many products (all pages are fetched up to it)</source>
-      <translation>Arrêter après ce nombre de produits (toutes les pages sont récupérées jusqu'à ce nombre)</translation>
-    </message>
-    <message>
-      <source>Max records</source>
-      <translation>Enregistrements max.</translation>
-    </message>
-    <message>
-      <source>Search area</source>
-      <translation>Zone de recherche</translation>
-    </message>
-    <message>
-      <source>Search in the selected polygon of the active layer instead</source>
-      <translation>Rechercher plutôt dans le polygone sélectionné de la couche active</translation>
-    </message>
-    <message>
-      <source>Uses the selected polygon features of the active layer (any CRS) as the search area; several are merged into one outline.</source>
-      <translation>Utilise les entités polygonales sélectionnées de la couche active (tout SCR) comme zone de recherche; plusieurs entités sont fusionnées en un seul contour.</translation>
-    </message>
-    <message>
-      <source>Search</source>
-      <translation>Rechercher</translation>
-    </message>
-    <message>
-      <source>Search the Copernicus catalogue in the background (no login needed)</source>
-      <translation>Interroger le catalogue Copernicus en arrière-plan (aucune connexion requise)</translation>
-    </message>
-    <message>
-      <source>Cancel</source>
-      <translation>Annuler</translation>
-    </message>
-    <message>
-      <source>Stop the running search (nothing is added)</source>
-      <translation>Arrêter la recherche en cours (rien n'est ajouté)</translation>
-    </message>
-    <message>
-      <source>Ready.</source>
-      <translation>Prêt.</translation>
-    </message>
-    <message>
-      <source>Select a product to see its quicklook.</source>
-      <translation>Sélectionnez un produit pour voir son aperçu.</translation>
-    </message>
-    <message>
-      <source>Download</source>
-      <translation>Téléchargement</translation>
-    </message>
-    <message>
-      <source>Products and query logs are saved here</source>
-      <translation>Les produits et les journaux de requête sont enregistrés ici</translation>
-    </message>
-    <message>
-      <source>Folder</source>
-      <translation>Dossier</translation>
-    </message>
-    <message>
-      <source>QGIS authentication configuration (Basic) with your Copernicus Data Space username and password; stored only in the QGIS auth database.</source>
-      <translation>Configuration d'authentification QGIS (Basic) contenant votre nom d'utilisateur et votre mot de passe Copernicus Data Space; conservée uniquement dans la base d'authentification de QGIS.</translation>
-    </message>
-    <message>
-      <source>Account</source>
-      <translation>Compte</translation>
-    </message>
-    <message>
-      <source>Products downloaded at once (Copernicus allows 4 per account)</source>
-      <translation>Produits téléchargés simultanément (Copernicus en permet 4 par compte)</translation>
-    </message>
-    <message>
-      <source>at once: </source>
-      <translation>simultanément : </translation>
-    </message>
-    <message>
-      <source>Download selected</source>
-      <translation>Télécharger la sélection</translation>
-    </message>
-    <message>
-      <source>Download the selected products (verified, resumable)</source>
-      <translation>Télécharger les produits sélectionnés (vérifiés, avec reprise possible)</translation>
-    </message>
-    <message>
-      <source>Stop</source>
-      <translation>Arrêter</translation>
-    </message>
-    <message>
-      <source>Stop downloading; partial files are kept and resumed next time</source>
-      <translation>Arrêter le téléchargement; les fichiers partiels sont conservés et repris la prochaine fois</translation>
-    </message>
-    <message>
-      <source>Open in QGIS</source>
-      <translation>Ouvrir dans QGIS</translation>
-    </message>
-    <message>
-      <source>Add the selected downloaded products to the map</source>
-      <translation>Ajouter à la carte les produits téléchargés sélectionnés</translation>
-    </message>
-    <message>
-      <source>Searching Copernicus Data Space…</source>
-      <translation>Recherche dans Copernicus Data Space…</translation>
-    </message>
-    <message>
-      <source>Search cancelled: nothing was added.</source>
-      <translation>Recherche annulée : rien n'a été ajouté.</translation>
-    </message>
-    <message>
-      <source>This product has no quicklook.</source>
-      <translation>Ce produit n'a pas d'aperçu.</translation>
-    </message>
-    <message>
-      <source>Download this product</source>
-      <translation>Télécharger ce produit</translation>
-    </message>
-    <message>
-      <source>Show quicklooks</source>
-      <translation>Afficher les aperçus</translation>
-    </message>
-    <message>
-      <source>Starting the download…</source>
-      <translation>Démarrage du téléchargement…</translation>
-    </message>
-    <message>
-      <source>Choose both sensing dates (the end date is exclusive).</source>
-      <translation>Choisissez les deux dates d'acquisition (la date de fin est exclue).</translation>
-    </message>
-    <message>
-      <source>Search cancelled.</source>
-      <translation>Recherche annulée.</translation>
-    </message>
-    <message>
-      <source>No products match this collection, area, period and cloud cover.</source>
-      <translation>Aucun produit ne correspond à cette collection, cette zone, cette période et cette couverture nuageuse.</translation>
-    </message>
-    <message>
-      <source>No Copernicus products found for this search.</source>
-      <translation>Aucun produit Copernicus trouvé pour cette recherche.</translation>
-    </message>
-    <message>
-      <source>Select one product to see its quicklook.</source>
-      <translation>Sélectionnez un seul produit pour voir son aperçu.</translation>
-    </message>
-    <message>
-      <source>Make a polygon layer active and select the polygon to search in.</source>
-      <translation>Activez une couche de polygones et sélectionnez le polygone dans lequel rechercher.</translation>
-    </message>
-    <message>
-      <source> Query log: {0}</source>
-      <translation> Journal de requête : {0}</translation>
-    </message>
-    <message>
-      <source>{0} products in layer “{1}”.{2}</source>
-      <translation>{0} produits dans la couche « {1} ».{2}</translation>
-    </message>
-    <message>
-      <source>Download {0} products</source>
-      <translation>Télécharger {0} produits</translation>
-    </message>
-    <message>
-      <source>Download stopped; partial files are kept and resumed next time.</source>
-      <translation>Téléchargement arrêté; les fichiers partiels sont conservés et repris la prochaine fois.</translation>
-    </message>
-    <message>
-      <source>Product</source>
-      <translation>Produit</translation>
-    </message>
-    <message>
-      <source>Sensing start</source>
-      <translation>Début d'acquisition</translation>
-    </message>
-    <message>
-      <source>Cloud %</source>
-      <translation>Nuages %</translation>
-    </message>
-    <message>
-      <source>Size</source>
-      <translation>Taille</translation>
-    </message>
-    <message>
-      <source>Online</source>
-      <translation>En ligne</translation>
-    </message>
-    <message>
-      <source>Downloaded</source>
-      <translation>Téléchargé</translation>
-    </message>
-    <message>
-      <source>Searching: {0}…</source>
-      <translation>Recherche : {0}…</translation>
-    </message>
-    <message>
-      <source>No query log: the folder {0} cannot be created ({1}).</source>
-      <translation>Aucun journal de requête : le dossier {0} ne peut pas être créé ({1}).</translation>
-    </message>
-    <message>
-      <source>{0} of {1} products on disk in {2}.</source>
-      <translation>{0} produits sur {1} sur le disque dans {2}.</translation>
     </message>
   </context>
   <context>
@@ -701,10 +470,6 @@ Identifiants : une configuration d'authentification Basic avec votre nom d'util
     <message>
       <source>Orders</source>
       <translation>Commandes</translation>
-    </message>
-    <message>
-      <source>Copernicus</source>
-      <translation>Copernicus</translation>
     </message>
     <message>
       <source>WCS</source>
@@ -1493,10 +1258,66 @@ Schéma des fiches : Dublin Core ou ISO 19139 (GeoNetwork, INSPIRE); les deux r
     </message>
   </context>
   <context>
-    <name>SearchPanel</name>
+    <name>SearchTab</name>
     <message>
-      <source>The catalogue to search. EODMS RCM needs your EODMS credentials.</source>
-      <translation>Le catalogue à interroger. EODMS RCM nécessite vos identifiants EODMS.</translation>
+      <source>Record</source>
+      <translation>Enregistrement</translation>
+    </message>
+    <message>
+      <source>Date</source>
+      <translation>Date</translation>
+    </message>
+    <message>
+      <source>Collection</source>
+      <translation>Collection</translation>
+    </message>
+    <message>
+      <source>Beam</source>
+      <translation>Faisceau</translation>
+    </message>
+    <message>
+      <source>Title</source>
+      <translation>Titre</translation>
+    </message>
+    <message>
+      <source>Ordered</source>
+      <translation>Commandée</translation>
+    </message>
+    <message>
+      <source>Sensing start</source>
+      <translation>Début d'acquisition</translation>
+    </message>
+    <message>
+      <source>Online</source>
+      <translation>En ligne</translation>
+    </message>
+    <message>
+      <source>Downloaded</source>
+      <translation>Téléchargé</translation>
+    </message>
+    <message>
+      <source>Cloud %</source>
+      <translation>Nuages %</translation>
+    </message>
+    <message>
+      <source>Size</source>
+      <translation>Taille</translation>
+    </message>
+    <message>
+      <source>Product</source>
+      <translation>Produit</translation>
+    </message>
+    <message>
+      <source>Item</source>
+      <translation>Élément</translation>
+    </message>
+    <message>
+      <source>Platform</source>
+      <translation>Plateforme</translation>
+    </message>
+    <message>
+      <source>The catalogue to search: EODMS, EODMS RCM (needs your EODMS credentials), Copernicus Data Space, a CSW catalogue or a STAC API.</source>
+      <translation>Le catalogue à interroger : EODMS, EODMS RCM (demande vos identifiants EODMS), Copernicus Data Space, un catalogue CSW ou une API STAC.</translation>
     </message>
     <message>
       <source>Add a CSW 2.0.2 catalogue (name, URL, profile, credentials)</source>
@@ -1515,20 +1336,28 @@ Schéma des fiches : Dublin Core ou ISO 19139 (GeoNetwork, INSPIRE); les deux r
       <translation>Catalogue</translation>
     </message>
     <message>
-      <source>QGIS authentication configuration (Basic) holding your EODMS username and password; stored only in the QGIS auth database.</source>
-      <translation>Configuration d'authentification QGIS (Basic) contenant votre nom d'utilisateur et votre mot de passe EODMS; conservée uniquement dans la base d'authentification de QGIS.</translation>
+      <source>QGIS authentication configuration (Basic) with your username and password for this catalogue (for Copernicus: your Copernicus Data Space account, used to download); stored only in the QGIS auth database.</source>
+      <translation>Configuration d&apos;authentification QGIS (Basic) avec votre nom d&apos;utilisateur et votre mot de passe pour ce catalogue (pour Copernicus : votre compte Copernicus Data Space, utilisé pour télécharger) ; conservée uniquement dans la base d&apos;authentification de QGIS.</translation>
     </message>
     <message>
       <source>Credentials</source>
       <translation>Identifiants</translation>
     </message>
     <message>
-      <source>Record date on or after this day (empty: no limit)</source>
-      <translation>Date de l'enregistrement à cette date ou après (vide : aucune limite)</translation>
+      <source>Filters</source>
+      <translation>Filtres</translation>
     </message>
     <message>
-      <source>Record date before this day – exclusive (empty: no limit)</source>
-      <translation>Date de l'enregistrement avant cette date – exclue (vide : aucune limite)</translation>
+      <source>What to search for; the filters this catalogue supports</source>
+      <translation>Ce qu&apos;il faut chercher ; les filtres que ce catalogue prend en charge</translation>
+    </message>
+    <message>
+      <source>Date on or after this day (UTC; empty: no limit)</source>
+      <translation>Date à partir de ce jour (UTC ; vide : aucune limite)</translation>
+    </message>
+    <message>
+      <source>Date before this day – exclusive (UTC; empty: no limit)</source>
+      <translation>Date avant ce jour – exclu (UTC ; vide : aucune limite)</translation>
     </message>
     <message>
       <source>Dates</source>
@@ -1539,8 +1368,32 @@ Schéma des fiches : Dublin Core ou ISO 19139 (GeoNetwork, INSPIRE); les deux r
       <translation>Motif du titre : * correspond à n'importe quels caractères, ? à un seul caractère</translation>
     </message>
     <message>
-      <source>Title</source>
-      <translation>Titre</translation>
+      <source>The Copernicus Data Space collection to search</source>
+      <translation>La collection Copernicus Data Space à interroger</translation>
+    </message>
+    <message>
+      <source>The STAC collections to search (none checked: all of them); listed from the server</source>
+      <translation>Les collections STAC à interroger (aucune cochée : toutes) ; listées par le serveur</translation>
+    </message>
+    <message>
+      <source>List the server's collections again</source>
+      <translation>Lister de nouveau les collections du serveur</translation>
+    </message>
+    <message>
+      <source>Collections</source>
+      <translation>Collections</translation>
+    </message>
+    <message>
+      <source>any</source>
+      <translation>indifférente</translation>
+    </message>
+    <message>
+      <source>Maximum cloud cover. Products without a cloud cover (radar) are left out once a limit is set.</source>
+      <translation>Couverture nuageuse maximale. Les produits sans couverture nuageuse (radar) sont exclus dès qu'une limite est fixée.</translation>
+    </message>
+    <message>
+      <source>Max cloud</source>
+      <translation>Nuages max.</translation>
     </message>
     <message>
       <source>Stop after this many records (all pages are fetched up to it)</source>
@@ -1555,20 +1408,28 @@ Schéma des fiches : Dublin Core ou ISO 19139 (GeoNetwork, INSPIRE); les deux r
       <translation>Rectangle de recherche</translation>
     </message>
     <message>
+      <source>Search in the selected polygon of the active layer instead</source>
+      <translation>Rechercher plutôt dans le polygone sélectionné de la couche active</translation>
+    </message>
+    <message>
+      <source>Uses the selected polygon features of the active layer (any CRS) as the search area; several are merged into one outline.</source>
+      <translation>Utilise les entités polygonales sélectionnées de la couche active (tout SCR) comme zone de recherche; plusieurs entités sont fusionnées en un seul contour.</translation>
+    </message>
+    <message>
       <source>Search</source>
       <translation>Rechercher</translation>
     </message>
     <message>
-      <source>Search the catalogue in the background</source>
-      <translation>Interroger le catalogue en arrière-plan</translation>
+      <source>Search the catalogue in the background; results appear page by page</source>
+      <translation>Interroger le catalogue en arrière-plan ; les résultats arrivent page par page</translation>
     </message>
     <message>
       <source>Cancel</source>
       <translation>Annuler</translation>
     </message>
     <message>
-      <source>Stop the running search (nothing is added)</source>
-      <translation>Arrêter la recherche en cours (rien n'est ajouté)</translation>
+      <source>Stop the running search (what already arrived is kept)</source>
+      <translation>Arrêter la recherche en cours (ce qui est déjà arrivé est conservé)</translation>
     </message>
     <message>
       <source>Order selected</source>
@@ -1587,84 +1448,200 @@ Schéma des fiches : Dublin Core ou ISO 19139 (GeoNetwork, INSPIRE); les deux r
       <translation>Sélectionnez un enregistrement pour voir sa vignette.</translation>
     </message>
     <message>
-      <source>Search cancelled: nothing was added.</source>
-      <translation>Recherche annulée : rien n'a été ajouté.</translation>
+      <source>Download</source>
+      <translation>Téléchargement</translation>
     </message>
     <message>
-      <source>Order this scene</source>
-      <translation>Commander cette scène</translation>
+      <source>Where and how the selected products are downloaded</source>
+      <translation>Où et comment les produits sélectionnés sont téléchargés</translation>
     </message>
     <message>
-      <source>Show quicklooks</source>
-      <translation>Afficher les aperçus</translation>
+      <source>Products and query logs are saved here</source>
+      <translation>Les produits et les journaux de requête sont enregistrés ici</translation>
+    </message>
+    <message>
+      <source>Folder</source>
+      <translation>Dossier</translation>
+    </message>
+    <message>
+      <source>Products downloaded at once (Copernicus allows 4 per account)</source>
+      <translation>Produits téléchargés simultanément (Copernicus en permet 4 par compte)</translation>
+    </message>
+    <message>
+      <source>at once: </source>
+      <translation>simultanément : </translation>
+    </message>
+    <message>
+      <source>Download selected</source>
+      <translation>Télécharger la sélection</translation>
+    </message>
+    <message>
+      <source>Stop</source>
+      <translation>Arrêter</translation>
+    </message>
+    <message>
+      <source>Stop downloading; partial files are kept and resumed next time</source>
+      <translation>Arrêter le téléchargement; les fichiers partiels sont conservés et repris la prochaine fois</translation>
+    </message>
+    <message>
+      <source>Open in QGIS</source>
+      <translation>Ouvrir dans QGIS</translation>
+    </message>
+    <message>
+      <source>Add the selected downloaded products to the map</source>
+      <translation>Ajouter à la carte les produits téléchargés sélectionnés</translation>
+    </message>
+    <message>
+      <source>No products match this collection, area, period and cloud cover.</source>
+      <translation>Aucun produit ne correspond à cette collection, cette zone, cette période et cette couverture nuageuse.</translation>
+    </message>
+    <message>
+      <source>No records match this area, dates and filters.</source>
+      <translation>Aucun enregistrement ne correspond à cette zone, à ces dates et à ces filtres.</translation>
+    </message>
+    <message>
+      <source>{0} products in layer “{1}”.</source>
+      <translation>{0} produits dans la couche « {1} ».</translation>
+    </message>
+    <message>
+      <source>{0} items in layer “{1}”.</source>
+      <translation>{0} éléments dans la couche « {1} ».</translation>
     </message>
     <message>
       <source>This record has no thumbnail.</source>
       <translation>Cet enregistrement n'a pas de vignette.</translation>
     </message>
     <message>
+      <source>Show quicklooks</source>
+      <translation>Afficher les aperçus</translation>
+    </message>
+    <message>
+      <source>Starting the download…</source>
+      <translation>Démarrage du téléchargement…</translation>
+    </message>
+    <message>
       <source>Connections…</source>
       <translation>Connexions…</translation>
     </message>
     <message>
-      <source>Credentials (required)</source>
-      <translation>Identifiants (requis)</translation>
+      <source>Account</source>
+      <translation>Compte</translation>
+    </message>
+    <message>
+      <source>Download the selected products (verified, resumable)</source>
+      <translation>Télécharger les produits sélectionnés (vérifiés, avec reprise possible)</translation>
+    </message>
+    <message>
+      <source>Downloading STAC assets comes next (the download engine is being extended); for now use the items' links.</source>
+      <translation>Le téléchargement des ressources STAC arrive bientôt (le moteur de téléchargement est en cours d&apos;extension) ; pour l&apos;instant, utilisez les liens des éléments.</translation>
+    </message>
+    <message>
+      <source>Make a polygon layer active and select the polygon to search in.</source>
+      <translation>Activez une couche de polygones et sélectionnez le polygone dans lequel rechercher.</translation>
+    </message>
+    <message>
+      <source>Search cancelled: nothing was added.</source>
+      <translation>Recherche annulée : rien n'a été ajouté.</translation>
     </message>
     <message>
       <source>Search cancelled.</source>
       <translation>Recherche annulée.</translation>
     </message>
     <message>
-      <source>No records match this box, dates and title.</source>
-      <translation>Aucun enregistrement ne correspond à ce rectangle, à ces dates et à ce titre.</translation>
-    </message>
-    <message>
       <source>Select one record to see its thumbnail.</source>
       <translation>Sélectionnez un seul enregistrement pour voir sa vignette.</translation>
+    </message>
+    <message>
+      <source>Order this scene</source>
+      <translation>Commander cette scène</translation>
+    </message>
+    <message>
+      <source>Credentials (required)</source>
+      <translation>Identifiants (requis)</translation>
+    </message>
+    <message>
+      <source>EO Order: list collections of {0}</source>
+      <translation>EO Order : lister les collections de {0}</translation>
     </message>
     <message>
       <source>Searching {0}…</source>
       <translation>Recherche dans {0}…</translation>
     </message>
     <message>
-      <source>Page {0} of {1}: {2} records so far…</source>
-      <translation>Page {0} sur {1} : {2} enregistrements jusqu'ici…</translation>
+      <source>Searching {0}: {1} of {2} records…</source>
+      <translation>Recherche dans {0} : {1} enregistrements sur {2}…</translation>
     </message>
     <message>
-      <source>{0} records, {1} without a footprint, in layer “{2}”.</source>
-      <translation>{0} enregistrements, dont {1} sans empreinte, dans la couche « {2} ».</translation>
-    </message>
-    <message>
-      <source>{0} records in layer “{1}”.</source>
-      <translation>{0} enregistrements dans la couche « {1} ».</translation>
-    </message>
-    <message>
-      <source>Order {0} selected scenes</source>
-      <translation>Commander les {0} scènes sélectionnées</translation>
-    </message>
-    <message>
-      <source>Record</source>
-      <translation>Enregistrement</translation>
-    </message>
-    <message>
-      <source>Date</source>
-      <translation>Date</translation>
-    </message>
-    <message>
-      <source>Collection</source>
-      <translation>Collection</translation>
-    </message>
-    <message>
-      <source>Beam</source>
-      <translation>Faisceau</translation>
+      <source>Searching {0}: {1} records…</source>
+      <translation>Recherche dans {0} : {1} enregistrements…</translation>
     </message>
     <message>
       <source>No records found in {0} for this search.</source>
       <translation>Aucun enregistrement trouvé dans {0} pour cette recherche.</translation>
     </message>
     <message>
+      <source>{0} records, {1} without a footprint, in layer “{2}”.</source>
+      <translation>{0} enregistrements, dont {1} sans empreinte, dans la couche « {2} ».</translation>
+    </message>
+    <message>
+      <source> Query log: {0}</source>
+      <translation> Journal de requête : {0}</translation>
+    </message>
+    <message>
+      <source>Download this product</source>
+      <translation>Télécharger ce produit</translation>
+    </message>
+    <message>
+      <source>Download stopped; partial files are kept and resumed next time.</source>
+      <translation>Téléchargement arrêté; les fichiers partiels sont conservés et repris la prochaine fois.</translation>
+    </message>
+    <message>
+      <source>The collections of {0} could not be listed: {1}</source>
+      <translation>Les collections de {0} n&apos;ont pas pu être listées : {1}</translation>
+    </message>
+    <message>
+      <source>{0} · searching…</source>
+      <translation>{0} · recherche en cours…</translation>
+    </message>
+    <message>
+      <source>Cancelled: {0} records kept in layer “{1}”.</source>
+      <translation>Annulée : {0} enregistrements conservés dans la couche « {1} ».</translation>
+    </message>
+    <message>
+      <source>{0} {1} records that arrived before are kept in layer “{2}”.</source>
+      <translation>{0} Les {1} enregistrements arrivés avant sont conservés dans la couche « {2} ».</translation>
+    </message>
+    <message>
+      <source>No products found in {0} for this search.</source>
+      <translation>Aucun produit trouvé dans {0} pour cette recherche.</translation>
+    </message>
+    <message>
+      <source>{0} records in layer “{1}”.</source>
+      <translation>{0} enregistrements dans la couche « {1} ».</translation>
+    </message>
+    <message>
       <source>{0} matched: raise Max records for more.</source>
       <translation>{0} correspondants : augmentez Enregistrements max. pour en obtenir plus.</translation>
+    </message>
+    <message>
+      <source>Order {0} selected scenes</source>
+      <translation>Commander les {0} scènes sélectionnées</translation>
+    </message>
+    <message>
+      <source>The dates are the last {0} days: new products can take days to appear in the catalogue; choose an earlier period.</source>
+      <translation>Les dates sont les {0} derniers jours : les nouveaux produits peuvent prendre des jours avant d&apos;apparaître dans le catalogue ; choisissez une période antérieure.</translation>
+    </message>
+    <message>
+      <source>Download {0} products</source>
+      <translation>Télécharger {0} produits</translation>
+    </message>
+    <message>
+      <source>{0} of {1} products on disk in {2}.</source>
+      <translation>{0} produits sur {1} sur le disque dans {2}.</translation>
+    </message>
+    <message>
+      <source>No query log: the folder {0} cannot be created ({1}).</source>
+      <translation>Aucun journal de requête : le dossier {0} ne peut pas être créé ({1}).</translation>
     </message>
   </context>
   <context>

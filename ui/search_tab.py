@@ -87,6 +87,7 @@ class SearchTab(QWidget):
         self._collections = {}  # STAC collections per connection URL, listed once per session
         self._collection_task = None
         self._default_dates = False  # the dates are the automatic "last 30 days"
+        self._checked = set()  # STAC collections to check once listed (a history entry's)
         self.downloads = DownloadController(iface, self)
         self.downloads.progressed.connect(self._download_progress)
         self.downloads.productDone.connect(self._product_done)
@@ -469,9 +470,11 @@ class SearchTab(QWidget):
             self._show_collections(found or [])
 
     def _show_collections(self, collections):
+        checked, self._checked = self._checked, set()
         self.stac_collections.clear()
         for collection in collections:
-            self.stac_collections.addItemWithCheckState(collection.id, Qt.CheckState.Unchecked, collection.id)
+            state = Qt.CheckState.Checked if collection.id in checked else Qt.CheckState.Unchecked
+            self.stac_collections.addItemWithCheckState(collection.id, state, collection.id)
             if collection.title:
                 self.stac_collections.setItemData(self.stac_collections.count() - 1, tooltip(collection.title),
                                                   Qt.ItemDataRole.ToolTipRole)
@@ -525,6 +528,9 @@ class SearchTab(QWidget):
         self.title_edit.setText("" if form.title in (None, "*") else form.title)
         if catalogue.capabilities.collections and form.collections:
             self.collection_combo.setCurrentText(form.collections[0])
+        if catalogue.capabilities.server_collections:
+            self._checked = set(form.collections)
+            self.list_collections()
         self.cloud_spin.setValue(NO_CLOUD_LIMIT if form.max_cloud is None else int(round(float(form.max_cloud))))
         self.max_spin.setValue(form.max_records)
         return form
