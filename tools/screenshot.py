@@ -70,7 +70,15 @@ def step_select():
 
 
 def step_shoot():
-    iface.mainWindow().grab().save(SHOT, "PNG")
+    window = iface.mainWindow()
+    window.grab().save(SHOT, "PNG")
+    dock_widget = plugins["eo_order"].dock
+    with open(SHOT + ".txt", "w") as sizes:  # what fits: the window, the screen, the dock and its minimum
+        screen = QgsApplication.primaryScreen().availableGeometry()
+        hint = dock_widget.minimumSizeHint()
+        sizes.write(f"window {window.frameGeometry().width()}x{window.frameGeometry().height()}, "
+                    f"screen {screen.width()}x{screen.height()}, dock {dock_widget.width()}x{dock_widget.height()}, "
+                    f"dock minimum {hint.width()}x{hint.height()}")
     dock = plugins["eo_order"].dock.search
     dock._remove_catalog()
     QTimer.singleShot(200, iface.actionExit().trigger)

@@ -33,7 +33,9 @@ class HistoryPanel(QWidget):
         super().__init__(parent)
         self.history = history
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(tr("Your last searches, newest first (kept in the QGIS profile folder).")))
+        intro = QLabel(tr("Your last searches, newest first (kept in the QGIS profile folder)."))
+        intro.setWordWrap(True)  # the dock fits a laptop screen (420 px wide)
+        layout.addWidget(intro)
         self.table = QTableWidget(0, 5)
         self.table.setHorizontalHeaderLabels([tr("When"), tr("Catalogue"), tr("Search"), tr("Box"), tr("Results")])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

@@ -45,6 +45,7 @@ from .widgets import CanvasExtentBox, ResultsTable, ThumbnailView, date_edit, is
 
 NO_CLOUD_LIMIT = -1
 DEFAULT_DAYS = 30  # the dates a catalogue that needs them starts with: the last 30 days
+MAX_WIDTH = 410  # the widest the tab insists on being (in a 420 px dock on a 1366 × 768 screen)
 
 
 def tr(text):
@@ -104,7 +105,7 @@ class SearchTab(QWidget):
         scroll = QScrollArea(self)  # the tab fits a small dock: it scrolls rather than grow
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         outer.addWidget(scroll)
         body = QWidget()
         scroll.setWidget(body)
@@ -116,7 +117,7 @@ class SearchTab(QWidget):
         row = QHBoxLayout()
         self.catalog_combo = QComboBox()
         self.catalog_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.catalog_combo.setMinimumContentsLength(12)
+        self.catalog_combo.setMinimumContentsLength(8)
         self.catalog_combo.setToolTip(tr("The catalogue to search: EODMS, EODMS RCM (needs your EODMS "
                                          "credentials), Copernicus Data Space, a CSW catalogue or a STAC API."))
         self.catalog_combo.currentIndexChanged.connect(self._catalog_changed)
@@ -200,6 +201,7 @@ class SearchTab(QWidget):
 
         self.extent_box = CanvasExtentBox(self.canvas, tr("Search box"), self)
         self.extent_box.setCollapsed(True)  # its title says which box is used; the table needs the room
+        self.extent_box.collapsedStateChanged.connect(lambda _collapsed: self._fit_width())
         layout.addWidget(self.extent_box)
         self.polygon_check = QCheckBox(tr("Search in the selected polygon of the active layer instead"))
         self.polygon_check.setToolTip(tr("Uses the selected polygon features of the active layer (any CRS) "
@@ -229,6 +231,7 @@ class SearchTab(QWidget):
 
         self.table = ResultsTable([])
         self.table.setMinimumHeight(140)
+        self.table.verticalHeader().setVisible(False)  # row numbers: room the columns need
         self.table.virtual["ordered"] = lambda feature: str(feature["record_id"]) in self._ordered
         self.table.formats["size_bytes"] = lambda value: format_bytes(int(value)) if value else ""
         self.table.selectionChangedFids.connect(self._selection_changed)
@@ -243,6 +246,14 @@ class SearchTab(QWidget):
         self.download_box = self._download_box()
         layout.addWidget(self.download_box)
         self._ordered = set()
+        self._scroll, self._body = scroll, body
+        self._fit_width()
+
+    def _fit_width(self):
+        """The tab is as wide as its form needs (up to MAX_WIDTH: a laptop's dock), so nothing is
+        cut off on the right; only an unfolded search box may scroll sideways."""
+        bar = self._scroll.verticalScrollBar().sizeHint().width()
+        self._scroll.setMinimumWidth(min(self._body.minimumSizeHint().width() + bar, MAX_WIDTH))
 
     def _download_box(self):
         box = QgsCollapsibleGroupBox(tr("Download"))
@@ -367,8 +378,9 @@ class SearchTab(QWidget):
             tr("Download the selected products (verified, resumable)") if caps.action_ready else
             tr("Downloading STAC assets comes next (the download engine is being extended); for now use the "
                "items' links."))
-        self.add_button.setToolTip(tr("Add a CSW 2.0.2 catalogue (name, URL, profile, credentials)"))
         self._update_buttons()
+        if hasattr(self, "_scroll"):
+            self._fit_width()
 
     def _set_dates(self, start, end):
         for edit, value in ((self.start_edit, start), (self.end_edit, end)):

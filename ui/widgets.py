@@ -95,6 +95,13 @@ class CanvasExtentBox(QgsExtentGroupBox):
             box = BBox(-180.0, -90.0, 180.0, 90.0)
         return QgsRectangle(box.west, box.south, box.east, box.north)
 
+    def minimumSizeHint(self):  # noqa: N802 - Qt's name
+        """Folded, only the title needs room: the dock stays narrow until the box is unfolded."""
+        hint = super().minimumSizeHint()
+        if self.isCollapsed():
+            hint.setWidth(min(hint.width(), self.fontMetrics().horizontalAdvance(self.title()) + 40))
+        return hint
+
     def box(self):
         """The chosen box as a :class:`~..core.models.BBox` (lon/lat)."""
         rect = self.outputExtent()

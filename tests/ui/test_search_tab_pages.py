@@ -171,3 +171,14 @@ def test_the_search_tab_fits_a_small_dock(qgis_iface, qgis_new_project):
     finally:
         tab.shutdown()
         tab.deleteLater()
+
+
+def test_the_dock_fits_a_laptop_screen(qgis_iface, qgis_new_project, tmp_path):
+    from eo_order.ui.dock import EoOrderDock
+
+    dock = EoOrderDock(qgis_iface, journal_path=tmp_path / "orders.sqlite", history_path=tmp_path / "h.sqlite")
+    try:
+        hint = dock.minimumSizeHint()
+        assert hint.width() <= 420 and hint.height() <= 600, hint  # was 563 × 478 (the History tab's line)
+    finally:
+        dock.shutdown()
