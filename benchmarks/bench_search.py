@@ -9,7 +9,7 @@ capped at 100 records per reply (as a pycsw with ``maxrecords = 100``).
 
 Compared, on each server:
 
-- **EO Order**, end to end as the dock's SearchTask does it: ``CswClient.search`` (EODMS profile,
+- **EO Order**, end to end as the dock's CatalogueSearchTask does it: ``CswClient.search`` (EODMS profile,
   today's fixed page size), ``features_from_records``, ``footprint_layer`` (one memory layer). The
   layer is built once the search has ended, so its first footprint appears at the end.
 - **OWSLib one request**: ``CatalogueServiceWeb.getrecords2`` asking for all records at once (on

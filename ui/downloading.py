@@ -32,7 +32,7 @@ def tr(text):
 
 class DownloadController(QObject):
     """Runs Copernicus downloads. ``progressed(Progress)``, ``productDone(layer, Outcome)`` and
-    ``finished(outcomes, error)`` let the Copernicus tab show what happens."""
+    ``finished(outcomes, error)`` let the Search tab show what happens."""
 
     progressed = pyqtSignal(object)
     productDone = pyqtSignal(object, object)

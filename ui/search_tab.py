@@ -63,6 +63,14 @@ def headers():
     }
 
 
+def push_button(text, tip, slot, enabled=True):
+    button = QPushButton(text)
+    button.setToolTip(tip)
+    button.setEnabled(enabled)
+    button.clicked.connect(slot)
+    return button
+
+
 def number(value):
     return QLocale().toString(int(value))
 
@@ -209,17 +217,15 @@ class SearchTab(QWidget):
         layout.addWidget(self.polygon_check)
 
         buttons = QHBoxLayout()
-        self.search_button = QPushButton(tr("Search"))
-        self.search_button.setToolTip(tr("Search the catalogue in the background; results appear page by page"))
-        self.search_button.clicked.connect(self.search)
-        self.cancel_button = QPushButton(tr("Cancel"))
-        self.cancel_button.setToolTip(tr("Stop the running search (what already arrived is kept)"))
-        self.cancel_button.setEnabled(False)
-        self.cancel_button.clicked.connect(self.cancel)
-        self.order_button = QPushButton(tr("Order selected"))
-        self.order_button.setToolTip(tr("Order the selected scenes from EODMS"))
-        self.order_button.setEnabled(False)
-        self.order_button.clicked.connect(self.order_selected)
+        self.search_button = push_button(tr("Search"),
+                                          tr("Search the catalogue in the background; results appear page by page"),
+                                          self.search)
+        self.cancel_button = push_button(tr("Cancel"),
+                                          tr("Stop the running search (what already arrived is kept)"),
+                                          self.cancel, enabled=False)
+        self.order_button = push_button(tr("Order selected"),
+                                          tr("Order the selected scenes from EODMS"),
+                                          self.order_selected, enabled=False)
         for button in (self.search_button, self.cancel_button, self.order_button):
             buttons.addWidget(button)
         layout.addLayout(buttons)
@@ -277,14 +283,12 @@ class SearchTab(QWidget):
         self.download_button = QPushButton(tr("Download selected"))
         self.download_button.setEnabled(False)
         self.download_button.clicked.connect(self.download_selected)
-        self.stop_button = QPushButton(tr("Stop"))
-        self.stop_button.setToolTip(tr("Stop downloading; partial files are kept and resumed next time"))
-        self.stop_button.setEnabled(False)
-        self.stop_button.clicked.connect(self.downloads.cancel)
-        self.open_button = QPushButton(tr("Open in QGIS"))
-        self.open_button.setToolTip(tr("Add the selected downloaded products to the map"))
-        self.open_button.setEnabled(False)
-        self.open_button.clicked.connect(self.open_selected)
+        self.stop_button = push_button(tr("Stop"),
+                                          tr("Stop downloading; partial files are kept and resumed next time"),
+                                          self.downloads.cancel, enabled=False)
+        self.open_button = push_button(tr("Open in QGIS"),
+                                          tr("Add the selected downloaded products to the map"),
+                                          self.open_selected, enabled=False)
         for widget in (self.download_button, self.stop_button, self.open_button):
             row.addWidget(widget)
         form.addRow(row)

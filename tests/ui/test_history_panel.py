@@ -1,4 +1,4 @@
-"""The History tab: searches from the Search and Copernicus tabs are kept (across plugin reloads),
+"""The History tab: searches from the Search tab (every catalogue) are kept (across plugin reloads),
 re-run exactly, and their boxes loaded back, against a real pycsw and the local OData fake."""
 
 import datetime as dt
