@@ -45,7 +45,7 @@
     </message>
     <message>
       <source>What the server is: a CSW 2.0.2 catalogue or a STAC API (Search tab) or a WCS 1.0.0 server (WCS tab)</source>
-      <translation>Ce qu&apos;est le serveur : un catalogue CSW 2.0.2 ou une API STAC (onglet Recherche) ou un serveur WCS 1.0.0 (onglet WCS)</translation>
+      <translation>Ce qu'est le serveur : un catalogue CSW 2.0.2 ou une API STAC (onglet Recherche) ou un serveur WCS 1.0.0 (onglet WCS)</translation>
     </message>
     <message>
       <source>Type</source>
@@ -643,6 +643,10 @@ Identifiants : une configuration d'authentification Basic avec votre nom d'util
   <context>
     <name>HistoryPanel</name>
     <message>
+      <source>Your last searches, newest first (kept in the QGIS profile folder).</source>
+      <translation>Vos dernières recherches, les plus récentes en premier (conservées dans le dossier de profil QGIS).</translation>
+    </message>
+    <message>
       <source>Double-click a search to run it again</source>
       <translation>Double-cliquez sur une recherche pour la relancer</translation>
     </message>
@@ -669,10 +673,6 @@ Identifiants : une configuration d'authentification Basic avec votre nom d'util
     <message>
       <source>Forget all searches</source>
       <translation>Oublier toutes les recherches</translation>
-    </message>
-    <message>
-      <source>Your last searches, newest first (kept in the QGIS profile folder).</source>
-      <translation>Vos dernières recherches, les plus récentes en premier (conservées dans le dossier de profil QGIS).</translation>
     </message>
     <message>
       <source>When</source>
@@ -1260,6 +1260,74 @@ Schéma des fiches : Dublin Core ou ISO 19139 (GeoNetwork, INSPIRE); les deux r
   <context>
     <name>SearchTab</name>
     <message>
+      <source>The STAC collections to search (none checked: all of them); listed from the server</source>
+      <translation>Les collections STAC à interroger (aucune cochée : toutes) ; listées par le serveur</translation>
+    </message>
+    <message>
+      <source>EO Order: list collections of {0}</source>
+      <translation>EO Order : lister les collections de {0}</translation>
+    </message>
+    <message>
+      <source>The collections of {0} could not be listed: {1}</source>
+      <translation>Les collections de {0} n'ont pas pu être listées : {1}</translation>
+    </message>
+    <message>
+      <source>Where and how the selected products are downloaded</source>
+      <translation>Où et comment les produits sélectionnés sont téléchargés</translation>
+    </message>
+    <message>
+      <source>Products and query logs are saved here</source>
+      <translation>Les produits et les journaux de requête sont enregistrés ici</translation>
+    </message>
+    <message>
+      <source>Folder</source>
+      <translation>Dossier</translation>
+    </message>
+    <message>
+      <source>Products downloaded at once (Copernicus allows 4 per account)</source>
+      <translation>Produits téléchargés simultanément (Copernicus en permet 4 par compte)</translation>
+    </message>
+    <message>
+      <source>at once: </source>
+      <translation>simultanément : </translation>
+    </message>
+    <message>
+      <source>Download selected</source>
+      <translation>Télécharger la sélection</translation>
+    </message>
+    <message>
+      <source>Download the selected products (verified, resumable)</source>
+      <translation>Télécharger les produits sélectionnés (vérifiés, avec reprise possible)</translation>
+    </message>
+    <message>
+      <source>Stop</source>
+      <translation>Arrêter</translation>
+    </message>
+    <message>
+      <source>Stop downloading; partial files are kept and resumed next time</source>
+      <translation>Arrêter le téléchargement; les fichiers partiels sont conservés et repris la prochaine fois</translation>
+    </message>
+    <message>
+      <source>Open in QGIS</source>
+      <translation>Ouvrir dans QGIS</translation>
+    </message>
+    <message>
+      <source>Add the selected downloaded products to the map</source>
+      <translation>Ajouter à la carte les produits téléchargés sélectionnés</translation>
+    </message>
+    <message>
+      <source>Starting the download…</source>
+      <translation>Démarrage du téléchargement…</translation>
+    </message>
+    <message>
+      <source>Download stopped; partial files are kept and resumed next time.</source>
+      <translation>Téléchargement arrêté; les fichiers partiels sont conservés et repris la prochaine fois.</translation>
+    </message>
+    <message>
+      <source>{0} of {1} products on disk in {2}.</source>
+      <translation>{0} produits sur {1} sur le disque dans {2}.</translation>
+    </message>
+    <message>
       <source>Record</source>
       <translation>Enregistrement</translation>
     </message>
@@ -1337,7 +1405,7 @@ Schéma des fiches : Dublin Core ou ISO 19139 (GeoNetwork, INSPIRE); les deux r
     </message>
     <message>
       <source>QGIS authentication configuration (Basic) with your username and password for this catalogue (for Copernicus: your Copernicus Data Space account, used to download); stored only in the QGIS auth database.</source>
-      <translation>Configuration d&apos;authentification QGIS (Basic) avec votre nom d&apos;utilisateur et votre mot de passe pour ce catalogue (pour Copernicus : votre compte Copernicus Data Space, utilisé pour télécharger) ; conservée uniquement dans la base d&apos;authentification de QGIS.</translation>
+      <translation>Configuration d'authentification QGIS (Basic) avec votre nom d'utilisateur et votre mot de passe pour ce catalogue (pour Copernicus : votre compte Copernicus Data Space, utilisé pour télécharger) ; conservée uniquement dans la base d'authentification de QGIS.</translation>
     </message>
     <message>
       <source>Credentials</source>
@@ -1349,7 +1417,7 @@ Schéma des fiches : Dublin Core ou ISO 19139 (GeoNetwork, INSPIRE); les deux r
     </message>
     <message>
       <source>What to search for; the filters this catalogue supports</source>
-      <translation>Ce qu&apos;il faut chercher ; les filtres que ce catalogue prend en charge</translation>
+      <translation>Ce qu'il faut chercher ; les filtres que ce catalogue prend en charge</translation>
     </message>
     <message>
       <source>Date on or after this day (UTC; empty: no limit)</source>
@@ -1370,10 +1438,6 @@ Schéma des fiches : Dublin Core ou ISO 19139 (GeoNetwork, INSPIRE); les deux r
     <message>
       <source>The Copernicus Data Space collection to search</source>
       <translation>La collection Copernicus Data Space à interroger</translation>
-    </message>
-    <message>
-      <source>The STAC collections to search (none checked: all of them); listed from the server</source>
-      <translation>Les collections STAC à interroger (aucune cochée : toutes) ; listées par le serveur</translation>
     </message>
     <message>
       <source>List the server's collections again</source>
@@ -1452,46 +1516,6 @@ Schéma des fiches : Dublin Core ou ISO 19139 (GeoNetwork, INSPIRE); les deux r
       <translation>Téléchargement</translation>
     </message>
     <message>
-      <source>Where and how the selected products are downloaded</source>
-      <translation>Où et comment les produits sélectionnés sont téléchargés</translation>
-    </message>
-    <message>
-      <source>Products and query logs are saved here</source>
-      <translation>Les produits et les journaux de requête sont enregistrés ici</translation>
-    </message>
-    <message>
-      <source>Folder</source>
-      <translation>Dossier</translation>
-    </message>
-    <message>
-      <source>Products downloaded at once (Copernicus allows 4 per account)</source>
-      <translation>Produits téléchargés simultanément (Copernicus en permet 4 par compte)</translation>
-    </message>
-    <message>
-      <source>at once: </source>
-      <translation>simultanément : </translation>
-    </message>
-    <message>
-      <source>Download selected</source>
-      <translation>Télécharger la sélection</translation>
-    </message>
-    <message>
-      <source>Stop</source>
-      <translation>Arrêter</translation>
-    </message>
-    <message>
-      <source>Stop downloading; partial files are kept and resumed next time</source>
-      <translation>Arrêter le téléchargement; les fichiers partiels sont conservés et repris la prochaine fois</translation>
-    </message>
-    <message>
-      <source>Open in QGIS</source>
-      <translation>Ouvrir dans QGIS</translation>
-    </message>
-    <message>
-      <source>Add the selected downloaded products to the map</source>
-      <translation>Ajouter à la carte les produits téléchargés sélectionnés</translation>
-    </message>
-    <message>
       <source>No products match this collection, area, period and cloud cover.</source>
       <translation>Aucun produit ne correspond à cette collection, cette zone, cette période et cette couverture nuageuse.</translation>
     </message>
@@ -1516,10 +1540,6 @@ Schéma des fiches : Dublin Core ou ISO 19139 (GeoNetwork, INSPIRE); les deux r
       <translation>Afficher les aperçus</translation>
     </message>
     <message>
-      <source>Starting the download…</source>
-      <translation>Démarrage du téléchargement…</translation>
-    </message>
-    <message>
       <source>Connections…</source>
       <translation>Connexions…</translation>
     </message>
@@ -1528,12 +1548,8 @@ Schéma des fiches : Dublin Core ou ISO 19139 (GeoNetwork, INSPIRE); les deux r
       <translation>Compte</translation>
     </message>
     <message>
-      <source>Download the selected products (verified, resumable)</source>
-      <translation>Télécharger les produits sélectionnés (vérifiés, avec reprise possible)</translation>
-    </message>
-    <message>
       <source>Downloading STAC assets comes next (the download engine is being extended); for now use the items' links.</source>
-      <translation>Le téléchargement des ressources STAC arrive bientôt (le moteur de téléchargement est en cours d&apos;extension) ; pour l&apos;instant, utilisez les liens des éléments.</translation>
+      <translation>Le téléchargement des ressources STAC arrive bientôt (le moteur de téléchargement est en cours d'extension) ; pour l'instant, utilisez les liens des éléments.</translation>
     </message>
     <message>
       <source>Make a polygon layer active and select the polygon to search in.</source>
@@ -1558,10 +1574,6 @@ Schéma des fiches : Dublin Core ou ISO 19139 (GeoNetwork, INSPIRE); les deux r
     <message>
       <source>Credentials (required)</source>
       <translation>Identifiants (requis)</translation>
-    </message>
-    <message>
-      <source>EO Order: list collections of {0}</source>
-      <translation>EO Order : lister les collections de {0}</translation>
     </message>
     <message>
       <source>Searching {0}…</source>
@@ -1590,14 +1602,6 @@ Schéma des fiches : Dublin Core ou ISO 19139 (GeoNetwork, INSPIRE); les deux r
     <message>
       <source>Download this product</source>
       <translation>Télécharger ce produit</translation>
-    </message>
-    <message>
-      <source>Download stopped; partial files are kept and resumed next time.</source>
-      <translation>Téléchargement arrêté; les fichiers partiels sont conservés et repris la prochaine fois.</translation>
-    </message>
-    <message>
-      <source>The collections of {0} could not be listed: {1}</source>
-      <translation>Les collections de {0} n&apos;ont pas pu être listées : {1}</translation>
     </message>
     <message>
       <source>{0} · searching…</source>
@@ -1629,15 +1633,11 @@ Schéma des fiches : Dublin Core ou ISO 19139 (GeoNetwork, INSPIRE); les deux r
     </message>
     <message>
       <source>The dates are the last {0} days: new products can take days to appear in the catalogue; choose an earlier period.</source>
-      <translation>Les dates sont les {0} derniers jours : les nouveaux produits peuvent prendre des jours avant d&apos;apparaître dans le catalogue ; choisissez une période antérieure.</translation>
+      <translation>Les dates sont les {0} derniers jours : les nouveaux produits peuvent prendre des jours avant d'apparaître dans le catalogue ; choisissez une période antérieure.</translation>
     </message>
     <message>
       <source>Download {0} products</source>
       <translation>Télécharger {0} produits</translation>
-    </message>
-    <message>
-      <source>{0} of {1} products on disk in {2}.</source>
-      <translation>{0} produits sur {1} sur le disque dans {2}.</translation>
     </message>
     <message>
       <source>No query log: the folder {0} cannot be created ({1}).</source>

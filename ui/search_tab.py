@@ -6,7 +6,7 @@ one footprint layer and the results table page by page; then Order (EODMS) or Do
 import datetime as dt
 
 from qgis.core import Qgis, QgsApplication, QgsFeatureRequest, QgsProject, QgsVectorLayer, QgsWkbTypes
-from qgis.gui import QgsAuthConfigSelect, QgsCheckableComboBox, QgsCollapsibleGroupBox, QgsFileWidget
+from qgis.gui import QgsAuthConfigSelect, QgsCollapsibleGroupBox
 from qgis.PyQt.QtCore import QCoreApplication, QDate, QLocale, Qt, pyqtSignal
 from qgis.PyQt.QtWidgets import (
     QCheckBox,
@@ -18,8 +18,6 @@ from qgis.PyQt.QtWidgets import (
     QLabel,
     QLineEdit,
     QMenu,
-    QProgressBar,
-    QPushButton,
     QScrollArea,
     QSizePolicy,
     QSpinBox,
@@ -35,13 +33,14 @@ from ..core.connections import CDSE, CSW, STAC, ConnectionStore
 from ..core.errors import EoOrderError, InputError
 from ..core.footprints import ITEMS, LAYER_KINDS, PRODUCTS, QUERY_LOG_PROPERTY, layer_kind, present
 from ..core.settings import Settings
-from ..core.tasks import CatalogueSearchTask, WorkTask
+from ..core.tasks import CatalogueSearchTask
+from .collection_chooser import CollectionChooser
 from .connections_dialog import ConnectionEditDialog, ConnectionsDialog
-from .downloading import DownloadController
+from .download_box import DownloadBox
 from .layer_tools import LayerToolsRow
 from .messages import plain_label, push_message, tooltip
 from .quicklooks import show_quicklooks
-from .widgets import CanvasExtentBox, ResultsTable, ThumbnailView, date_edit, iso_date, stop_task
+from .widgets import CanvasExtentBox, ResultsTable, ThumbnailView, date_edit, iso_date, push_button, stop_task
 
 NO_CLOUD_LIMIT = -1
 DEFAULT_DAYS = 30  # the dates a catalogue that needs them starts with: the last 30 days
@@ -61,14 +60,6 @@ def headers():
         "cloud_cover": tr("Cloud %"), "size_bytes": tr("Size"), "name": tr("Product"),
         "item_id": tr("Item"), "datetime": tr("Date"), "collection": tr("Collection"), "platform": tr("Platform"),
     }
-
-
-def push_button(text, tip, slot, enabled=True):
-    button = QPushButton(text)
-    button.setToolTip(tip)
-    button.setEnabled(enabled)
-    button.clicked.connect(slot)
-    return button
 
 
 def number(value):
@@ -93,15 +84,7 @@ class SearchTab(QWidget):
         self.task = None
         self.layer = None
         self.ordered_ids = set  # the dock gives the order journal's submitted record ids
-        self._collections = {}  # STAC collections per connection URL, listed once per session
-        self._collection_task = None
         self._default_dates = False  # the dates are the automatic "last 30 days"
-        self._checked = set()  # STAC collections to check once listed (a history entry's)
-        self.downloads = DownloadController(iface, self)
-        self.downloads.progressed.connect(self._download_progress)
-        self.downloads.productDone.connect(self._product_done)
-        self.downloads.started.connect(self._download_started)
-        self.downloads.finished.connect(self._download_finished)
         self._build()
         self._load_catalogs()
 
@@ -179,9 +162,8 @@ class SearchTab(QWidget):
         filters.addRow(self.collection_label, self.collection_combo)
 
         stac_row = QHBoxLayout()
-        self.stac_collections = QgsCheckableComboBox()
-        self.stac_collections.setToolTip(tr("The STAC collections to search (none checked: all of them); "
-                                            "listed from the server"))
+        self.stac_collections = CollectionChooser()
+        self.stac_collections.failed.connect(self.status_text)
         self.stac_refresh = QToolButton(text="↻")
         self.stac_refresh.setToolTip(tr("List the server's collections again"))
         self.stac_refresh.clicked.connect(lambda: self.list_collections(force=True))
@@ -249,8 +231,15 @@ class SearchTab(QWidget):
         layout.addWidget(self.thumbnail)
         self.layer_tools = LayerToolsRow(self.iface, lambda: self.layer)
         layout.addWidget(self.layer_tools)
-        self.download_box = self._download_box()
-        layout.addWidget(self.download_box)
+        self.download_box = DownloadBox(self.iface, self.settings, self, tr("Download"))
+        box = self.download_box  # its controls, by the names the tab always had
+        self.downloads, self.folder_widget = box.downloads, box.folder_widget
+        self.concurrency_spin = box.concurrency_spin
+        self.download_button, self.stop_button, self.open_button = box.download_button, box.stop_button, box.open_button
+        self.progress, self.progress_label = box.progress, box.progress_label
+        box.downloads.started.connect(self._update_buttons)
+        box.downloads.finished.connect(self._update_buttons)
+        layout.addWidget(box)
         self._ordered = set()
         self._scroll, self._body = scroll, body
         self._fit_width()
@@ -260,47 +249,6 @@ class SearchTab(QWidget):
         cut off on the right; only an unfolded search box may scroll sideways."""
         bar = self._scroll.verticalScrollBar().sizeHint().width()
         self._scroll.setMinimumWidth(min(self._body.minimumSizeHint().width() + bar, MAX_WIDTH))
-
-    def _download_box(self):
-        box = QgsCollapsibleGroupBox(tr("Download"))
-        box.setToolTip(tr("Where and how the selected products are downloaded"))
-        form = QFormLayout(box)
-        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
-        self.folder_widget = QgsFileWidget()
-        self.folder_widget.setStorageMode(QgsFileWidget.StorageMode.GetDirectory)
-        self.folder_widget.setFilePath(self.settings.cdse_folder)
-        self.folder_widget.setToolTip(tr("Products and query logs are saved here"))
-        self.folder_widget.fileChanged.connect(self._folder_changed)
-        form.addRow(tr("Folder"), self.folder_widget)
-        self.concurrency_spin = QSpinBox()
-        self.concurrency_spin.setRange(1, 4)
-        self.concurrency_spin.setValue(self.settings.cdse_concurrency)
-        self.concurrency_spin.setToolTip(tr("Products downloaded at once (Copernicus allows 4 per account)"))
-        self.concurrency_spin.valueChanged.connect(self._concurrency_changed)
-        self.concurrency_spin.setPrefix(tr("at once: "))
-        form.addRow(self.concurrency_spin)
-        row = QHBoxLayout()
-        self.download_button = QPushButton(tr("Download selected"))
-        self.download_button.setEnabled(False)
-        self.download_button.clicked.connect(self.download_selected)
-        self.stop_button = push_button(tr("Stop"),
-                                          tr("Stop downloading; partial files are kept and resumed next time"),
-                                          self.downloads.cancel, enabled=False)
-        self.open_button = push_button(tr("Open in QGIS"),
-                                          tr("Add the selected downloaded products to the map"),
-                                          self.open_selected, enabled=False)
-        for widget in (self.download_button, self.stop_button, self.open_button):
-            row.addWidget(widget)
-        form.addRow(row)
-        self.progress = QProgressBar()
-        self.progress.setRange(0, 1000)
-        self.progress.setTextVisible(False)
-        self.progress_label = plain_label("")
-        self.progress_label.setWordWrap(True)
-        self.progress_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        form.addRow(self.progress)
-        form.addRow(self.progress_label)
-        return box
 
     # --- catalogues and credentials -------------------------------------------------------
 
@@ -386,6 +334,10 @@ class SearchTab(QWidget):
         if hasattr(self, "_scroll"):
             self._fit_width()
 
+    def status_text(self, text):
+        self.status.setText(text)
+        self.status.setToolTip("")
+
     def _set_dates(self, start, end):
         for edit, value in ((self.start_edit, start), (self.end_edit, end)):
             edit.blockSignals(True)
@@ -449,51 +401,11 @@ class SearchTab(QWidget):
         self._load_catalogs()
         return dialog
 
-    # --- STAC collections -----------------------------------------------------------------
-
-    def list_collections(self, force=False):
+    def list_collections(self, force=False, checked=None):
         """Fill the collections list of the current STAC API (asked once per session)."""
-        catalogue = self.catalogue
-        if catalogue.kind != STAC:
-            return None
-        if catalogue.url in self._collections and not force:
-            self._show_collections(self._collections[catalogue.url])
-            return None
-        if self._collection_task is not None:
-            self._collection_task.cancel()
-        self.stac_collections.clear()
-        try:
-            catalogue.prepare(self.auth_select.configId())
-        except EoOrderError as exc:
-            self.status.setText(str(exc))
-            return None
-        task = WorkTask(tr("EO Order: list collections of {0}").format(catalogue.name),
-                        lambda _task: catalogue.collections())
-        task.done.connect(lambda found, error: self._collections_listed(task, catalogue, found, error))
-        self._collection_task = task
-        QgsApplication.taskManager().addTask(task)
-        return task
-
-    def _collections_listed(self, task, catalogue, found, error):
-        if task is not self._collection_task:
-            return
-        self._collection_task = None
-        if error:
-            self.status.setText(tr("The collections of {0} could not be listed: {1}").format(catalogue.name, error))
-            return
-        self._collections[catalogue.url] = found or []
-        if catalogue is self.catalogue:
-            self._show_collections(found or [])
-
-    def _show_collections(self, collections):
-        checked, self._checked = self._checked, set()
-        self.stac_collections.clear()
-        for collection in collections:
-            state = Qt.CheckState.Checked if collection.id in checked else Qt.CheckState.Unchecked
-            self.stac_collections.addItemWithCheckState(collection.id, state, collection.id)
-            if collection.title:
-                self.stac_collections.setItemData(self.stac_collections.count() - 1, tooltip(collection.title),
-                                                  Qt.ItemDataRole.ToolTipRole)
+        if self.catalogue.kind == STAC:
+            return self.stac_collections.show_for(self.catalogue, self.auth_select.configId(), force, checked)
+        return None
 
     # --- the form -------------------------------------------------------------------------
 
@@ -545,8 +457,7 @@ class SearchTab(QWidget):
         if catalogue.capabilities.collections and form.collections:
             self.collection_combo.setCurrentText(form.collections[0])
         if catalogue.capabilities.server_collections:
-            self._checked = set(form.collections)
-            self.list_collections()
+            self.list_collections(checked=form.collections)
         self.cloud_spin.setValue(NO_CLOUD_LIMIT if form.max_cloud is None else int(round(float(form.max_cloud))))
         self.max_spin.setValue(form.max_records)
         return form
@@ -767,12 +678,8 @@ class SearchTab(QWidget):
     def _update_buttons(self):
         selected = self.selected_features()
         caps = self.catalogue.capabilities
-        busy = self.downloads.busy
         self.order_button.setEnabled(bool(selected) and caps.action == ORDER)
-        self.download_button.setEnabled(bool(selected) and caps.action == DOWNLOAD and caps.action_ready
-                                        and not busy and self._is_products())
-        self.stop_button.setEnabled(busy)
-        self.open_button.setEnabled(self._is_products() and any(bool(f["downloaded"]) for f in selected))
+        self.download_box.update_state(selected, caps.action == DOWNLOAD and caps.action_ready and self._is_products())
         self.layer_tools.update_state()
 
     def _is_products(self):
@@ -803,45 +710,11 @@ class SearchTab(QWidget):
 
     # --- download ---------------------------------------------------------------------------
 
-    def _folder_changed(self, path):
-        self.settings.cdse_folder = path
-
-    def _concurrency_changed(self, value):
-        self.settings.cdse_concurrency = value
-
     def download_selected(self):
-        if not self._is_products():
-            return None
-        return self.downloads.request_download(self.layer, self.selected_features())
+        return self.download_box.download_selected()
 
     def open_selected(self):
-        return self.downloads.open_products([f for f in self.selected_features() if f["downloaded"]])
-
-    def _download_started(self):
-        self.progress.setValue(0)
-        self.progress_label.setText(tr("Starting the download…"))
-        self._update_buttons()
-
-    def _download_progress(self, snapshot):
-        self.progress.setValue(int(1000 * snapshot.fraction))
-        self.progress_label.setText(f"{snapshot.name}: {snapshot.summary()}")
-
-    def _product_done(self, layer, outcome):
-        self.progress_label.setText(outcome.message)
-        if layer is self.layer:
-            self.table.refresh()
-
-    def _download_finished(self, outcomes, error):
-        self._update_buttons()
-        if error:
-            self.progress_label.setText(error)
-        elif outcomes is None:
-            self.progress_label.setText(tr("Download stopped; partial files are kept and resumed next time."))
-        else:
-            self.progress.setValue(1000)
-            done = sum(1 for o in outcomes if o.done)
-            self.progress_label.setText(tr("{0} of {1} products on disk in {2}.").format(
-                done, len(outcomes), self.settings.cdse_folder))
+        return self.download_box.open_selected()
 
     # --- shutdown ---------------------------------------------------------------------------
 
@@ -849,9 +722,8 @@ class SearchTab(QWidget):
         """Cancel work and disconnect from the canvas (plugin unload)."""
         stop_task(self.task, self._search_finished)
         self.task = None
-        if self._collection_task is not None:
-            self._collection_task.cancel()
-        self.downloads.shutdown()
+        self.stac_collections.abort()
+        self.download_box.shutdown()
         self.thumbnail.abort()
         self.table.shutdown()
         self.extent_box.shutdown()

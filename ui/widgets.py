@@ -10,7 +10,7 @@ from qgis.core import (
 from qgis.gui import QgsDateEdit, QgsExtentGroupBox
 from qgis.PyQt.QtCore import QCoreApplication, Qt, pyqtSignal
 from qgis.PyQt.QtGui import QPixmap
-from qgis.PyQt.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableWidget, QTableWidgetItem
+from qgis.PyQt.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QPushButton, QTableWidget, QTableWidgetItem
 
 from ..core.areas import box_from_extent
 from ..core.errors import EoOrderError
@@ -320,6 +320,15 @@ def cell_text(value):
     if isinstance(value, bool):
         return tr("yes") if value else tr("no")
     return str(value)
+
+
+def push_button(text, tip, slot, enabled=True):
+    """A push button with its tooltip, connected to ``slot``."""
+    button = QPushButton(text)
+    button.setToolTip(tip)
+    button.setEnabled(enabled)
+    button.clicked.connect(slot)
+    return button
 
 
 def stop_task(task, done_slot):

@@ -26,7 +26,8 @@ def own_controls(owner):
 
 
 def test_every_control_has_a_tooltip(dock):
-    owners = [dock, dock.search, dock.orders_panel, dock.wcs, dock.history_panel, dock.search.layer_tools]
+    owners = [dock, dock.search, dock.orders_panel, dock.wcs, dock.history_panel, dock.search.layer_tools,
+              dock.search.download_box]
     missing = [f"{type(owner).__name__}.{name}" for owner in owners
                for name, control in own_controls(owner).items() if not control.toolTip().strip()]
     assert missing == []
