@@ -272,7 +272,7 @@ def _set_outline_colour(symbol, expression):
 def style_products(layer):
     """Copernicus products: orange outlines, darker for newer sensing times; downloaded products
     filled blue."""
-    layer.setCustomProperty(KIND_PROPERTY, "products")
+    layer.setCustomProperty(KIND_PROPERTY, PRODUCTS)
     outline = _set_outline_colour(QgsFillSymbol.createSimple(
         {"style": "no", "outline_color": "255,127,0,255", "outline_width": "0.6"}), _age_colour_expression(layer))
     done = QgsFillSymbol.createSimple({"color": "31,120,180,90", "outline_color": "31,120,180,255",
@@ -293,7 +293,7 @@ def style_items(layer):
 def style_footprints(layer, ordered_ids=()):
     """Outlines only, so overlapping scenes and the map stay visible, one colour per collection
     (red when there is one); scenes already ordered (``ordered_ids``) are filled green."""
-    layer.setCustomProperty(KIND_PROPERTY, "records")
+    layer.setCustomProperty(KIND_PROPERTY, RECORDS)
     colours = _collection_colour_expression(layer)
     outline = _set_outline_colour(QgsFillSymbol.createSimple(
         {"style": "no", "outline_color": "227,26,28,255", "outline_width": "0.6"}), colours)

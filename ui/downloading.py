@@ -17,7 +17,7 @@ from ..core.cdse_auth import TokenManager
 from ..core.cdse_batch import DownloadRecorder, file_source, items_from_features, set_downloaded_flags
 from ..core.cdse_download import Downloader, downloaded_path
 from ..core.errors import EoOrderError
-from ..core.footprints import QUERY_LOG_PROPERTY
+from ..core.footprints import PRODUCTS, QUERY_LOG_PROPERTY
 from ..core.product_open import open_layers
 from ..core.settings import Settings
 from ..core.tasks import DownloadTask
@@ -165,7 +165,7 @@ class DownloadController(QObject):
     # --- map -----------------------------------------------------------------------------
 
     def _canvas_menu(self, menu, event):
-        under = footprints_at(self.canvas, event.mapPoint(), "products")
+        under = footprints_at(self.canvas, event.mapPoint(), PRODUCTS)
         if not under:
             return
         menu.addSeparator()

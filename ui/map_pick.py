@@ -8,7 +8,7 @@ PICK_TOLERANCE_PX = 4
 
 
 def footprints_at(canvas, map_point, kind):
-    """{layer: [features]} of ``kind`` footprint layers ('records' or 'products') under
+    """{layer: [features]} of ``kind`` footprint layers (core.footprints.LAYER_KINDS) under
     ``map_point`` (canvas CRS), within a few pixels."""
     found = {}
     tolerance = canvas.mapUnitsPerPixel() * PICK_TOLERANCE_PX

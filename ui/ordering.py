@@ -12,7 +12,7 @@ from qgis.PyQt.QtWidgets import QDialog
 from ..core.auth import credentials_from_authcfg
 from ..core.eodms_order import EodmsOrderClient, order_batch
 from ..core.errors import EoOrderError
-from ..core.footprints import is_footprint_layer, scene_from_feature, style_footprints
+from ..core.footprints import RECORDS, is_footprint_layer, scene_from_feature, style_footprints
 from ..core.journal import OrderJournal, default_journal_path
 from ..core.settings import Settings
 from ..core.tasks import WorkTask
@@ -131,7 +131,7 @@ class OrderController(QObject):
 
     def features_at(self, map_point):
         """{layer: [features]} of footprints under ``map_point`` (canvas CRS)."""
-        return footprints_at(self.canvas, map_point, "records")
+        return footprints_at(self.canvas, map_point, RECORDS)
 
     def _canvas_menu(self, menu, event):
         under = self.features_at(event.mapPoint())
