@@ -15,7 +15,6 @@ from dataclasses import dataclass, field
 from typing import Callable, List, Optional, Tuple
 
 from .auth import credentials_from_authcfg
-from .catalogs import Catalog
 from .cdse_search import COLLECTIONS, CdseCatalogue, CdseQuery, without_footprint
 from .connections import CDSE, CSW, STAC, Connection
 from .csw import CswClient, Profile
@@ -201,10 +200,6 @@ class CswCatalogue(Catalogue):
     def __init__(self, connection):
         super().__init__(connection)
         self.client = None
-
-    @property
-    def catalog(self) -> Catalog:
-        return self.connection.catalog
 
     def prepare(self, authcfg=""):
         credentials = None
