@@ -243,7 +243,6 @@ class EodmsCatalogue(CswCatalogue):
     """EODMS' own catalogue: its records are ordered from EODMS."""
 
     capabilities = Capabilities(title=True, action=ORDER)
-    noun = "scenes"
 
 
 class RcmCatalogue(EodmsCatalogue):

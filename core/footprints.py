@@ -271,14 +271,17 @@ def _set_outline_colour(symbol, expression):
 
 def style_products(layer):
     """Copernicus products: orange outlines, darker for newer sensing times; downloaded products
-    filled blue."""
+    filled blue; offline ones (long-term archive: not downloadable) dashed grey."""
     layer.setCustomProperty(KIND_PROPERTY, PRODUCTS)
     outline = _set_outline_colour(QgsFillSymbol.createSimple(
         {"style": "no", "outline_color": "255,127,0,255", "outline_width": "0.6"}), _age_colour_expression(layer))
     done = QgsFillSymbol.createSimple({"color": "31,120,180,90", "outline_color": "31,120,180,255",
                                        "outline_width": "0.8"})
+    offline = QgsFillSymbol.createSimple({"style": "no", "outline_color": "128,128,128,255", "outline_width": "0.6",
+                                          "outline_style": "dash"})
     root = QgsRuleBasedRenderer.Rule(None)
     root.appendChild(QgsRuleBasedRenderer.Rule(done, 0, 0, '"downloaded"', "Downloaded"))
+    root.appendChild(QgsRuleBasedRenderer.Rule(offline, 0, 0, 'NOT "online"', "Offline (long-term archive)"))
     root.appendChild(QgsRuleBasedRenderer.Rule(outline, 0, 0, "ELSE", "Not downloaded"))
     layer.setRenderer(QgsRuleBasedRenderer(root))
 
