@@ -3,13 +3,15 @@ from the server, a search into one footprint layer, thumbnails from the items' t
 the history re-run, and Download shown but not offered yet."""
 
 import pytest
-from qgis.core import QgsProject
+from qgis.core import QgsProject, QgsRasterLayer
 from qgis.PyQt.QtCore import Qt
 
 from eo_order.core.connections import STAC, Connection, ConnectionStore
 from eo_order.core.footprints import ITEMS, layer_kind
-from eo_order.core.quicklook import quicklook_items
+from eo_order.core.quicklook import QuicklookCache, quicklook_items
+from eo_order.ui import quicklooks
 from eo_order.ui.dock import EoOrderDock
+from eo_order.ui.quicklooks import show_quicklooks
 from tests.conftest import wait_for
 from tests.servers.canned import CannedServer
 from tests.servers.stac import RustacServer, generate_items
@@ -53,7 +55,7 @@ def check(tab, collection_id):
     combo.setItemCheckState(combo.findText(collection_id), Qt.CheckState.Checked)
 
 
-def test_a_stac_search_lists_collections_fills_a_layer_and_shows_thumbnails(dock, rustac, thumbs):
+def test_a_stac_search_lists_collections_fills_a_layer_and_shows_thumbnails(dock, rustac, thumbs, tmp_path):
     server, items = rustac
     tab = dock.search
     tab.select_catalogue(STAC, server.url)
@@ -77,6 +79,11 @@ def test_a_stac_search_lists_collections_fills_a_layer_and_shows_thumbnails(dock
     assert thumbs.requests[-1].path.startswith("/assets/sentinel-2-l2a-")
     found, missing = quicklook_items(layer, layer.selectedFeatures())  # georeferenced quicklooks from them too
     assert missing == 0 and found[0].url.startswith(thumbs.url_for("/assets/"))
+    [feature] = layer.selectedFeatures()
+    assert show_quicklooks(dock.iface, layer, cache=QuicklookCache(tmp_path / "ql")) is not None
+    wait_for(lambda: not quicklooks.RUNNING, timeout=30)
+    rasters = [lyr for lyr in QgsProject.instance().mapLayers().values() if isinstance(lyr, QgsRasterLayer)]
+    assert len(rasters) == 1 and rasters[0].isValid() and feature["item_id"] in rasters[0].name()
 
     assert not tab.download_box.isHidden() and not tab.download_button.isEnabled()
     assert "comes next" in tab.download_button.toolTip()
