@@ -185,8 +185,8 @@ class ConnectionEditDialog(QDialog):
         self.profile_label.setVisible(is_csw)
         self.schema_combo.setVisible(is_csw)
         self.schema_label.setVisible(is_csw)
-        self.url_edit.setPlaceholderText("https://example.org/csw" if is_csw
-                                         else "https://example.org/cgi-bin/mapserv?map=…")
+        self.url_edit.setPlaceholderText({CSW: "https://example.org/csw", STAC: "https://example.org/stac/v1"}.get(
+            self.kind, "https://example.org/cgi-bin/mapserv?map=…"))
 
     def _check_url(self, text):
         """Say what is wrong with the URL while it is typed (nothing once it is fine)."""

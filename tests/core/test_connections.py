@@ -287,3 +287,20 @@ def test_ensure_adds_a_url_once(store):
     assert first.name == "127.0.0.1:8001/cgi-bin/mapserv?map=/data/dem.map"
     assert store.ensure(WCS, f" {MAPSERVER} ") == first and len(store.user()) == 1
     assert store.ensure(CSW, EODMS_CATALOG_URL).builtin
+
+
+def test_stac_apis_are_connections_like_the_others(store, other):
+    assert [(c.name, c.url) for c in store.all(STAC)] == [
+        ("Copernicus Data Space STAC", "https://stac.dataspace.copernicus.eu/v1"),
+        ("Earth Search", "https://earth-search.aws.element84.com/v1"),
+        ("Planetary Computer", "https://planetarycomputer.microsoft.com/api/stac/v1")]
+    mine = store.add(Connection("Local STAC", STAC, "http://127.0.0.1:8002/", "stac001"))
+    assert store.find(STAC, "Local STAC") == mine and store.settings.authcfg_for(mine.url) == "stac001"
+    with pytest.raises(InputError, match="built in: it cannot be removed"):
+        store.remove(store.find(STAC, "Earth Search"))
+    data = store.export_xml([mine], FORMAT_EO_ORDER)
+    assert b'<stac name="Local STAC" url="http://127.0.0.1:8002/" authcfg="stac001"/>' in data
+    report = other.import_xml(data, known_authcfgs={"stac001"})
+    assert [(c.kind, c.name, c.url, c.authcfg) for c in report.added] == [
+        (STAC, "Local STAC", "http://127.0.0.1:8002/", "stac001")]
+    assert view(other.user(STAC)) == view(store.user(STAC))

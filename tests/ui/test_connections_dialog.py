@@ -6,7 +6,7 @@ from qgis.core import QgsSettings
 from qgis.PyQt.QtCore import QSettings
 from qgis.PyQt.QtWidgets import QAbstractButton, QComboBox, QDialog, QDialogButtonBox, QLineEdit, QWidget
 
-from eo_order.core.connections import CSW, EODMS_ORDER, FORMAT_EO_ORDER, FORMAT_QGIS_WCS, WCS, ConnectionStore
+from eo_order.core.connections import CSW, EODMS_ORDER, FORMAT_EO_ORDER, FORMAT_QGIS_WCS, STAC, WCS, ConnectionStore
 from eo_order.core.csw import EODMS_RCM_URL, Profile
 from eo_order.core.settings import Settings
 from eo_order.ui.connections_dialog import ConnectionEditDialog, ConnectionsDialog
@@ -289,5 +289,37 @@ def test_the_wcs_tab_lists_server_connections(qgis_iface, qgis_new_project, clea
         assert panel.url == "http://127.0.0.1:9/typed" and not panel.forget_button.isEnabled()
     finally:
         panel.settings.forget(MAPSERVER)
+        panel.shutdown()
+        panel.deleteLater()
+
+
+def test_a_stac_api_added_in_the_manager_is_a_catalogue_of_the_search_tab(qgis_iface, qgis_new_project,
+                                                                       clean_user_connections):
+    panel = SearchTab(qgis_iface)
+    url = "http://127.0.0.1:9/stac"
+    try:
+        def manage(dialog):
+            if isinstance(dialog, ConnectionsDialog):
+                def run(form):
+                    result = fill(name="My STAC", url=url, kind=STAC)(form)
+                    assert not form.profile_combo.isVisibleTo(form)  # CSW profiles are not for STAC
+                    return result
+                dialog.exec_dialog = run
+                saved = dialog.new_connection()
+                assert (saved.kind, saved.name, saved.url) == (STAC, "My STAC", url)
+            return QDialog.DialogCode.Accepted
+
+        panel.exec_dialog = manage
+        panel.connections_button.click()
+        index = panel.catalog_combo.findText("My STAC")
+        assert index >= 0 and panel.catalog_combo.itemData(index) == url
+        panel.catalog_combo.setCurrentIndex(index)
+        assert panel.catalogue.kind == STAC and panel.remove_button.isEnabled()
+        assert panel.stac_collections.isVisibleTo(panel) and not panel.title_edit.isVisibleTo(panel)
+    finally:
+        store = ConnectionStore(Settings())
+        for connection in store.user(STAC):
+            if connection.url == url:
+                store.remove(connection)
         panel.shutdown()
         panel.deleteLater()
