@@ -380,14 +380,11 @@ class StacCatalogue(Catalogue):
         return " · ".join(parts)
 
     def history_params(self, query):
-        area, value = query.area()
         params = {"start": query.start.isoformat() if query.start else None,
                   "end": query.end.isoformat() if query.end else None,
                   "collections": list(query.collections), "max_cloud": query.max_cloud,
                   "max_records": query.max_records}
-        if query.bbox is not None and area == "bbox":
-            params["bbox"] = list(query.bbox)
-        elif query.bbox is not None:
+        if query.bbox is not None:  # as given: west > east crosses the antimeridian
             params["bbox"] = list(query.bbox)
         elif isinstance(query.intersects, dict) and query.intersects.get("type") == "Polygon":
             params["polygon"] = [list(p) for p in query.intersects["coordinates"][0]]
