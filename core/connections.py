@@ -1,11 +1,12 @@
 """Connections: the built-in services plus the user's CSW 2.0.2 catalogues and WCS 1.0.0 servers.
 
-A :class:`Connection` is a name, a kind (``csw``, ``wcs``, ``eodms_order``, ``cdse``), a URL, an
-optional QGIS auth-config id and, for catalogues, the CSW profile, the record schema and two paging
-settings: *records per request* (``maxRecords`` asked in each GetRecords) and *parallel requests*
-(how many pages are asked for at once; 1 = one after the other), used by :class:`~.csw.CswClient`.
-The built-in ones (EODMS catalogue, EODMS RCM, EODMS ordering, Copernicus Data Space) cannot be
-removed or renamed; their auth config (and, for the catalogues, the paging settings) can be set.
+A :class:`Connection` is a name, a kind (``csw``, ``wcs``, ``eodms_order``, ``cdse``, ``stac``), a
+URL, an optional QGIS auth-config id and, for CSW catalogues, the CSW profile, the record schema and
+two paging settings: *records per request* (``maxRecords`` asked in each GetRecords) and *parallel
+requests* (how many pages are asked for at once; 1 = one after the other), used by
+:class:`~.csw.CswClient`. The built-in ones (EODMS catalogue, EODMS RCM, EODMS ordering, Copernicus
+Data Space, and three STAC APIs: Copernicus Data Space STAC, Earth Search, Planetary Computer) cannot
+be removed or renamed; their auth config (and, for the catalogues, the paging settings) can be set.
 
 Where things are kept (QgsSettings under ``eo_order/``, through :class:`~.settings.Settings`; never
 a secret):
@@ -56,11 +57,12 @@ def tr(text):
     return translate("EoOrderConnections", text)
 
 
-CSW, WCS, EODMS_ORDER, CDSE = "csw", "wcs", "eodms_order", "cdse"
-KINDS = (CSW, WCS, EODMS_ORDER, CDSE)
-USER_KINDS = (CSW, WCS)
+CSW, WCS, EODMS_ORDER, CDSE, STAC = "csw", "wcs", "eodms_order", "cdse", "stac"
+KINDS = (CSW, WCS, EODMS_ORDER, CDSE, STAC)
+USER_KINDS = (CSW, WCS, STAC)
+CATALOGUE_KINDS = (CSW, CDSE, STAC)  # the kinds the Search tab lists (core/catalogue.py)
 KIND_LABELS = {CSW: "CSW 2.0.2 catalogue", WCS: "WCS 1.0.0 server", EODMS_ORDER: "EODMS ordering (WCS 2.0.1)",
-               CDSE: "Copernicus Data Space"}
+               CDSE: "Copernicus Data Space", STAC: "STAC API"}
 PROFILE_NAMES = {Profile.EODMS: "eodms", Profile.RCM: "rcm", Profile.GENERIC: "generic"}
 PROFILES_BY_NAME = {name: profile for profile, name in PROFILE_NAMES.items()}
 
@@ -73,6 +75,12 @@ BUILTIN_PAGING_KEY = "connections/builtin_paging"  # JSON {url: {records_per_req
 
 NAME_EODMS_ORDER = "EODMS ordering"
 NAME_CDSE = "Copernicus Data Space"
+# Built-in STAC APIs (name, URL): searched like any other STAC API; their auth config is per URL.
+BUILTIN_STAC = (
+    ("Copernicus Data Space STAC", "https://stac.dataspace.copernicus.eu/v1"),
+    ("Earth Search", "https://earth-search.aws.element84.com/v1"),
+    ("Planetary Computer", "https://planetarycomputer.microsoft.com/api/stac/v1"),
+)
 
 
 @dataclass(frozen=True)
@@ -213,7 +221,7 @@ class ConnectionStore:
                            **_paging(paging.get(c.url))) for c in BUILTIN] + [
             Connection(NAME_EODMS_ORDER, EODMS_ORDER, s.order_wcs_url, s.order_authcfg, True),
             Connection(NAME_CDSE, CDSE, s.cdse_urls[0], s.cdse_authcfg, True),
-        ]
+        ] + [Connection(name, STAC, url, s.authcfg_for(url), True) for name, url in BUILTIN_STAC]
 
     def user(self, kind=None):
         return [self._from_record(r) for r in self._records() if kind is None or r["kind"] == kind]
@@ -463,7 +471,7 @@ class ConnectionStore:
     def _validated(self, connection):
         if connection.kind not in USER_KINDS:
             raise InputError(tr(
-                "Only CSW catalogues and WCS servers can be added, not {0!r}.").format(connection.kind))
+                "Only CSW catalogues, WCS servers and STAC APIs can be added, not {0!r}.").format(connection.kind))
         profile = connection.profile if connection.kind == CSW else None
         return replace(connection, name=validate_name(connection.name),
                        url=validate_url(connection.url, connection.kind),

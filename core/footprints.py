@@ -4,6 +4,8 @@ The dock and the Processing algorithm build their attribute tables here, so
 both write the same fields.
 """
 
+from typing import NamedTuple
+
 from qgis.core import (
     Qgis,
     QgsExpression,
@@ -169,37 +171,65 @@ def features_from_records(records, catalog, fields=None):
 KIND_PROPERTY = "eo_order/kind"
 QUERY_LOG_PROPERTY = "eo_order/query_log"  # on product layers: the query log their search wrote
 
+# The kinds of footprint layer, one per shape of result a catalogue gives (core/catalogue.py says
+# which one each catalogue makes): CSW records (orderable from EODMS), Copernicus products
+# (downloadable), STAC items.
+RECORDS, PRODUCTS, ITEMS = "records", "products", "items"
 
-def new_footprint_layer(name, kind="records"):
-    """An empty in-memory layer (multipolygons) for catalogue ``records`` or Copernicus
-    ``products`` with their fields and style."""
-    fields = product_fields() if kind == "products" else footprint_fields()
+
+class LayerKind(NamedTuple):
+    """What a footprint layer of one kind holds: its fields, the fields that identify it (a file
+    with them is recognised as such a layer), and which fields name a row, date it and point to
+    its thumbnail/quicklook."""
+
+    fields: object  # () -> QgsFields
+    signature: frozenset
+    id_field: str
+    date_field: str
+    thumbnail_field: str
+
+
+def _stac_fields():
+    from .stac_footprints import stac_fields
+
+    return stac_fields()
+
+
+LAYER_KINDS = {
+    RECORDS: LayerKind(footprint_fields, frozenset({"record_id", "collection_id"}), "record_id", "acquired",
+                       "thumbnail_url"),
+    PRODUCTS: LayerKind(product_fields, frozenset({"product_id", "checksum_md5", "downloaded"}), "name",
+                        "sensing_start", "quicklook_url"),
+    ITEMS: LayerKind(_stac_fields, frozenset({"item_id", "asset_keys", "self_link"}), "item_id", "datetime",
+                     "thumbnail_url"),
+}
+
+
+def new_footprint_layer(name, kind=RECORDS):
+    """An empty in-memory layer (multipolygons) of ``kind`` (:data:`LAYER_KINDS`) with its
+    fields and style."""
     layer = QgsVectorLayer(f"MultiPolygon?crs={CRS}", name, "memory")
-    layer.dataProvider().addAttributes(fields)
+    layer.dataProvider().addAttributes(LAYER_KINDS[kind].fields())
     layer.updateFields()
-    (style_products if kind == "products" else style_footprints)(layer)
+    STYLES[kind](layer)
     return layer
 
 
 def layer_kind(layer):
-    """'records' (catalogue records, orderable from EODMS), 'products' (Copernicus
-    products, downloadable) or None, for layers EO Order made or files with their fields."""
+    """The kind (:data:`LAYER_KINDS`: records, orderable from EODMS; Copernicus products,
+    downloadable; STAC items) or None, for layers EO Order made or files with their fields."""
     if layer is None or not hasattr(layer, "fields"):
         return None
     kind = layer.customProperty(KIND_PROPERTY) if hasattr(layer, "customProperty") else None
-    if kind in ("records", "products"):
+    if kind in LAYER_KINDS:
         return kind
     names = set(layer.fields().names())  # a layer, or a Processing feature source
-    if {"record_id", "collection_id"} <= names:
-        return "records"
-    if {"product_id", "checksum_md5", "downloaded"} <= names:
-        return "products"
-    return None
+    return next((kind for kind, spec in LAYER_KINDS.items() if spec.signature <= names), None)
 
 
 def is_footprint_layer(layer):
     """True for layers of catalogue records (the ones EODMS orders come from)."""
-    return layer_kind(layer) == "records"
+    return layer_kind(layer) == RECORDS
 
 
 # Outline colours of catalogue collections (ColorBrewer Set1, without yellow): one per collection.
@@ -241,22 +271,32 @@ def _set_outline_colour(symbol, expression):
 
 def style_products(layer):
     """Copernicus products: orange outlines, darker for newer sensing times; downloaded products
-    filled blue."""
-    layer.setCustomProperty(KIND_PROPERTY, "products")
+    filled blue; offline ones (long-term archive: not downloadable) dashed grey."""
+    layer.setCustomProperty(KIND_PROPERTY, PRODUCTS)
     outline = _set_outline_colour(QgsFillSymbol.createSimple(
         {"style": "no", "outline_color": "255,127,0,255", "outline_width": "0.6"}), _age_colour_expression(layer))
     done = QgsFillSymbol.createSimple({"color": "31,120,180,90", "outline_color": "31,120,180,255",
                                        "outline_width": "0.8"})
+    offline = QgsFillSymbol.createSimple({"style": "no", "outline_color": "128,128,128,255", "outline_width": "0.6",
+                                          "outline_style": "dash"})
     root = QgsRuleBasedRenderer.Rule(None)
     root.appendChild(QgsRuleBasedRenderer.Rule(done, 0, 0, '"downloaded"', "Downloaded"))
+    root.appendChild(QgsRuleBasedRenderer.Rule(offline, 0, 0, 'NOT "online"', "Offline (long-term archive)"))
     root.appendChild(QgsRuleBasedRenderer.Rule(outline, 0, 0, "ELSE", "Not downloaded"))
     layer.setRenderer(QgsRuleBasedRenderer(root))
+
+
+def style_items(layer):
+    """STAC items: purple outlines, darker for newer items."""
+    layer.setCustomProperty(KIND_PROPERTY, ITEMS)
+    layer.setRenderer(QgsSingleSymbolRenderer(QgsFillSymbol.createSimple(
+        {"style": "no", "outline_color": "106,61,154,255", "outline_width": "0.6"})))
 
 
 def style_footprints(layer, ordered_ids=()):
     """Outlines only, so overlapping scenes and the map stay visible, one colour per collection
     (red when there is one); scenes already ordered (``ordered_ids``) are filled green."""
-    layer.setCustomProperty(KIND_PROPERTY, "records")
+    layer.setCustomProperty(KIND_PROPERTY, RECORDS)
     colours = _collection_colour_expression(layer)
     outline = _set_outline_colour(QgsFillSymbol.createSimple(
         {"style": "no", "outline_color": "227,26,28,255", "outline_width": "0.6"}), colours)
@@ -277,7 +317,11 @@ def set_temporal(layer):
     ``acquired`` day (shown for that whole day), products span ``sensing_start``–``sensing_end``."""
     properties = layer.temporalProperties()
     names = layer.fields().names()
-    if "sensing_start" in names:
+    if "start_datetime" in names and "datetime" in names:  # STAC: an instant, or a start and end
+        properties.setMode(Qgis.VectorTemporalMode.FeatureDateTimeStartAndEndFromExpressions)
+        properties.setStartExpression('coalesce("datetime", "start_datetime")')
+        properties.setEndExpression('coalesce("end_datetime", "datetime", "start_datetime")')
+    elif "sensing_start" in names:
         properties.setMode(Qgis.VectorTemporalMode.FeatureDateTimeStartAndEndFromFields)
         properties.setStartField("sensing_start")
         properties.setEndField("sensing_end")
@@ -294,10 +338,10 @@ def set_temporal(layer):
 
 def set_date_labels(layer):
     """Label each footprint with its date, only when zoomed in (no clutter at country scale)."""
-    names = layer.fields().names()
-    field = "sensing_start" if "sensing_start" in names else "acquired" if "acquired" in names else None
-    if field is None:
+    kind = layer_kind(layer)
+    if kind is None:
         return
+    field = LAYER_KINDS[kind].date_field
     settings = QgsPalLayerSettings()
     settings.isExpression = True
     settings.fieldName = f"format_date(\"{field}\", 'yyyy-MM-dd')"
@@ -312,10 +356,10 @@ def present(layer, ordered_ids=()):
     """Style, temporal properties and date labels of an EO Order footprint layer (of any source:
     the dock's memory layers, a GeoPackage written by Processing)."""
     kind = layer_kind(layer)
-    if kind == "products":
-        style_products(layer)
-    elif kind == "records":
+    if kind == RECORDS:
         style_footprints(layer, ordered_ids)
+    elif kind is not None:
+        STYLES[kind](layer)
     else:
         return
     set_temporal(layer)
@@ -336,7 +380,10 @@ def scene_from_feature(feature):
     return {name: value(name) for name in ("record_id", "collection_id", "title", "acquired")}
 
 
-def footprint_layer(name, features, kind="records"):
+STYLES = {RECORDS: style_footprints, PRODUCTS: style_products, ITEMS: style_items}
+
+
+def footprint_layer(name, features, kind=RECORDS):
     """A memory layer holding ``features``, added in one batch."""
     layer = new_footprint_layer(name, kind)
     if features and not layer.dataProvider().addFeatures(features):

@@ -1,16 +1,22 @@
 """Search history: the last searches of every catalogue, to re-run one or take its box again.
 
 One SQLite file (``<QGIS settings dir>/eo_order/history.sqlite`` by default) keeps the newest
-``limit`` (20) searches: what was searched (``kind`` ``csw`` or ``cdse``, the catalogue's label and
-URL), the query as plain JSON parameters, how many results came and when (UTC). Nothing secret is
-stored: catalogues are named by URL; credentials stay in the QGIS authentication database.
+``limit`` (20) searches: what was searched (``kind``: the connection kind, ``csw``, ``cdse`` or
+``stac``; the catalogue's name and URL), the query as plain JSON parameters, how many results
+came and when (UTC). Nothing secret is stored: credentials stay in the QGIS authentication
+database.
 
 Parameters by kind (all strings/numbers, so an entry outlives code changes):
 
 - ``csw``: ``bbox`` [west, south, east, north], ``start``/``end`` (ISO date or null), ``title``,
   ``max_records``;
 - ``cdse``: ``collection``, ``polygon`` [[lon, lat], ...], ``start``/``end`` (ISO date-times),
-  ``max_cloud`` (or null), ``max_records``.
+  ``max_cloud`` (or null), ``max_records``;
+- ``stac``: ``bbox`` or ``polygon``, ``start``/``end`` (ISO date-times or null), ``collections``
+  [ids], ``max_cloud`` (or null), ``max_records``.
+
+Each catalogue (core/catalogue.py) makes its parameters and reads them back; this module does not
+look at the kind.
 """
 
 import datetime as dt
@@ -48,7 +54,7 @@ def default_history_path():
 class HistoryEntry:
     id: int
     searched_at: dt.datetime
-    kind: str  # "csw" or "cdse"
+    kind: str  # the connection kind: "csw", "cdse" or "stac"
     catalog: str
     url: str
     params: dict
@@ -68,7 +74,7 @@ class HistoryEntry:
     def describe(self):
         """One line for the history list, e.g. ``SENTINEL-2 · 2022-05-03 – 2022-05-21 · ≤ 40 % cloud``."""
         p = self.params
-        parts = [p["collection"]] if self.kind == "cdse" else []
+        parts = [p["collection"]] if p.get("collection") else list(p.get("collections") or [])[:3]
         start, end = (p.get("start") or "")[:10], (p.get("end") or "")[:10]
         if start or end:
             parts.append(f"{start or '…'} – {end or '…'}")

@@ -58,7 +58,7 @@ from qgis.core import (
 )
 
 from .errors import Cancelled, EoOrderError, InputError, ResponseError
-from .footprints import CRS, footprint_label, layer_kind
+from .footprints import CRS, LAYER_KINDS, footprint_label, layer_kind
 from .gdal_calls import gdal_call
 from .http import Deadline, new_session, read_body, send
 from .i18n import translate
@@ -520,7 +520,7 @@ def quicklook_items(layer, features):
         raise InputError(tr(
             "{0} is not an EO Order footprint layer: choose a search result layer.").format(
             layer.name() if hasattr(layer, "name") else tr("This layer")))
-    name_field, url_field = ("name", "quicklook_url") if kind == "products" else ("record_id", "thumbnail_url")
+    name_field, url_field = LAYER_KINDS[kind].id_field, LAYER_KINDS[kind].thumbnail_field
     wgs84 = QgsCoordinateReferenceSystem(CRS)
     crs = layer.crs() if hasattr(layer, "crs") else layer.sourceCrs()
     transform = None

@@ -1,7 +1,7 @@
 """STAC items → footprint features and a memory layer (qgis.core only, no widgets).
 
-The fields a STAC footprint layer has; kept apart from core/footprints.py until STAC joins the one
-catalogue interface, where its layer kind will be declared with the others.
+The fields a STAC footprint layer has; core/footprints.py declares its layer kind (``ITEMS``) with
+the others, and core/catalogue.py's StacCatalogue makes its features here.
 """
 
 from qgis.core import QgsFeature, QgsField, QgsFields, QgsGeometry, QgsVectorLayer

@@ -10,16 +10,7 @@ from qgis.core import Qgis, QgsMessageLog, QgsTask
 from qgis.PyQt.QtCore import pyqtSignal
 
 from .errors import Cancelled, EoOrderError, redact
-from .footprints import (
-    QUERY_LOG_PROPERTY,
-    features_from_products,
-    features_from_records,
-    footprint_layer,
-    product_layer_name,
-    search_layer_name,
-)
 from .http import Deadline
-from .querylog import write_query_log
 
 LOG_TAG = "EO Order"
 
@@ -110,85 +101,49 @@ class WorkTask(QgsTask):
         """Main-thread hook for subclasses (build layers from ``self.result``)."""
 
 
-class SearchTask(WorkTask):
-    """Search one catalogue page by page; ``done`` carries one footprint layer.
+class CatalogueSearchTask(WorkTask):
+    """Search any :class:`~.catalogue.Catalogue`; the results arrive page by page.
 
-    ``pageFetched(page, pages, records)`` is emitted while running.
+    ``pageArrived(features)`` carries each new batch's footprint features (made on the worker
+    thread, delivered on the main thread, where the layer grows); ``counted(received, matched)``
+    follows the count (``matched`` is -1 when the server did not say). ``done`` carries the
+    :class:`~.catalogue.CatalogueResult` (None when cancelled or failed: what arrived before is in
+    ``arrived``).
     """
 
-    pageFetched = pyqtSignal(int, int, int)
+    pageArrived = pyqtSignal(object)
+    counted = pyqtSignal(int, int)
 
-    def __init__(self, client, query, catalog_label):
-        super().__init__(f"EO Order: search {catalog_label}", self._search)
-        self.client = client
-        self.query = query
-        self.catalog_label = catalog_label
-        self.search_result = None
-
-    def _search(self, _task):
-        self.search_result = self.client.search(self.query, progress=self._progress, cancelled=self.isCanceled)
-        return features_from_records(self.search_result.records, self.client.url)
-
-    def _progress(self, page, pages, count, matched):
-        self.report(100.0 * page / max(pages, 1), f"page {page} of {pages}")
-        self.pageFetched.emit(page, pages, count)
-
-    def warnings(self):
-        """What the result lacks, in sentences (English): records the server sent that are not
-        in the layer, paging that stopped early, records without a drawable box."""
-        return self.search_result.warnings() if self.search_result is not None else []
-
-    def on_finished(self, ok):
-        if ok:
-            result = self.search_result
-            name = search_layer_name(self.catalog_label, self.query, len(self.result))
-            log(f"{name}: {len(self.result)} records ({result.without_footprint} without a footprint) from "
-                f"{result.pages} page(s), {result.matched} matched on the server.")
-            for warning in self.warnings():
-                log(f"{name}: {warning}", Qgis.MessageLevel.Warning)
-            self.result = footprint_layer(name, self.result)
-
-
-class CdseSearchTask(WorkTask):
-    """Search the Copernicus Data Space catalogue; ``done`` carries one product footprint layer.
-
-    The query log (``log_path``, optional) is written on the worker thread as soon as the
-    products are known; ``log_error`` holds why it could not be written (the layer still comes).
-    """
-
-    def __init__(self, catalogue, query, log_path=None):
-        super().__init__(f"EO Order: search Copernicus {query.collection}", self._search)
+    def __init__(self, catalogue, query):
+        super().__init__(f"EO Order: search {catalogue.name}", self._search)
         self.catalogue = catalogue
         self.query = query
-        self.log_path = log_path
-        self.log_error = ""
-        self.products = []
-        self.without_footprint = 0  # products kept without geometry (no readable footprint)
+        self.arrived = 0  # items delivered through pageArrived so far
 
     def _search(self, _task):
-        def progress(page, pages, fetched, _matched):
-            self.report(100.0 * page / max(pages, 1), f"page {page} of {pages}, {fetched} products")
+        return self.catalogue.search(self.query, progress=self._progress, cancelled=self.isCanceled,
+                                     on_page=self._page)
 
-        self.products = self.catalogue.search(self.query, progress=progress, cancelled=self.isCanceled)
-        if self.log_path:
-            try:
-                write_query_log(self.log_path, self.query, self.products, self.catalogue.url)
-            except OSError as exc:
-                self.log_error = (f"The query log could not be written to {self.log_path} "
-                                  f"({exc.strerror or exc}): choose a writable download folder.")
-        return features_from_products(self.products)
+    def _page(self, items):
+        features = self.catalogue.features(items)
+        self.arrived += len(items)
+        self.pageArrived.emit(features)
+
+    def _progress(self, received, matched):
+        goal = min(matched, self.query.max_records) if matched else None
+        text = (f"{received:,} of {goal:,} {self.catalogue.noun}" if goal
+                else f"{received:,} {self.catalogue.noun}")
+        self.report(100.0 * received / goal if goal else 0.0, text)
+        self.counted.emit(received, -1 if matched is None else int(matched))
 
     def on_finished(self, ok):
         if ok:
-            name = product_layer_name(self.query, len(self.result))
-            self.without_footprint = sum(1 for feature in self.result if not feature.hasGeometry())
-            missing = f", {self.without_footprint} without a footprint" if self.without_footprint else ""
-            log(f"{name}: {len(self.result)} products{missing}"
-                + (f"; query log {self.log_path}" if self.log_path else ""))
-            layer = footprint_layer(name, self.result, kind="products")
-            if self.log_path and not self.log_error:
-                layer.setCustomProperty(QUERY_LOG_PROPERTY, self.log_path)
-            self.result = layer
+            result = self.result
+            missing = f", {result.without_footprint} without a footprint" if result.without_footprint else ""
+            log(f"{self.catalogue.name}: {len(result.items)} {self.catalogue.noun}{missing}"
+                + (f", {result.matched} matched on the server." if result.matched is not None else "."))
+            for warning in result.warnings:
+                log(f"{self.catalogue.name}: {warning}", Qgis.MessageLevel.Warning)
 
 
 DONE, PARTLY, FAILED = "done", "partly", "failed"  # how a batch (download or order) ended

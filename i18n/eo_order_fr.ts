@@ -24,6 +24,10 @@
       <translation>Copernicus Data Space</translation>
     </message>
     <message>
+      <source>STAC API</source>
+      <translation>API STAC</translation>
+    </message>
+    <message>
       <source>EODMS (lon/lat box, no srsName)</source>
       <translation>EODMS (rectangle lon/lat, sans srsName)</translation>
     </message>
@@ -40,8 +44,8 @@
       <translation>{0} (absente de la base d'authentification de ce QGIS)</translation>
     </message>
     <message>
-      <source>What the server is: a CSW 2.0.2 catalogue (Search tab) or a WCS 1.0.0 server (WCS tab)</source>
-      <translation>Nature du serveur : catalogue CSW 2.0.2 (onglet Recherche) ou serveur WCS 1.0.0 (onglet WCS)</translation>
+      <source>What the server is: a CSW 2.0.2 catalogue or a STAC API (Search tab) or a WCS 1.0.0 server (WCS tab)</source>
+      <translation>Ce qu'est le serveur : un catalogue CSW 2.0.2 ou une API STAC (onglet Recherche) ou un serveur WCS 1.0.0 (onglet WCS)</translation>
     </message>
     <message>
       <source>Type</source>
@@ -156,8 +160,8 @@
       <translation>Nouvelle…</translation>
     </message>
     <message>
-      <source>Add a CSW 2.0.2 catalogue or a WCS 1.0.0 server</source>
-      <translation>Ajouter un catalogue CSW 2.0.2 ou un serveur WCS 1.0.0</translation>
+      <source>Add a CSW 2.0.2 catalogue, a STAC API or a WCS 1.0.0 server</source>
+      <translation>Ajouter un catalogue CSW 2.0.2, une API STAC ou un serveur WCS 1.0.0</translation>
     </message>
     <message>
       <source>Edit…</source>
@@ -318,237 +322,6 @@
     <message>
       <source>Could not write {0}: {1}</source>
       <translation>Impossible d'écrire {0} : {1}</translation>
-    </message>
-  </context>
-  <context>
-    <name>CopernicusPanel</name>
-    <message>
-      <source>The Copernicus Data Space collection to search</source>
-      <translation>La collection Copernicus Data Space à interroger</translation>
-    </message>
-    <message>
-      <source>Collection</source>
-      <translation>Collection</translation>
-    </message>
-    <message>
-      <source>Sensing start on or after this day (UTC)</source>
-      <translation>Début d'acquisition à cette date ou après (UTC)</translation>
-    </message>
-    <message>
-      <source>choose a date</source>
-      <translation>choisir une date</translation>
-    </message>
-    <message>
-      <source>Sensing start before this day – exclusive (UTC)</source>
-      <translation>Début d'acquisition avant cette date – exclue (UTC)</translation>
-    </message>
-    <message>
-      <source>Sensing</source>
-      <translation>Acquisition</translation>
-    </message>
-    <message>
-      <source>any</source>
-      <translation>indifférente</translation>
-    </message>
-    <message>
-      <source>Maximum cloud cover. Products without a cloud cover (radar) are left out once a limit is set.</source>
-      <translation>Couverture nuageuse maximale. Les produits sans couverture nuageuse (radar) sont exclus dès qu'une limite est fixée.</translation>
-    </message>
-    <message>
-      <source>Max cloud</source>
-      <translation>Nuages max.</translation>
-    </message>
-    <message>
-      <source>Stop after this many products (all pages are fetched up to it)</source>
-      <translation>Arrêter après ce nombre de produits (toutes les pages sont récupérées jusqu'à ce nombre)</translation>
-    </message>
-    <message>
-      <source>Max records</source>
-      <translation>Enregistrements max.</translation>
-    </message>
-    <message>
-      <source>Search area</source>
-      <translation>Zone de recherche</translation>
-    </message>
-    <message>
-      <source>Search in the selected polygon of the active layer instead</source>
-      <translation>Rechercher plutôt dans le polygone sélectionné de la couche active</translation>
-    </message>
-    <message>
-      <source>Uses the selected polygon features of the active layer (any CRS) as the search area; several are merged into one outline.</source>
-      <translation>Utilise les entités polygonales sélectionnées de la couche active (tout SCR) comme zone de recherche; plusieurs entités sont fusionnées en un seul contour.</translation>
-    </message>
-    <message>
-      <source>Search</source>
-      <translation>Rechercher</translation>
-    </message>
-    <message>
-      <source>Search the Copernicus catalogue in the background (no login needed)</source>
-      <translation>Interroger le catalogue Copernicus en arrière-plan (aucune connexion requise)</translation>
-    </message>
-    <message>
-      <source>Cancel</source>
-      <translation>Annuler</translation>
-    </message>
-    <message>
-      <source>Stop the running search (nothing is added)</source>
-      <translation>Arrêter la recherche en cours (rien n'est ajouté)</translation>
-    </message>
-    <message>
-      <source>Ready.</source>
-      <translation>Prêt.</translation>
-    </message>
-    <message>
-      <source>Select a product to see its quicklook.</source>
-      <translation>Sélectionnez un produit pour voir son aperçu.</translation>
-    </message>
-    <message>
-      <source>Download</source>
-      <translation>Téléchargement</translation>
-    </message>
-    <message>
-      <source>Products and query logs are saved here</source>
-      <translation>Les produits et les journaux de requête sont enregistrés ici</translation>
-    </message>
-    <message>
-      <source>Folder</source>
-      <translation>Dossier</translation>
-    </message>
-    <message>
-      <source>QGIS authentication configuration (Basic) with your Copernicus Data Space username and password; stored only in the QGIS auth database.</source>
-      <translation>Configuration d'authentification QGIS (Basic) contenant votre nom d'utilisateur et votre mot de passe Copernicus Data Space; conservée uniquement dans la base d'authentification de QGIS.</translation>
-    </message>
-    <message>
-      <source>Account</source>
-      <translation>Compte</translation>
-    </message>
-    <message>
-      <source>Products downloaded at once (Copernicus allows 4 per account)</source>
-      <translation>Produits téléchargés simultanément (Copernicus en permet 4 par compte)</translation>
-    </message>
-    <message>
-      <source>at once: </source>
-      <translation>simultanément : </translation>
-    </message>
-    <message>
-      <source>Download selected</source>
-      <translation>Télécharger la sélection</translation>
-    </message>
-    <message>
-      <source>Download the selected products (verified, resumable)</source>
-      <translation>Télécharger les produits sélectionnés (vérifiés, avec reprise possible)</translation>
-    </message>
-    <message>
-      <source>Stop</source>
-      <translation>Arrêter</translation>
-    </message>
-    <message>
-      <source>Stop downloading; partial files are kept and resumed next time</source>
-      <translation>Arrêter le téléchargement; les fichiers partiels sont conservés et repris la prochaine fois</translation>
-    </message>
-    <message>
-      <source>Open in QGIS</source>
-      <translation>Ouvrir dans QGIS</translation>
-    </message>
-    <message>
-      <source>Add the selected downloaded products to the map</source>
-      <translation>Ajouter à la carte les produits téléchargés sélectionnés</translation>
-    </message>
-    <message>
-      <source>Searching Copernicus Data Space…</source>
-      <translation>Recherche dans Copernicus Data Space…</translation>
-    </message>
-    <message>
-      <source>Search cancelled: nothing was added.</source>
-      <translation>Recherche annulée : rien n'a été ajouté.</translation>
-    </message>
-    <message>
-      <source>This product has no quicklook.</source>
-      <translation>Ce produit n'a pas d'aperçu.</translation>
-    </message>
-    <message>
-      <source>Download this product</source>
-      <translation>Télécharger ce produit</translation>
-    </message>
-    <message>
-      <source>Show quicklooks</source>
-      <translation>Afficher les aperçus</translation>
-    </message>
-    <message>
-      <source>Starting the download…</source>
-      <translation>Démarrage du téléchargement…</translation>
-    </message>
-    <message>
-      <source>Choose both sensing dates (the end date is exclusive).</source>
-      <translation>Choisissez les deux dates d'acquisition (la date de fin est exclue).</translation>
-    </message>
-    <message>
-      <source>Search cancelled.</source>
-      <translation>Recherche annulée.</translation>
-    </message>
-    <message>
-      <source>No products match this collection, area, period and cloud cover.</source>
-      <translation>Aucun produit ne correspond à cette collection, cette zone, cette période et cette couverture nuageuse.</translation>
-    </message>
-    <message>
-      <source>No Copernicus products found for this search.</source>
-      <translation>Aucun produit Copernicus trouvé pour cette recherche.</translation>
-    </message>
-    <message>
-      <source>Select one product to see its quicklook.</source>
-      <translation>Sélectionnez un seul produit pour voir son aperçu.</translation>
-    </message>
-    <message>
-      <source>Make a polygon layer active and select the polygon to search in.</source>
-      <translation>Activez une couche de polygones et sélectionnez le polygone dans lequel rechercher.</translation>
-    </message>
-    <message>
-      <source> Query log: {0}</source>
-      <translation> Journal de requête : {0}</translation>
-    </message>
-    <message>
-      <source>{0} products in layer “{1}”.{2}</source>
-      <translation>{0} produits dans la couche « {1} ».{2}</translation>
-    </message>
-    <message>
-      <source>Download {0} products</source>
-      <translation>Télécharger {0} produits</translation>
-    </message>
-    <message>
-      <source>Download stopped; partial files are kept and resumed next time.</source>
-      <translation>Téléchargement arrêté; les fichiers partiels sont conservés et repris la prochaine fois.</translation>
-    </message>
-    <message>
-      <source>Product</source>
-      <translation>Produit</translation>
-    </message>
-    <message>
-      <source>Sensing start</source>
-      <translation>Début d'acquisition</translation>
-    </message>
-    <message>
-      <source>Cloud %</source>
-      <translation>Nuages %</translation>
-    </message>
-    <message>
-      <source>Size</source>
-      <translation>Taille</translation>
-    </message>
-    <message>
-      <source>Online</source>
-      <translation>En ligne</translation>
-    </message>
-    <message>
-      <source>Downloaded</source>
-      <translation>Téléchargé</translation>
-    </message>
-    <message>
-      <source>Searching: {0}…</source>
-      <translation>Recherche : {0}…</translation>
-    </message>
-    <message>
-      <source>No query log: the folder {0} cannot be created ({1}).</source>
-      <translation>Aucun journal de requête : le dossier {0} ne peut pas être créé ({1}).</translation>
     </message>
   </context>
   <context>
@@ -1062,8 +835,8 @@ Identifiants : une configuration d'authentification Basic, envoyée au seul serv
       <translation>{0} est intégré; un second ne peut pas être ajouté</translation>
     </message>
     <message>
-      <source>Only CSW catalogues and WCS servers can be added, not {0!r}.</source>
-      <translation>Seuls des catalogues CSW et des serveurs WCS peuvent être ajoutés, pas {0!r}.</translation>
+      <source>Only CSW catalogues, WCS servers and STAC APIs can be added, not {0!r}.</source>
+      <translation>Seuls des catalogues CSW, des serveurs WCS et des API STAC peuvent être ajoutés, pas {0!r}.</translation>
     </message>
     <message>
       <source>{0} is not readable XML ({1}). Choose a connections file exported by EO Order, MetaSearch or QGIS' WCS connections.</source>
@@ -1095,10 +868,6 @@ Identifiants : une configuration d'authentification Basic, envoyée au seul serv
     <message>
       <source>Orders</source>
       <translation>Commandes</translation>
-    </message>
-    <message>
-      <source>Copernicus</source>
-      <translation>Copernicus</translation>
     </message>
     <message>
       <source>WCS</source>
@@ -2191,97 +1960,6 @@ Identifiants : une configuration d'authentification Basic, envoyée au seul serv
   <context>
     <name>HelpText</name>
     <message>
-      <source>### Search EODMS or a CSW catalogue</source>
-      <translation>### Rechercher dans EODMS ou un catalogue CSW</translation>
-    </message>
-    <message>
-      <source>1. Pick a **catalogue**: *EODMS catalogue* (default; anonymous), *EODMS RCM* (needs your EODMS
-   username and password) or a CSW 2.0.2 URL you add with **+**.
-2. For RCM, pick or create a QGIS **authentication configuration** (method *Basic*) in the
-   *Credentials* row. Only its id is remembered; the password stays in QGIS' encrypted
-   authentication database and never appears in settings, projects or logs.
-3. The **search box** follows the map canvas (whatever its CRS; it is turned into WGS 84 with its
-   sides sampled, so a zoomed-out Web Mercator world searches the whole world and a polar view
-   searches the latitude band around its pole; a view across the antimeridian searches every
-   longitude of its latitudes). Processing extents in any CRS are turned the same way. Expand
-   *Search box* to type a box, draw one on the map or take a layer's extent; once you do, it stops
-   following the canvas until you click *Map Canvas Extent* again.
-4. Optional **dates** (start inclusive, end exclusive — see below), a **title** pattern (`*` any
-   characters, `?` one character) and **Max records** (default 1000).
-5. Press **Search**. The task shows progress page by page.
-6. The results arrive as **one footprint layer** named after the search (for example
-   `EODMS catalogue · before 2013-03-29 · 12 scenes`) and as a table in the dock. Selecting rows
-   selects footprints and vice versa; with one record selected the dock shows its EODMS
-   thumbnail (THUMBVIEW), fetched and decoded in the background (an image whose header announces
-   more than 25 megapixels is refused, unread: "… is 30000 × 30000 pixels: far too large for a
-   thumbnail"; larger ones are decoded only at the 200 px shown). **Every record the catalogue
-   sent is in the layer**: records without a bounding box (brief records, services) are features
-   without geometry, listed in the table, and
-   the status line says so (`12 records, 3 without a footprint, in layer …`). Whatever is not in
-   the layer is said in the status line, the message bar and the EO Order log: paging that stopped
-   before the server's match count ("The catalogue matched 25 records but sent only 10 (page 1
-   gave no next record position) …"), records in a schema EO Order cannot read (named: DIF, FGDC,
-   ebRIM…), records over 4 MB of XML, duplicates, records dated outside the dates, and boxes that
-   cannot be drawn (the record stays, without geometry).</source>
-      <translation>1. Choisissez un **catalogue** : *Catalogue EODMS* (par défaut; anonyme), *EODMS RCM* (demande votre nom
-   d'utilisateur et votre mot de passe EODMS) ou une URL CSW 2.0.2 que vous ajoutez avec **+**.
-2. Pour RCM, choisissez ou créez une **configuration d'authentification** QGIS (méthode *Basic*) dans la
-   ligne *Identifiants*. Seul son identifiant est retenu; le mot de passe reste dans la base
-   d'authentification chiffrée de QGIS et n'apparaît jamais dans les paramètres, les projets ou les journaux.
-3. Le **rectangle de recherche** suit le canevas de la carte (quel que soit son SCR; il est converti en
-   WGS 84 en échantillonnant ses côtés, de sorte qu'un monde Web Mercator vu de loin interroge le monde
-   entier et qu'une vue polaire interroge la bande de latitudes autour de son pôle; une vue à cheval sur
-   l'antiméridien interroge toutes les longitudes de ses latitudes). Les emprises Processing, dans tout
-   SCR, sont converties de la même façon. Dépliez *Rectangle de recherche* pour saisir un rectangle, en
-   dessiner un sur la carte ou prendre l'emprise d'une couche; dès lors, il ne suit plus le canevas
-   jusqu'à ce que vous cliquiez de nouveau sur *Emprise du canevas*.
-4. Des **dates** facultatives (début inclus, fin exclue — voir plus bas), un motif de **titre** (`*` des
-   caractères quelconques, `?` un caractère) et le **nombre maximal d'enregistrements** (1000 par défaut).
-5. Appuyez sur **Rechercher**. La tâche montre sa progression page par page.
-6. Les résultats arrivent en **une couche d'empreintes** nommée d'après la recherche (par exemple
-   `EODMS catalogue · avant le 2013-03-29 · 12 scènes`) et en un tableau dans le panneau. Sélectionner
-   des lignes sélectionne les empreintes et inversement; quand un seul enregistrement est sélectionné,
-   le panneau montre sa vignette EODMS (THUMBVIEW), téléchargée et décodée en arrière-plan (une image
-   dont l'en-tête annonce plus de 25 mégapixels est refusée sans être lue : « … is 30000 × 30000
-   pixels: far too large for a thumbnail »; les plus grandes ne sont décodées qu'aux 200 px affichés).
-   **Chaque enregistrement envoyé par le catalogue est dans la couche** : les enregistrements sans
-   rectangle englobant (fiches abrégées, services) sont des entités sans géométrie, listées dans le
-   tableau, et la ligne d'état le dit (`12 records, 3 without a footprint, in layer …`). Tout ce qui
-   n'est pas dans la couche est signalé dans la ligne d'état, la barre de messages et le journal
-   d'EO Order : une pagination arrêtée avant le nombre de correspondances du serveur (« The catalogue
-   matched 25 records but sent only 10 (page 1 gave no next record position) … »), des enregistrements
-   dans un schéma qu'EO Order ne sait pas lire (nommé : DIF, FGDC, ebRIM…), des enregistrements de plus
-   de 4 Mo de XML, les doublons, les enregistrements datés hors des dates et les rectangles impossibles
-   à dessiner (l'enregistrement reste, sans géométrie).</translation>
-    </message>
-    <message>
-      <source>**Cancel** frees the form at once (nothing is added) and closes the connection within a second.
-Every request (a page of records, a thumbnail) has an overall time limit, answer included: 300 s
-by default, set in the QGIS setting `eo_order/network/deadline_seconds`
-(*Settings › Options › Advanced*). A server that stalls or drips its answer is stopped there with
-"… did not finish sending its answer within 300 s".</source>
-      <translation>**Annuler** libère le formulaire immédiatement (rien n'est ajouté) et ferme la connexion en moins
-d'une seconde. Chaque requête (une page d'enregistrements, une vignette) a une limite de temps
-globale, réponse comprise : 300 s par défaut, réglable dans le paramètre QGIS
-`eo_order/network/deadline_seconds` (*Préférences › Options › Avancé*). Un serveur qui se bloque ou
-envoie sa réponse au compte-gouttes est arrêté à cette limite avec « … did not finish sending its
-answer within 300 s ».</translation>
-    </message>
-    <message>
-      <source>Errors: an unreachable server, an HTTP error, an OWS ExceptionReport or SOAP fault (quoted), an
-HTML maintenance page, malformed or truncated XML, rejected credentials ("… rejected the
-username/password in auth config abc1234"), dates out of order, a reply that is not a CSW 2.0.2
-GetRecords result (it is named: "answered with a CSW 3.0 GetRecordsResponse", "a CSW 2.0.2
-GetRecordByIdResponse", "&lt;rss&gt;"). A failed search never adds an empty layer; a search with no
-match says so.</source>
-      <translation>Erreurs : un serveur injoignable, une erreur HTTP, un ExceptionReport OWS ou une faute SOAP (citée),
-une page HTML de maintenance, un XML mal formé ou tronqué, des identifiants refusés (« … rejected the
-username/password in auth config 'Mon compte' »), des dates dans le désordre, une réponse qui n'est
-pas un résultat GetRecords CSW 2.0.2 (elle est nommée : « answered with a CSW 3.0
-GetRecordsResponse », « a CSW 2.0.2 GetRecordByIdResponse », « &lt;rss&gt; »). Une recherche
-échouée n'ajoute jamais de couche vide; une recherche sans résultat le dit.</translation>
-    </message>
-    <message>
       <source>### Order from EODMS</source>
       <translation>### Commander auprès d'EODMS</translation>
     </message>
@@ -2363,18 +2041,21 @@ et son empaquetage dans l'infobulle), le numéro de **commande EODMS** lu dans l
 l'état et le message; double-cliquez sur une ligne pour voir la réponse complète.</translation>
     </message>
     <message>
-      <source>### Copernicus Data Space</source>
-      <translation>### Copernicus Data Space</translation>
+      <source>#### Copernicus Data Space</source>
+      <translation type="unfinished"></translation>
     </message>
     <message>
-      <source>1. On the **Copernicus** tab pick the **collection** (SENTINEL-1/2/3/5P, LANDSAT-8, …), the
+      <source>1. On the **Search** tab pick *Copernicus Data Space*, then the **collection** (SENTINEL-1/2/3/5P, LANDSAT-8, …), the
    **sensing** start (inclusive) and end (exclusive, UTC), an optional **max cloud** cover and
-   **max records**. The area is the map canvas box (*Search area*), or tick *Search in the selected
+   **max records**. The dates start as the last 30 days; when they find nothing the status line
+   says so and suggests an earlier period (new products can take days to reach the catalogue). The area is the map canvas box (*Search area*), or tick *Search in the selected
    polygon of the active layer* (any CRS; several selected polygons are merged into one outline,
    holes are dropped, large outlines simplified to fit the URL).
 2. **Search** (no login needed). The products arrive as one layer of their real footprints (fields
    `product_id, name, collection, sensing_start, sensing_end, cloud_cover, online, size_bytes,
-   checksum_md5, downloaded, quicklook_url`) and a table; selecting one shows its quicklook. Result
+   checksum_md5, downloaded, quicklook_url`) and a table (newest first; *Online* and *Downloaded*
+   come before the long product name, so an offline product is seen before it is downloaded);
+   selecting one shows its quicklook. Result
    sets beyond the catalogue's 10,000-record paging limit are split into time windows, so every
    product comes exactly once.
 3. The **query log** is written into the download folder, named
@@ -2382,7 +2063,8 @@ l'état et le message; double-cliquez sur une ligne pour voir la réponse compl�
    header with the query, then a CSV table `Id,Name,Checksum,Online,Downloaded`
    (`pandas.read_csv(path, comment="#")` reads it). `eo_order:download_cdse` and your own scripts
    can take it as input.
-4. Pick the **folder**, the **account** (a Basic auth config with your Copernicus Data Space
+4. In the *Download* box pick the **folder**; the **account** (the tab's *Account* row, shown for
+   Copernicus) (a Basic auth config with your Copernicus Data Space
    username/password) and how many downloads run **at once** (1–4; Copernicus allows 4 per account),
    select footprints and press **Download selected** — or right-click a footprint on the map:
    **Download this product: 2022-05-03 · S2A_MSIL1C_…**, **Download N selected products**. The bar
@@ -2403,47 +2085,7 @@ l'état et le message; double-cliquez sur une ligne pour voir la réponse compl�
    variables, GeoTIFF/JP2 members of an archive — at most 12 layers per product, grouped), zooms
    the map to them and says what was added ("Added 1 layer(s) of S2A_…"); otherwise your file
    browser opens on the folder.</source>
-      <translation>1. Dans l'onglet **Copernicus**, choisissez la **collection** (SENTINEL-1/2/3/5P, LANDSAT-8, …), le
-   début d'**acquisition** (inclus) et la fin (exclue, UTC), une couverture nuageuse **maximale**
-   facultative et le **nombre maximal d'enregistrements**. La zone est le rectangle du canevas
-   (*Zone de recherche*), ou cochez *Rechercher dans le polygone sélectionné de la couche active*
-   (tout SCR; plusieurs polygones sélectionnés sont fusionnés en un seul contour, les trous sont
-   abandonnés, les grands contours simplifiés pour tenir dans l'URL).
-2. **Rechercher** (aucune connexion requise). Les produits arrivent en une couche de leurs vraies
-   empreintes (champs `product_id, name, collection, sensing_start, sensing_end, cloud_cover,
-   online, size_bytes, checksum_md5, downloaded, quicklook_url`) et en un tableau; en sélectionner un
-   montre son aperçu. Les ensembles de résultats au-delà de la limite de pagination de 10 000
-   enregistrements du catalogue sont découpés en fenêtres de temps, de sorte que chaque produit
-   arrive exactement une fois.
-3. Le **journal de requête** est écrit dans le dossier de téléchargement, nommé
-   `OData_&lt;début&gt;_&lt;fin&gt;_query_&lt;heure&gt;.log` comme par le script `OData_query` d'origine : un en-tête
-   `# clé: valeur` avec la requête, puis un tableau CSV `Id,Name,Checksum,Online,Downloaded`
-   (`pandas.read_csv(path, comment="#")` le lit). `eo_order:download_cdse` et vos propres scripts
-   peuvent le prendre en entrée.
-4. Choisissez le **dossier**, le **compte** (une configuration d'authentification Basic avec votre nom
-   d'utilisateur et votre mot de passe Copernicus Data Space) et le nombre de téléchargements
-   **simultanés** (1 à 4; Copernicus en permet 4 par compte), sélectionnez des empreintes et appuyez
-   sur **Télécharger la sélection** — ou cliquez avec le bouton droit sur une empreinte de la carte :
-   **Télécharger ce produit : 2022-05-03 · S2A_MSIL1C_…**, **Télécharger les N produits
-   sélectionnés**. La barre montre les octets, le débit et le temps restant; **Arrêter** conserve les
-   fichiers partiels, que le prochain téléchargement reprend. Les produits hors ligne (dans l'archive
-   à long terme) sont comptés avant que rien ne commence (« 1 des 4 produits sélectionnés sont hors
-   ligne … téléchargement des 3 autres »); une sélection de produits uniquement hors ligne ne lance
-   rien.
-   **La conclusion :** un seul message par lot, vert quand tous les produits sont sur le disque,
-   orange quand certains le sont (« 3 produit(s) sur 4 sur le disque dans /data (3 vérifié(s)); 1 hors
-   ligne (dans l'archive à long terme) : commandez-le(s) d'abord dans le navigateur de Copernicus
-   Data Space. »), rouge quand aucun ne l'est (« Échec du téléchargement : Copernicus Data Space
-   rejected the username/password in auth config 'Mon compte CDSE' (HTTP 401) …; rien n'a été
-   téléchargé. 1 non tenté(s) : … »). La ligne d'état de l'onglet et la liste des tâches de QGIS
-   disent la même phrase; un lot sans rien sur le disque est une tâche *en échec* dans QGIS, et la
-   barre de l'onglet montre la part des produits sur le disque, non une barre pleine. Le résultat de
-   chaque produit est dans la couche (`downloaded`), le journal de requête et le journal d'EO Order.
-5. **Ouvrir dans QGIS** ajoute les produits téléchargés à la carte là où GDAL sait les lire (un
-   `.SAFE.zip` Sentinel-2 par son pilote SENTINEL2, un `manifest.safe` Sentinel-1 dans le zip, des
-   variables NetCDF, des membres GeoTIFF/JP2 d'une archive — au plus 12 couches par produit,
-   groupées), zoome la carte sur elles et dit ce qui a été ajouté (« 1 couche(s) de S2A_…
-   ajoutée(s). »); sinon votre gestionnaire de fichiers s'ouvre sur le dossier.</translation>
+      <translation type="unfinished"></translation>
     </message>
     <message>
       <source>What the download guarantees:</source>
@@ -2630,14 +2272,8 @@ description d'une couverture ont la même limite de temps globale qu'une page de
 filters, number of results, time), in `&lt;QGIS profile&gt;/eo_order/history.sqlite`. **Re-run** (or a
 double-click) runs one again exactly — same catalogue, same box or polygon, same dates and
 filters; a date the search left open shows as *no limit* (not a greyed today's date); **Load box**
-puts its box into its tab's search box and zooms the map to it. The tab fits a 420 px wide dock.</source>
-      <translation>L'onglet **Historique** conserve vos 20 dernières recherches, de tous les catalogues (catalogue,
-zone, dates, filtres, nombre de résultats, heure), dans `&lt;profil QGIS&gt;/eo_order/history.sqlite`.
-**Relancer** (ou un double-clic) en relance une exactement — même catalogue, même rectangle ou
-polygone, mêmes dates et filtres; une date laissée ouverte par la recherche s'affiche *aucune
-limite* (et non la date du jour grisée); **Charger le rectangle** place son rectangle dans le
-rectangle de recherche de son onglet et zoome la carte dessus. L'onglet tient dans un panneau de
-420 px de large.</translation>
+puts its box into the Search tab's search box and zooms the map to it. The tab fits a 420 px wide dock.</source>
+      <translation type="unfinished"></translation>
     </message>
   </context>
   <context>
@@ -3338,181 +2974,6 @@ Schéma des fiches : Dublin Core ou ISO 19139 (GeoNetwork, INSPIRE); les deux r
     </message>
   </context>
   <context>
-    <name>SearchPanel</name>
-    <message>
-      <source>The catalogue to search. EODMS RCM needs your EODMS credentials.</source>
-      <translation>Le catalogue à interroger. EODMS RCM nécessite vos identifiants EODMS.</translation>
-    </message>
-    <message>
-      <source>Add a CSW 2.0.2 catalogue (name, URL, profile, credentials)</source>
-      <translation>Ajouter un catalogue CSW 2.0.2 (nom, URL, profil, identifiants)</translation>
-    </message>
-    <message>
-      <source>Remove this user-added catalogue</source>
-      <translation>Retirer ce catalogue ajouté par l'utilisateur</translation>
-    </message>
-    <message>
-      <source>Manage catalogues and servers: add, edit, remove, import or export them (also from and to QGIS' MetaSearch and WCS connections)</source>
-      <translation>Gérer les catalogues et les serveurs : les ajouter, modifier, supprimer, importer ou exporter (aussi depuis et vers les connexions MetaSearch et WCS de QGIS)</translation>
-    </message>
-    <message>
-      <source>Catalogue</source>
-      <translation>Catalogue</translation>
-    </message>
-    <message>
-      <source>QGIS authentication configuration (Basic) holding your EODMS username and password; stored only in the QGIS auth database.</source>
-      <translation>Configuration d'authentification QGIS (Basic) contenant votre nom d'utilisateur et votre mot de passe EODMS; conservée uniquement dans la base d'authentification de QGIS.</translation>
-    </message>
-    <message>
-      <source>Credentials</source>
-      <translation>Identifiants</translation>
-    </message>
-    <message>
-      <source>Record date on or after this day (empty: no limit)</source>
-      <translation>Date de l'enregistrement à cette date ou après (vide : aucune limite)</translation>
-    </message>
-    <message>
-      <source>Record date before this day – exclusive (empty: no limit)</source>
-      <translation>Date de l'enregistrement avant cette date – exclue (vide : aucune limite)</translation>
-    </message>
-    <message>
-      <source>Dates</source>
-      <translation>Dates</translation>
-    </message>
-    <message>
-      <source>Title pattern: * matches any characters, ? one character</source>
-      <translation>Motif du titre : * correspond à n'importe quels caractères, ? à un seul caractère</translation>
-    </message>
-    <message>
-      <source>Title</source>
-      <translation>Titre</translation>
-    </message>
-    <message>
-      <source>Stop after this many records (all pages are fetched up to it)</source>
-      <translation>Arrêter après ce nombre d'enregistrements (toutes les pages sont récupérées jusqu'à ce nombre)</translation>
-    </message>
-    <message>
-      <source>Max records</source>
-      <translation>Enregistrements max.</translation>
-    </message>
-    <message>
-      <source>Search box</source>
-      <translation>Rectangle de recherche</translation>
-    </message>
-    <message>
-      <source>Search</source>
-      <translation>Rechercher</translation>
-    </message>
-    <message>
-      <source>Search the catalogue in the background</source>
-      <translation>Interroger le catalogue en arrière-plan</translation>
-    </message>
-    <message>
-      <source>Cancel</source>
-      <translation>Annuler</translation>
-    </message>
-    <message>
-      <source>Stop the running search (nothing is added)</source>
-      <translation>Arrêter la recherche en cours (rien n'est ajouté)</translation>
-    </message>
-    <message>
-      <source>Order selected</source>
-      <translation>Commander la sélection</translation>
-    </message>
-    <message>
-      <source>Order the selected scenes from EODMS</source>
-      <translation>Commander les scènes sélectionnées auprès d'EODMS</translation>
-    </message>
-    <message>
-      <source>Ready.</source>
-      <translation>Prêt.</translation>
-    </message>
-    <message>
-      <source>Select a record to see its thumbnail.</source>
-      <translation>Sélectionnez un enregistrement pour voir sa vignette.</translation>
-    </message>
-    <message>
-      <source>Search cancelled: nothing was added.</source>
-      <translation>Recherche annulée : rien n'a été ajouté.</translation>
-    </message>
-    <message>
-      <source>Order this scene</source>
-      <translation>Commander cette scène</translation>
-    </message>
-    <message>
-      <source>Show quicklooks</source>
-      <translation>Afficher les aperçus</translation>
-    </message>
-    <message>
-      <source>This record has no thumbnail.</source>
-      <translation>Cet enregistrement n'a pas de vignette.</translation>
-    </message>
-    <message>
-      <source>Connections…</source>
-      <translation>Connexions…</translation>
-    </message>
-    <message>
-      <source>Credentials (required)</source>
-      <translation>Identifiants (requis)</translation>
-    </message>
-    <message>
-      <source>Search cancelled.</source>
-      <translation>Recherche annulée.</translation>
-    </message>
-    <message>
-      <source>No records match this box, dates and title.</source>
-      <translation>Aucun enregistrement ne correspond à ce rectangle, à ces dates et à ce titre.</translation>
-    </message>
-    <message>
-      <source>Select one record to see its thumbnail.</source>
-      <translation>Sélectionnez un seul enregistrement pour voir sa vignette.</translation>
-    </message>
-    <message>
-      <source>Searching {0}…</source>
-      <translation>Recherche dans {0}…</translation>
-    </message>
-    <message>
-      <source>Page {0} of {1}: {2} records so far…</source>
-      <translation>Page {0} sur {1} : {2} enregistrements jusqu'ici…</translation>
-    </message>
-    <message>
-      <source>{0} records, {1} without a footprint, in layer “{2}”.</source>
-      <translation>{0} enregistrements, dont {1} sans empreinte, dans la couche « {2} ».</translation>
-    </message>
-    <message>
-      <source>{0} records in layer “{1}”.</source>
-      <translation>{0} enregistrements dans la couche « {1} ».</translation>
-    </message>
-    <message>
-      <source>Order {0} selected scenes</source>
-      <translation>Commander les {0} scènes sélectionnées</translation>
-    </message>
-    <message>
-      <source>Record</source>
-      <translation>Enregistrement</translation>
-    </message>
-    <message>
-      <source>Date</source>
-      <translation>Date</translation>
-    </message>
-    <message>
-      <source>Collection</source>
-      <translation>Collection</translation>
-    </message>
-    <message>
-      <source>Beam</source>
-      <translation>Faisceau</translation>
-    </message>
-    <message>
-      <source>No records found in {0} for this search.</source>
-      <translation>Aucun enregistrement trouvé dans {0} pour cette recherche.</translation>
-    </message>
-    <message>
-      <source>{0} matched: raise Max records for more.</source>
-      <translation>{0} correspondants : augmentez Enregistrements max. pour en obtenir plus.</translation>
-    </message>
-  </context>
-  <context>
     <name>SearchStacAlgorithm</name>
     <message>
       <source>Cloud cover filtered by the STAC API (CQL2 filter).</source>
@@ -3631,6 +3092,389 @@ Le journal des items (OUTPUT_LOG) est une table CSV Id,Collection,Datetime,Cloud
     <message>
       <source>The item log could not be written to {0} ({1}): is the disk full? {2} items were found; an earlier log at that path was left as it was. Free some space or choose another place, then run again.</source>
       <translation>Le journal des items n'a pas pu être écrit dans {0} ({1}) : le disque est-il plein? {2} items ont été trouvés; un journal antérieur à cet emplacement a été laissé tel quel. Libérez de l'espace ou choisissez un autre emplacement, puis relancez.</translation>
+    </message>
+  </context>
+  <context>
+    <name>SearchTab</name>
+    <message>
+      <source>The STAC collections to search (none checked: all of them); listed from the server</source>
+      <translation>Les collections STAC à interroger (aucune cochée : toutes) ; listées par le serveur</translation>
+    </message>
+    <message>
+      <source>EO Order: list collections of {0}</source>
+      <translation>EO Order : lister les collections de {0}</translation>
+    </message>
+    <message>
+      <source>The collections of {0} could not be listed: {1}</source>
+      <translation>Les collections de {0} n'ont pas pu être listées : {1}</translation>
+    </message>
+    <message>
+      <source>Where and how the selected products are downloaded</source>
+      <translation>Où et comment les produits sélectionnés sont téléchargés</translation>
+    </message>
+    <message>
+      <source>Products and query logs are saved here</source>
+      <translation>Les produits et les journaux de requête sont enregistrés ici</translation>
+    </message>
+    <message>
+      <source>Folder</source>
+      <translation>Dossier</translation>
+    </message>
+    <message>
+      <source>Products downloaded at once (Copernicus allows 4 per account)</source>
+      <translation>Produits téléchargés simultanément (Copernicus en permet 4 par compte)</translation>
+    </message>
+    <message>
+      <source>at once: </source>
+      <translation>simultanément : </translation>
+    </message>
+    <message>
+      <source>Download selected</source>
+      <translation>Télécharger la sélection</translation>
+    </message>
+    <message>
+      <source>Download the selected products (verified, resumable)</source>
+      <translation>Télécharger les produits sélectionnés (vérifiés, avec reprise possible)</translation>
+    </message>
+    <message>
+      <source>Stop</source>
+      <translation>Arrêter</translation>
+    </message>
+    <message>
+      <source>Stop downloading; partial files are kept and resumed next time</source>
+      <translation>Arrêter le téléchargement; les fichiers partiels sont conservés et repris la prochaine fois</translation>
+    </message>
+    <message>
+      <source>Open in QGIS</source>
+      <translation>Ouvrir dans QGIS</translation>
+    </message>
+    <message>
+      <source>Add the selected downloaded products to the map</source>
+      <translation>Ajouter à la carte les produits téléchargés sélectionnés</translation>
+    </message>
+    <message>
+      <source>Starting the download…</source>
+      <translation>Démarrage du téléchargement…</translation>
+    </message>
+    <message>
+      <source>Download stopped; partial files are kept and resumed next time.</source>
+      <translation>Téléchargement arrêté; les fichiers partiels sont conservés et repris la prochaine fois.</translation>
+    </message>
+    <message>
+      <source>Record</source>
+      <translation>Enregistrement</translation>
+    </message>
+    <message>
+      <source>Date</source>
+      <translation>Date</translation>
+    </message>
+    <message>
+      <source>Collection</source>
+      <translation>Collection</translation>
+    </message>
+    <message>
+      <source>Beam</source>
+      <translation>Faisceau</translation>
+    </message>
+    <message>
+      <source>Title</source>
+      <translation>Titre</translation>
+    </message>
+    <message>
+      <source>Ordered</source>
+      <translation>Commandée</translation>
+    </message>
+    <message>
+      <source>Sensing start</source>
+      <translation>Début d'acquisition</translation>
+    </message>
+    <message>
+      <source>Online</source>
+      <translation>En ligne</translation>
+    </message>
+    <message>
+      <source>Downloaded</source>
+      <translation>Téléchargé</translation>
+    </message>
+    <message>
+      <source>Cloud %</source>
+      <translation>Nuages %</translation>
+    </message>
+    <message>
+      <source>Size</source>
+      <translation>Taille</translation>
+    </message>
+    <message>
+      <source>Product</source>
+      <translation>Produit</translation>
+    </message>
+    <message>
+      <source>Item</source>
+      <translation>Élément</translation>
+    </message>
+    <message>
+      <source>Platform</source>
+      <translation>Plateforme</translation>
+    </message>
+    <message>
+      <source>The catalogue to search: EODMS, EODMS RCM (needs your EODMS credentials), Copernicus Data Space, a CSW catalogue or a STAC API.</source>
+      <translation>Le catalogue à interroger : EODMS, EODMS RCM (demande vos identifiants EODMS), Copernicus Data Space, un catalogue CSW ou une API STAC.</translation>
+    </message>
+    <message>
+      <source>Add a CSW 2.0.2 catalogue (name, URL, profile, credentials)</source>
+      <translation>Ajouter un catalogue CSW 2.0.2 (nom, URL, profil, identifiants)</translation>
+    </message>
+    <message>
+      <source>Remove this user-added catalogue</source>
+      <translation>Retirer ce catalogue ajouté par l'utilisateur</translation>
+    </message>
+    <message>
+      <source>Manage catalogues and servers: add, edit, remove, import or export them (also from and to QGIS' MetaSearch and WCS connections)</source>
+      <translation>Gérer les catalogues et les serveurs : les ajouter, modifier, supprimer, importer ou exporter (aussi depuis et vers les connexions MetaSearch et WCS de QGIS)</translation>
+    </message>
+    <message>
+      <source>Catalogue</source>
+      <translation>Catalogue</translation>
+    </message>
+    <message>
+      <source>QGIS authentication configuration (Basic) with your username and password for this catalogue (for Copernicus: your Copernicus Data Space account, used to download); stored only in the QGIS auth database.</source>
+      <translation>Configuration d'authentification QGIS (Basic) avec votre nom d'utilisateur et votre mot de passe pour ce catalogue (pour Copernicus : votre compte Copernicus Data Space, utilisé pour télécharger) ; conservée uniquement dans la base d'authentification de QGIS.</translation>
+    </message>
+    <message>
+      <source>Credentials</source>
+      <translation>Identifiants</translation>
+    </message>
+    <message>
+      <source>Filters</source>
+      <translation>Filtres</translation>
+    </message>
+    <message>
+      <source>What to search for; the filters this catalogue supports</source>
+      <translation>Ce qu'il faut chercher ; les filtres que ce catalogue prend en charge</translation>
+    </message>
+    <message>
+      <source>Date on or after this day (UTC; empty: no limit)</source>
+      <translation>Date à partir de ce jour (UTC ; vide : aucune limite)</translation>
+    </message>
+    <message>
+      <source>Date before this day – exclusive (UTC; empty: no limit)</source>
+      <translation>Date avant ce jour – exclu (UTC ; vide : aucune limite)</translation>
+    </message>
+    <message>
+      <source>Dates</source>
+      <translation>Dates</translation>
+    </message>
+    <message>
+      <source>Title pattern: * matches any characters, ? one character</source>
+      <translation>Motif du titre : * correspond à n'importe quels caractères, ? à un seul caractère</translation>
+    </message>
+    <message>
+      <source>The Copernicus Data Space collection to search</source>
+      <translation>La collection Copernicus Data Space à interroger</translation>
+    </message>
+    <message>
+      <source>List the server's collections again</source>
+      <translation>Lister de nouveau les collections du serveur</translation>
+    </message>
+    <message>
+      <source>Collections</source>
+      <translation>Collections</translation>
+    </message>
+    <message>
+      <source>any</source>
+      <translation>indifférente</translation>
+    </message>
+    <message>
+      <source>Maximum cloud cover. Products without a cloud cover (radar) are left out once a limit is set.</source>
+      <translation>Couverture nuageuse maximale. Les produits sans couverture nuageuse (radar) sont exclus dès qu'une limite est fixée.</translation>
+    </message>
+    <message>
+      <source>Max cloud</source>
+      <translation>Nuages max.</translation>
+    </message>
+    <message>
+      <source>Stop after this many records (all pages are fetched up to it)</source>
+      <translation>Arrêter après ce nombre d'enregistrements (toutes les pages sont récupérées jusqu'à ce nombre)</translation>
+    </message>
+    <message>
+      <source>Max records</source>
+      <translation>Enregistrements max.</translation>
+    </message>
+    <message>
+      <source>Search box</source>
+      <translation>Rectangle de recherche</translation>
+    </message>
+    <message>
+      <source>Search in the selected polygon of the active layer instead</source>
+      <translation>Rechercher plutôt dans le polygone sélectionné de la couche active</translation>
+    </message>
+    <message>
+      <source>Uses the selected polygon features of the active layer (any CRS) as the search area; several are merged into one outline.</source>
+      <translation>Utilise les entités polygonales sélectionnées de la couche active (tout SCR) comme zone de recherche; plusieurs entités sont fusionnées en un seul contour.</translation>
+    </message>
+    <message>
+      <source>Search</source>
+      <translation>Rechercher</translation>
+    </message>
+    <message>
+      <source>Search the catalogue in the background; results appear page by page</source>
+      <translation>Interroger le catalogue en arrière-plan ; les résultats arrivent page par page</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>Annuler</translation>
+    </message>
+    <message>
+      <source>Stop the running search (what already arrived is kept)</source>
+      <translation>Arrêter la recherche en cours (ce qui est déjà arrivé est conservé)</translation>
+    </message>
+    <message>
+      <source>Order selected</source>
+      <translation>Commander la sélection</translation>
+    </message>
+    <message>
+      <source>Order the selected scenes from EODMS</source>
+      <translation>Commander les scènes sélectionnées auprès d'EODMS</translation>
+    </message>
+    <message>
+      <source>Ready.</source>
+      <translation>Prêt.</translation>
+    </message>
+    <message>
+      <source>Select a record to see its thumbnail.</source>
+      <translation>Sélectionnez un enregistrement pour voir sa vignette.</translation>
+    </message>
+    <message>
+      <source>Download</source>
+      <translation>Téléchargement</translation>
+    </message>
+    <message>
+      <source>No products match this collection, area, period and cloud cover.</source>
+      <translation>Aucun produit ne correspond à cette collection, cette zone, cette période et cette couverture nuageuse.</translation>
+    </message>
+    <message>
+      <source>No records match this area, dates and filters.</source>
+      <translation>Aucun enregistrement ne correspond à cette zone, à ces dates et à ces filtres.</translation>
+    </message>
+    <message>
+      <source>{0} products in layer “{1}”.</source>
+      <translation>{0} produits dans la couche « {1} ».</translation>
+    </message>
+    <message>
+      <source>{0} items in layer “{1}”.</source>
+      <translation>{0} éléments dans la couche « {1} ».</translation>
+    </message>
+    <message>
+      <source>This record has no thumbnail.</source>
+      <translation>Cet enregistrement n'a pas de vignette.</translation>
+    </message>
+    <message>
+      <source>Show quicklooks</source>
+      <translation>Afficher les aperçus</translation>
+    </message>
+    <message>
+      <source>Connections…</source>
+      <translation>Connexions…</translation>
+    </message>
+    <message>
+      <source>Account</source>
+      <translation>Compte</translation>
+    </message>
+    <message>
+      <source>Downloading STAC assets comes next (the download engine is being extended); for now use the items' links.</source>
+      <translation>Le téléchargement des ressources STAC arrive bientôt (le moteur de téléchargement est en cours d'extension) ; pour l'instant, utilisez les liens des éléments.</translation>
+    </message>
+    <message>
+      <source>Make a polygon layer active and select the polygon to search in.</source>
+      <translation>Activez une couche de polygones et sélectionnez le polygone dans lequel rechercher.</translation>
+    </message>
+    <message>
+      <source>Search cancelled: nothing was added.</source>
+      <translation>Recherche annulée : rien n'a été ajouté.</translation>
+    </message>
+    <message>
+      <source>Search cancelled.</source>
+      <translation>Recherche annulée.</translation>
+    </message>
+    <message>
+      <source>Select one record to see its thumbnail.</source>
+      <translation>Sélectionnez un seul enregistrement pour voir sa vignette.</translation>
+    </message>
+    <message>
+      <source>Order this scene</source>
+      <translation>Commander cette scène</translation>
+    </message>
+    <message>
+      <source>Credentials (required)</source>
+      <translation>Identifiants (requis)</translation>
+    </message>
+    <message>
+      <source>Searching {0}…</source>
+      <translation>Recherche dans {0}…</translation>
+    </message>
+    <message>
+      <source>Searching {0}: {1} of {2} records…</source>
+      <translation>Recherche dans {0} : {1} enregistrements sur {2}…</translation>
+    </message>
+    <message>
+      <source>Searching {0}: {1} records…</source>
+      <translation>Recherche dans {0} : {1} enregistrements…</translation>
+    </message>
+    <message>
+      <source>No records found in {0} for this search.</source>
+      <translation>Aucun enregistrement trouvé dans {0} pour cette recherche.</translation>
+    </message>
+    <message>
+      <source>{0} records, {1} without a footprint, in layer “{2}”.</source>
+      <translation>{0} enregistrements, dont {1} sans empreinte, dans la couche « {2} ».</translation>
+    </message>
+    <message>
+      <source> Query log: {0}</source>
+      <translation> Journal de requête : {0}</translation>
+    </message>
+    <message>
+      <source>Download this product</source>
+      <translation>Télécharger ce produit</translation>
+    </message>
+    <message>
+      <source>{0} · searching…</source>
+      <translation>{0} · recherche en cours…</translation>
+    </message>
+    <message>
+      <source>Cancelled: {0} records kept in layer “{1}”.</source>
+      <translation>Annulée : {0} enregistrements conservés dans la couche « {1} ».</translation>
+    </message>
+    <message>
+      <source>{0} {1} records that arrived before are kept in layer “{2}”.</source>
+      <translation>{0} Les {1} enregistrements arrivés avant sont conservés dans la couche « {2} ».</translation>
+    </message>
+    <message>
+      <source>No products found in {0} for this search.</source>
+      <translation>Aucun produit trouvé dans {0} pour cette recherche.</translation>
+    </message>
+    <message>
+      <source>{0} records in layer “{1}”.</source>
+      <translation>{0} enregistrements dans la couche « {1} ».</translation>
+    </message>
+    <message>
+      <source>{0} matched: raise Max records for more.</source>
+      <translation>{0} correspondants : augmentez Enregistrements max. pour en obtenir plus.</translation>
+    </message>
+    <message>
+      <source>Order {0} selected scenes</source>
+      <translation>Commander les {0} scènes sélectionnées</translation>
+    </message>
+    <message>
+      <source>The dates are the last {0} days: new products can take days to appear in the catalogue; choose an earlier period.</source>
+      <translation>Les dates sont les {0} derniers jours : les nouveaux produits peuvent prendre des jours avant d'apparaître dans le catalogue ; choisissez une période antérieure.</translation>
+    </message>
+    <message>
+      <source>Download {0} products</source>
+      <translation>Télécharger {0} produits</translation>
+    </message>
+    <message>
+      <source>No query log: the folder {0} cannot be created ({1}).</source>
+      <translation>Aucun journal de requête : le dossier {0} ne peut pas être créé ({1}).</translation>
     </message>
   </context>
   <context>

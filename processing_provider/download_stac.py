@@ -16,7 +16,7 @@ from qgis.core import (
 )
 from qgis.PyQt.QtCore import QVariant
 
-from ..core.auth import credentials_from_authcfg
+from ..core.auth import auth_hint, credentials_from_authcfg
 from ..core.cdse_auth import TOKEN_URL, TokenManager
 from ..core.download import (
     CANCELLED,
@@ -138,7 +138,7 @@ class DownloadStacAlgorithm(EoOrderAlgorithm):
             links = [row.self_link for row in rows if row.self_link]
             if credential is not None and any(is_copernicus(r.href) for r in rows):
                 token_url = self.parameterAsString(parameters, self.TOKEN_URL, context).strip() or TOKEN_URL
-                tokens = TokenManager(token_url, credentials=credential, auth_hint=f"auth config {authcfg}")
+                tokens = TokenManager(token_url, credentials=credential, auth_hint=auth_hint(authcfg))
             basic = BasicCredential(credential.username, credential.password) if credential else None
             engine = StacDownloader(folder, signer=self._signer(parameters, context), per_host=self._per_host(
                 parameters, context), credentials=stac_credentials(links, basic, tokens))

@@ -43,7 +43,7 @@ def test_the_plugin_follows_a_french_qgis_locale(french, qgis_iface, qgis_new_pr
         assert plugin.action.text() == "Rechercher des images"
         plugin.action.trigger()
         tabs = [plugin.dock.tabs.tabText(i) for i in range(plugin.dock.tabs.count())]
-        assert tabs == ["Recherche", "Commandes", "Copernicus", "WCS", "Historique"]
+        assert tabs == ["Recherche", "Commandes", "WCS", "Historique"]
         assert plugin.dock.search.search_button.text() == "Rechercher"
         from qgis.core import QgsApplication
 

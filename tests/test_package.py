@@ -109,5 +109,5 @@ def test_installed_zip_loads_in_a_fresh_profile_with_its_dock(package, tmp_path)
     done = subprocess.run([sys.executable, "-c", GUI_LOAD, str(plugins)], env=env, capture_output=True, text=True,
                           timeout=120, cwd=tmp_path)
     assert done.returncode == 0, done.stderr[-3000:]
-    assert "Copernicus" in done.stdout and "unloaded" in done.stdout
+    assert "tabs: ['Search', 'Orders', 'WCS', 'History']" in done.stdout and "unloaded" in done.stdout
     assert "layer actions: ['Export footprints…', 'Show quicklooks']" in done.stdout

@@ -101,14 +101,22 @@ def step_orders():
 
 
 def step_shoot():
+    window = iface.mainWindow()
     if SCENE == "orders":  # the dialog is a window of its own: take the whole screen
         from qgis.PyQt.QtGui import QGuiApplication
 
         QGuiApplication.primaryScreen().grabWindow(0).save(SHOT, "PNG")
-        print(f"[shot] window {iface.mainWindow().frameGeometry()}, dialog "
+        print(f"[shot] window {window.frameGeometry()}, dialog "
               f"{plugins['eo_order']._shot_dialog.frameGeometry()}", flush=True)
     else:
-        iface.mainWindow().grab().save(SHOT, "PNG")
+        window.grab().save(SHOT, "PNG")
+    dock_widget = plugins["eo_order"].dock
+    with open(SHOT + ".txt", "w") as sizes:  # what fits: the window, the screen, the dock and its minimum
+        screen = QgsApplication.primaryScreen().availableGeometry()
+        hint = dock_widget.minimumSizeHint()
+        sizes.write(f"window {window.frameGeometry().width()}x{window.frameGeometry().height()}, "
+                    f"screen {screen.width()}x{screen.height()}, dock {dock_widget.width()}x{dock_widget.height()}, "
+                    f"dock minimum {hint.width()}x{hint.height()}")
     dock = plugins["eo_order"].dock.search
     dock._remove_catalog()
     QTimer.singleShot(200, iface.actionExit().trigger)

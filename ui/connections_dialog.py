@@ -39,6 +39,7 @@ from ..core.connections import (
     FORMAT_EO_ORDER,
     FORMAT_QGIS_CSW,
     FORMAT_QGIS_WCS,
+    STAC,
     WCS,
     Connection,
     ConnectionStore,
@@ -74,6 +75,8 @@ def kind_text(kind):
         return tr("EODMS ordering (WCS 2.0.1)")
     if kind == CDSE:
         return tr("Copernicus Data Space")
+    if kind == STAC:
+        return tr("STAC API")
     return kind
 
 
@@ -110,9 +113,9 @@ class ConnectionEditDialog(QDialog):
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # French labels: fields go under them
 
         self.kind_combo = QComboBox()
-        self.kind_combo.setToolTip(tr("What the server is: a CSW 2.0.2 catalogue (Search tab) or a WCS 1.0.0 "
-                                      "server (WCS tab)"))
-        for value in (CSW, WCS):
+        self.kind_combo.setToolTip(tr("What the server is: a CSW 2.0.2 catalogue or a STAC API (Search tab) or "
+                                      "a WCS 1.0.0 server (WCS tab)"))
+        for value in (CSW, STAC, WCS):
             self.kind_combo.addItem(kind_text(value), value)
         if builtin:
             self.kind_combo.clear()
@@ -212,8 +215,8 @@ class ConnectionEditDialog(QDialog):
         self.schema_label.setVisible(is_csw)
         for widget in (self.records_spin, self.records_label, self.parallel_spin, self.parallel_label):
             widget.setVisible(is_csw)
-        self.url_edit.setPlaceholderText("https://example.org/csw" if is_csw
-                                         else "https://example.org/cgi-bin/mapserv?map=…")
+        self.url_edit.setPlaceholderText({CSW: "https://example.org/csw", STAC: "https://example.org/stac/v1"}.get(
+            self.kind, "https://example.org/cgi-bin/mapserv?map=…"))
 
     def _check_url(self, text):
         """Say what is wrong with the URL while it is typed (nothing once it is fine)."""
@@ -319,7 +322,7 @@ class ConnectionsDialog(QDialog):
         layout.addWidget(self.tree, 1)
 
         row = QHBoxLayout()
-        self.new_button = _button(tr("New…"), tr("Add a CSW 2.0.2 catalogue or a WCS 1.0.0 server"),
+        self.new_button = _button(tr("New…"), tr("Add a CSW 2.0.2 catalogue, a STAC API or a WCS 1.0.0 server"),
                                   self.new_connection)
         self.edit_button = _button(tr("Edit…"), tr("Change the selected connection (for a built-in one: its "
                                                     "authentication)"), self.edit_connection)

@@ -1,4 +1,4 @@
-"""The EO Order dock: one tab per job (CSW search, orders, Copernicus, WCS coverages, history)."""
+"""The EO Order dock: one tab per job (search any catalogue, orders, WCS coverages, history)."""
 
 from qgis.core import (
     Qgis,
@@ -12,21 +12,19 @@ from qgis.PyQt.QtCore import QCoreApplication, Qt
 from qgis.PyQt.QtWidgets import QDockWidget, QLabel, QTabWidget, QToolButton, QVBoxLayout, QWidget
 
 from ..core.footprints import CRS
-from ..core.history import SearchHistory, cdse_params, csw_params
-from .copernicus_panel import CopernicusPanel
+from ..core.history import SearchHistory
 from .help import HelpDialog
 from .history_panel import HistoryPanel
 from .messages import push_message
 from .ordering import OrderController
 from .orders_panel import OrdersPanel
-from .search_panel import SearchPanel
+from .search_tab import SearchTab
 from .wcs_panel import WcsPanel
 
 # README sections (headings) per tab, for the help button.
 HELP_SECTIONS = {
-    "SearchPanel": "Search EODMS or a CSW catalogue",
+    "SearchTab": "Search",
     "OrdersPanel": "Order from EODMS",
-    "CopernicusPanel": "Copernicus Data Space",
     "WcsPanel": "WCS 1.0.0",
     "HistoryPanel": "Search history",
 }
@@ -42,26 +40,24 @@ class EoOrderDock(QDockWidget):
         self.setObjectName("EoOrderSearchDock")
         self.iface = iface
         self.tabs = QTabWidget(self)
-        self.search = SearchPanel(iface, self.tabs)
+        self.search = SearchTab(iface, self.tabs)
         self.orders = OrderController(iface, journal_path, self)
         self.orders_panel = OrdersPanel(self.orders, self.tabs)
         self.search.orderRequested.connect(self.orders.request_order)
+        self.search.ordered_ids = self.orders.journal.submitted_ids
         self.tabs.addTab(self.search, tr("Search"))
         self.tabs.addTab(self.orders_panel, tr("Orders"))
-        self.copernicus = CopernicusPanel(iface, self.tabs)
-        self.tabs.addTab(self.copernicus, tr("Copernicus"))
         self.wcs = WcsPanel(iface, self.tabs)
         self.tabs.addTab(self.wcs, tr("WCS"))
         self.history = SearchHistory(history_path)
         self.history_panel = HistoryPanel(self.history, self.tabs)
         self.tabs.addTab(self.history_panel, tr("History"))
-        self.search.searched.connect(self._csw_searched)
-        self.copernicus.searched.connect(self._cdse_searched)
+        self.search.searched.connect(self._searched)
         self.history_panel.rerunRequested.connect(self.rerun)
         self.history_panel.loadBoxRequested.connect(self.load_box)
-        for source, others in ((self.search, (self.wcs, self.copernicus)), (self.wcs, (self.search, self.copernicus))):
-            for other in others:  # a change made in one tab's Connections manager shows in the others
-                source.connectionsChanged.connect(other.reload_connections)
+        # a change made in one tab's Connections manager shows in the other
+        self.search.connectionsChanged.connect(self.wcs.reload_connections)
+        self.wcs.connectionsChanged.connect(self.search.reload_connections)
         self.help_button = QToolButton(self.tabs)
         self.help_button.setText("?")
         self.help_button.setToolTip(tr("Help for this tab"))
@@ -98,32 +94,19 @@ class EoOrderDock(QDockWidget):
 
     # --- history ---------------------------------------------------------------------------
 
-    def _csw_searched(self, catalog, query, count):
-        self.history.add("csw", catalog.label, catalog.url, csw_params(query), count)
+    def _searched(self, catalogue, query, count):
+        self.history.add(catalogue.kind, catalogue.name, catalogue.url, catalogue.history_params(query), count)
         self.history_panel.refresh()
-
-    def _cdse_searched(self, query, count):
-        self.history.add("cdse", "Copernicus Data Space", self.copernicus.settings.cdse_urls[0],
-                         cdse_params(query), count)
-        self.history_panel.refresh()
-
-    def _panel_for(self, entry):
-        return self.copernicus if entry.kind == "cdse" else self.search
 
     def rerun(self, entry):
         """Run a history entry again, exactly (same catalogue, area, dates and filters)."""
-        panel = self._panel_for(entry)
-        self.tabs.setCurrentWidget(panel)
-        if entry.kind == "cdse":
-            return panel.search(ring=panel.restore(entry))
-        panel.restore(entry)
-        return panel.search()
+        self.tabs.setCurrentWidget(self.search)
+        return self.search.search(form=self.search.restore(entry))
 
     def load_box(self, entry):
         """Take a history entry's box as the search box of its tab, and show it on the map."""
-        panel = self._panel_for(entry)
-        self.tabs.setCurrentWidget(panel)
-        panel.extent_box.set_box(entry.box)
+        self.tabs.setCurrentWidget(self.search)
+        self.search.extent_box.set_box(entry.box)
         canvas = self.iface.mapCanvas()
         to_map = QgsCoordinateTransform(QgsCoordinateReferenceSystem(CRS), canvas.mapSettings().destinationCrs(),
                                         QgsProject.instance())
@@ -137,6 +120,5 @@ class EoOrderDock(QDockWidget):
         """Cancel running work and disconnect from QGIS (plugin unload)."""
         self.search.shutdown()
         self.orders.shutdown()
-        self.copernicus.shutdown()
         self.wcs.shutdown()
         self.history.close()

@@ -18,7 +18,7 @@ from ..core.cdse_batch import DownloadRecorder, file_source, items_from_features
 from ..core.cdse_download import CANCELLED, OFFLINE, SKIPPED, UNVERIFIED, VERIFIED, Downloader, downloaded_path
 from ..core.cdse_download import FAILED as FAILED_STATUS
 from ..core.errors import EoOrderError
-from ..core.footprints import QUERY_LOG_PROPERTY
+from ..core.footprints import PRODUCTS, QUERY_LOG_PROPERTY
 from ..core.product_open import open_layers
 from ..core.settings import Settings
 from ..core.tasks import DONE, FAILED, PARTLY, DownloadTask
@@ -70,7 +70,7 @@ def describe_downloads(outcomes, folder):
 
 class DownloadController(QObject):
     """Runs Copernicus downloads. ``progressed(Progress)``, ``productDone(layer, Outcome)`` and
-    ``finished(outcomes, error)`` let the Copernicus tab show what happens."""
+    ``finished(outcomes, error)`` let the Search tab show what happens."""
 
     progressed = pyqtSignal(object)
     productDone = pyqtSignal(object, object)
@@ -241,7 +241,7 @@ class DownloadController(QObject):
     # --- map -----------------------------------------------------------------------------
 
     def _canvas_menu(self, menu, event):
-        add_footprint_entries(menu, self.canvas, event.mapPoint(), "products", [
+        add_footprint_entries(menu, self.canvas, event.mapPoint(), PRODUCTS, [
             FootprintAction(tr("Download this product: {0}"), tr("Download one of {0} products here"),
                             lambda layer, feature: self.request_download(layer, [feature])),
             FootprintAction(tr("Show quicklook: {0}"), tr("Show the quicklook of one of {0} products"),

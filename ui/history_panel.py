@@ -34,7 +34,7 @@ class HistoryPanel(QWidget):
         self.history = history
         layout = QVBoxLayout(self)
         intro = QLabel(tr("Your last searches, newest first (kept in the QGIS profile folder)."))
-        intro.setWordWrap(True)
+        intro.setWordWrap(True)  # the dock fits a laptop screen (420 px wide)
         layout.addWidget(intro)
         self.table = QTableWidget(0, 5)
         self.table.setHorizontalHeaderLabels([tr("When"), tr("Catalogue"), tr("Search"), tr("Box"), tr("Results")])

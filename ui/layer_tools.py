@@ -4,7 +4,7 @@ quicklooks**, from two places that run the same code —
 - the Layers panel's context menu of footprint layers (:class:`LayerActions`: QGIS shows a custom
   layer action only on the layers it was registered for, so every footprint layer the project gets —
   from the dock, Processing or a file with EO Order's fields — is registered as it arrives);
-- a row of buttons under the results table of the Search and Copernicus tabs (:class:`LayerToolsRow`).
+- a row of buttons under the results table of the Search tab (:class:`LayerToolsRow`).
 """
 
 from qgis.core import QgsMapLayerType, QgsProject

@@ -40,7 +40,7 @@ class SelectionAction:
 
 
 def footprints_at(canvas, map_point, kind):
-    """[(layer, [features])] of ``kind`` footprint layers ('records' or 'products') under
+    """[(layer, [features])] of ``kind`` footprint layers (a key of core.footprints.LAYER_KINDS) under
     ``map_point`` (canvas CRS), within a few pixels: topmost layer first, newest footprint first."""
     found = []
     tolerance = canvas.mapUnitsPerPixel() * PICK_TOLERANCE_PX

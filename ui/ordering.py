@@ -12,7 +12,7 @@ from qgis.PyQt.QtWidgets import QDialog
 from ..core.auth import auth_hint, credentials_from_authcfg
 from ..core.eodms_order import EodmsOrderClient
 from ..core.errors import EoOrderError
-from ..core.footprints import is_footprint_layer, scene_from_feature, style_footprints
+from ..core.footprints import RECORDS, is_footprint_layer, scene_from_feature, style_footprints
 from ..core.journal import OrderJournal, default_journal_path
 from ..core.settings import Settings
 from ..core.tasks import DONE, FAILED, PARTLY, OrderTask, WorkTask
@@ -139,7 +139,7 @@ class OrderController(QObject):
     # --- map ---------------------------------------------------------------------------
 
     def _canvas_menu(self, menu, event):
-        add_footprint_entries(menu, self.canvas, event.mapPoint(), "records", [
+        add_footprint_entries(menu, self.canvas, event.mapPoint(), RECORDS, [
             FootprintAction(tr("Order this scene: {0}"), tr("Order one of {0} scenes here"),
                             lambda _layer, feature: self.request_order([feature])),
             FootprintAction(tr("Show quicklook: {0}"), tr("Show the quicklook of one of {0} scenes"),

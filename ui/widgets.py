@@ -10,7 +10,7 @@ from qgis.core import (
 from qgis.gui import QgsDateEdit, QgsExtentGroupBox
 from qgis.PyQt.QtCore import QCoreApplication, Qt, pyqtSignal
 from qgis.PyQt.QtGui import QPixmap
-from qgis.PyQt.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableWidget, QTableWidgetItem
+from qgis.PyQt.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QPushButton, QTableWidget, QTableWidgetItem
 
 from ..core.areas import box_from_extent
 from ..core.errors import EoOrderError
@@ -20,6 +20,29 @@ from ..core.quicklook import fetch_thumbnail
 from ..core.tasks import WorkTask
 
 ROLE_FID = Qt.ItemDataRole.UserRole
+ROLE_SORT = Qt.ItemDataRole.UserRole + 1
+
+
+class SortItem(QTableWidgetItem):
+    """A cell that sorts by its value (numbers as numbers, dates in time order), not its text."""
+
+    def __lt__(self, other):
+        mine, theirs = self.data(ROLE_SORT), other.data(ROLE_SORT)
+        if mine is None or theirs is None or type(mine) is not type(theirs):
+            return (mine is not None, self.text()) < (theirs is not None, other.text())
+        return mine < theirs
+
+
+def sort_key(value):
+    if value is None or (hasattr(value, "isNull") and value.isNull()):
+        return None
+    if hasattr(value, "toString"):
+        return value.toString("yyyy-MM-ddTHH:mm:ss.zzz")
+    if isinstance(value, bool):
+        return int(value)
+    if isinstance(value, (int, float)):
+        return float(value)
+    return str(value)
 
 
 def tr(text):
@@ -71,6 +94,13 @@ class CanvasExtentBox(QgsExtentGroupBox):
         except (QgsCsException, EoOrderError):
             box = BBox(-180.0, -90.0, 180.0, 90.0)
         return QgsRectangle(box.west, box.south, box.east, box.north)
+
+    def minimumSizeHint(self):  # noqa: N802 - Qt's name
+        """Folded, only the title needs room: the dock stays narrow until the box is unfolded."""
+        hint = super().minimumSizeHint()
+        if self.isCollapsed():
+            hint.setWidth(min(hint.width(), self.fontMetrics().horizontalAdvance(self.title()) + 40))
+        return hint
 
     def box(self):
         """The chosen box as a :class:`~..core.models.BBox` (lon/lat)."""
@@ -131,16 +161,32 @@ class ResultsTable(QTableWidget):
 
     def __init__(self, columns, parent=None):
         super().__init__(0, len(columns), parent)
-        self.columns = [name for name, _header in columns]
         self.layer = None
+        self.virtual = {}  # column name -> feature -> value, for columns that are not layer fields
+        self.formats = {}  # column name -> value -> text, where the plain text is not the best
         self._syncing = False
-        self.setHorizontalHeaderLabels([header for _name, header in columns])
+        self.set_columns(columns)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.horizontalHeader().setStretchLastSection(True)
         self.setSortingEnabled(True)
         self.itemSelectionChanged.connect(self._rows_selected)
+
+    def set_columns(self, columns, sort_by=None):
+        """Show ``columns`` ((field name, header), the longest last: it takes the room that is
+        left, so it never pushes the others off screen), sorted by ``sort_by`` (newest first)."""
+        self._syncing = True
+        self.setRowCount(0)
+        self._syncing = False
+        self.columns = [name for name, _header in columns]
+        self.setColumnCount(len(self.columns))
+        self.setHorizontalHeaderLabels([header for _name, header in columns])
+        header = self.horizontalHeader()
+        for column in range(len(self.columns)):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents
+                                        if column < len(self.columns) - 1 else QHeaderView.ResizeMode.Stretch)
+        if sort_by in self.columns:
+            self.sortByColumn(self.columns.index(sort_by), Qt.SortOrder.DescendingOrder)
 
     def show_layer(self, layer):
         self._disconnect()
@@ -150,19 +196,39 @@ class ResultsTable(QTableWidget):
         self.refresh()
 
     def refresh(self):
-        """Re-read the rows from the layer (after attribute changes)."""
+        """Re-read the rows from the layer (after attribute changes); the sort and the selection stay."""
         if self.layer is None:
             return
         self.setSortingEnabled(False)
-        self.setRowCount(self.layer.featureCount())
-        for row, feature in enumerate(self.layer.getFeatures()):
+        self._syncing = True  # emptying the table is not the user unselecting the features
+        self.setRowCount(0)
+        self._syncing = False
+        self._add_rows(self.layer.getFeatures())
+        self.setSortingEnabled(True)
+        self._features_selected()
+
+    def append_features(self, features):
+        """Add rows for ``features`` just added to the layer (a search page): the user's sort and
+        selection stay."""
+        if self.layer is None:
+            return
+        self.setSortingEnabled(False)
+        self._add_rows(features)
+        self.setSortingEnabled(True)
+        self._features_selected()
+
+    def _add_rows(self, features):
+        row = self.rowCount()
+        for feature in features:
+            self.insertRow(row)
             for column, name in enumerate(self.columns):
-                item = QTableWidgetItem(cell_text(feature[name]))
+                value = self.virtual[name](feature) if name in self.virtual else feature[name]
+                item = SortItem(self.formats[name](value) if name in self.formats else cell_text(value))
+                item.setData(ROLE_SORT, sort_key(value))
                 if column == 0:
                     item.setData(ROLE_FID, feature.id())
                 self.setItem(row, column, item)
-        self.setSortingEnabled(True)
-        self._features_selected()
+            row += 1
 
     def selected_features(self):
         return self.layer.selectedFeatures() if self.layer is not None else []
@@ -265,6 +331,15 @@ def cell_text(value):
     if isinstance(value, bool):
         return tr("yes") if value else tr("no")
     return str(value)
+
+
+def push_button(text, tip, slot, enabled=True):
+    """A push button with its tooltip, connected to ``slot``."""
+    button = QPushButton(text)
+    button.setToolTip(tip)
+    button.setEnabled(enabled)
+    button.clicked.connect(slot)
+    return button
 
 
 def stop_task(task, done_slot):

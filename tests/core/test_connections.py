@@ -14,6 +14,7 @@ from eo_order.core.connections import (
     FORMAT_EO_ORDER,
     FORMAT_QGIS_CSW,
     FORMAT_QGIS_WCS,
+    STAC,
     WCS,
     Connection,
     ConnectionStore,
@@ -49,7 +50,8 @@ def view(connections):
 
 def test_builtins_come_first_and_cannot_be_removed(store):
     assert [(c.kind, c.name) for c in store.all()] == [
-        (CSW, "EODMS catalogue"), (CSW, "EODMS RCM"), (EODMS_ORDER, "EODMS ordering"), (CDSE, "Copernicus Data Space")]
+        (CSW, "EODMS catalogue"), (CSW, "EODMS RCM"), (EODMS_ORDER, "EODMS ordering"), (CDSE, "Copernicus Data Space"),
+        (STAC, "Copernicus Data Space STAC"), (STAC, "Earth Search"), (STAC, "Planetary Computer")]
     rcm = store.find(CSW, "EODMS RCM")
     assert rcm.url == EODMS_RCM_URL and rcm.profile == Profile.RCM and rcm.needs_auth
     with pytest.raises(InputError, match="built in: it cannot be removed"):
@@ -285,3 +287,20 @@ def test_ensure_adds_a_url_once(store):
     assert first.name == "127.0.0.1:8001/cgi-bin/mapserv?map=/data/dem.map"
     assert store.ensure(WCS, f" {MAPSERVER} ") == first and len(store.user()) == 1
     assert store.ensure(CSW, EODMS_CATALOG_URL).builtin
+
+
+def test_stac_apis_are_connections_like_the_others(store, other):
+    assert [(c.name, c.url) for c in store.all(STAC)] == [
+        ("Copernicus Data Space STAC", "https://stac.dataspace.copernicus.eu/v1"),
+        ("Earth Search", "https://earth-search.aws.element84.com/v1"),
+        ("Planetary Computer", "https://planetarycomputer.microsoft.com/api/stac/v1")]
+    mine = store.add(Connection("Local STAC", STAC, "http://127.0.0.1:8002/", "stac001"))
+    assert store.find(STAC, "Local STAC") == mine and store.settings.authcfg_for(mine.url) == "stac001"
+    with pytest.raises(InputError, match="built in: it cannot be removed"):
+        store.remove(store.find(STAC, "Earth Search"))
+    data = store.export_xml([mine], FORMAT_EO_ORDER)
+    assert b'<stac name="Local STAC" url="http://127.0.0.1:8002/" authcfg="stac001"/>' in data
+    report = other.import_xml(data, known_authcfgs={"stac001"})
+    assert [(c.kind, c.name, c.url, c.authcfg) for c in report.added] == [
+        (STAC, "Local STAC", "http://127.0.0.1:8002/", "stac001")]
+    assert view(other.user(STAC)) == view(store.user(STAC))

@@ -7,11 +7,13 @@ import time
 import pytest
 from qgis.core import QgsApplication, QgsSettings
 
+from eo_order.core.catalogue import CopernicusCatalogue, CswCatalogue
+from eo_order.core.connections import CDSE, CSW, Connection
 from eo_order.core.csw import CswClient, Profile
 from eo_order.core.errors import Cancelled, NetworkError
 from eo_order.core.http import DEADLINE_SETTING, deadline_seconds
 from eo_order.core.models import BBox, SearchQuery
-from eo_order.core.tasks import SearchTask
+from eo_order.core.tasks import CatalogueSearchTask
 from tests.conftest import wait_for
 from tests.servers.canned import CannedServer, Drip
 
@@ -88,7 +90,7 @@ def test_cancel_ends_a_blocked_page_within_a_second(stalled, path):
 
 @pytest.mark.parametrize("path", ["/drip", "/silent"])
 def test_a_cancelled_search_task_ends_within_a_second(stalled, path):
-    task = SearchTask(CswClient(stalled.url_for(path), Profile.GENERIC), QUERY, "Stalled CSW")
+    task = CatalogueSearchTask(CswCatalogue(Connection("Stalled CSW", CSW, stalled.url_for(path))), QUERY)
     ended = []
     task.done.connect(lambda result, error: ended.append((time.monotonic(), result, error)))
     QgsApplication.taskManager().addTask(task)
@@ -126,11 +128,11 @@ def test_a_wcs_server_dripping_its_capabilities_is_stopped_at_the_deadline(stall
 
 
 def test_a_cancelled_copernicus_search_ends_within_a_second(stalled):
-    from eo_order.core.cdse_search import CdseCatalogue, CdseQuery
-    from eo_order.core.tasks import CdseSearchTask
+    from eo_order.core.cdse_search import CdseQuery
 
     query = CdseQuery("SENTINEL-2", [(5.9, 45.8), (10.5, 45.8), (8.0, 47.8)], "2022-05-01", "2022-05-03")
-    task = CdseSearchTask(CdseCatalogue(stalled.url_for("/silent")), query)
+    task = CatalogueSearchTask(CopernicusCatalogue(Connection("Stalled CDSE", CDSE, stalled.url_for("/silent"))),
+                               query)
     ended = run_task(task)
     wait_for(lambda: stalled.requests, timeout=5)
     task.cancel()

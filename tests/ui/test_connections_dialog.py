@@ -6,11 +6,11 @@ from qgis.core import QgsSettings
 from qgis.PyQt.QtCore import QSettings
 from qgis.PyQt.QtWidgets import QAbstractButton, QComboBox, QDialog, QDialogButtonBox, QLineEdit, QWidget
 
-from eo_order.core.connections import CSW, EODMS_ORDER, FORMAT_EO_ORDER, FORMAT_QGIS_WCS, WCS, ConnectionStore
+from eo_order.core.connections import CSW, EODMS_ORDER, FORMAT_EO_ORDER, FORMAT_QGIS_WCS, STAC, WCS, ConnectionStore
 from eo_order.core.csw import EODMS_RCM_URL, Profile
 from eo_order.core.settings import Settings
 from eo_order.ui.connections_dialog import ConnectionEditDialog, ConnectionsDialog
-from eo_order.ui.search_panel import SearchPanel
+from eo_order.ui.search_tab import SearchTab
 from eo_order.ui.wcs_panel import WcsPanel
 
 PYCSW = "http://127.0.0.1:8000/csw"
@@ -62,7 +62,8 @@ def select(dialog, name):
 
 
 def test_builtins_are_listed_marked_and_cannot_be_removed(dialog):
-    assert [r[0] for r in rows(dialog)] == ["EODMS catalogue", "EODMS RCM", "EODMS ordering", "Copernicus Data Space"]
+    assert [r[0] for r in rows(dialog)] == ["EODMS catalogue", "EODMS RCM", "EODMS ordering", "Copernicus Data Space",
+                                            "Copernicus Data Space STAC", "Earth Search", "Planetary Computer"]
     item = dialog.tree.topLevelItem(1)
     assert item.font(0).italic() and "Built in: cannot be removed" in item.toolTip(0)
     select(dialog, "EODMS RCM")
@@ -86,7 +87,7 @@ def test_a_new_catalogue_with_an_auth_config(dialog, make_authcfg):
     saved = dialog.new_connection()
     assert (saved.name, saved.kind, saved.url, saved.authcfg) == ("Local pycsw", CSW, PYCSW, authcfg)
     assert rows(dialog)[-1] == ("Local pycsw", "CSW 2.0.2 catalogue", PYCSW)
-    assert dialog.tree.topLevelItem(4).text(3) == f"pycsw login ({authcfg})"
+    assert dialog.tree.topLevelItem(dialog.tree.topLevelItemCount() - 1).text(3) == f"pycsw login ({authcfg})"
     assert dialog.settings.authcfg_for(PYCSW) == authcfg and dialog.changes == [True]
     assert dialog.status.text() == "Added “Local pycsw”."
 
@@ -152,7 +153,8 @@ def test_edit_and_remove_a_user_connection(dialog):
     assert rows(dialog)[-1] == ("DEM 2020", "WCS 1.0.0 server", MAPSERVER + "&year=2020")
     select(dialog, "DEM 2020")
     dialog.remove_connections()
-    assert dialog.store.user() == [] and len(rows(dialog)) == 4 and len(dialog.changes) == 3
+    assert dialog.store.user() == [] and len(rows(dialog)) == len(dialog.store.builtins()) == 7
+    assert len(dialog.changes) == 3
 
 
 def test_export_then_import_in_another_profile(dialog, tmp_path, qgis_app):
@@ -160,13 +162,13 @@ def test_export_then_import_in_another_profile(dialog, tmp_path, qgis_app):
     dialog.store.add(dialog_connection("DEM", WCS, MAPSERVER))
     dialog.refresh()
     path = dialog.export_file(str(tmp_path / "mine.xml"), FORMAT_EO_ORDER)
-    assert dialog.status.text() == f"Exported 6 connection(s) to {path}."
+    assert dialog.status.text() == f"Exported 9 connection(s) to {path}."  # 7 built in, 2 user
 
     fresh = ConnectionsDialog(None, settings_in(tmp_path / "other.ini"))
     report = fresh.import_file(path, replace_existing=False)
     assert [c.name for c in report.added] == ["pycsw", "DEM"]
     assert rows(fresh) == rows(dialog)
-    assert fresh.status.text().startswith("Imported: 2 added, 0 updated, 4 already there.")
+    assert fresh.status.text().startswith("Imported: 2 added, 0 updated, 7 already there.")
 
     select(dialog, "DEM")
     wcs = dialog.export_file(str(tmp_path / "qgis_wcs.xml"), FORMAT_QGIS_WCS)
@@ -235,7 +237,7 @@ def clean_user_connections(qgis_app):
 
 
 def test_the_search_tab_lists_catalogue_connections(qgis_iface, qgis_new_project, clean_user_connections):
-    panel = SearchPanel(qgis_iface)
+    panel = SearchTab(qgis_iface)
     try:
         def manage(dialog):
             if isinstance(dialog, ConnectionsDialog):
@@ -287,5 +289,37 @@ def test_the_wcs_tab_lists_server_connections(qgis_iface, qgis_new_project, clea
         assert panel.url == "http://127.0.0.1:9/typed" and not panel.forget_button.isEnabled()
     finally:
         panel.settings.forget(MAPSERVER)
+        panel.shutdown()
+        panel.deleteLater()
+
+
+def test_a_stac_api_added_in_the_manager_is_a_catalogue_of_the_search_tab(qgis_iface, qgis_new_project,
+                                                                       clean_user_connections):
+    panel = SearchTab(qgis_iface)
+    url = "http://127.0.0.1:9/stac"
+    try:
+        def manage(dialog):
+            if isinstance(dialog, ConnectionsDialog):
+                def run(form):
+                    result = fill(name="My STAC", url=url, kind=STAC)(form)
+                    assert not form.profile_combo.isVisibleTo(form)  # CSW profiles are not for STAC
+                    return result
+                dialog.exec_dialog = run
+                saved = dialog.new_connection()
+                assert (saved.kind, saved.name, saved.url) == (STAC, "My STAC", url)
+            return QDialog.DialogCode.Accepted
+
+        panel.exec_dialog = manage
+        panel.connections_button.click()
+        index = panel.catalog_combo.findText("My STAC")
+        assert index >= 0 and panel.catalog_combo.itemData(index) == url
+        panel.catalog_combo.setCurrentIndex(index)
+        assert panel.catalogue.kind == STAC and panel.remove_button.isEnabled()
+        assert panel.stac_collections.isVisibleTo(panel) and not panel.title_edit.isVisibleTo(panel)
+    finally:
+        store = ConnectionStore(Settings())
+        for connection in store.user(STAC):
+            if connection.url == url:
+                store.remove(connection)
         panel.shutdown()
         panel.deleteLater()

@@ -26,12 +26,12 @@ def own_controls(owner):
 
 
 def test_every_control_has_a_tooltip(dock):
-    owners = [dock, dock.search, dock.orders_panel, dock.copernicus, dock.wcs, dock.history_panel,
-              dock.search.layer_tools, dock.copernicus.layer_tools]
+    owners = [dock, dock.search, dock.orders_panel, dock.wcs, dock.history_panel, dock.search.layer_tools,
+              dock.search.download_box]
     missing = [f"{type(owner).__name__}.{name}" for owner in owners
                for name, control in own_controls(owner).items() if not control.toolTip().strip()]
     assert missing == []
-    assert sum(len(own_controls(owner)) for owner in owners) > 40  # the check saw the forms
+    assert sum(len(own_controls(owner)) for owner in owners) > 35  # the check saw the forms (one Search tab)
 
 
 def test_help_shows_the_current_tab_s_readme_section(dock):
@@ -40,7 +40,7 @@ def test_help_shows_the_current_tab_s_readme_section(dock):
         title = dock.help_title()
         assert title == HELP_SECTIONS[type(dock.tabs.currentWidget()).__name__]
         assert readme_section(title), f"README has no section {title!r}"
-    dock.tabs.setCurrentWidget(dock.copernicus)
+    dock.tabs.setCurrentWidget(dock.search)  # one Search tab: its help tells of Copernicus too
     dialog = dock.help_button.click() or dock._help
     text = dialog.browser.toPlainText()
     assert "query log" in text and "Open in QGIS" in text
@@ -48,7 +48,7 @@ def test_help_shows_the_current_tab_s_readme_section(dock):
 
 
 def test_a_connection_changed_in_one_tab_shows_in_the_others(dock, make_authcfg):
-    from eo_order.core.connections import WCS, Connection, ConnectionStore
+    from eo_order.core.connections import CDSE, WCS, Connection, ConnectionStore
 
     store = ConnectionStore(dock.search.settings)
     account = make_authcfg("cdse-user", "secret")
@@ -56,7 +56,8 @@ def test_a_connection_changed_in_one_tab_shows_in_the_others(dock, make_authcfg)
     store.add(Connection("Ottawa WCS", WCS, "http://127.0.0.1:9/wcs"))
     dock.search.connectionsChanged.emit()
     try:
-        assert dock.copernicus.auth_select.configId() == account
+        dock.search.select_catalogue(CDSE)
+        assert dock.search.auth_select.configId() == account
         assert dock.wcs.url_combo.findData("http://127.0.0.1:9/wcs") >= 0
     finally:
         store.remove(store.find(WCS, "Ottawa WCS"))

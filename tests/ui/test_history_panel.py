@@ -1,4 +1,4 @@
-"""The History tab: searches from the Search and Copernicus tabs are kept (across plugin reloads),
+"""The History tab: searches from the Search tab (every catalogue) are kept (across plugin reloads),
 re-run exactly, and their boxes loaded back, against a real pycsw and the local OData fake."""
 
 import datetime as dt
@@ -9,6 +9,7 @@ from qgis.core import QgsCoordinateReferenceSystem, QgsFeature, QgsGeometry, Qgs
 from qgis.PyQt.QtCore import QDate
 
 import eo_order
+from eo_order.core.connections import CDSE
 from eo_order.ui.dock import EoOrderDock
 from tests.conftest import wait_for
 from tests.servers.cdse import CdseServer, make_products
@@ -109,7 +110,8 @@ def test_copernicus_rerun_uses_the_exact_polygon_searched(make_dock, odata, qgis
         aoi.selectAll()
         qgis_iface.setActiveLayer(aoi)
         dock = make_dock()
-        panel = dock.copernicus
+        panel = dock.search
+        panel.select_catalogue(CDSE)
         panel.start_edit.setDate(QDate(2022, 5, 3))
         panel.end_edit.setDate(QDate(2022, 5, 4))
         panel.polygon_check.setChecked(True)

@@ -8,7 +8,7 @@ from qgis.PyQt.QtCore import Qt
 from qgis.PyQt.QtWidgets import QLabel, QMessageBox, QTextBrowser
 
 from eo_order.ui.messages import message_box, push_message, tooltip
-from eo_order.ui.search_panel import SearchPanel
+from eo_order.ui.search_tab import SearchTab
 from tests.conftest import wait_for
 from tests.servers.canned import CannedServer
 
@@ -47,7 +47,7 @@ def shown(bar):
 
 def test_an_exception_text_with_a_link_is_shown_literally(qgis_iface, qgis_new_project, real_bar):
     with CannedServer({"/csw": (200, {"Content-Type": "application/xml"}, EXCEPTION)}) as server:
-        panel = SearchPanel(qgis_iface)
+        panel = SearchTab(qgis_iface)
         try:
             panel.extent_box.setOutputExtentFromUser(QgsRectangle(-76, 45, -75, 46),
                                                      QgsCoordinateReferenceSystem("EPSG:4326"))

@@ -1,4 +1,4 @@
-"""The Search tab against a real pycsw: canvas extent → box → task → layer + table."""
+"""The Search tab with a CSW catalogue against a real pycsw: canvas extent → box → task → layer + table."""
 
 import contextlib
 from pathlib import Path
@@ -15,7 +15,7 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QBuffer, QCoreApplication, QEvent, QIODevice
 from qgis.PyQt.QtGui import QColor, QImage
 
-from eo_order.ui.search_panel import SearchPanel
+from eo_order.ui.search_tab import SearchTab
 from eo_order.ui.widgets import ROLE_FID
 from tests.conftest import wait_for
 from tests.servers.canned import CannedServer
@@ -60,7 +60,7 @@ def dock(qgis_iface, qgis_new_project, csw):
     canvas.setDestinationCrs(mercator)
     to_merc = QgsCoordinateTransform(QgsCoordinateReferenceSystem("EPSG:4326"), mercator, QgsProject.instance())
     canvas.setExtent(to_merc.transformBoundingBox(QgsRectangle(-76.3556, 44.9617, -75.2466, 45.5371)))
-    widget = SearchPanel(qgis_iface)
+    widget = SearchTab(qgis_iface)
     widget.add_catalog(csw.url)
     yield widget
     widget._remove_catalog()
@@ -143,7 +143,8 @@ def test_unreachable_catalogue_is_a_message_not_an_empty_layer(dock, qgis_iface)
     run_search(dock)
     assert QgsProject.instance().mapLayers() == {}
     [message] = qgis_iface.messageBar().get_messages(Qgis.MessageLevel.Critical)
-    assert message.startswith("EO Order:Could not connect to CSW catalogue at http://127.0.0.1:9/csw (")
+    # named after the connection (here named after its URL), not "CSW catalogue"
+    assert message.startswith("EO Order:Could not connect to 127.0.0.1:9/csw at http://127.0.0.1:9/csw (")
     assert "Check the URL and your network or proxy settings." in message
     dock._remove_catalog()
 
@@ -156,7 +157,7 @@ def canned_dock(qgis_iface, route):
     canvas.setDestinationCrs(QgsCoordinateReferenceSystem("EPSG:4326"))
     canvas.setExtent(QgsRectangle(-77, 44, -74, 46))
     with CannedServer({"/csw": route}) as server:
-        dock = SearchPanel(qgis_iface)
+        dock = SearchTab(qgis_iface)
         try:
             dock.add_catalog(server.url_for("/csw"))
             yield dock
@@ -200,7 +201,7 @@ def test_cancel_frees_the_search_button_at_once_and_the_task_ends_within_a_secon
 
     silent = {"/csw": (200, {"Content-Type": "application/xml"}, b"<never/>", 600)}
     with CannedServer(silent) as server:
-        panel = SearchPanel(qgis_iface)
+        panel = SearchTab(qgis_iface)
         panel.add_catalog(server.url_for("/csw"))
         panel.extent_box.set_box(INSIDE)
         try:
@@ -226,7 +227,7 @@ def test_a_zoomed_out_web_mercator_canvas_searches_the_whole_world(qgis_iface, q
     canvas = qgis_iface.mapCanvas()
     canvas.setDestinationCrs(QgsCoordinateReferenceSystem("EPSG:3857"))
     canvas.setExtent(QgsRectangle(-4e7, -4e7, 4e7, 4e7))
-    panel = SearchPanel(qgis_iface)
+    panel = SearchTab(qgis_iface)
     try:
         box = panel.extent_box.box()
         assert (box.west, round(box.south, 2), box.east, round(box.north, 2)) == (-180.0, -89.78, 180.0, 89.78)

@@ -1,4 +1,4 @@
-"""The Copernicus tab end to end against local fakes of the CDSE catalogue, identity and download
+"""The Search tab with Copernicus Data Space end to end against local fakes of the CDSE catalogue, identity and download
 hosts: canvas extent → search task → product layer + query log → Download selected / right-click →
 verified files, ``downloaded`` in the layer and the log, Open in QGIS."""
 
@@ -22,10 +22,11 @@ from qgis.gui import QgsMapMouseEvent
 from qgis.PyQt.QtCore import QDate, QEvent, QPoint, Qt
 from qgis.PyQt.QtWidgets import QMenu
 
+from eo_order.core.connections import CDSE
 from eo_order.core.footprints import QUERY_LOG_PROPERTY
 from eo_order.core.querylog import read_query_log
 from eo_order.core.settings import Settings
-from eo_order.ui.copernicus_panel import CopernicusPanel
+from eo_order.ui.search_tab import SearchTab
 from tests.conftest import wait_for
 from tests.servers.cdse import CdseServer, make_products
 from tests.servers.cdse_download import PASSWORD, USERNAME, Content, DownloadServer, IdentityServer, Product
@@ -81,7 +82,8 @@ def panel(qgis_iface, qgis_new_project, cdse, make_authcfg, tmp_path):
     canvas = qgis_iface.mapCanvas()
     canvas.setDestinationCrs(QgsCoordinateReferenceSystem("EPSG:4326"))
     canvas.setExtent(QgsRectangle(5.5, 45.5, 10.5, 47.5))
-    widget = CopernicusPanel(qgis_iface)
+    widget = SearchTab(qgis_iface)
+    widget.select_catalogue(CDSE)
     widget.collection_combo.setCurrentText("SENTINEL-2")
     widget.start_edit.setDate(QDate(2022, 5, 3))
     widget.end_edit.setDate(QDate(2022, 5, 4))
@@ -148,7 +150,8 @@ def test_download_selected_verifies_files_and_marks_layer_and_log(panel, cdse, t
     _header, rows = read_query_log(layer.customProperty(QUERY_LOG_PROPERTY))
     assert {r["Name"]: r["Downloaded"] for r in rows} == downloaded_flags(layer)
     assert identity.logins == 1
-    downloaded_column = [panel.table.item(r, 5).text() for r in range(panel.table.rowCount())]
+    column = panel.table.columns.index("downloaded")
+    downloaded_column = [panel.table.item(r, column).text() for r in range(panel.table.rowCount())]
     assert downloaded_column.count("yes") == 2
     [summary] = qgis_iface.messageBar().get_messages(Qgis.MessageLevel.Warning)
     assert "2 verified" in summary and "1 offline" in summary and "offline (in the long-term archive)" in summary
@@ -220,7 +223,8 @@ def test_cancel_frees_the_search_button_at_once_and_the_task_ends_within_a_secon
         settings = Settings()
         settings.set_cdse_urls(silent.url_for("/odata/v1/Products"))
         settings.cdse_folder = str(tmp_path / "downloads")
-        widget = CopernicusPanel(qgis_iface)
+        widget = SearchTab(qgis_iface)
+        widget.select_catalogue(CDSE)
         widget.start_edit.setDate(QDate(2022, 5, 3))
         widget.end_edit.setDate(QDate(2022, 5, 4))
         widget.extent_box.set_box((5.5, 45.5, 10.5, 47.5))
@@ -238,3 +242,72 @@ def test_cancel_frees_the_search_button_at_once_and_the_task_ends_within_a_secon
             widget.shutdown()
             settings.set_cdse_urls()
             settings.cdse_folder = ""
+
+
+def test_online_and_downloaded_columns_stay_in_view_and_offline_products_are_flagged(panel, cdse):
+    *_rest, products = cdse
+    panel.resize(420, 600)
+    panel.show()
+    try:
+        search(panel)
+        wait_for(lambda: panel.table.viewport().width() > 0)
+        table, header = panel.table, panel.table.horizontalHeader()
+        assert table.columns[-1] == "name"  # the long name takes what is left, last
+        for name in ("sensing_start", "online", "downloaded"):
+            column = table.columns.index(name)
+            assert header.sectionViewportPosition(column) + header.sectionSize(column) <= table.viewport().width()
+        online = table.columns.index("online")
+        names = {table.item(r, table.columns.index("name")).text(): table.item(r, online).text()
+                 for r in range(table.rowCount())}
+        assert names[products[3].name] == "no" and names[products[0].name] == "yes"  # offline, before any download
+        assert header.sortIndicatorSection() == table.columns.index("sensing_start")
+        assert header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
+    finally:
+        panel.hide()
+
+
+def test_default_dates_that_find_nothing_get_a_hint_that_a_later_success_replaces(qgis_iface, qgis_new_project,
+                                                                                cdse, tmp_path):
+    catalogue, *_ = cdse
+    settings = Settings()
+    settings.set_cdse_urls(catalogue.url)
+    settings.cdse_folder = str(tmp_path / "downloads")
+    canvas = qgis_iface.mapCanvas()
+    canvas.setDestinationCrs(QgsCoordinateReferenceSystem("EPSG:4326"))
+    canvas.setExtent(QgsRectangle(5.5, 45.5, 10.5, 47.5))
+    widget = SearchTab(qgis_iface)
+    try:
+        widget.select_catalogue(CDSE)
+        widget.collection_combo.setCurrentText("SENTINEL-2")
+        assert widget.start_edit.date() == QDate.currentDate().addDays(-30)  # the automatic dates
+        widget.search()
+        wait_for(lambda: widget.task is None)
+        assert widget.layer is None
+        assert widget.status.text() == (
+            "No products match this collection, area, period and cloud cover. The dates are the last 30 days: "
+            "new products can take days to appear in the catalogue; choose an earlier period.")
+        widget.start_edit.setDate(QDate(2022, 5, 3))
+        widget.end_edit.setDate(QDate(2022, 5, 4))
+        widget.search()
+        wait_for(lambda: widget.task is None)
+        text = widget.status.text()
+        assert text.startswith(f"4 products in layer “{widget.layer.name()}”. Query log: OData_")
+        assert "last 30 days" not in text and widget.layer.customProperty(QUERY_LOG_PROPERTY) in widget.status.toolTip()
+    finally:
+        widget.shutdown()
+        settings.set_cdse_urls()
+        settings.cdse_folder = ""
+        qgis_iface.messageBar().clear_messages()
+
+
+def test_the_automatic_dates_do_not_follow_to_a_catalogue_that_does_not_need_them(qgis_iface, qgis_new_project):
+    widget = SearchTab(qgis_iface)
+    try:
+        widget.select_catalogue(CDSE)
+        assert not widget.start_edit.isNull()
+        widget.select_catalogue("csw")
+        assert widget.start_edit.isNull() and widget.end_edit.isNull()  # a CSW search is not cut to 30 days
+        assert widget.title_edit.isVisibleTo(widget) and not widget.cloud_spin.isVisibleTo(widget)
+        assert widget.download_box.isHidden()
+    finally:
+        widget.shutdown()
