@@ -15,7 +15,6 @@ process, so that the client under test does not share its interpreter (and GIL) 
 """
 
 import argparse
-import importlib.util
 import json
 import os
 import shutil
@@ -26,20 +25,7 @@ import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-
-
-def _register(name, folder):  # as tests/conftest.py: a package, without ROOT on sys.path
-    if name not in sys.modules:
-        spec = importlib.util.spec_from_file_location(
-            name, folder / "__init__.py", submodule_search_locations=[str(folder)])
-        sys.modules[name] = module = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(module)
-
-
-_register("eo_order", ROOT)
-_register("tests", ROOT / "tests")
-
+from benchmarks.packages import ROOT  # noqa: F401 - registers eo_order, tools, tests
 from eo_order.core.auth import Credentials  # noqa: E402
 from eo_order.core.cdse_auth import TokenManager  # noqa: E402
 from eo_order.core.cdse_download import VERIFIED, Downloader, DownloadItem  # noqa: E402

@@ -14,33 +14,15 @@ Run from the repository root:  .venv/bin/python -m benchmarks.bench_parse
 
 import ctypes
 import gc
-import importlib.util
-import os
 import random
-import sys
 import time
 import tracemalloc
-from pathlib import Path
-
-ROOT = Path(__file__).resolve().parents[1]
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-
-
-def _register(name, folder):  # as tests/conftest.py: a package, without ROOT on sys.path
-    if name not in sys.modules:
-        spec = importlib.util.spec_from_file_location(
-            name, folder / "__init__.py", submodule_search_locations=[str(folder)])
-        sys.modules[name] = module = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(module)
-
-
-_register("eo_order", ROOT)
-_register("tools", ROOT / "tools")
 
 from owslib.csw import CswRecord  # noqa: E402
 from owslib.etree import etree  # noqa: E402
 from qgis.core import QgsApplication  # noqa: E402
 
+from benchmarks.packages import ROOT  # noqa: F401 - registers eo_order, tools, tests
 from eo_order.core.csw import CSW, parse_getrecords  # noqa: E402
 from eo_order.core.footprints import features_from_records, footprint_layer, new_footprint_layer  # noqa: E402
 from eo_order.core.models import Record  # noqa: E402

@@ -29,32 +29,14 @@ the machine's load). Targets from issue 15 are printed next to the ratios; nothi
 
 import argparse
 import datetime as dt
-import importlib.util
-import os
 import sys
 import time
-from pathlib import Path
-
-ROOT = Path(__file__).resolve().parents[1]
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-
-
-def _register(name, folder):  # as tests/conftest.py: a package, without ROOT on sys.path
-    if name not in sys.modules:
-        spec = importlib.util.spec_from_file_location(
-            name, folder / "__init__.py", submodule_search_locations=[str(folder)])
-        sys.modules[name] = module = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(module)
-
-
-_register("eo_order", ROOT)
-_register("tools", ROOT / "tools")
-_register("tests", ROOT / "tests")
 
 from owslib.catalogue.csw2 import CatalogueServiceWeb  # noqa: E402
 from owslib.fes import BBox as OwsBBox  # noqa: E402
 from qgis.core import QgsApplication, QgsFeature, QgsGeometry, QgsRectangle  # noqa: E402
 
+from benchmarks.packages import ROOT  # noqa: F401 - registers eo_order, tools, tests
 from eo_order.core.cdse_search import DEFAULT_PARALLEL_REQUESTS as CDSE_PARALLEL  # noqa: E402
 from eo_order.core.cdse_search import CdseCatalogue, CdseQuery  # noqa: E402
 from eo_order.core.csw import (  # noqa: E402

@@ -24,32 +24,14 @@ thread while parsing was tried and was slower (GIL contention), so pages are fet
 """
 
 import argparse
-import importlib.util
-import os
 import sys
 import tempfile
 import time
-from pathlib import Path
-
-ROOT = Path(__file__).resolve().parents[1]
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-
-
-def _register(name, folder):  # as tests/conftest.py: a package, without ROOT on sys.path
-    if name not in sys.modules:
-        spec = importlib.util.spec_from_file_location(
-            name, folder / "__init__.py", submodule_search_locations=[str(folder)])
-        sys.modules[name] = module = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(module)
-
-
-_register("eo_order", ROOT)
-_register("tools", ROOT / "tools")
-_register("tests", ROOT / "tests")
 
 from pystac_client import Client  # noqa: E402
 from qgis.core import QgsApplication  # noqa: E402
 
+from benchmarks.packages import ROOT  # noqa: F401 - registers eo_order, tools, tests
 from eo_order.core.http import Session  # noqa: E402
 from eo_order.core.stac import StacClient, StacQuery  # noqa: E402
 from eo_order.core.stac_footprints import features_from_items, stac_layer  # noqa: E402

@@ -237,6 +237,22 @@ def _remove_quietly(path):
         pass
 
 
+def _image_bytes(session, url, what, auth_hint, timeout, cancelled):
+    """The body of ``url`` when it is an image file of at most :data:`MAX_IMAGE_BYTES` (under a
+    :class:`~.http.Deadline`); an :class:`~.errors.EoOrderError` naming the URL otherwise."""
+    what = what or tr("the quicklook server")
+    with Deadline(what, url, cancelled, session=session):
+        response = send(session, "GET", url, what, auth_hint=auth_hint, timeout=timeout)
+        data = read_body(response, MAX_IMAGE_BYTES + 1)
+    if len(data) > MAX_IMAGE_BYTES:
+        raise ResponseError(tr(
+            "The quicklook at {0} is larger than {1} MB: that is not a thumbnail, so it was not loaded.").format(
+            url, MAX_IMAGE_BYTES >> 20))
+    if image_suffix(data) is None:
+        raise ResponseError(_not_an_image(url, data, response.headers.get("Content-Type", "")))
+    return data
+
+
 def fetch_image(session, url, cache, *, what=None, auth_hint="", timeout=TIMEOUT, cancelled=None):
     """The image file of ``url``: from ``cache``, else fetched with ``session`` and cached.
 
@@ -249,16 +265,7 @@ def fetch_image(session, url, cache, *, what=None, auth_hint="", timeout=TIMEOUT
     cached = cache.get(url)
     if cached:
         return cached
-    what = what or tr("the quicklook server")
-    with Deadline(what, url, cancelled, session=session):
-        response = send(session, "GET", url, what, auth_hint=auth_hint, timeout=timeout)
-        data = read_body(response, MAX_IMAGE_BYTES + 1)
-    if len(data) > MAX_IMAGE_BYTES:
-        raise ResponseError(tr(
-            "The quicklook at {0} is larger than {1} MB: that is not a thumbnail, so it was not loaded.").format(
-            url, MAX_IMAGE_BYTES >> 20))
-    if image_suffix(data) is None:
-        raise ResponseError(_not_an_image(url, data, response.headers.get("Content-Type", "")))
+    data = _image_bytes(session, url, what, auth_hint, timeout, cancelled)
     dimensions = image_dimensions(data)
     if dimensions is None:
         raise ResponseError(tr("The quicklook at {0} cannot be read as an image (its header is damaged).").format(url))
@@ -335,17 +342,7 @@ def fetch_thumbnail(url, cancelled=None, session=None):
     own = session is None
     session = new_session() if own else session
     try:
-        what = tr("the quicklook server")
-        with Deadline(what, url, cancelled, session=session):
-            response = send(session, "GET", url, what, timeout=TIMEOUT)
-            data = read_body(response, MAX_IMAGE_BYTES + 1)
-        if len(data) > MAX_IMAGE_BYTES:
-            raise ResponseError(tr(
-                "The quicklook at {0} is larger than {1} MB: that is not a thumbnail, so it was not loaded.").format(
-                url, MAX_IMAGE_BYTES >> 20))
-        if image_suffix(data) is None:
-            raise ResponseError(_not_an_image(url, data, response.headers.get("Content-Type", "")))
-        return decode_thumbnail(data, url)
+        return decode_thumbnail(_image_bytes(session, url, None, "", TIMEOUT, cancelled), url)
     finally:
         if own:
             session.close()
