@@ -25,7 +25,16 @@ import time
 
 import requests
 
-from .errors import AuthError, EoOrderError, HttpError, NetworkError, ResponseError, redact, remember_secret
+from .errors import (
+    AuthError,
+    EoOrderError,
+    HttpError,
+    NetworkError,
+    ResponseError,
+    redact,
+    refuse_userinfo,
+    remember_secret,
+)
 from .http import DEFAULT_TIMEOUT, new_session, read_capped
 from .i18n import translate
 
@@ -55,7 +64,7 @@ class TokenManager:
     def __init__(self, token_url=TOKEN_URL, *, credentials=None, token_file=None, session=None,
                  clock=time.monotonic, auth_hint="", totp=None, refresh_margin=REFRESH_MARGIN,
                  timeout=DEFAULT_TIMEOUT):
-        self.token_url = token_url
+        self.token_url = refuse_userinfo(token_url, tr("the Copernicus login (token) service"))
         self.credentials = credentials
         self.token_file = os.fspath(token_file) if token_file is not None else None
         self.auth_hint = auth_hint

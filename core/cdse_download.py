@@ -63,6 +63,7 @@ from dataclasses import dataclass
 from typing import Callable, Iterable, List, Optional
 from urllib.parse import quote
 
+from .cdse_search import products_url
 from .download import (
     CANCELLED,
     DONE_STATUSES,
@@ -86,6 +87,7 @@ from .download import (
     format_duration,
 )
 from .download.part_file import file_digest
+from .errors import refuse_userinfo
 from .http import DEFAULT_TIMEOUT, new_session
 
 DOWNLOAD_URL = "https://download.dataspace.copernicus.eu/odata/v1/Products"
@@ -185,7 +187,9 @@ class Downloader(DownloadEngine):
         if not 1 <= int(concurrency) <= MAX_CONCURRENCY:
             raise ValueError(f"concurrency must be 1..{MAX_CONCURRENCY} (CDSE allows {MAX_CONCURRENCY} connections)")
         self.tokens = tokens
-        self.download_url = download_url.rstrip("/")
+        # the Products endpoint, or the OData service root (…/odata/v1); never a password in the URL
+        self.download_url = products_url(refuse_userinfo(download_url))
+        self.download_url = self.download_url.rstrip("/")
         credential = TokenCredential(tokens)
         credentials = OriginCredentials((origin, credential) for origin in trusted_origins)
         super().__init__(out_dir, credentials=credentials.plus(self.download_url, credential),

@@ -601,3 +601,20 @@ def test_cancel_takes_effect_within_a_second_while_a_server_says_nothing(hosts, 
     assert outcome.status == CANCELLED
     assert time.monotonic() - cancelled_at[0] < 1.0
     assert requests_for(hosts.download, product)  # it was waiting for the server's answer
+
+
+def test_download_and_token_urls_with_a_password_are_refused_and_the_service_root_is_accepted(tmp_path):
+    from eo_order.core.cdse_auth import TokenManager
+    from eo_order.core.cdse_download import Downloader
+    from eo_order.core.errors import InputError
+
+    with pytest.raises(InputError, match="contains a username and password") as caught:
+        TokenManager("https://me:s3cret-pass@identity.example.org/token")
+    assert "s3cret-pass" not in str(caught.value)
+    tokens = TokenManager("https://identity.example.org/token")
+    with pytest.raises(InputError, match="contains a username and password") as caught:
+        Downloader(tokens, str(tmp_path), download_url="https://me:s3cret-pass@download.example.org/odata/v1/Products")
+    assert "s3cret-pass" not in str(caught.value)
+    root = Downloader(tokens, str(tmp_path), download_url="https://download.example.org/odata/v1/")
+    assert root.product_url("0f5d6ff1-3c51-4c4a-a1a3-5b0e0a0bb001") == \
+        "https://download.example.org/odata/v1/Products(0f5d6ff1-3c51-4c4a-a1a3-5b0e0a0bb001)/$value"
