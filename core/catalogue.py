@@ -77,7 +77,10 @@ class SearchForm:
         if self.bbox is None:
             raise InputError("Choose a search area: zoom the map to it or type a box.")
         b = self.bbox
-        return [(b.west, b.south), (b.east, b.south), (b.east, b.north), (b.west, b.north), (b.west, b.south)]
+        west, east = (b.west, b.east) if b.west <= b.east else (-180.0, 180.0)
+        # a box across the antimeridian (west > east) as one polygon is its latitude band: the
+        # Copernicus catalogue takes one polygon, and the band finds more, never less
+        return [(west, b.south), (east, b.south), (east, b.north), (west, b.north), (west, b.south)]
 
 
 @dataclass

@@ -117,3 +117,13 @@ def test_offline_products_are_drawn_apart_before_any_download(qgis_app):
         if offline.evaluate(context):
             matched.append(feature["name"])
     assert matched == ["archived"]
+
+
+def test_a_box_across_the_antimeridian_searches_its_band_in_copernicus_not_the_rest_of_the_world(qgis_app):
+    # a Pacific-centred canvas gives a box with west > east (170° E … 170° W); as one polygon it was
+    # the ring 170 → -170, i.e. everything *but* the Pacific
+    ring = SearchForm(bbox=BBox(170, -20, -170, -10)).ring()
+    lons = sorted({lon for lon, _lat in ring})
+    assert lons == [-180.0, 180.0]
+    assert {lat for _lon, lat in ring} == {-20, -10}
+    assert SearchForm(bbox=BBox(10, 40, 20, 50)).ring()[:2] == [(10, 40), (20, 40)]
