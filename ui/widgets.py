@@ -62,6 +62,7 @@ class CanvasExtentBox(QgsExtentGroupBox):
         self.setToolTip(tr("Defaults to the map canvas extent (turned into WGS 84); "
                            "type a box, draw one or take a layer's extent"))
         self._following = False
+        self._crossing = None  # the canvas box when it crosses the antimeridian (west > east)
         canvas.extentsChanged.connect(self.follow_canvas)
         canvas.destinationCrsChanged.connect(self.follow_canvas)
         self.extentChanged.connect(self._extent_chosen)
@@ -72,7 +73,7 @@ class CanvasExtentBox(QgsExtentGroupBox):
         if force is True or state in (QgsExtentGroupBox.ExtentState.CurrentExtent,
                                       QgsExtentGroupBox.ExtentState.OriginalExtent):
             wgs84 = QgsCoordinateReferenceSystem(CRS)
-            box = self._canvas_box(wgs84)
+            box = self._canvas_box()
             self._following = True
             try:
                 self.setCurrentExtent(box, wgs84)
@@ -88,11 +89,18 @@ class CanvasExtentBox(QgsExtentGroupBox):
         if not self._following and self.extentState() == QgsExtentGroupBox.ExtentState.CurrentExtent:
             self.follow_canvas(force=True)
 
-    def _canvas_box(self, wgs84):
+    def _canvas_box(self):
+        """The canvas box as a rectangle for the widget. A canvas across the antimeridian (a map
+        centred on the Pacific) gives a box with west > east, which a QgsRectangle cannot hold (it
+        would swap the sides: the rest of the world): the widget shows its latitude band and
+        :meth:`box` returns the crossing box itself, which CSW gets as two boxes."""
         try:  # sides sampled, poles and the antimeridian handled, cut to the world
             box = box_from_extent(self.canvas.extent(), self.canvas.mapSettings().destinationCrs())
         except (QgsCsException, EoOrderError):
             box = BBox(-180.0, -90.0, 180.0, 90.0)
+        self._crossing = box if box.west > box.east else None
+        if self._crossing is not None:
+            return QgsRectangle(-180.0, box.south, 180.0, box.north)
         return QgsRectangle(box.west, box.south, box.east, box.north)
 
     def minimumSizeHint(self):  # noqa: N802 - Qt's name
@@ -104,6 +112,9 @@ class CanvasExtentBox(QgsExtentGroupBox):
 
     def box(self):
         """The chosen box as a :class:`~..core.models.BBox` (lon/lat)."""
+        if self._crossing is not None and self.extentState() in (QgsExtentGroupBox.ExtentState.CurrentExtent,
+                                                                  QgsExtentGroupBox.ExtentState.OriginalExtent):
+            return self._crossing  # following a canvas across the antimeridian (see _canvas_box)
         rect = self.outputExtent()
         if rect.isNull() or not rect.isFinite():
             raise EoOrderError(tr("The search box is empty: zoom the map to your area or type a box."))

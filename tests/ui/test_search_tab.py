@@ -223,6 +223,24 @@ def test_cancel_frees_the_search_button_at_once_and_the_task_ends_within_a_secon
             panel.deleteLater()
 
 
+def test_a_pacific_centred_canvas_searches_across_the_antimeridian_not_the_rest_of_the_world(
+        qgis_iface, qgis_new_project):
+    canvas = qgis_iface.mapCanvas()
+    canvas.setDestinationCrs(QgsCoordinateReferenceSystem("EPSG:3832"))  # PDC Mercator, centred on 150° E
+    canvas.setExtent(QgsRectangle(2.226e6, 1e6, 4.453e6, 2e6))  # 170° E … 170° W
+    panel = SearchTab(qgis_iface)
+    try:
+        box = panel.extent_box.box()  # a QgsRectangle would have swapped the sides: -170…170
+        # (the canvas widens the extent to its own shape: about 164° E … 164° W)
+        assert 150 < box.west < 180 and -180 < box.east < -150 and box.south < box.north
+        panel.extent_box.set_box((10, 40, 20, 50))  # a box the user types is used as it is
+        box = panel.extent_box.box()
+        assert (box.west, box.south, box.east, box.north) == (10, 40, 20, 50)
+    finally:
+        panel.shutdown()
+        panel.deleteLater()
+
+
 def test_a_zoomed_out_web_mercator_canvas_searches_the_whole_world(qgis_iface, qgis_new_project):
     canvas = qgis_iface.mapCanvas()
     canvas.setDestinationCrs(QgsCoordinateReferenceSystem("EPSG:3857"))
