@@ -701,6 +701,10 @@ Identifiants : une configuration d'authentification Basic, envoyée au seul serv
   <context>
     <name>EoOrderCdseAuth</name>
     <message>
+      <source>the Copernicus login (token) service</source>
+      <translation>le service de connexion (jeton) de Copernicus</translation>
+    </message>
+    <message>
       <source>The service has a problem: try again later.</source>
       <translation>Le service a un problème : réessayez plus tard.</translation>
     </message>
