@@ -269,3 +269,59 @@ def test_right_clicks_on_the_table_and_the_map_download_stac_items(stac_tab, qgi
     entry.trigger()
     wait_for(lambda: not tab.download_box.busy, timeout=60)
     assert sorted(os.listdir(folder / first["item_id"])) == [f"{first['item_id']}.tif", f"{first['item_id']}.xml"]
+
+
+def test_stop_keeps_the_part_the_next_download_resumes_it_with_the_api_credentials(dock, make_authcfg, tmp_path,
+                                                                                  qgis_iface):
+    """A STAC API behind Basic auth whose server also hosts the assets: the connection's auth config
+    goes with the item and asset requests; Stop keeps the .part, the next batch resumes it."""
+    from base64 import b64encode
+
+    from eo_order.core.catalogue import StacCatalogue
+    from eo_order.core.stac import parse_item
+    from eo_order.core.stac_footprints import stac_layer
+    from tests.servers.stac_assets import AssetServer, Content, asset_json, multihash
+
+    assets = AssetServer(auth="Basic " + b64encode(b"alice:stac-pass-1").decode(), rate=256 * 1024, chunk=16 * 1024)
+    store = ConnectionStore()
+    connection = store.add(Connection("Protected STAC", STAC, assets.url_for("/")))
+    try:
+        store.set_authcfg(connection, make_authcfg("alice", "stac-pass-1", name="Protected STAC"))
+        big = assets.add("B04.tif", Content.random(3 * 1024 * 1024, seed=4))
+        raw = assets.item("S2B_T31TCJ_20240501", "sentinel-2-l2a", {"B04": asset_json(
+            assets.href(big), checksum=multihash("sha256", big.content.bytes()), size=big.content.size)})
+        catalogue = StacCatalogue(connection)
+        layer = stac_layer("protected items", catalogue.features([parse_item(raw)]))
+        QgsProject.instance().addMapLayer(layer)
+        tab = dock.search
+        tab.settings.cdse_folder = str(tmp_path / "downloads")
+        tab.reload_connections()
+        assert tab.select_catalogue(STAC, connection.url) is not None
+        tab._show_columns(tab.catalogue)  # noqa: SLF001 - as a search's first page does
+        tab.show_layer(layer)
+        layer.selectAll()
+        assert tab.download_button.isEnabled()
+        choose(tab)
+        tab.download_button.click()
+        part = tmp_path / "downloads" / "S2B_T31TCJ_20240501" / "B04.tif.part"
+        wait_for(lambda: part.exists() and part.stat().st_size > 0, timeout=30)
+        tab.stop_button.click()
+        wait_for(lambda: not tab.download_box.busy, timeout=30)
+        kept = part.stat().st_size
+        assert 0 < kept < big.content.size and not part.with_name("B04.tif").exists()
+        assert "1 cancelled (partial files are kept and resumed next time)" in tab.progress_label.text()
+
+        assets.rate = None
+        choose(tab)
+        tab.download_selected()
+        wait_for(lambda: not tab.download_box.busy, timeout=30)
+        assert part.with_name("B04.tif").read_bytes() == big.content.bytes() and not part.exists()
+        assert tab.progress_label.text().startswith("1 of 1 assets on disk in ") and "1 verified" in \
+            tab.progress_label.text()
+        resumed = assets.requests_for("/assets/B04.tif")[-1]
+        assert resumed.headers["Range"] == f"bytes={kept}-" and resumed.headers["If-Range"] == big.etag
+        assert all(r.headers.get("Authorization") == assets.auth for r in assets.recorded)
+        assert "stac-pass-1" not in (tmp_path / "downloads" / "stac-download.csv").read_text()
+    finally:
+        store.remove(connection)
+        assets.stop()
