@@ -325,3 +325,17 @@ def test_stop_keeps_the_part_the_next_download_resumes_it_with_the_api_credentia
     finally:
         store.remove(connection)
         assets.stop()
+
+
+def test_a_role_no_selected_item_has_ends_the_batch_with_their_keys_and_roles(stac_tab, qgis_iface, tmp_path):
+    tab = stac_tab
+    select_items(tab, sorted(f["item_id"] for f in tab.layer.getFeatures())[:1])
+    choose(tab, ticks=["role:overview"], untick=["role:data"])
+    tab.download_selected()
+    wait_for(lambda: not tab.download_box.busy, timeout=30)
+    text = tab.progress_label.text()
+    assert text.startswith("None of the 1 item(s) has an asset with the key or role overview.")
+    assert "Their asset keys: data, metadata, thumbnail; roles: data, metadata, thumbnail." in text
+    [message] = qgis_iface.messageBar().get_messages(Qgis.MessageLevel.Critical)
+    assert "None of the 1 item(s)" in message
+    assert not (tmp_path / "downloads" / "stac-download.csv").exists()
