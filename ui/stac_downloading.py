@@ -162,7 +162,7 @@ class StacDownloadTask(BatchTask):
         super().__init__(tr("EO Order: download the assets of {0} STAC item(s)").format(len(links)), self._download,
                          self._judge, close_on_cancel=False)
         self.links, self.choices, self.folder = list(links), list(choices), folder
-        self.basic = basic  # (username, password) for the STAC APIs' own origins
+        self.basic = basic  # (username, password, origin): for the STAC API's own origin only
         self.copernicus = copernicus  # (credentials, token URL, hint) for Copernicus Data Space assets
         self.signer = signer
         self.per_host = per_host
@@ -183,10 +183,10 @@ class StacDownloadTask(BatchTask):
                                         "Space account (Account, with Copernicus selected) and download again."))
                 credentials, token_url, hint = self.copernicus
                 tokens = TokenManager(token_url, credentials=credentials, auth_hint=hint)
-            basic = BasicCredential(*self.basic) if self.basic else None
+            basic = BasicCredential(*self.basic[:2]) if self.basic else None
+            links = [r.self_link for r in rows if self.basic and origin(r.self_link) == self.basic[2]]
             engine = StacDownloader(self.folder, signer=self.signer or PlanetarySigner(), per_host=self.per_host,
-                                    credentials=stac_credentials([r.self_link for r in rows if r.self_link], basic,
-                                                                 tokens))
+                                    credentials=stac_credentials(links, basic, tokens))
             recorder = StacLogRecorder(self.log_path)
 
             def done(outcome):
@@ -201,13 +201,13 @@ class StacDownloadTask(BatchTask):
                 tokens.close()
 
     def _rows(self):
-        auth = HTTPBasicAuth(*self.basic) if self.basic else None
         clients = {}
 
         def client_for(link):
-            base = origin(link) + "/"
-            if base not in clients:  # the Copernicus password goes to its login only, never to its STAC API
-                clients[base] = StacClient(base, auth=None if is_copernicus(link) else auth)
+            base = origin(link)
+            if base not in clients:  # the API's password to its own origin only
+                auth = HTTPBasicAuth(*self.basic[:2]) if self.basic and base == self.basic[2] else None
+                clients[base] = StacClient(base + "/", auth=auth)
             return clients[base]
 
         self.report(0.0, tr("reading {0} item(s)").format(len(self.links)))
@@ -274,7 +274,7 @@ class StacDownloads(QObject):
         folder = self.settings.cdse_folder
         try:
             basic = self._basic(links)
-            copernicus = self._copernicus()
+            copernicus = self._copernicus(any(is_copernicus(link) for link in links))
         except EoOrderError as exc:
             push_message(self.iface, str(exc), Qgis.MessageLevel.Warning)
             return None
@@ -292,22 +292,31 @@ class StacDownloads(QObject):
         return task
 
     def _basic(self, links):
-        """(username, password) of the auth config of the STAC connection these items came from."""
-        origins = {origin(link) for link in links}
+        """(username, password, origin): the auth config of the STAC connection these items came
+        from (the connection at their self links' origin), for that origin only; None without one.
+        The Copernicus Data Space gets its token instead, never a password."""
+        origins = {origin(link) for link in links if not is_copernicus(link)}
         for connection in ConnectionStore(self.settings).all(STAC):
             authcfg = self.settings.authcfg_for(connection.url)
             if authcfg and origin(connection.url) in origins:
                 credentials = credentials_from_authcfg(authcfg, connection.name)
-                return credentials.username, credentials.password
+                return credentials.username, credentials.password, origin(connection.url)
         return None
 
-    def _copernicus(self):
-        """The Copernicus account of the download box, for Copernicus Data Space assets (None: none)."""
+    def _copernicus(self, needed):
+        """The Copernicus account of the download box, for Copernicus Data Space assets (None: none).
+        Its auth config is read when the items are on the Copernicus Data Space (an unreadable one
+        is said then); otherwise only if it reads, for assets an item may have there."""
         authcfg = self.settings.cdse_authcfg
         if not authcfg:
             return None
-        return (credentials_from_authcfg(authcfg, "Copernicus Data Space"), self.settings.cdse_urls[2],
-                auth_hint(authcfg))
+        try:
+            credentials = credentials_from_authcfg(authcfg, "Copernicus Data Space")
+        except EoOrderError:
+            if needed:
+                raise
+            return None
+        return credentials, self.settings.cdse_urls[2], auth_hint(authcfg)
 
     def cancel(self):
         if self.task is not None:
