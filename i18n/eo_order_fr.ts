@@ -3583,6 +3583,14 @@ Le journal des items (OUTPUT_LOG) est une table CSV Id,Collection,Datetime,Cloud
       <source>These assets are on the Copernicus Data Space: choose your Copernicus Data Space account (Account, with Copernicus selected) and download again.</source>
       <translation>Ces ressources sont sur Copernicus Data Space : choisissez votre compte Copernicus Data Space (Compte, avec Copernicus sélectionné) et téléchargez de nouveau.</translation>
     </message>
+    <message>
+      <source>A downloaded asset could not be recorded in the STAC download log {0} ({1}): is the disk full? The assets downloaded so far are on disk and verified. Free some space, then download again: verified files are skipped.</source>
+      <translation>Une ressource téléchargée n'a pas pu être inscrite dans le journal de téléchargement STAC {0} ({1}) : le disque est-il plein? Les ressources téléchargées jusqu'ici sont sur le disque et vérifiées. Libérez de l'espace, puis téléchargez de nouveau : les fichiers vérifiés sont sautés.</translation>
+    </message>
+    <message>
+      <source>The download folder {0} cannot be written ({1}): choose a writable folder in the Download box.</source>
+      <translation>Impossible d'écrire dans le dossier de téléchargement {0} ({1}) : choisissez un dossier accessible en écriture dans la zone Téléchargement.</translation>
+    </message>
   </context>
   <context>
     <name>WcsGetCoverageAlgorithm</name>

@@ -196,6 +196,11 @@ class StacDownloadTask(BatchTask):
 
             return engine.run(engine.requests(rows), progress=self._progress, cancelled=self.isCanceled,
                               on_done=done)
+        except OSError as exc:  # recording a verified asset failed (disk full, file locked): stop clearly
+            raise EoOrderError(tr(
+                "A downloaded asset could not be recorded in the STAC download log {0} ({1}): is the disk full? The "
+                "assets downloaded so far are on disk and verified. Free some space, then download again: verified "
+                "files are skipped.").format(self.log_path, exc.strerror or exc)) from None
         finally:
             if tokens is not None:
                 tokens.close()
@@ -215,10 +220,14 @@ class StacDownloadTask(BatchTask):
         if self.isCanceled():
             raise Cancelled()
         rows = asset_rows(items, self.choices)
-        os.makedirs(self.folder, exist_ok=True)
-        if os.path.isfile(self.log_path):
-            rows = merge_rows(read_stac_log(self.log_path), rows)
-        write_stac_log(self.log_path, rows)  # before the first byte: a crash leaves a log to resume from
+        try:
+            os.makedirs(self.folder, exist_ok=True)
+            if os.path.isfile(self.log_path):
+                rows = merge_rows(read_stac_log(self.log_path), rows)
+            write_stac_log(self.log_path, rows)  # before the first byte: a crash leaves a log to resume from
+        except OSError as exc:
+            raise EoOrderError(tr("The download folder {0} cannot be written ({1}): choose a writable folder in the "
+                                  "Download box.").format(self.folder, exc.strerror or exc)) from None
         return rows
 
     def _progress(self, snapshot):

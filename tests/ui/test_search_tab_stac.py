@@ -344,3 +344,18 @@ def test_a_role_no_selected_item_has_ends_the_batch_with_their_keys_and_roles(st
     [message] = qgis_iface.messageBar().get_messages(Qgis.MessageLevel.Critical)
     assert "None of the 1 item(s)" in message
     assert not (tmp_path / "downloads" / "stac-download.csv").exists()
+
+
+def test_a_download_folder_that_cannot_be_written_is_said_before_any_asset(stac_tab, thumbs, tmp_path, qgis_iface):
+    tab = stac_tab
+    (tmp_path / "a-file").write_text("not a folder")
+    tab.settings.cdse_folder = str(tmp_path / "a-file" / "downloads")
+    select_items(tab, sorted(f["item_id"] for f in tab.layer.getFeatures())[:1])
+    choose(tab)
+    before = len(thumbs.requests)
+    tab.download_selected()
+    wait_for(lambda: not tab.download_box.busy, timeout=30)
+    folder = tmp_path / "a-file" / "downloads"
+    assert tab.progress_label.text().startswith(f"The download folder {folder} cannot be written (")
+    assert tab.progress_label.text().endswith("): choose a writable folder in the Download box.")
+    assert not [r for r in thumbs.requests[before:] if r.path.endswith((".tif", ".xml"))]
