@@ -271,15 +271,60 @@ def test_right_clicks_on_the_table_and_the_map_download_stac_items(stac_tab, qgi
     assert sorted(os.listdir(folder / first["item_id"])) == [f"{first['item_id']}.tif", f"{first['item_id']}.xml"]
 
 
+def show_items(tab, connection, raw_items, folder):
+    """The tab on ``connection`` showing a STAC footprint layer of ``raw_items`` (as a search would)."""
+    from eo_order.core.catalogue import StacCatalogue
+    from eo_order.core.stac import parse_item
+    from eo_order.core.stac_footprints import stac_layer
+
+    layer = stac_layer("items", StacCatalogue(connection).features([parse_item(raw) for raw in raw_items]))
+    QgsProject.instance().addMapLayer(layer)
+    tab.settings.cdse_folder = str(folder)
+    tab.reload_connections()
+    assert tab.select_catalogue(STAC, connection.url) is not None
+    tab._show_columns(tab.catalogue)  # noqa: SLF001 - as a search's first page does
+    tab.show_layer(layer)
+    layer.selectAll()
+    return layer
+
+
+def test_planetary_computer_style_assets_are_signed_and_no_token_is_logged(dock, tmp_path):
+    from eo_order.core.stac_download import PlanetarySigner
+    from tests.servers.stac_assets import AssetServer, Content, SigningServer, asset_json, multihash
+
+    signing = SigningServer()
+    blobs = AssetServer(signed_by=signing)
+    store = ConnectionStore()
+    connection = store.add(Connection("Signed STAC", STAC, blobs.url_for("/")))
+    try:
+        asset = blobs.add("B8A.tif", Content.random(100 * 1024, seed=8))
+        raw = blobs.item("S2A_SIGNED", "sentinel-2-l2a", {"B8A": asset_json(
+            blobs.href(asset), checksum=multihash("sha256", asset.content.bytes()))})
+        tab = dock.search
+        show_items(tab, connection, [raw], tmp_path / "downloads")
+        tab.download_box.stac_downloads.signer = PlanetarySigner(
+            signing.endpoint, hosts=[blobs.url_for("/").split("/")[2]])  # the blob host of this test
+        choose(tab)
+        tab.download_selected()
+        wait_for(lambda: not tab.download_box.busy, timeout=30)
+        assert (tmp_path / "downloads" / "S2A_SIGNED" / "B8A.tif").read_bytes() == asset.content.bytes()
+        assert [collection for collection, _token in signing.issued] == ["sentinel-2-l2a"]
+        _collection, token = signing.issued[0]
+        signature = token.rsplit("sig=", 1)[1]
+        assert signature not in (tmp_path / "downloads" / "stac-download.csv").read_text()
+        assert signature not in tab.progress_label.text()
+    finally:
+        store.remove(connection)
+        blobs.stop()
+        signing.stop()
+
+
 def test_stop_keeps_the_part_the_next_download_resumes_it_with_the_api_credentials(dock, make_authcfg, tmp_path,
                                                                                   qgis_iface):
     """A STAC API behind Basic auth whose server also hosts the assets: the connection's auth config
     goes with the item and asset requests; Stop keeps the .part, the next batch resumes it."""
     from base64 import b64encode
 
-    from eo_order.core.catalogue import StacCatalogue
-    from eo_order.core.stac import parse_item
-    from eo_order.core.stac_footprints import stac_layer
     from tests.servers.stac_assets import AssetServer, Content, asset_json, multihash
 
     assets = AssetServer(auth="Basic " + b64encode(b"alice:stac-pass-1").decode(), rate=256 * 1024, chunk=16 * 1024)
@@ -290,16 +335,8 @@ def test_stop_keeps_the_part_the_next_download_resumes_it_with_the_api_credentia
         big = assets.add("B04.tif", Content.random(3 * 1024 * 1024, seed=4))
         raw = assets.item("S2B_T31TCJ_20240501", "sentinel-2-l2a", {"B04": asset_json(
             assets.href(big), checksum=multihash("sha256", big.content.bytes()), size=big.content.size)})
-        catalogue = StacCatalogue(connection)
-        layer = stac_layer("protected items", catalogue.features([parse_item(raw)]))
-        QgsProject.instance().addMapLayer(layer)
         tab = dock.search
-        tab.settings.cdse_folder = str(tmp_path / "downloads")
-        tab.reload_connections()
-        assert tab.select_catalogue(STAC, connection.url) is not None
-        tab._show_columns(tab.catalogue)  # noqa: SLF001 - as a search's first page does
-        tab.show_layer(layer)
-        layer.selectAll()
+        show_items(tab, connection, [raw], tmp_path / "downloads")
         assert tab.download_button.isEnabled()
         choose(tab)
         tab.download_button.click()
