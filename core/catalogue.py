@@ -318,11 +318,10 @@ class CopernicusCatalogue(Catalogue):
 
 class StacCatalogue(Catalogue):
     """Any STAC API: collections listed from the server (several at once), box or polygon,
-    dates, max cloud; items are footprints with thumbnails. Downloads come with the download
-    engine's STAC support (shown, not offered yet)."""
+    dates, max cloud; items are footprints with thumbnails; their assets download through the
+    verified engine (core/stac_download.py)."""
 
-    capabilities = Capabilities(server_collections=True, cloud=True, polygon=True, action=DOWNLOAD,
-                                action_ready=False)
+    capabilities = Capabilities(server_collections=True, cloud=True, polygon=True, action=DOWNLOAD)
     layer_kind = ITEMS
     columns = ("item_id", "datetime", "collection", "cloud_cover", "platform")
     noun = "items"

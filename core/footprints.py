@@ -436,16 +436,21 @@ def _text(feature, name):
 
 
 def footprint_date(feature):
-    """The acquisition (record) or sensing (product) date of a footprint feature, 'YYYY-MM-DD' or ''."""
-    return _text(feature, "acquired") or _text(feature, "sensing_start")
+    """The acquisition (record), sensing (product) or item (STAC) date of a footprint feature, 'YYYY-MM-DD' or
+    ''."""
+    return (_text(feature, "acquired") or _text(feature, "sensing_start") or _text(feature, "datetime")
+            or _text(feature, "start_datetime"))
 
 
 def footprint_label(feature):
     """How a user recognises one footprint: ``2013-02-21 · Radarsat1 SCNB · 1508208`` for an EODMS/CSW
     record (date, collection and beam, id), ``2022-05-03 · S2A_MSIL1C_…`` for a Copernicus product
-    (sensing date, product name). Parts that are empty are left out."""
+    (sensing date, product name), ``2024-05-01 · sentinel-2-l2a · S2A_…`` for a STAC item. Parts that are
+    empty are left out."""
     if feature.fields().indexOf("product_id") >= 0:
         parts = [footprint_date(feature), _text(feature, "name") or _text(feature, "product_id")]
+    elif feature.fields().indexOf("item_id") >= 0:
+        parts = [footprint_date(feature), _text(feature, "collection"), _text(feature, "item_id")]
     else:
         collection = " ".join(p for p in (_text(feature, "collection_id"), _text(feature, "beam_mode")) if p)
         parts = [footprint_date(feature), collection, _text(feature, "record_id")]

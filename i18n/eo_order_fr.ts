@@ -3385,8 +3385,8 @@ Le journal des items (OUTPUT_LOG) est une table CSV Id,Collection,Datetime,Cloud
       <translation>Compte</translation>
     </message>
     <message>
-      <source>Downloading STAC assets comes next (the download engine is being extended); for now use the items' links.</source>
-      <translation>Le téléchargement des ressources STAC arrive bientôt (le moteur de téléchargement est en cours d'extension) ; pour l'instant, utilisez les liens des éléments.</translation>
+      <source>Download the chosen assets of the selected items (verified, resumable), one folder per item; the STAC download log stac-download.csv is kept in the folder</source>
+      <translation>Télécharger les ressources choisies des éléments sélectionnés (vérifiées, avec reprise), un dossier par élément; le journal de téléchargement STAC stac-download.csv est conservé dans le dossier</translation>
     </message>
     <message>
       <source>Make a polygon layer active and select the polygon to search in.</source>
@@ -3469,6 +3469,10 @@ Le journal des items (OUTPUT_LOG) est une table CSV Id,Collection,Datetime,Cloud
       <translation>Commander les {0} scènes sélectionnées</translation>
     </message>
     <message>
+      <source>Download the assets of this item…</source>
+      <translation>Télécharger les ressources de cet élément…</translation>
+    </message>
+    <message>
       <source>The dates are the last {0} days: new products can take days to appear in the catalogue; choose an earlier period.</source>
       <translation>Les dates sont les {0} derniers jours : les nouveaux produits peuvent prendre des jours avant d'apparaître dans le catalogue ; choisissez une période antérieure.</translation>
     </message>
@@ -3479,6 +3483,117 @@ Le journal des items (OUTPUT_LOG) est une table CSV Id,Collection,Datetime,Cloud
     <message>
       <source>No query log: the folder {0} cannot be created ({1}).</source>
       <translation>Aucun journal de requête : le dossier {0} ne peut pas être créé ({1}).</translation>
+    </message>
+    <message>
+      <source>Download the assets of {0} items…</source>
+      <translation>Télécharger les ressources de {0} éléments…</translation>
+    </message>
+  </context>
+  <context>
+    <name>StacDownloads</name>
+    <message>
+      <source>Download STAC assets</source>
+      <translation>Télécharger des ressources STAC</translation>
+    </message>
+    <message>
+      <source>Download</source>
+      <translation>Télécharger</translation>
+    </message>
+    <message>
+      <source>; nothing downloaded.</source>
+      <translation>; rien n'a été téléchargé.</translation>
+    </message>
+    <message>
+      <source>{0} verified</source>
+      <translation>{0} vérifié(s)</translation>
+    </message>
+    <message>
+      <source>{0} complete, no checksum to verify</source>
+      <translation>{0} complet(s), sans somme de contrôle à vérifier</translation>
+    </message>
+    <message>
+      <source>{0} already there</source>
+      <translation>{0} déjà présent(s)</translation>
+    </message>
+    <message>
+      <source>{0} of {1} assets on disk in {2}</source>
+      <translation>{0} ressource(s) sur {1} sur le disque dans {2}</translation>
+    </message>
+    <message>
+      <source>Download cancelled; partial files are kept and the next download resumes them.</source>
+      <translation>Téléchargement annulé; les fichiers partiels sont conservés et le prochain téléchargement les reprendra.</translation>
+    </message>
+    <message>
+      <source>A download is already running: wait for it or cancel it first.</source>
+      <translation>Un téléchargement est déjà en cours : attendez qu'il se termine ou annulez-le d'abord.</translation>
+    </message>
+    <message>
+      <source>These features have no self_link: select items of a STAC search.</source>
+      <translation>Ces entités n'ont pas de self_link : sélectionnez des éléments d'une recherche STAC.</translation>
+    </message>
+    <message>
+      <source>Show folder</source>
+      <translation>Afficher le dossier</translation>
+    </message>
+    <message>
+      <source>Download the assets of {0} selected items</source>
+      <translation>Télécharger les ressources des {0} éléments sélectionnés</translation>
+    </message>
+    <message>
+      <source>Which assets of the {0} selected item(s)? An asset is downloaded when its role or its key is ticked.</source>
+      <translation>Quelles ressources des {0} élément(s) sélectionné(s)? Une ressource est téléchargée quand son rôle ou sa clé est coché.</translation>
+    </message>
+    <message>
+      <source>{0} cancelled (partial files are kept and resumed next time)</source>
+      <translation>{0} annulé(s) (les fichiers partiels sont conservés et repris la prochaine fois)</translation>
+    </message>
+    <message>
+      <source>Download failed: {0}</source>
+      <translation>Échec du téléchargement : {0}</translation>
+    </message>
+    <message>
+      <source>{0} failed: {1}</source>
+      <translation>{0} en échec : {1}</translation>
+    </message>
+    <message>
+      <source>EO Order: download the assets of {0} STAC item(s)</source>
+      <translation>EO Order : télécharger les ressources de {0} élément(s) STAC</translation>
+    </message>
+    <message>
+      <source>reading {0} item(s)</source>
+      <translation>lecture de {0} élément(s)</translation>
+    </message>
+    <message>
+      <source>Download the assets of this item: {0}</source>
+      <translation>Télécharger les ressources de cet élément : {0}</translation>
+    </message>
+    <message>
+      <source>Download one of {0} items here</source>
+      <translation>Télécharger l'un des {0} éléments ici</translation>
+    </message>
+    <message>
+      <source>Role: {0}</source>
+      <translation>Rôle : {0}</translation>
+    </message>
+    <message>
+      <source>Asset: {0}</source>
+      <translation>Ressource : {0}</translation>
+    </message>
+    <message>
+      <source>{0} more failed.</source>
+      <translation>{0} autre(s) en échec.</translation>
+    </message>
+    <message>
+      <source>These assets are on the Copernicus Data Space: choose your Copernicus Data Space account (Account, with Copernicus selected) and download again.</source>
+      <translation>Ces ressources sont sur Copernicus Data Space : choisissez votre compte Copernicus Data Space (Compte, avec Copernicus sélectionné) et téléchargez de nouveau.</translation>
+    </message>
+    <message>
+      <source>A downloaded asset could not be recorded in the STAC download log {0} ({1}): is the disk full? The assets downloaded so far are on disk and verified. Free some space, then download again: verified files are skipped.</source>
+      <translation>Une ressource téléchargée n'a pas pu être inscrite dans le journal de téléchargement STAC {0} ({1}) : le disque est-il plein? Les ressources téléchargées jusqu'ici sont sur le disque et vérifiées. Libérez de l'espace, puis téléchargez de nouveau : les fichiers vérifiés sont sautés.</translation>
+    </message>
+    <message>
+      <source>The download folder {0} cannot be written ({1}): choose a writable folder in the Download box.</source>
+      <translation>Impossible d'écrire dans le dossier de téléchargement {0} ({1}) : choisissez un dossier accessible en écriture dans la zone Téléchargement.</translation>
     </message>
   </context>
   <context>

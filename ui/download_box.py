@@ -1,13 +1,16 @@
-"""The Search tab's *Download* section (Copernicus products today): folder, how many at once,
-Download selected / Stop / Open in QGIS, a progress bar and what happened. The downloads
-themselves run in :class:`~.downloading.DownloadController`."""
+"""The Search tab's *Download* section (Copernicus products and STAC assets): folder, how many at
+once, Download selected / Stop / Open in QGIS, a progress bar and what happened. The downloads
+themselves run in :class:`~.downloading.DownloadController` (Copernicus) and
+:class:`~.stac_downloading.StacDownloads` (STAC: the assets chosen once per batch)."""
 
 from qgis.gui import QgsCollapsibleGroupBox, QgsFileWidget
 from qgis.PyQt.QtCore import QCoreApplication
 from qgis.PyQt.QtWidgets import QFormLayout, QHBoxLayout, QProgressBar, QSizePolicy, QSpinBox
 
+from ..core.footprints import ITEMS, layer_kind
 from .downloading import DownloadController
 from .messages import plain_label
+from .stac_downloading import StacDownloads
 from .widgets import push_button
 
 
@@ -25,10 +28,12 @@ class DownloadBox(QgsCollapsibleGroupBox):
         self.results = results
         self.setToolTip(tr("Where and how the selected products are downloaded"))
         self.downloads = DownloadController(iface, self)
-        self.downloads.progressed.connect(self._progress)
-        self.downloads.productDone.connect(self._product_done)
-        self.downloads.started.connect(self._started)
-        self.downloads.finished.connect(self._finished)
+        self.stac_downloads = StacDownloads(iface, self)
+        for controller in (self.downloads, self.stac_downloads):
+            controller.progressed.connect(self._progress)
+            controller.productDone.connect(self._product_done)
+            controller.started.connect(self._started)
+            controller.finished.connect(self._finished)
         form = QFormLayout(self)
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.folder_widget = QgsFileWidget()
@@ -49,7 +54,7 @@ class DownloadBox(QgsCollapsibleGroupBox):
                                            tr("Download the selected products (verified, resumable)"),
                                            self.download_selected, enabled=False)
         self.stop_button = push_button(tr("Stop"), tr("Stop downloading; partial files are kept and resumed next time"),
-                                       self.downloads.cancel, enabled=False)
+                                       self.cancel, enabled=False)
         self.open_button = push_button(tr("Open in QGIS"), tr("Add the selected downloaded products to the map"),
                                        self.open_selected, enabled=False)
         for widget in (self.download_button, self.stop_button, self.open_button):
@@ -64,14 +69,32 @@ class DownloadBox(QgsCollapsibleGroupBox):
         form.addRow(self.progress)
         form.addRow(self.progress_label)
 
-    def update_state(self, selected, products):
-        """``selected`` features of the results layer; ``products``: they can be downloaded."""
-        busy = self.downloads.busy
-        self.download_button.setEnabled(bool(selected) and products and not busy)
+    @property
+    def busy(self):
+        """A download (Copernicus or STAC) is running: one at a time."""
+        return self.downloads.busy or self.stac_downloads.busy
+
+    def cancel(self):
+        self.downloads.cancel()
+        self.stac_downloads.cancel()
+
+    def _is_stac(self):
+        return self.results.layer is not None and layer_kind(self.results.layer) == ITEMS
+
+    def update_state(self, selected, downloadable):
+        """``selected`` features of the results layer; ``downloadable``: they can be downloaded
+        (Copernicus products, or STAC items)."""
+        busy = self.busy
+        self.download_button.setEnabled(bool(selected) and downloadable and not busy)
         self.stop_button.setEnabled(busy)
-        self.open_button.setEnabled(products and any(bool(f["downloaded"]) for f in selected))
+        self.open_button.setEnabled(downloadable and not self._is_stac()
+                                    and any(bool(f["downloaded"]) for f in selected))
 
     def download_selected(self):
+        if self.busy:
+            return None
+        if self._is_stac():
+            return self.stac_downloads.request_download(self.results.layer, self.results.selected_features())
         return self.downloads.request_download(self.results.layer, self.results.selected_features())
 
     def open_selected(self):
@@ -103,7 +126,9 @@ class DownloadBox(QgsCollapsibleGroupBox):
             self.progress_label.setText(tr("Download stopped; partial files are kept and resumed next time."))
         else:
             self.progress.setValue(int(1000 * sum(1 for o in outcomes if o.done) / max(len(outcomes), 1)))
-            self.progress_label.setText(self.downloads.ending)  # the batch's one ending (as in the message bar)
+            controller = self.sender() if self.sender() in (self.downloads, self.stac_downloads) else self.downloads
+            self.progress_label.setText(controller.ending)  # the batch's one ending (as in the message bar)
 
     def shutdown(self):
         self.downloads.shutdown()
+        self.stac_downloads.shutdown()

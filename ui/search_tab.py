@@ -1,7 +1,7 @@
 """The Search tab, one for every catalogue (core/catalogue.py): pick EODMS, RCM, Copernicus, a CSW
 catalogue or a STAC API; the filters that catalogue supports appear; one CatalogueSearchTask fills
 one footprint layer and the results table page by page; then Order (EODMS) or Download
-(Copernicus) as the catalogue offers."""
+(Copernicus products, STAC assets) as the catalogue offers."""
 
 import datetime as dt
 
@@ -237,8 +237,9 @@ class SearchTab(QWidget):
         self.concurrency_spin = box.concurrency_spin
         self.download_button, self.stop_button, self.open_button = box.download_button, box.stop_button, box.open_button
         self.progress, self.progress_label = box.progress, box.progress_label
-        box.downloads.started.connect(self._update_buttons)
-        box.downloads.finished.connect(self._update_buttons)
+        for controller in (box.downloads, box.stac_downloads):
+            controller.started.connect(self._update_buttons)
+            controller.finished.connect(self._update_buttons)
         layout.addWidget(box)
         self._ordered = set()
         self._scroll, self._body = scroll, body
@@ -327,9 +328,9 @@ class SearchTab(QWidget):
         self.order_button.setVisible(caps.action == ORDER)
         self.download_box.setVisible(caps.action == DOWNLOAD)
         self.download_button.setToolTip(
-            tr("Download the selected products (verified, resumable)") if caps.action_ready else
-            tr("Downloading STAC assets comes next (the download engine is being extended); for now use the "
-               "items' links."))
+            tr("Download the chosen assets of the selected items (verified, resumable), one folder per item; "
+               "the STAC download log stac-download.csv is kept in the folder") if catalogue.kind == STAC else
+            tr("Download the selected products (verified, resumable)"))
         self._update_buttons()
         if hasattr(self, "_scroll"):
             self._fit_width()
@@ -679,11 +680,15 @@ class SearchTab(QWidget):
         selected = self.selected_features()
         caps = self.catalogue.capabilities
         self.order_button.setEnabled(bool(selected) and caps.action == ORDER)
-        self.download_box.update_state(selected, caps.action == DOWNLOAD and caps.action_ready and self._is_products())
+        self.download_box.update_state(selected, caps.action == DOWNLOAD and caps.action_ready
+                                       and (self._is_products() or self._is_items()))
         self.layer_tools.update_state()
 
     def _is_products(self):
         return self.layer is not None and layer_kind(self.layer) == PRODUCTS
+
+    def _is_items(self):
+        return self.layer is not None and layer_kind(self.layer) == ITEMS
 
     def order_selected(self):
         features = self.selected_features()
@@ -702,8 +707,12 @@ class SearchTab(QWidget):
             menu.addAction(text, self.order_selected)
         elif self._is_products():
             text = tr("Download this product") if count == 1 else tr("Download {0} products").format(count)
-            menu.addAction(text, self.download_selected).setEnabled(not self.downloads.busy)
+            menu.addAction(text, self.download_selected).setEnabled(not self.download_box.busy)
             menu.addAction(tr("Open in QGIS"), self.open_selected).setEnabled(self.open_button.isEnabled())
+        elif self._is_items() and caps.action == DOWNLOAD:
+            text = tr("Download the assets of this item…") if count == 1 else \
+                tr("Download the assets of {0} items…").format(count)
+            menu.addAction(text, self.download_selected).setEnabled(not self.download_box.busy)
         menu.addAction(tr("Show quicklooks"), lambda: show_quicklooks(self.iface, self.layer))
         menu.popup(self.table.viewport().mapToGlobal(position))
         self._menu = menu

@@ -38,7 +38,7 @@ def test_the_factory_gives_each_connection_its_catalogue_and_capabilities(qgis_a
     copernicus = made["Copernicus Data Space"].capabilities
     assert copernicus.action == DOWNLOAD and copernicus.dates_required and copernicus.polygon and copernicus.cloud
     stac = made["Earth Search"].capabilities
-    assert stac.server_collections and stac.action == DOWNLOAD and not stac.action_ready
+    assert stac.server_collections and stac.action == DOWNLOAD and stac.action_ready
     generic = catalogue_for(Connection("Mine", CSW, "http://127.0.0.1:9/csw"))
     assert type(generic) is CswCatalogue and generic.capabilities.action == NO_ACTION and generic.capabilities.title
     assert [c.layer_kind for c in (generic, made["Copernicus Data Space"], made["Earth Search"])] == [
