@@ -32,8 +32,14 @@ from .footprints import (
     search_layer_name,
 )
 from .history import cdse_params, csw_params
+from .i18n import translate
 from .models import BBox, SearchQuery
 from .querylog import default_log_name, write_query_log
+
+
+def tr(text):
+    return translate("EoOrderCatalogue", text)
+
 
 ORDER, DOWNLOAD, NO_ACTION = "order", "download", "none"
 
@@ -75,7 +81,7 @@ class SearchForm:
         if self.polygon:
             return [tuple(p) for p in self.polygon]
         if self.bbox is None:
-            raise InputError("Choose a search area: zoom the map to it or type a box.")
+            raise InputError(tr("Choose a search area: zoom the map to it or type a box."))
         b = self.bbox
         return [(b.west, b.south), (b.east, b.south), (b.east, b.north), (b.west, b.north), (b.west, b.south)]
 
@@ -213,7 +219,7 @@ class CswCatalogue(Catalogue):
 
     def query(self, form):
         if form.bbox is None:
-            raise InputError("Choose a search box: zoom the map to your area or type a box.")
+            raise InputError(tr("Choose a search box: zoom the map to your area or type a box."))
         return SearchQuery(bbox=form.bbox, start=form.start, end=form.end, title=form.title,
                            max_records=form.max_records)
 
@@ -272,7 +278,7 @@ class CopernicusCatalogue(Catalogue):
 
     def query(self, form):
         if not (form.start and form.end):
-            raise InputError("Choose both sensing dates (the end date is exclusive).")
+            raise InputError(tr("Choose both sensing dates (the end date is exclusive)."))
         collection = form.collections[0] if form.collections else ""
         return CdseQuery(collection, form.ring(), form.start, form.end, max_cloud=form.max_cloud,
                          max_records=form.max_records)
@@ -405,7 +411,7 @@ def catalogue_for(connection: Connection, settings=None) -> Catalogue:
         return CopernicusCatalogue(connection, settings.cdse_folder if settings is not None else "")
     if connection.kind == STAC:
         return StacCatalogue(connection)
-    raise InputError(f"“{connection.name}” is not a catalogue (it is a {connection.kind_label}).")
+    raise InputError(tr("“{0}” is not a catalogue (it is a {1}).").format(connection.name, connection.kind_label))
 
 
 def catalogues(store, settings=None):

@@ -46,10 +46,16 @@ from lxml import etree
 from .boxes import box_from_corners, crs_is_latlon  # noqa: F401 - crs_is_latlon kept importable here
 from .errors import AuthError, Cancelled, EoOrderError, NetworkError, ResponseError
 from .http import DEFAULT_TIMEOUT, Deadline, new_session, send
+from .i18n import translate
 from .iso19139 import RECORD_TAGS as ISO_RECORD_TAGS
 from .iso19139 import parse_iso_record
 from .models import THUMBNAIL, Record
 from .xmlsafe import SOAP11, SOAP12, exception_from, html_message, local, looks_like_html, pull_parser
+
+
+def tr(text):
+    return translate("EoOrderCsw", text)
+
 
 EODMS_CATALOG_URL = "https://www.eodms-sgdot.nrcan-rncan.gc.ca/MetaManagerCSW/csw/eodms_catalog"
 EODMS_RCM_URL = "https://www.eodms-sgdot.nrcan-rncan.gc.ca/MetaManagerCSW/csw/RCMImageProducts"
@@ -565,11 +571,13 @@ def parse_getrecords(chunks, what="the catalogue", limit=None):
     except etree.XMLSyntaxError as exc:
         if reader.error_root is None:
             raise ResponseError(
-                f"{what} sent malformed or truncated XML ({exc}). Try again; if it persists "
-                "the service is broken."
+                tr(
+                    "{0} sent malformed or truncated XML ({1}). Try again; if it persists the service is "
+                    "broken.").format(
+                    what, exc)
             ) from None
     if not started:
-        raise ResponseError(f"{what} sent an empty reply.")
+        raise ResponseError(tr("{0} sent an empty reply.").format(what))
     _check_document(reader, reader.root if reader.root is not None else root, what)
     return page
 
@@ -579,7 +587,7 @@ def _check_first_chunk(chunk, what):
     if looks_like_html(chunk):
         raise ResponseError(html_message(chunk, what))
     if chunk.lstrip().lstrip(b"\xef\xbb\xbf")[:1] != b"<":
-        raise ResponseError(f"{what} did not answer with XML (it starts with {chunk[:60]!r}).")
+        raise ResponseError(tr("{0} did not answer with XML (it starts with {1!r}).").format(what, chunk[:60]))
 
 
 def _check_document(reader, root, what):
@@ -591,8 +599,10 @@ def _check_document(reader, root, what):
             raise error
     if root is None:
         raise ResponseError(
-            f"{what} answered with {MAX_RECORD_BYTES // 2**20} MB of XML without a CSW element: "
-            "check that the URL is the catalogue's CSW 2.0.2 endpoint.")
+            tr(
+                "{0} answered with {1} MB of XML without a CSW element: check that the URL is the "
+                "catalogue's CSW 2.0.2 endpoint.").format(
+                what, MAX_RECORD_BYTES // 2**20))
     document = root
     while document.tag in _SOAP_PARTS and len(document):
         document = document[-1]  # Envelope → Body → its content
@@ -600,9 +610,10 @@ def _check_document(reader, root, what):
     soap_records = root.tag in _SOAP_PARTS and page.received and document.tag in RECORD_READERS
     if not (is_results or soap_records):
         raise ResponseError(
-            f"{what} answered with {_describe(document.tag, document.get('version'))} instead of a "
-            "CSW 2.0.2 GetRecords result: EO Order reads CSW 2.0.2 catalogues; check that the URL is "
-            "the catalogue's CSW 2.0.2 endpoint."
+            tr(
+                "{0} answered with {1} instead of a CSW 2.0.2 GetRecords result: EO Order reads CSW "
+                "2.0.2 catalogues; check that the URL is the catalogue's CSW 2.0.2 endpoint.").format(
+                what, _describe(document.tag, document.get('version')))
         )
 
 
@@ -676,8 +687,9 @@ class CswClient:
         self.parallel_requests = _parallel_setting(parallel_requests)
         if self.profile == Profile.RCM and credentials is None:
             raise AuthError(
-                "EODMS RCM needs your EODMS username and password: choose or create a "
-                "QGIS authentication configuration (Basic, username/password) for it."
+                tr(
+                    "EODMS RCM needs your EODMS username and password: choose or create a QGIS "
+                    "authentication configuration (Basic, username/password) for it.")
             )
 
     def request_body(self, query, start_position=1, max_records=None):
@@ -941,6 +953,7 @@ def _chunks(response, deadline):
         if isinstance(exc, (ResponseError, NetworkError)):
             raise
         raise NetworkError(
-            f"The connection to {response.url} broke while reading the records ({exc.__class__.__name__}). "
-            "Try again."
+            tr(
+                "The connection to {0} broke while reading the records ({1}). Try again.").format(
+                response.url, exc.__class__.__name__)
         ) from None

@@ -11,6 +11,12 @@ from qgis.PyQt.QtCore import pyqtSignal
 
 from .errors import Cancelled, EoOrderError, redact
 from .http import Deadline
+from .i18n import translate
+
+
+def tr(text):
+    return translate("EoOrderTasks", text)
+
 
 LOG_TAG = "EO Order"
 
@@ -66,8 +72,9 @@ class WorkTask(QgsTask):
         except Exception as exc:  # noqa: BLE001 - reported, never a traceback dialog
             log(traceback.format_exc(), Qgis.MessageLevel.Critical)
             self.error = EoOrderError(
-                f"{self.base_description} failed unexpectedly ({exc.__class__.__name__}: {exc}). "
-                "Details are in the EO Order log panel."
+                tr(
+                    "{0} failed unexpectedly ({1}: {2}). Details are in the EO Order log panel.").format(
+                    self.base_description, exc.__class__.__name__, exc)
             )
         return False
 
@@ -89,8 +96,10 @@ class WorkTask(QgsTask):
             log(f"EO Order could not finish {self.description()!r}:\n{traceback.format_exc()}",
                 Qgis.MessageLevel.Critical)
             self.error = EoOrderError(
-                f"EO Order hit an internal error while finishing {self.description()!r} ({exc}). The details "
-                "are in the message log (EO Order tab): please report them.")
+                tr(
+                    "EO Order hit an internal error while finishing {0!r} ({1}). The details are in the "
+                    "message log (EO Order tab): please report them.").format(
+                    self.description(), exc))
             ok = False
         text = self.error_text()
         if text:
