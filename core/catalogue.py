@@ -32,13 +32,14 @@ from .footprints import (
     search_layer_name,
 )
 from .history import cdse_params, csw_params
-from .i18n import translate
+from .i18n import tr_noop, translate
 from .models import BBox, SearchQuery
 from .querylog import default_log_name, write_query_log
 
 
 def tr(text):
     return translate("EoOrderCatalogue", text)
+
 
 
 ORDER, DOWNLOAD, NO_ACTION = "order", "download", "none"
@@ -111,7 +112,7 @@ class Catalogue:
     capabilities = Capabilities()
     layer_kind = RECORDS
     columns: Tuple[str, ...] = ()
-    noun = "records"  # for messages: "3,000 of 10,000 records"
+    noun = tr_noop("records")  # for messages: "3,000 of 10,000 records" (translated when shown, context below)
 
     def __init__(self, connection: Connection):
         self.connection = connection
@@ -269,7 +270,7 @@ class CopernicusCatalogue(Catalogue):
                                 account_for="download", action=DOWNLOAD, query_log=True)
     layer_kind = PRODUCTS
     columns = ("sensing_start", "online", "downloaded", "cloud_cover", "size_bytes", "name")
-    noun = "products"
+    noun = tr_noop("products")
 
     def __init__(self, connection, folder=""):
         super().__init__(connection)
@@ -302,8 +303,8 @@ class CopernicusCatalogue(Catalogue):
                 write_query_log(self.log_path, query, products, catalogue.url)
                 result.layer_properties[QUERY_LOG_PROPERTY] = self.log_path
             except OSError as exc:
-                result.warnings.append(f"The query log could not be written to {self.log_path} "
-                                       f"({exc.strerror or exc}): choose a writable download folder.")
+                result.warnings.append(tr("The query log could not be written to {0} ({1}): choose a writable "
+                                          "download folder.").format(self.log_path, exc.strerror or exc))
         return result
 
     def features(self, items):
@@ -328,7 +329,7 @@ class StacCatalogue(Catalogue):
                                 action_ready=False)
     layer_kind = ITEMS
     columns = ("item_id", "datetime", "collection", "cloud_cover", "platform")
-    noun = "items"
+    noun = tr_noop("items")
 
     def __init__(self, connection):
         super().__init__(connection)
@@ -366,7 +367,8 @@ class StacCatalogue(Catalogue):
         result = CatalogueResult(found.items, found.matched, found.without_geometry, notes=list(found.notes),
                                  more_available=found.truncated)
         if found.without_geometry:
-            result.warnings.append(f"{found.without_geometry} items have no geometry: they are not in the layer.")
+            result.warnings.append(tr("{0} items have no geometry: they are not in the layer.").format(
+                found.without_geometry))
         return result
 
     def features(self, items):
@@ -382,8 +384,8 @@ class StacCatalogue(Catalogue):
             parts.append(f"{query.start.isoformat()[:10] if query.start else '…'} – "
                          f"{query.end.isoformat()[:10] if query.end else '…'}")
         if query.max_cloud is not None:
-            parts.append(f"≤ {query.max_cloud:g} % cloud")
-        parts.append(f"{count} item" if count == 1 else f"{count} items")
+            parts.append(tr("≤ {0:g} % cloud").format(query.max_cloud))
+        parts.append(tr("{0} item").format(count) if count == 1 else tr("{0} items").format(count))
         return " · ".join(parts)
 
     def history_params(self, query):

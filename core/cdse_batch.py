@@ -126,7 +126,7 @@ def set_downloaded_flags(provider, product_ids, value=True):
     request.setSubsetOfAttributes([])
     changes = {feature.id(): {index: bool(value)} for feature in provider.getFeatures(request)}
     if changes and not provider.changeAttributeValues(changes):
-        errors = "; ".join(provider.errors()) or "unknown error"
+        errors = "; ".join(provider.errors()) or tr("unknown error")
         raise InputError(tr(
             "Could not record the download in the footprint layer {0} ({1}): is it read-only?").format(
             provider.dataSourceUri(), errors))

@@ -44,7 +44,7 @@ import requests
 
 from .errors import AuthError, Cancelled, EoOrderError, HttpError, InputError, ResponseError, redact
 from .http import DEFAULT_TIMEOUT, Deadline, new_session, read_body, read_capped, send
-from .i18n import translate
+from .i18n import tr_noop, translate
 from .models import parse_when
 from .xmlsafe import html_message, looks_like_html
 
@@ -72,7 +72,7 @@ COLLECTIONS = (
     "S2GLC",
     "CCM",
 )
-SERVICE_NAME = "Copernicus Data Space catalogue"
+SERVICE_NAME = tr_noop("Copernicus Data Space catalogue")  # translated when a client is made
 MAX_TOP = 1000  # the catalogue's largest page
 MAX_SKIP = 10000  # the catalogue answers HTTP 422 beyond this
 MAX_VERTICES = 500  # the polygon travels in the URL: keep it well under URL length limits
@@ -287,8 +287,8 @@ class CdseQuery:
             )
         self.collection = name
         self.polygon = normalise_ring(self.polygon)
-        self.start = _utc(self.start, "start date")
-        self.end = _utc(self.end, "end date")
+        self.start = _utc(self.start, tr("start date"))
+        self.end = _utc(self.end, tr("end date"))
         if self.start >= self.end:
             raise InputError(
                 tr(
@@ -620,7 +620,7 @@ class CdseCatalogue:
         self.url = products_url(url)
         self.session = session
         self.timeout = timeout
-        self.name = name
+        self.name = tr(name) if name == SERVICE_NAME else name
         self.parallel_requests = max(1, int(parallel_requests))
 
     def request_url(self, query, start=None, top=MAX_TOP, count=False, skip=0):
@@ -665,16 +665,13 @@ class CdseCatalogue:
         try:
             data = json.loads(body.decode("utf-8-sig"))
         except (UnicodeDecodeError, ValueError):
-            raise ResponseError(
-                f"{self.name} sent a reply that is not valid JSON ({len(body)} bytes"
-                + (", possibly cut short" if body else ", empty")
-                + "). Try again later."
-            ) from None
+            raise ResponseError(tr("{0} sent a reply that is not valid JSON ({1} bytes{2}). Try again later.").format(
+                self.name, len(body), tr(", possibly cut short") if body else tr(", empty"))) from None
         if not isinstance(data, dict) or not isinstance(data.get("value"), list):
-            raise ResponseError(
-                f"{self.name} sent JSON without a product list ('value'). Check that the URL is an OData "
-                "Products endpoint such as " + CATALOGUE_URL + "."
-            )
+            raise ResponseError(tr(
+                "{0} sent JSON without a product list ('value'). Check that the URL is an OData Products endpoint "
+                "such as {1}.").format(self.name, CATALOGUE_URL))
+
         return data
 
     def search(self, query, progress=None, cancelled=None, on_page=None):
