@@ -548,7 +548,7 @@ def _json_error_hook(what, url):
             return response  # not JSON after all: send() reports it
         if detail and not detail.endswith((".", "!", "?")):
             detail += "."
-        said = f" Server said: {detail}" if detail else ""
+        said = tr(" Server said: {0}").format(detail) if detail else ""
         if status in (401, 403):
             raise AuthError(
                 tr(

@@ -870,7 +870,7 @@ Identifiants : une configuration d'authentification Basic, envoyée au seul serv
     <name>EoOrderCdseDownload</name>
     <message>
       <source>Copernicus Data Space support</source>
-      <translation>le soutien de Copernicus Data Space</translation>
+      <translation>l'équipe de soutien de Copernicus Data Space</translation>
     </message>
     <message>
       <source>{0} is offline (in the long-term archive) and cannot be downloaded over OData now: order it from the Copernicus Data Space browser, then download it again once it is online.</source>
@@ -954,6 +954,10 @@ Identifiants : une configuration d'authentification Basic, envoyée au seul serv
     <message>
       <source>The search polygon crosses itself (its edges intersect): draw it again without loops.</source>
       <translation>Le polygone de recherche se croise lui-même (ses côtés se coupent) : tracez-le de nouveau sans boucles.</translation>
+    </message>
+    <message>
+      <source> Server said: {0}</source>
+      <translation> Le serveur a dit : {0}</translation>
     </message>
     <message>
       <source>{0} rejected the search (HTTP {1}).{2} Check the collection, polygon, dates and cloud cover, or narrow the search.</source>
@@ -2115,7 +2119,7 @@ Identifiants : une configuration d'authentification Basic, envoyée au seul serv
     </message>
     <message>
       <source>the STAC API's provider</source>
-      <translation>le fournisseur de l'API STAC</translation>
+      <translation>l'organisme qui fournit l'API STAC</translation>
     </message>
     <message>
       <source>The Planetary Computer signing service</source>
