@@ -148,7 +148,8 @@ class SearchResult:
         problems = Counter(r.box_problem for r in self.records if r.bbox is None and r.box_problem)
         if problems:
             # the problems are English per record (no translation per record); translated here, once each
-            detail = "; ".join(f"{count}: {problem_text(why)}" for why, count in problems.most_common(3))
+            detail = "; ".join(tr("{0}: {1}").format(count, problem_text(why))
+                               for why, count in problems.most_common(3))
             notes.append(tr(
                 "{0} records have a bounding box that cannot be drawn ({1}); they are kept without a "
                 "footprint.").format(sum(problems.values()), detail))

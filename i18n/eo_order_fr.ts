@@ -1221,6 +1221,10 @@ Identifiants : une configuration d'authentification Basic, envoyée au seul serv
       <translation>{0} en {1}</translation>
     </message>
     <message>
+      <source>{0}: {1}</source>
+      <translation>{0} : {1}</translation>
+    </message>
+    <message>
       <source>{0} sent malformed or truncated XML ({1}). Try again; if it persists the service is broken.</source>
       <translation>{0} a envoyé du XML mal formé ou tronqué ({1}). Réessayez ; si cela persiste, le service est défaillant.</translation>
     </message>
