@@ -26,16 +26,20 @@ def tr(text):
 
 # Why a record's box cannot be drawn, as the readers write it per record (models.check_record_box,
 # csw.read_box, iso19139); {0}, {1} stand for the values written in.
+CORNER_MISSING = tr_noop("a corner is missing")
+BOUND_MISSING = tr_noop("a bound of the geographic bounding box is missing or not a number")
+POLYGON_NOT_NUMBER = tr_noop("the bounding polygon has a coordinate that is not a number")
+POLYGON_UNUSABLE = tr_noop("the bounding polygon has no usable coordinates")
 _PROBLEMS = (
     tr_noop("a coordinate is not a finite number"),
     tr_noop("longitudes {0}, {1} outside -180…180"),
     tr_noop("latitudes {0}, {1} outside -90…90"),
     tr_noop("south {0} is north of north {1}"),
     tr_noop("the corner {0} is not two numbers"),
-    tr_noop("a corner is missing"),
-    tr_noop("a bound of the geographic bounding box is missing or not a number"),
-    tr_noop("the bounding polygon has a coordinate that is not a number"),
-    tr_noop("the bounding polygon has no usable coordinates"),
+    CORNER_MISSING,
+    BOUND_MISSING,
+    POLYGON_NOT_NUMBER,
+    POLYGON_UNUSABLE,
 )
 _PROBLEM_PATTERNS = [(re.compile(re.escape(p).replace(r"\{0\}", "(.*)").replace(r"\{1\}", "(.*)")), p)
                      for p in _PROBLEMS]

@@ -43,7 +43,7 @@ from urllib.parse import unquote_plus
 import requests
 from lxml import etree
 
-from .boxes import box_from_corners, crs_is_latlon, problem_text  # noqa: F401 - crs_is_latlon kept importable here
+from .boxes import CORNER_MISSING, box_from_corners, crs_is_latlon, problem_text  # noqa: F401 - crs_is_latlon kept importable here
 from .errors import AuthError, Cancelled, EoOrderError, NetworkError, ResponseError
 from .http import DEFAULT_TIMEOUT, Deadline, new_session, send
 from .i18n import tr_noop, translate
@@ -271,7 +271,7 @@ def read_box(element):
         else:
             upper = corner
     if not lower or not upper:
-        return None, "a corner is missing"
+        return None, CORNER_MISSING
     crs = element.get("crs") if element.tag == _OWS_BOX else None
     return box_from_corners(lower, upper, crs)
 

@@ -701,6 +701,22 @@ Identifiants : une configuration d'authentification Basic, envoyée au seul serv
   <context>
     <name>EoOrderBoxes</name>
     <message>
+      <source>a corner is missing</source>
+      <translation>un coin manque</translation>
+    </message>
+    <message>
+      <source>a bound of the geographic bounding box is missing or not a number</source>
+      <translation>une limite du rectangle géographique manque ou n'est pas un nombre</translation>
+    </message>
+    <message>
+      <source>the bounding polygon has a coordinate that is not a number</source>
+      <translation>le polygone d'emprise a une coordonnée qui n'est pas un nombre</translation>
+    </message>
+    <message>
+      <source>the bounding polygon has no usable coordinates</source>
+      <translation>le polygone d'emprise n'a aucune coordonnée utilisable</translation>
+    </message>
+    <message>
       <source>a coordinate is not a finite number</source>
       <translation>une coordonnée n'est pas un nombre fini</translation>
     </message>
@@ -719,22 +735,6 @@ Identifiants : une configuration d'authentification Basic, envoyée au seul serv
     <message>
       <source>the corner {0} is not two numbers</source>
       <translation>le coin {0} n'est pas fait de deux nombres</translation>
-    </message>
-    <message>
-      <source>a corner is missing</source>
-      <translation>un coin manque</translation>
-    </message>
-    <message>
-      <source>a bound of the geographic bounding box is missing or not a number</source>
-      <translation>une limite du rectangle géographique manque ou n'est pas un nombre</translation>
-    </message>
-    <message>
-      <source>the bounding polygon has a coordinate that is not a number</source>
-      <translation>le polygone d'emprise a une coordonnée qui n'est pas un nombre</translation>
-    </message>
-    <message>
-      <source>the bounding polygon has no usable coordinates</source>
-      <translation>le polygone d'emprise n'a aucune coordonnée utilisable</translation>
     </message>
   </context>
   <context>

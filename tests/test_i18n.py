@@ -232,3 +232,20 @@ def test_copernicus_download_failures_are_french(french_errors, tmp_path):
     assert bad_md5.message.startswith(f"S2B_wrong_checksum.SAFE{NBSP}: le MD5 du fichier téléchargé (")
     assert bad_md5.message.endswith(f"deux fois{NBSP}; le fichier a été supprimé. Signalez-le à l'équipe de "
                                     "soutien de Copernicus Data Space ou réessayez plus tard.")
+
+
+def test_every_box_problem_a_reader_writes_is_translated_in_warnings(french_errors):
+    """The readers write a record's box problem in English (once per record, no translation there);
+    problem_text must know each of them, values included, to show it in French."""
+    from eo_order.core.boxes import BOUND_MISSING, CORNER_MISSING, POLYGON_NOT_NUMBER, POLYGON_UNUSABLE, problem_text
+    from eo_order.core.models import check_record_box
+
+    written = [check_record_box(*box)[1] for box in ((float("nan"), 0, 1, 1), (-200, 0, 1, 1), (0, -95, 1, 1),
+                                                     (0, 5, 1, 1 - 5))]
+    written += [CORNER_MISSING, BOUND_MISSING, POLYGON_NOT_NUMBER, POLYGON_UNUSABLE]  # csw and iso19139 write these
+    assert [problem_text(problem) for problem in written] == [
+        "une coordonnée n'est pas un nombre fini", "longitudes -200, 1 hors de -180…180",
+        "latitudes -95, 1 hors de -90…90", "le sud 5 est au nord du nord -4", "un coin manque",
+        "une limite du rectangle géographique manque ou n'est pas un nombre",
+        "le polygone d'emprise a une coordonnée qui n'est pas un nombre",
+        "le polygone d'emprise n'a aucune coordonnée utilisable"]
