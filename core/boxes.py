@@ -9,13 +9,49 @@ is a box without a CRS.
 After the swap, a "latitude" outside ±90 whose longitude would fit means the server wrote the
 box the other way round: it is swapped back. A box that fits neither way, or that is not made of
 finite numbers, is not used (the record is kept without a footprint; the reason is kept in
-``Record.box_problem``).
+``Record.box_problem``, in English: it is written per record, and translated by
+:func:`problem_text` only when a warning shows it).
 """
 
 import re
 import threading
 
+from .i18n import tr_noop, translate
 from .models import check_record_box
+
+
+def tr(text):
+    return translate("EoOrderBoxes", text)
+
+
+# Why a record's box cannot be drawn, as the readers write it per record (models.check_record_box,
+# csw.read_box, iso19139); {0}, {1} stand for the values written in.
+CORNER_MISSING = tr_noop("a corner is missing")
+BOUND_MISSING = tr_noop("a bound of the geographic bounding box is missing or not a number")
+POLYGON_NOT_NUMBER = tr_noop("the bounding polygon has a coordinate that is not a number")
+POLYGON_UNUSABLE = tr_noop("the bounding polygon has no usable coordinates")
+_PROBLEMS = (
+    tr_noop("a coordinate is not a finite number"),
+    tr_noop("longitudes {0}, {1} outside -180…180"),
+    tr_noop("latitudes {0}, {1} outside -90…90"),
+    tr_noop("south {0} is north of north {1}"),
+    tr_noop("the corner {0} is not two numbers"),
+    CORNER_MISSING,
+    BOUND_MISSING,
+    POLYGON_NOT_NUMBER,
+    POLYGON_UNUSABLE,
+)
+_PROBLEM_PATTERNS = [(re.compile(re.escape(p).replace(r"\{0\}", "(.*)").replace(r"\{1\}", "(.*)")), p)
+                     for p in _PROBLEMS]
+
+
+def problem_text(problem):
+    """A record's ``box_problem`` in the user's language (the values in it kept as written)."""
+    for pattern, template in _PROBLEM_PATTERNS:
+        match = pattern.fullmatch(problem)
+        if match:
+            return tr(template).format(*match.groups())
+    return problem
 
 _CRS84 = re.compile(r"crs:?84$", re.IGNORECASE)
 _EPSG_CODE = re.compile(r"epsg(?:[:/]+(?:[\d.]+)?)?[:/]+(\d+)$", re.IGNORECASE)

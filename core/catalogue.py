@@ -32,8 +32,15 @@ from .footprints import (
     search_layer_name,
 )
 from .history import cdse_params, csw_params
+from .i18n import tr_noop, translate
 from .models import BBox, SearchQuery
 from .querylog import default_log_name, write_query_log
+
+
+def tr(text):
+    return translate("EoOrderCatalogue", text)
+
+
 
 ORDER, DOWNLOAD, NO_ACTION = "order", "download", "none"
 
@@ -75,7 +82,7 @@ class SearchForm:
         if self.polygon:
             return [tuple(p) for p in self.polygon]
         if self.bbox is None:
-            raise InputError("Choose a search area: zoom the map to it or type a box.")
+            raise InputError(tr("Choose a search area: zoom the map to it or type a box."))
         b = self.bbox
         west, east = (b.west, b.east) if b.west <= b.east else (-180.0, 180.0)
         # a box across the antimeridian (west > east) as one polygon is its latitude band: the
@@ -108,7 +115,7 @@ class Catalogue:
     capabilities = Capabilities()
     layer_kind = RECORDS
     columns: Tuple[str, ...] = ()
-    noun = "records"  # for messages: "3,000 of 10,000 records"
+    noun = tr_noop("records")  # for messages: "3,000 of 10,000 records" (translated when shown, context below)
 
     def __init__(self, connection: Connection):
         self.connection = connection
@@ -216,7 +223,7 @@ class CswCatalogue(Catalogue):
 
     def query(self, form):
         if form.bbox is None:
-            raise InputError("Choose a search box: zoom the map to your area or type a box.")
+            raise InputError(tr("Choose a search box: zoom the map to your area or type a box."))
         return SearchQuery(bbox=form.bbox, start=form.start, end=form.end, title=form.title,
                            max_records=form.max_records)
 
@@ -266,7 +273,7 @@ class CopernicusCatalogue(Catalogue):
                                 account_for="download", action=DOWNLOAD, query_log=True)
     layer_kind = PRODUCTS
     columns = ("sensing_start", "online", "downloaded", "cloud_cover", "size_bytes", "name")
-    noun = "products"
+    noun = tr_noop("products")
 
     def __init__(self, connection, folder=""):
         super().__init__(connection)
@@ -275,7 +282,7 @@ class CopernicusCatalogue(Catalogue):
 
     def query(self, form):
         if not (form.start and form.end):
-            raise InputError("Choose both sensing dates (the end date is exclusive).")
+            raise InputError(tr("Choose both sensing dates (the end date is exclusive)."))
         collection = form.collections[0] if form.collections else ""
         return CdseQuery(collection, form.ring(), form.start, form.end, max_cloud=form.max_cloud,
                          max_records=form.max_records)
@@ -299,8 +306,8 @@ class CopernicusCatalogue(Catalogue):
                 write_query_log(self.log_path, query, products, catalogue.url)
                 result.layer_properties[QUERY_LOG_PROPERTY] = self.log_path
             except OSError as exc:
-                result.warnings.append(f"The query log could not be written to {self.log_path} "
-                                       f"({exc.strerror or exc}): choose a writable download folder.")
+                result.warnings.append(tr("The query log could not be written to {0} ({1}): choose a writable "
+                                          "download folder.").format(self.log_path, exc.strerror or exc))
         return result
 
     def features(self, items):
@@ -324,7 +331,7 @@ class StacCatalogue(Catalogue):
     capabilities = Capabilities(server_collections=True, cloud=True, polygon=True, action=DOWNLOAD)
     layer_kind = ITEMS
     columns = ("item_id", "datetime", "collection", "cloud_cover", "platform")
-    noun = "items"
+    noun = tr_noop("items")
 
     def __init__(self, connection):
         super().__init__(connection)
@@ -362,7 +369,8 @@ class StacCatalogue(Catalogue):
         result = CatalogueResult(found.items, found.matched, found.without_geometry, notes=list(found.notes),
                                  more_available=found.truncated)
         if found.without_geometry:
-            result.warnings.append(f"{found.without_geometry} items have no geometry: they are not in the layer.")
+            result.warnings.append(tr("{0} items have no geometry: they are not in the layer.").format(
+                found.without_geometry))
         return result
 
     def features(self, items):
@@ -378,8 +386,8 @@ class StacCatalogue(Catalogue):
             parts.append(f"{query.start.isoformat()[:10] if query.start else '…'} – "
                          f"{query.end.isoformat()[:10] if query.end else '…'}")
         if query.max_cloud is not None:
-            parts.append(f"≤ {query.max_cloud:g} % cloud")
-        parts.append(f"{count} item" if count == 1 else f"{count} items")
+            parts.append(tr("≤ {0:g} % cloud").format(query.max_cloud))
+        parts.append(tr("{0} item").format(count) if count == 1 else tr("{0} items").format(count))
         return " · ".join(parts)
 
     def history_params(self, query):
@@ -407,7 +415,7 @@ def catalogue_for(connection: Connection, settings=None) -> Catalogue:
         return CopernicusCatalogue(connection, settings.cdse_folder if settings is not None else "")
     if connection.kind == STAC:
         return StacCatalogue(connection)
-    raise InputError(f"“{connection.name}” is not a catalogue (it is a {connection.kind_label}).")
+    raise InputError(tr("“{0}” is not a catalogue (it is a {1}).").format(connection.name, connection.kind_label))
 
 
 def catalogues(store, settings=None):

@@ -18,7 +18,13 @@ import os
 
 from .cdse_download import DownloadItem
 from .errors import InputError
+from .i18n import translate
 from .querylog import read_query_log, set_downloaded
+
+
+def tr(text):
+    return translate("EoOrderCdseBatch", text)
+
 
 
 def items_from_log(path, notes=None):
@@ -38,7 +44,7 @@ def items_from_log(path, notes=None):
             online=bool(row.get("Online", True)),
         ))
     if not items:
-        raise InputError(f"The query log {path} lists no products: run a search that finds some first.")
+        raise InputError(tr("The query log {0} lists no products: run a search that finds some first.").format(path))
     return items
 
 
@@ -48,7 +54,7 @@ def items_from_features(features):
     items = []
     for feature in features:
         if feature.fields().indexOf("product_id") < 0:
-            raise InputError("These features have no product_id field: select footprints of a Copernicus search.")
+            raise InputError(tr("These features have no product_id field: select footprints of a Copernicus search."))
         value = _attribute_reader(feature)
         product_id = str(value("product_id", "")).strip()
         if not product_id:
@@ -62,7 +68,7 @@ def items_from_features(features):
             online=_truthy(value("online", True)),
         ))
     if not items:
-        raise InputError("No Copernicus products selected: select footprints of a Copernicus search.")
+        raise InputError(tr("No Copernicus products selected: select footprints of a Copernicus search."))
     return items
 
 
@@ -100,7 +106,9 @@ def mark_downloaded_in_source(source, product_ids, value=True):
     uri, provider_key = source
     provider = QgsProviderRegistry.instance().createProvider(provider_key, uri)
     if provider is None or not provider.isValid():
-        raise InputError(f"Could not open the footprint layer {uri} to record the download: is it still there?")
+        raise InputError(tr(
+            "Could not open the footprint layer {0} to record the download: is it still there?").format(
+            uri))
     return set_downloaded_flags(provider, product_ids, value)
 
 
@@ -118,9 +126,10 @@ def set_downloaded_flags(provider, product_ids, value=True):
     request.setSubsetOfAttributes([])
     changes = {feature.id(): {index: bool(value)} for feature in provider.getFeatures(request)}
     if changes and not provider.changeAttributeValues(changes):
-        errors = "; ".join(provider.errors()) or "unknown error"
-        raise InputError(f"Could not record the download in the footprint layer {provider.dataSourceUri()} "
-                         f"({errors}): is it read-only?")
+        errors = "; ".join(provider.errors()) or tr("unknown error")
+        raise InputError(tr(
+            "Could not record the download in the footprint layer {0} ({1}): is it read-only?").format(
+            provider.dataSourceUri(), errors))
     return len(changes)
 
 

@@ -89,11 +89,17 @@ from .download import (
 from .download.part_file import file_digest
 from .errors import refuse_userinfo
 from .http import DEFAULT_TIMEOUT, new_session
+from .i18n import tr_noop, translate
+
+
+def tr(text):
+    return translate("EoOrderCdseDownload", text)
+
 
 DOWNLOAD_URL = "https://download.dataspace.copernicus.eu/odata/v1/Products"
 TRUSTED_ORIGINS = ("https://*.dataspace.copernicus.eu",)  # scheme://host-pattern[:port]; port: the default
 SERVICE = "Copernicus Data Space"
-SUPPORT = "Copernicus Data Space support"
+SUPPORT = tr_noop("Copernicus Data Space support")
 MAX_CONCURRENCY = 4  # CDSE: 4 concurrent connections per user
 FILE_SUFFIXES = (".zip", ".nc", ".nc4", ".h5", ".he5", ".hdf", ".tif", ".tiff", ".jp2", ".tar", ".tgz", ".gz",
                  ".bz2", ".zst", ".eof", ".json", ".xml", ".dat", ".bin", ".grib", ".grb", ".grib2")
@@ -164,8 +170,8 @@ def file_md5(path, chunk=1 << 20):
 
 
 def _offline_message(name):
-    return (f"{name} is offline (in the long-term archive) and cannot be downloaded over OData now: "
-            "order it from the Copernicus Data Space browser, then download it again once it is online.")
+    return tr("{0} is offline (in the long-term archive) and cannot be downloaded over OData now: order it from "
+              "the Copernicus Data Space browser, then download it again once it is online.").format(name)
 
 
 class Downloader(DownloadEngine):
@@ -176,7 +182,9 @@ class Downloader(DownloadEngine):
     ``trusted_origins``. The other arguments are the engine's (:class:`~.download.DownloadEngine`).
     """
 
+    i18n_context = "EoOrderCdseDownload"
     service = SERVICE
+
     support = SUPPORT
 
     def __init__(self, tokens, out_dir, *, download_url=DOWNLOAD_URL, trusted_origins=TRUSTED_ORIGINS,
@@ -185,7 +193,7 @@ class Downloader(DownloadEngine):
                  chunk=1 << 20, timeout=DEFAULT_TIMEOUT, fsync=True, stall_window=STALL_WINDOW,
                  min_rate=MIN_RATE):
         if not 1 <= int(concurrency) <= MAX_CONCURRENCY:
-            raise ValueError(f"concurrency must be 1..{MAX_CONCURRENCY} (CDSE allows {MAX_CONCURRENCY} connections)")
+            raise ValueError(tr("concurrency must be 1..{0} (CDSE allows {0} connections)").format(MAX_CONCURRENCY))
         self.tokens = tokens
         # the Products endpoint, or the OData service root (…/odata/v1); never a password in the URL
         self.download_url = products_url(refuse_userinfo(download_url))
@@ -225,9 +233,12 @@ class Downloader(DownloadEngine):
         name = item.name
         if not valid_product_id(item.product_id):
             return DownloadRequest(item.product_id, name, "", "", unavailable=(FAILED, (
-                f"{name or 'A product'}: its id {str(item.product_id)[:80]!r} is not a Copernicus product id "
-                "(a UUID such as 0b1c2d3e-4f50-6172-8394-a5b6c7d8e9f0), so it was not requested: search the "
-                "catalogue again for this product.")))
+                tr(
+                    "{0}: its id {1!r} is not a Copernicus product id (a UUID such as "
+                    "0b1c2d3e-4f50-6172-8394-a5b6c7d8e9f0), so it was not requested: search the "
+                    "catalogue again for this product.").format(
+                    name or tr('A product'), str(item.product_id)[:80]))))
+
         if not item.online:
             return DownloadRequest(item.product_id, name, "", "", unavailable=(OFFLINE, _offline_message(name)))
         md5 = valid_md5(item.checksum_md5)

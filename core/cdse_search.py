@@ -44,8 +44,14 @@ import requests
 
 from .errors import AuthError, Cancelled, EoOrderError, HttpError, InputError, ResponseError, redact
 from .http import DEFAULT_TIMEOUT, Deadline, new_session, read_body, read_capped, send
+from .i18n import tr_noop, translate
 from .models import parse_when
 from .xmlsafe import html_message, looks_like_html
+
+
+def tr(text):
+    return translate("EoOrderCdseSearch", text)
+
 
 CATALOGUE_URL = "https://catalogue.dataspace.copernicus.eu/odata/v1/Products"
 COLLECTIONS = (
@@ -66,7 +72,7 @@ COLLECTIONS = (
     "S2GLC",
     "CCM",
 )
-SERVICE_NAME = "Copernicus Data Space catalogue"
+SERVICE_NAME = tr_noop("Copernicus Data Space catalogue")  # translated when a client is made
 MAX_TOP = 1000  # the catalogue's largest page
 MAX_SKIP = 10000  # the catalogue answers HTTP 422 beyond this
 MAX_VERTICES = 500  # the polygon travels in the URL: keep it well under URL length limits
@@ -85,7 +91,7 @@ _NUMBER = r"[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?"
 def _utc(value, what):
     value = parse_when(value, what)
     if value is None:
-        raise InputError(f"A Copernicus search needs a {what}: give a date such as 2022-05-03.")
+        raise InputError(tr("A Copernicus search needs a {0}: give a date such as 2022-05-03.").format(what))
     if not isinstance(value, dt.datetime):
         value = dt.datetime(value.year, value.month, value.day, tzinfo=dt.timezone.utc)
     # The catalogue takes milliseconds: keep what is sent and what is stated identical.
@@ -110,36 +116,47 @@ def _parse_polygon_wkt(text):
     if match:
         if match.group(1) != "4326":
             raise InputError(
-                f"The search polygon is in SRID {match.group(1)}; the Copernicus catalogue needs "
-                "WGS 84 longitude/latitude (EPSG:4326): transform it first."
+                tr(
+                    "The search polygon is in SRID {0}; the Copernicus catalogue needs WGS 84 "
+                    "longitude/latitude (EPSG:4326): transform it first.").format(
+                    match.group(1))
             )
         raw = raw[match.end():]
     kind = re.match(r"^\s*([A-Za-z]+)", raw)
     kind = kind.group(1).upper() if kind else ""
     if kind == "MULTIPOLYGON":
         raise InputError(
-            "The Copernicus catalogue searches with one POLYGON, not a MULTIPOLYGON: search each part "
-            "separately or draw one polygon around them."
+            tr(
+                "The Copernicus catalogue searches with one POLYGON, not a MULTIPOLYGON: search each "
+                "part separately or draw one polygon around them.")
         )
     if kind != "POLYGON":
         raise InputError(
-            f"The search area must be a WKT POLYGON such as POLYGON((lon lat, lon lat, lon lat)); got {text[:60]!r}."
+            tr(
+                "The search area must be a WKT POLYGON such as POLYGON((lon lat, lon lat, lon lat)); got "
+                "{0!r}.").format(
+                text[:60])
         )
     body = raw[len(kind):].strip()
     body = re.sub(r"(?i)^(Z|M|ZM)\b", "", body).strip()
     rings = re.findall(r"\(([^()]*)\)", body)
     if not body.startswith("((") or not body.endswith("))") or not rings:
-        raise InputError(f"The search polygon {text[:80]!r} is not valid WKT: expected POLYGON((lon lat, ...)).")
+        raise InputError(tr(
+            "The search polygon {0!r} is not valid WKT: expected POLYGON((lon lat, ...)).").format(
+            text[:80]))
     if len(rings) > 1:
         raise InputError(
-            "The search polygon has holes; the Copernicus search takes its outer boundary only: "
-            "remove the holes (or search with the outline)."
+            tr(
+                "The search polygon has holes; the Copernicus search takes its outer boundary only: "
+                "remove the holes (or search with the outline).")
         )
     points = []
     for pair in rings[0].split(","):
         numbers = pair.split()
         if len(numbers) not in (2, 3, 4) or not all(re.fullmatch(_NUMBER, n) for n in numbers):
-            raise InputError(f"The search polygon has an unreadable point {pair.strip()!r}: write 'lon lat'.")
+            raise InputError(tr(
+                "The search polygon has an unreadable point {0!r}: write 'lon lat'.").format(
+                pair.strip()))
         points.append((float(numbers[0]), float(numbers[1])))
     return points
 
@@ -171,16 +188,18 @@ def normalise_ring(polygon):
     """
     ring = _distinct_points(_polygon_points(polygon))
     if len(set(ring)) < 3:
-        raise InputError("The search polygon needs at least 3 distinct points.")
+        raise InputError(tr("The search polygon needs at least 3 distinct points."))
     if len(ring) > MAX_VERTICES:
         raise InputError(
-            f"The search polygon has {len(ring)} points; the Copernicus search sends it in the URL, which "
-            f"allows about {MAX_VERTICES}: simplify the polygon."
+            tr(
+                "The search polygon has {0} points; the Copernicus search sends it in the URL, which "
+                "allows about {1}: simplify the polygon.").format(
+                len(ring), MAX_VERTICES)
         )
     _refuse_self_crossing(ring)
     area2 = sum(a[0] * b[1] - b[0] * a[1] for a, b in zip(ring, ring[1:] + ring[:1]))
     if abs(area2) < 1e-14:
-        raise InputError("The search polygon has no area (its points are on one line): draw it again.")
+        raise InputError(tr("The search polygon has no area (its points are on one line): draw it again."))
     if area2 < 0:
         ring = ring[:1] + ring[:0:-1]  # same first point, other direction
     return tuple(ring + ring[:1])
@@ -195,15 +214,17 @@ def _polygon_points(polygon):
             points = [(float(p[0]), float(p[1])) for p in polygon]
         except (TypeError, ValueError, IndexError):
             raise InputError(
-                "The search polygon must be WKT text or a list of (longitude, latitude) pairs."
+                tr("The search polygon must be WKT text or a list of (longitude, latitude) pairs.")
             ) from None
     for lon, lat in points:
         if not (math.isfinite(lon) and math.isfinite(lat)):
-            raise InputError("The search polygon has a missing or infinite coordinate.")
+            raise InputError(tr("The search polygon has a missing or infinite coordinate."))
         if not (-180 <= lon <= 180 and -90 <= lat <= 90):
             raise InputError(
-                f"The search polygon point ({lon:g} {lat:g}) is outside longitude -180..180 / latitude -90..90: "
-                "give the polygon in WGS 84 degrees, longitude first."
+                tr(
+                    "The search polygon point ({0:g} {1:g}) is outside longitude -180..180 / latitude "
+                    "-90..90: give the polygon in WGS 84 degrees, longitude first.").format(
+                    lon, lat)
             )
     return points
 
@@ -228,7 +249,7 @@ def _refuse_self_crossing(ring):
                 continue  # adjacent through the closing point
             if _segments_cross(*edges[i], *edges[j]):
                 raise InputError(
-                    "The search polygon crosses itself (its edges intersect): draw it again without loops."
+                    tr("The search polygon crosses itself (its edges intersect): draw it again without loops.")
                 )
 
 
@@ -257,28 +278,32 @@ class CdseQuery:
     def __post_init__(self):
         name = str(self.collection or "").strip().upper()
         if not name:
-            raise InputError("Choose a Copernicus collection, for example SENTINEL-2.")
+            raise InputError(tr("Choose a Copernicus collection, for example SENTINEL-2."))
         if not _COLLECTION_RE.match(name):
             raise InputError(
-                f"{self.collection!r} is not a Copernicus collection name; use one of {', '.join(COLLECTIONS)}."
+                tr(
+                    "{0!r} is not a Copernicus collection name; use one of {1}.").format(
+                    self.collection, ', '.join(COLLECTIONS))
             )
         self.collection = name
         self.polygon = normalise_ring(self.polygon)
-        self.start = _utc(self.start, "start date")
-        self.end = _utc(self.end, "end date")
+        self.start = _utc(self.start, tr("start date"))
+        self.end = _utc(self.end, tr("end date"))
         if self.start >= self.end:
             raise InputError(
-                f"The start date {format_time(self.start)} is not before the end date {format_time(self.end)} "
-                "(the end date is exclusive): swap or widen them."
+                tr(
+                    "The start date {0} is not before the end date {1} (the end date is exclusive): swap "
+                    "or widen them.").format(
+                    format_time(self.start), format_time(self.end))
             )
         if self.max_cloud is not None and self.max_cloud != "":
             try:
                 cloud = float(self.max_cloud)
             except (TypeError, ValueError):
-                raise InputError(f"The maximum cloud cover {self.max_cloud!r} is not a number.") from None
+                raise InputError(tr("The maximum cloud cover {0!r} is not a number.").format(self.max_cloud)) from None
             if not (0 <= cloud <= 100):
                 raise InputError(
-                    f"The maximum cloud cover must be a percentage between 0 and 100; got {cloud:g}."
+                    tr("The maximum cloud cover must be a percentage between 0 and 100; got {0:g}.").format(cloud)
                 )
             self.max_cloud = cloud
         else:
@@ -286,9 +311,11 @@ class CdseQuery:
         try:
             self.max_records = int(self.max_records)
         except (TypeError, ValueError):
-            raise InputError(f"The maximum number of records {self.max_records!r} is not a whole number.") from None
+            raise InputError(tr(
+                "The maximum number of records {0!r} is not a whole number.").format(
+                self.max_records)) from None
         if self.max_records < 1:
-            raise InputError("The maximum number of records must be at least 1.")
+            raise InputError(tr("The maximum number of records must be at least 1."))
 
     @property
     def polygon_wkt(self):
@@ -521,26 +548,36 @@ def _json_error_hook(what, url):
             return response  # not JSON after all: send() reports it
         if detail and not detail.endswith((".", "!", "?")):
             detail += "."
-        said = f" Server said: {detail}" if detail else ""
+        said = tr(" Server said: {0}").format(detail) if detail else ""
         if status in (401, 403):
             raise AuthError(
-                f"{what} refused access (HTTP {status}).{said} Searching needs no login: check the catalogue "
-                "URL and your proxy settings.",
+                tr(
+                    "{0} refused access (HTTP {1}).{2} Searching needs no login: check the catalogue URL "
+                    "and your proxy settings.").format(
+                    what, status, said),
                 status,
             )
         if status == 404:
-            raise HttpError(f"{what} was not found at {url} (HTTP 404).{said} Check the catalogue URL.", status)
+            raise HttpError(tr(
+                "{0} was not found at {1} (HTTP 404).{2} Check the catalogue URL.").format(
+                what, url, said), status)
         if status == 429:
             raise HttpError(
-                f"{what} is receiving too many requests (HTTP 429).{said} Wait a minute and search again.", status
+                tr(
+                    "{0} is receiving too many requests (HTTP 429).{1} Wait a minute and search again.").format(
+                    what, said), status
             )
         if status >= 500:
             raise HttpError(
-                f"{what} had a problem answering the search (HTTP {status}).{said} Try again later.", status
+                tr(
+                    "{0} had a problem answering the search (HTTP {1}).{2} Try again later.").format(
+                    what, status, said), status
             )
         raise HttpError(
-            f"{what} rejected the search (HTTP {status}).{said} Check the collection, polygon, dates and "
-            "cloud cover, or narrow the search.",
+            tr(
+                "{0} rejected the search (HTTP {1}).{2} Check the collection, polygon, dates and cloud "
+                "cover, or narrow the search.").format(
+                what, status, said),
             status,
         )
 
@@ -583,7 +620,7 @@ class CdseCatalogue:
         self.url = products_url(url)
         self.session = session
         self.timeout = timeout
-        self.name = name
+        self.name = tr(name) if name == SERVICE_NAME else name
         self.parallel_requests = max(1, int(parallel_requests))
 
     def request_url(self, query, start=None, top=MAX_TOP, count=False, skip=0):
@@ -628,16 +665,13 @@ class CdseCatalogue:
         try:
             data = json.loads(body.decode("utf-8-sig"))
         except (UnicodeDecodeError, ValueError):
-            raise ResponseError(
-                f"{self.name} sent a reply that is not valid JSON ({len(body)} bytes"
-                + (", possibly cut short" if body else ", empty")
-                + "). Try again later."
-            ) from None
+            raise ResponseError(tr("{0} sent a reply that is not valid JSON ({1} bytes{2}). Try again later.").format(
+                self.name, len(body), tr(", possibly cut short") if body else tr(", empty"))) from None
         if not isinstance(data, dict) or not isinstance(data.get("value"), list):
-            raise ResponseError(
-                f"{self.name} sent JSON without a product list ('value'). Check that the URL is an OData "
-                "Products endpoint such as " + CATALOGUE_URL + "."
-            )
+            raise ResponseError(tr(
+                "{0} sent JSON without a product list ('value'). Check that the URL is an OData Products endpoint "
+                "such as {1}.").format(self.name, CATALOGUE_URL))
+
         return data
 
     def search(self, query, progress=None, cancelled=None, on_page=None):
@@ -708,9 +742,10 @@ class CdseCatalogue:
         sensing start received (``ge``: products sharing it are asked again and dropped by Id)."""
         if last_start is None or last_start <= window:
             raise ResponseError(
-                f"{self.name} has more than {MAX_SKIP} products with sensing start "
-                f"{format_time(window)}, more than its paging can return: narrow the polygon or "
-                "the collection."
+                tr(
+                    "{0} has more than {1} products with sensing start {2}, more than its paging can "
+                    "return: narrow the polygon or the collection.").format(
+                    self.name, MAX_SKIP, format_time(window))
             )
         return last_start.replace(microsecond=last_start.microsecond // 1000 * 1000)
 

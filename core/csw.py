@@ -43,13 +43,19 @@ from urllib.parse import unquote_plus
 import requests
 from lxml import etree
 
-from .boxes import box_from_corners, crs_is_latlon  # noqa: F401 - crs_is_latlon kept importable here
+from .boxes import CORNER_MISSING, box_from_corners, crs_is_latlon, problem_text  # noqa: F401 - crs_is_latlon kept importable here
 from .errors import AuthError, Cancelled, EoOrderError, NetworkError, ResponseError
 from .http import DEFAULT_TIMEOUT, Deadline, new_session, send
+from .i18n import tr_noop, translate
 from .iso19139 import RECORD_TAGS as ISO_RECORD_TAGS
 from .iso19139 import parse_iso_record
 from .models import THUMBNAIL, Record
 from .xmlsafe import SOAP11, SOAP12, exception_from, html_message, local, looks_like_html, pull_parser
+
+
+def tr(text):
+    return translate("EoOrderCsw", text)
+
 
 EODMS_CATALOG_URL = "https://www.eodms-sgdot.nrcan-rncan.gc.ca/MetaManagerCSW/csw/eodms_catalog"
 EODMS_RCM_URL = "https://www.eodms-sgdot.nrcan-rncan.gc.ca/MetaManagerCSW/csw/RCMImageProducts"
@@ -122,26 +128,31 @@ class SearchResult:
         notes = []
         expected = min(self.matched or 0, self.max_records or self.matched or 0)
         if self.received < expected:
-            notes.append(
-                f"The catalogue matched {self.matched} records but sent only {self.received}"
-                + (f" ({self.stop_reason})" if self.stop_reason else "")
-                + ": the result is incomplete. Try again later, or narrow the search.")
+            notes.append(tr(
+                "The catalogue matched {0} records but sent only {1}{2}: the result is incomplete. Try again "
+                "later, or narrow the search.").format(
+                self.matched, self.received, f" ({self.stop_reason})" if self.stop_reason else ""))
         if self.unreadable:
-            names = ", ".join(f"{count} in {name}" for name, count in sorted(self.unreadable.items()))
-            notes.append(f"{sum(self.unreadable.values())} records are in a schema EO Order cannot read ({names}): "
-                         "choose Dublin Core or ISO 19139 for this connection.")
+            names = ", ".join(tr("{0} in {1}").format(count, tr(name))
+                              for name, count in sorted(self.unreadable.items()))
+            notes.append(tr(
+                "{0} records are in a schema EO Order cannot read ({1}): choose Dublin Core or ISO 19139 for "
+                "this connection.").format(sum(self.unreadable.values()), names))
         if self.oversized:
-            notes.append(f"{self.oversized} records were larger than EO Order reads "
-                         f"({MAX_RECORD_BYTES // 2**20} MB of XML each) and were skipped.")
+            notes.append(tr("{0} records were larger than EO Order reads ({1} MB of XML each) and were "
+                            "skipped.").format(self.oversized, MAX_RECORD_BYTES // 2**20))
         if self.duplicates:
-            notes.append(f"{self.duplicates} records came twice (same identifier) and are listed once.")
+            notes.append(tr("{0} records came twice (same identifier) and are listed once.").format(self.duplicates))
         if self.out_of_range:
-            notes.append(f"{self.out_of_range} records dated outside the search's dates were left out.")
+            notes.append(tr("{0} records dated outside the search's dates were left out.").format(self.out_of_range))
         problems = Counter(r.box_problem for r in self.records if r.bbox is None and r.box_problem)
         if problems:
-            detail = "; ".join(f"{count}: {why}" for why, count in problems.most_common(3))
-            notes.append(f"{sum(problems.values())} records have a bounding box that cannot be drawn ({detail}); "
-                         "they are kept without a footprint.")
+            # the problems are English per record (no translation per record); translated here, once each
+            detail = "; ".join(tr("{0}: {1}").format(count, problem_text(why))
+                               for why, count in problems.most_common(3))
+            notes.append(tr(
+                "{0} records have a bounding box that cannot be drawn ({1}); they are kept without a "
+                "footprint.").format(sum(problems.values()), detail))
         return notes
 
 
@@ -260,7 +271,7 @@ def read_box(element):
         else:
             upper = corner
     if not lower or not upper:
-        return None, "a corner is missing"
+        return None, CORNER_MISSING
     crs = element.get("crs") if element.tag == _OWS_BOX else None
     return box_from_corners(lower, upper, crs)
 
@@ -396,7 +407,7 @@ SCHEMA_NAMES = {
     "http://www.opengis.net/cat/csw/csdgm": "FGDC",
     "http://standards.iso.org/iso/19115/-3/mdb/2.0": "ISO 19115-3",
     "http://standards.iso.org/iso/19115/-3/mdb/1.0": "ISO 19115-3",
-    "http://www.isotc211.org/2005/gfc": "ISO 19110 feature catalogue",
+    "http://www.isotc211.org/2005/gfc": tr_noop("ISO 19110 feature catalogue"),  # translated in the warning
 }
 
 
@@ -424,9 +435,9 @@ def _describe(tag, version):
     namespace = namespace.lstrip("{")
     csw_version = _csw_version(namespace) or (version if namespace.startswith("http://www.opengis.net/cat/csw") else "")
     if csw_version:
-        return f"a CSW {csw_version} {name}"
-    described = f"<{name}>" + (f" (namespace {namespace})" if namespace else "")
-    return described + (f", version {version}" if version else "")
+        return tr("a CSW {0} {1}").format(csw_version, name)
+    described = f"<{name}>" + (tr(" (namespace {0})").format(namespace) if namespace else "")
+    return described + (tr(", version {0}").format(version) if version else "")
 
 
 _SOAP_PARTS = {f"{{{ns}}}{n}" for ns in (SOAP11, SOAP12) for n in ("Envelope", "Header", "Body")}
@@ -517,7 +528,7 @@ class _PageReader:
                     if not unknown:
                         return
         if unknown > 0:
-            self.page.unreadable["unknown elements"] += unknown
+            self.page.unreadable[tr_noop("unknown elements")] += unknown
 
     def finish(self):
         if self.results is not None:
@@ -527,7 +538,7 @@ class _PageReader:
                 self._count_unreadable(self.results, closed, self.freed)
 
 
-def parse_getrecords(chunks, what="the catalogue", limit=None):
+def parse_getrecords(chunks, what=None, limit=None):
     """Parse a GetRecords response fed as byte ``chunks``; returns a :class:`Page`.
 
     Records are found anywhere below the root (SOAP-wrapped or not), in Dublin Core or ISO
@@ -536,6 +547,7 @@ def parse_getrecords(chunks, what="the catalogue", limit=None):
     naming what came back, never an empty page.
     """
     parser = pull_parser(tag=_WATCHED)
+    what = what or tr("the catalogue")
     reader = _PageReader(what, limit)
     page = reader.page
     fed = 0
@@ -565,11 +577,13 @@ def parse_getrecords(chunks, what="the catalogue", limit=None):
     except etree.XMLSyntaxError as exc:
         if reader.error_root is None:
             raise ResponseError(
-                f"{what} sent malformed or truncated XML ({exc}). Try again; if it persists "
-                "the service is broken."
+                tr(
+                    "{0} sent malformed or truncated XML ({1}). Try again; if it persists the service is "
+                    "broken.").format(
+                    what, exc)
             ) from None
     if not started:
-        raise ResponseError(f"{what} sent an empty reply.")
+        raise ResponseError(tr("{0} sent an empty reply.").format(what))
     _check_document(reader, reader.root if reader.root is not None else root, what)
     return page
 
@@ -579,7 +593,7 @@ def _check_first_chunk(chunk, what):
     if looks_like_html(chunk):
         raise ResponseError(html_message(chunk, what))
     if chunk.lstrip().lstrip(b"\xef\xbb\xbf")[:1] != b"<":
-        raise ResponseError(f"{what} did not answer with XML (it starts with {chunk[:60]!r}).")
+        raise ResponseError(tr("{0} did not answer with XML (it starts with {1!r}).").format(what, chunk[:60]))
 
 
 def _check_document(reader, root, what):
@@ -591,8 +605,10 @@ def _check_document(reader, root, what):
             raise error
     if root is None:
         raise ResponseError(
-            f"{what} answered with {MAX_RECORD_BYTES // 2**20} MB of XML without a CSW element: "
-            "check that the URL is the catalogue's CSW 2.0.2 endpoint.")
+            tr(
+                "{0} answered with {1} MB of XML without a CSW element: check that the URL is the "
+                "catalogue's CSW 2.0.2 endpoint.").format(
+                what, MAX_RECORD_BYTES // 2**20))
     document = root
     while document.tag in _SOAP_PARTS and len(document):
         document = document[-1]  # Envelope → Body → its content
@@ -600,9 +616,10 @@ def _check_document(reader, root, what):
     soap_records = root.tag in _SOAP_PARTS and page.received and document.tag in RECORD_READERS
     if not (is_results or soap_records):
         raise ResponseError(
-            f"{what} answered with {_describe(document.tag, document.get('version'))} instead of a "
-            "CSW 2.0.2 GetRecords result: EO Order reads CSW 2.0.2 catalogues; check that the URL is "
-            "the catalogue's CSW 2.0.2 endpoint."
+            tr(
+                "{0} answered with {1} instead of a CSW 2.0.2 GetRecords result: EO Order reads CSW "
+                "2.0.2 catalogues; check that the URL is the catalogue's CSW 2.0.2 endpoint.").format(
+                what, _describe(document.tag, document.get('version')))
         )
 
 
@@ -676,8 +693,9 @@ class CswClient:
         self.parallel_requests = _parallel_setting(parallel_requests)
         if self.profile == Profile.RCM and credentials is None:
             raise AuthError(
-                "EODMS RCM needs your EODMS username and password: choose or create a "
-                "QGIS authentication configuration (Basic, username/password) for it."
+                tr(
+                    "EODMS RCM needs your EODMS username and password: choose or create a QGIS "
+                    "authentication configuration (Basic, username/password) for it.")
             )
 
     def request_body(self, query, start_position=1, max_records=None):
@@ -784,13 +802,13 @@ class CswClient:
                 yield number, total, page
                 nxt = page.next_record
                 if not page.received:
-                    reason = f"page {number} was empty"
+                    reason = tr("page {0} was empty").format(number)
                 elif not nxt:
-                    reason = f"page {number} gave no next record position"
+                    reason = tr("page {0} gave no next record position").format(number)
                 elif nxt <= position:
-                    reason = f"page {number} pointed back to record {nxt}"
+                    reason = tr("page {0} pointed back to record {1}").format(number, nxt)
                 elif page.matched and nxt > page.matched:
-                    reason = f"page {number} pointed past the last match, to record {nxt}"
+                    reason = tr("page {0} pointed past the last match, to record {1}").format(number, nxt)
                 else:
                     position = nxt
                     if ahead is not None and fetched < query.max_records:
@@ -847,9 +865,9 @@ class CswClient:
                     progress(number, total, len(result.records), result.matched)
         except EoOrderError as exc:
             if isinstance(exc, Cancelled):
-                result.stop_reason = "the search was cancelled"
+                result.stop_reason = tr("the search was cancelled")
             else:
-                result.stop_reason = f"page {result.pages + 1} failed"
+                result.stop_reason = tr("page {0} failed").format(result.pages + 1)
             exc.result = result
             raise
         return result
@@ -941,6 +959,7 @@ def _chunks(response, deadline):
         if isinstance(exc, (ResponseError, NetworkError)):
             raise
         raise NetworkError(
-            f"The connection to {response.url} broke while reading the records ({exc.__class__.__name__}). "
-            "Try again."
+            tr(
+                "The connection to {0} broke while reading the records ({1}). Try again.").format(
+                response.url, exc.__class__.__name__)
         ) from None

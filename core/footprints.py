@@ -280,9 +280,9 @@ def style_products(layer):
     offline = QgsFillSymbol.createSimple({"style": "no", "outline_color": "128,128,128,255", "outline_width": "0.6",
                                           "outline_style": "dash"})
     root = QgsRuleBasedRenderer.Rule(None)
-    root.appendChild(QgsRuleBasedRenderer.Rule(done, 0, 0, '"downloaded"', "Downloaded"))
-    root.appendChild(QgsRuleBasedRenderer.Rule(offline, 0, 0, 'NOT "online"', "Offline (long-term archive)"))
-    root.appendChild(QgsRuleBasedRenderer.Rule(outline, 0, 0, "ELSE", "Not downloaded"))
+    root.appendChild(QgsRuleBasedRenderer.Rule(done, 0, 0, '"downloaded"', tr("Downloaded")))
+    root.appendChild(QgsRuleBasedRenderer.Rule(offline, 0, 0, 'NOT "online"', tr("Offline (long-term archive)")))
+    root.appendChild(QgsRuleBasedRenderer.Rule(outline, 0, 0, "ELSE", tr("Not downloaded")))
     layer.setRenderer(QgsRuleBasedRenderer(root))
 
 
@@ -307,8 +307,8 @@ def style_footprints(layer, ordered_ids=()):
         "color": "51,160,44,90", "outline_color": "51,160,44,255", "outline_width": "0.8"}), colours)
     quoted = ",".join(QgsExpression.quotedValue(str(i)) for i in sorted(ordered_ids))
     root = QgsRuleBasedRenderer.Rule(None)
-    root.appendChild(QgsRuleBasedRenderer.Rule(ordered, 0, 0, f'"record_id" IN ({quoted})', "Ordered"))
-    root.appendChild(QgsRuleBasedRenderer.Rule(outline, 0, 0, "ELSE", "Not ordered"))
+    root.appendChild(QgsRuleBasedRenderer.Rule(ordered, 0, 0, f'"record_id" IN ({quoted})', tr("Ordered")))
+    root.appendChild(QgsRuleBasedRenderer.Rule(outline, 0, 0, "ELSE", tr("Not ordered")))
     layer.setRenderer(QgsRuleBasedRenderer(root))
 
 
@@ -387,7 +387,8 @@ def footprint_layer(name, features, kind=RECORDS):
     """A memory layer holding ``features``, added in one batch."""
     layer = new_footprint_layer(name, kind)
     if features and not layer.dataProvider().addFeatures(features):
-        raise RuntimeError(f"Could not add footprints to layer {name!r}: {layer.dataProvider().lastError()}")
+        raise RuntimeError(tr("Could not add footprints to layer {0!r}: {1}").format(
+            name, layer.dataProvider().lastError()))
     layer.updateExtents()
     present(layer)
     return layer

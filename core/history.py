@@ -26,7 +26,12 @@ import threading
 from dataclasses import dataclass
 
 from .errors import strip_userinfo
+from .i18n import translate
 from .sqlitefile import open_database
+
+
+def tr(text):
+    return translate("EoOrderHistory", text)
 
 LIMIT = 20
 
@@ -81,8 +86,8 @@ class HistoryEntry:
         if p.get("title") not in (None, "", "*"):
             parts.append(f"“{p['title']}”")
         if p.get("max_cloud") is not None:
-            parts.append(f"≤ {float(p['max_cloud']):g} % cloud")
-        return " · ".join(parts) or "any date"
+            parts.append(tr("≤ {0:g} % cloud").format(float(p['max_cloud'])))
+        return " · ".join(parts) or tr("any date")
 
 
 class SearchHistory:
@@ -95,7 +100,7 @@ class SearchHistory:
         self.path = os.path.abspath(os.fspath(path or default_history_path()))
         self.limit = limit
         self._lock = threading.Lock()
-        opened = open_database(self.path, lambda conn: conn.executescript(_SCHEMA), "search history")
+        opened = open_database(self.path, lambda conn: conn.executescript(_SCHEMA), tr("search history"))
         self._conn = opened.conn
         self.notice = opened.notice  # non-empty when a damaged file was moved aside (say it once)
 

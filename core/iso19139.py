@@ -26,7 +26,7 @@ Texts are ``gco:CharacterString`` or ``gmx:Anchor`` (or any other single child w
 them are trimmed at both ends only.
 """
 
-from .boxes import box_from_corners
+from .boxes import BOUND_MISSING, POLYGON_NOT_NUMBER, POLYGON_UNUSABLE, box_from_corners
 from .models import THUMBNAIL, Record, check_record_box
 
 GMD = "http://www.isotc211.org/2005/gmd"
@@ -68,7 +68,7 @@ def _geographic_box(element):
     west, east, south, north = (_number(element, n) for n in (
         "westBoundLongitude", "eastBoundLongitude", "southBoundLatitude", "northBoundLatitude"))
     if None in (west, east, south, north):
-        return None, "a bound of the geographic bounding box is missing or not a number"
+        return None, BOUND_MISSING
     return check_record_box(west, south, east, north)
 
 
@@ -86,9 +86,9 @@ def _polygon_box(element):
         try:
             numbers.extend(float(v) for v in text.split())
         except ValueError:
-            return None, "the bounding polygon has a coordinate that is not a number"
+            return None, POLYGON_NOT_NUMBER
     if len(numbers) < 4 or len(numbers) % 2:
-        return None, "the bounding polygon has no usable coordinates"
+        return None, POLYGON_UNUSABLE
     first, second = numbers[0::2], numbers[1::2]
     return box_from_corners((min(first), min(second)), (max(first), max(second)), crs)
 

@@ -46,7 +46,13 @@ from .download import FAILED, Checksum, DownloadEngine, DownloadRequest, OriginC
 from .download.part_file import remove
 from .errors import EoOrderError, InputError, ResponseError, remember_secret
 from .http import DEFAULT_TIMEOUT, new_session, send
+from .i18n import tr_noop, translate
 from .stac import StacAsset, StacItem, parse_multihash, parse_time
+
+
+def tr(text):
+    return translate("EoOrderStacDownload", text)
+
 
 PC_SIGN_URL = "https://planetarycomputer.microsoft.com/api/sas/v1/token"
 PC_HOSTS = ("*.blob.core.windows.net",)
@@ -94,8 +100,9 @@ def chosen_assets(item: StacItem, choices: Iterable[str]) -> List[StacAsset]:
 def asset_rows(items: Iterable[StacItem], choices: Sequence[str]) -> List[AssetRow]:
     """The :class:`AssetRow` of each chosen asset of each item (items in order, each id once)."""
     if not [c for c in choices if str(c).strip()]:
-        raise InputError("Choose the assets to download: asset keys (such as B04, visual) or roles "
-                         "(data, metadata, thumbnail, overview).")
+        raise InputError(tr(
+            "Choose the assets to download: asset keys (such as B04, visual) or roles (data, metadata, "
+            "thumbnail, overview)."))
     rows, seen = [], set()
     items = list(items)
     for item in items:
@@ -111,9 +118,11 @@ def asset_rows(items: Iterable[StacItem], choices: Sequence[str]) -> List[AssetR
     if items and not rows:
         keys = sorted({key for item in items for key in item.assets})
         roles = sorted({role for item in items for a in item.assets.values() for role in a.roles})
-        raise InputError(f"None of the {len(items)} item(s) has an asset with the key or role "
-                         f"{', '.join(c.strip() for c in choices if c.strip())}. Their asset keys: "
-                         f"{', '.join(keys[:30]) or 'none'}; roles: {', '.join(roles[:30]) or 'none'}.")
+        raise InputError(tr(
+            "None of the {0} item(s) has an asset with the key or role {1}. Their asset keys: {2}; "
+            "roles: {3}.").format(
+            len(items), ', '.join(c.strip() for c in choices if c.strip()), ', '.join(keys[:30]) or 'none',
+            ', '.join(roles[:30]) or 'none'))
     return rows
 
 
@@ -123,8 +132,8 @@ def _downloadable_href(asset):
         return asset.href, ""
     for name, href in asset.alternates.items():
         if _is_http(href):
-            return href, (f" (its href {_shown(asset.href)} cannot be downloaded by EO Order, so its alternate "
-                          f"'{name}' href was used)")
+            return href, tr(" (its href {0} cannot be downloaded by EO Order, so its alternate '{1}' href was "
+                            "used)").format(_shown(asset.href), name)
     return asset.href, ""
 
 
@@ -185,9 +194,10 @@ def request_for_row(row: AssetRow, signer: Optional["PlanetarySigner"] = None) -
     """The engine's :class:`~.download.DownloadRequest` for an :class:`AssetRow`."""
     name = f"{row.item_id} {row.asset_key}"
     if not _is_http(row.href):
-        return DownloadRequest(row.download_id, name, "", row.file, unavailable=(FAILED, (
-            f"{name}: its href {_shown(row.href)} is not an http(s) URL (s3:// and the like cannot be downloaded "
-            "by EO Order yet) and the asset has no alternate https href: download it with the provider's tools.")))
+        return DownloadRequest(row.download_id, name, "", row.file, unavailable=(FAILED, tr(
+            "{0}: its href {1} is not an http(s) URL (s3:// and the like cannot be downloaded by EO Order yet) and "
+            "the asset has no alternate https href: download it with the provider's tools.").format(
+            name, _shown(row.href))))
     checksum, note = _checksum(row.checksum)
     sign = partial(signer.sign, collection=row.collection) if signer is not None and signer.applies(row.href) \
         else None
@@ -202,11 +212,12 @@ def _checksum(text):
     try:
         multihash = parse_multihash(text)
     except EoOrderError as exc:
-        return None, f" (its file:checksum was ignored: {str(exc).rstrip('.')})"
+        return None, tr(" (its file:checksum was ignored: {0})").format(str(exc).rstrip('.'))
     checksum = Checksum(multihash.algorithm, multihash.digest.hex())
     if not checksum.available():
-        return None, (" (its BLAKE3 checksum cannot be checked without the Python package blake3: "
-                      "only its size was checked)")
+        return None, tr(" (its BLAKE3 checksum cannot be checked without the Python package blake3: "
+                        "only its size was checked)")
+
     return checksum, ""
 
 
@@ -214,8 +225,9 @@ class StacDownloader(DownloadEngine):
     """The engine for STAC assets: ``per_host`` downloads at a time per host (``concurrency`` in all).
     ``signer`` (a :class:`PlanetarySigner`) signs the hrefs it applies to."""
 
-    service = "The asset server"
-    support = "the STAC API's provider"
+    i18n_context = "EoOrderStacDownload"
+    service = tr_noop("The asset server")
+    support = tr_noop("the STAC API's provider")
 
     def __init__(self, out_dir, *, signer=None, concurrency=8, per_host=4, **kwargs):
         super().__init__(out_dir, concurrency=concurrency, per_host=per_host, **kwargs)
@@ -262,8 +274,9 @@ class PlanetarySigner:
 
     def token(self, collection):
         if not collection:
-            raise InputError("This asset needs a Planetary Computer signature, but its item names no collection: "
-                             "search again.")
+            raise InputError(tr(
+                "This asset needs a Planetary Computer signature, but its item names no collection: "
+                "search again."))
         with self._lock:
             cached = self._cache.get(collection)
             if cached is not None and cached[1] - SIGN_MARGIN > self.clock():
@@ -273,7 +286,7 @@ class PlanetarySigner:
             return token
 
     def _fetch(self, collection):
-        what = "The Planetary Computer signing service"
+        what = tr("The Planetary Computer signing service")
         session = self.session_factory()
         try:
             response = send(session, "GET", f"{self.endpoint}/{collection}", what, timeout=self.timeout)
@@ -281,7 +294,9 @@ class PlanetarySigner:
             for block in response.iter_content(SIGN_REPLY_LIMIT):
                 data += block
                 if len(data) > SIGN_REPLY_LIMIT:
-                    raise ResponseError(f"{what} sent more than {SIGN_REPLY_LIMIT // 1024} kB for one token.")
+                    raise ResponseError(tr(
+                        "{0} sent more than {1} kB for one token.").format(
+                        what, SIGN_REPLY_LIMIT // 1024))
         finally:
             session.close()
         try:
@@ -290,8 +305,9 @@ class PlanetarySigner:
             reply = None
         token = reply.get("token") if isinstance(reply, dict) else None
         if not isinstance(token, str) or not token or len(token) > 8192:
-            raise ResponseError(f"{what} answered without a token for collection {collection[:80]!r}: try again "
-                                "later.")
+            raise ResponseError(tr(
+                "{0} answered without a token for collection {1!r}: try again later.").format(
+                what, collection[:80]))
         remember_secret(token)
         for _key, value in parse_qsl(token):
             remember_secret(value)
@@ -327,11 +343,13 @@ def read_stac_log(path: str) -> List[AssetRow]:
             reader = csv.DictReader(handle)
             missing = set(LOG_COLUMNS) - set(reader.fieldnames or ())
             if missing:
-                raise InputError(f"{path} is not a STAC download log (no {', '.join(sorted(missing))} column): "
-                                 "choose the log a STAC download wrote.")
+                raise InputError(tr(
+                    "{0} is not a STAC download log (no {1} column): choose the log a STAC download "
+                    "wrote.").format(
+                    path, ', '.join(sorted(missing))))
             return [_row_of(record) for record in reader]
     except (OSError, UnicodeDecodeError, csv.Error) as exc:
-        raise InputError(f"Could not read the STAC download log {path} ({exc}).") from None
+        raise InputError(tr("Could not read the STAC download log {0} ({1}).").format(path, exc)) from None
 
 
 def _row_of(record):
@@ -396,7 +414,7 @@ def fetch_items(links, client_for, cancelled=None):
         raw = client._request("GET", link)  # noqa: SLF001 - one JSON object, with the client's guards
         item = parse_item(raw, link)
         if item is None:
-            raise ResponseError(f"{client.name} sent no STAC item at {link[:200]}: search again.")
+            raise ResponseError(tr("{0} sent no STAC item at {1}: search again.").format(client.name, link[:200]))
         items.append(item)
     return items
 

@@ -7,7 +7,13 @@ the others, and core/catalogue.py's StacCatalogue makes its features here.
 from qgis.core import QgsFeature, QgsField, QgsFields, QgsGeometry, QgsVectorLayer
 from qgis.PyQt.QtCore import QDate, QDateTime, Qt, QTime, QVariant
 
+from .i18n import translate
 from .stac import gc_paused
+
+
+def tr(text):
+    return translate("EoOrderStacFootprints", text)
+
 
 CRS = "EPSG:4326"
 
@@ -77,6 +83,6 @@ def stac_layer(name, features):
     provider.addAttributes(stac_fields())
     layer.updateFields()
     if features and not provider.addFeatures(features):
-        raise RuntimeError("QGIS refused the STAC footprints (memory layer).")
+        raise RuntimeError(tr("QGIS refused the STAC footprints (memory layer)."))
     layer.updateExtents()
     return layer

@@ -11,6 +11,15 @@ from qgis.PyQt.QtCore import pyqtSignal
 
 from .errors import Cancelled, EoOrderError, redact
 from .http import Deadline
+from .i18n import translate
+
+CATALOGUE_CONTEXT = "EoOrderCatalogue"  # a catalogue's ``noun`` (core/catalogue.py) is translated with it
+
+
+
+def tr(text):
+    return translate("EoOrderTasks", text)
+
 
 LOG_TAG = "EO Order"
 
@@ -66,8 +75,9 @@ class WorkTask(QgsTask):
         except Exception as exc:  # noqa: BLE001 - reported, never a traceback dialog
             log(traceback.format_exc(), Qgis.MessageLevel.Critical)
             self.error = EoOrderError(
-                f"{self.base_description} failed unexpectedly ({exc.__class__.__name__}: {exc}). "
-                "Details are in the EO Order log panel."
+                tr(
+                    "{0} failed unexpectedly ({1}: {2}). Details are in the EO Order log panel.").format(
+                    self.base_description, exc.__class__.__name__, exc)
             )
         return False
 
@@ -86,11 +96,14 @@ class WorkTask(QgsTask):
         try:
             self.on_finished(ok)
         except Exception as exc:  # noqa: BLE001 - an exception here would abort QGIS (PyQt's rule)
-            log(f"EO Order could not finish {self.description()!r}:\n{traceback.format_exc()}",
+            log(tr("EO Order could not finish {0!r}:\n{1}").format(self.description(), traceback.format_exc()),
+
                 Qgis.MessageLevel.Critical)
             self.error = EoOrderError(
-                f"EO Order hit an internal error while finishing {self.description()!r} ({exc}). The details "
-                "are in the message log (EO Order tab): please report them.")
+                tr(
+                    "EO Order hit an internal error while finishing {0!r} ({1}). The details are in the "
+                    "message log (EO Order tab): please report them.").format(
+                    self.description(), exc))
             ok = False
         text = self.error_text()
         if text:
@@ -115,7 +128,7 @@ class CatalogueSearchTask(WorkTask):
     counted = pyqtSignal(int, int)
 
     def __init__(self, catalogue, query):
-        super().__init__(f"EO Order: search {catalogue.name}", self._search)
+        super().__init__(tr("EO Order: search {0}").format(catalogue.name), self._search)
         self.catalogue = catalogue
         self.query = query
         self.arrived = 0  # items delivered through pageArrived so far
@@ -131,17 +144,20 @@ class CatalogueSearchTask(WorkTask):
 
     def _progress(self, received, matched):
         goal = min(matched, self.query.max_records) if matched else None
-        text = (f"{received:,} of {goal:,} {self.catalogue.noun}" if goal
-                else f"{received:,} {self.catalogue.noun}")
+        noun = translate(CATALOGUE_CONTEXT, self.catalogue.noun)
+        text = (tr("{0:,} of {1:,} {2}").format(received, goal, noun) if goal
+                else tr("{0:,} {1}").format(received, noun))
         self.report(100.0 * received / goal if goal else 0.0, text)
         self.counted.emit(received, -1 if matched is None else int(matched))
 
     def on_finished(self, ok):
         if ok:
             result = self.result
-            missing = f", {result.without_footprint} without a footprint" if result.without_footprint else ""
-            log(f"{self.catalogue.name}: {len(result.items)} {self.catalogue.noun}{missing}"
-                + (f", {result.matched} matched on the server." if result.matched is not None else "."))
+            missing = tr(", {0} without a footprint").format(result.without_footprint) \
+                if result.without_footprint else ""
+            noun = translate(CATALOGUE_CONTEXT, self.catalogue.noun)
+            log(f"{self.catalogue.name}: {len(result.items)} {noun}{missing}"
+                + (tr(", {0} matched on the server.").format(result.matched) if result.matched is not None else "."))
             for warning in result.warnings:
                 log(f"{self.catalogue.name}: {warning}", Qgis.MessageLevel.Warning)
 
@@ -203,8 +219,8 @@ class DownloadTask(BatchTask):
             return batch_verdict(sum(1 for o in outcomes if o.done), len(outcomes)), describe(outcomes)
 
         # The downloads run on the downloader's own threads, which stop on cancel and report each product.
-        super().__init__(f"EO Order: download {len(items)} Copernicus product(s)", self._download, judge,
-                         close_on_cancel=False)
+        super().__init__(tr("EO Order: download {0} Copernicus product(s)").format(len(items)), self._download,
+                         judge, close_on_cancel=False)
         self.downloader = downloader
         self.items = items
         self.recorder = recorder
@@ -235,7 +251,7 @@ class DownloadTask(BatchTask):
 
 def _describe_downloads(outcomes):
     done = sum(1 for o in outcomes if o.done)
-    return f"{done} of {len(outcomes)} products on disk"
+    return tr("{0} of {1} products on disk").format(done, len(outcomes))
 
 
 class OrderTask(BatchTask):

@@ -699,6 +699,96 @@ Identifiants : une configuration d'authentification Basic, envoyée au seul serv
     </message>
   </context>
   <context>
+    <name>EoOrderBoxes</name>
+    <message>
+      <source>a corner is missing</source>
+      <translation>un coin manque</translation>
+    </message>
+    <message>
+      <source>a bound of the geographic bounding box is missing or not a number</source>
+      <translation>une limite du rectangle géographique manque ou n'est pas un nombre</translation>
+    </message>
+    <message>
+      <source>the bounding polygon has a coordinate that is not a number</source>
+      <translation>le polygone d'emprise a une coordonnée qui n'est pas un nombre</translation>
+    </message>
+    <message>
+      <source>the bounding polygon has no usable coordinates</source>
+      <translation>le polygone d'emprise n'a aucune coordonnée utilisable</translation>
+    </message>
+    <message>
+      <source>a coordinate is not a finite number</source>
+      <translation>une coordonnée n'est pas un nombre fini</translation>
+    </message>
+    <message>
+      <source>longitudes {0}, {1} outside -180…180</source>
+      <translation>longitudes {0}, {1} hors de -180…180</translation>
+    </message>
+    <message>
+      <source>latitudes {0}, {1} outside -90…90</source>
+      <translation>latitudes {0}, {1} hors de -90…90</translation>
+    </message>
+    <message>
+      <source>south {0} is north of north {1}</source>
+      <translation>le sud {0} est au nord du nord {1}</translation>
+    </message>
+    <message>
+      <source>the corner {0} is not two numbers</source>
+      <translation>le coin {0} n'est pas fait de deux nombres</translation>
+    </message>
+  </context>
+  <context>
+    <name>EoOrderCatalogue</name>
+    <message>
+      <source>records</source>
+      <translation>enregistrements</translation>
+    </message>
+    <message>
+      <source>products</source>
+      <translation>produits</translation>
+    </message>
+    <message>
+      <source>items</source>
+      <translation>items</translation>
+    </message>
+    <message>
+      <source>Choose a search area: zoom the map to it or type a box.</source>
+      <translation>Choisissez une zone de recherche : zoomez la carte sur elle ou saisissez un rectangle.</translation>
+    </message>
+    <message>
+      <source>Choose a search box: zoom the map to your area or type a box.</source>
+      <translation>Choisissez un rectangle de recherche : zoomez la carte sur votre zone ou saisissez un rectangle.</translation>
+    </message>
+    <message>
+      <source>Choose both sensing dates (the end date is exclusive).</source>
+      <translation>Choisissez les deux dates d'acquisition (la date de fin est exclue).</translation>
+    </message>
+    <message>
+      <source>“{0}” is not a catalogue (it is a {1}).</source>
+      <translation>« {0} » n'est pas un catalogue (c'est un {1}).</translation>
+    </message>
+    <message>
+      <source>{0} items have no geometry: they are not in the layer.</source>
+      <translation>{0} items n'ont pas de géométrie : ils ne sont pas dans la couche.</translation>
+    </message>
+    <message>
+      <source>≤ {0:g} % cloud</source>
+      <translation>≤ {0:g} % de nuages</translation>
+    </message>
+    <message>
+      <source>{0} item</source>
+      <translation>{0} item</translation>
+    </message>
+    <message>
+      <source>{0} items</source>
+      <translation>{0} items</translation>
+    </message>
+    <message>
+      <source>The query log could not be written to {0} ({1}): choose a writable download folder.</source>
+      <translation>Le journal de requête n'a pas pu être écrit dans {0} ({1}) : choisissez un dossier de téléchargement accessible en écriture.</translation>
+    </message>
+  </context>
+  <context>
     <name>EoOrderCdseAuth</name>
     <message>
       <source>the Copernicus login (token) service</source>
@@ -751,6 +841,199 @@ Identifiants : une configuration d'authentification Basic, envoyée au seul serv
     <message>
       <source>Could not save the {0} session to {1} ({2}). Check that the folder exists and is writable.</source>
       <translation>Impossible d'enregistrer la session {0} dans {1} ({2}). Vérifiez que le dossier existe et est accessible en écriture.</translation>
+    </message>
+  </context>
+  <context>
+    <name>EoOrderCdseBatch</name>
+    <message>
+      <source>No Copernicus products selected: select footprints of a Copernicus search.</source>
+      <translation>Aucun produit Copernicus sélectionné : sélectionnez des emprises d'une recherche Copernicus.</translation>
+    </message>
+    <message>
+      <source>unknown error</source>
+      <translation>erreur inconnue</translation>
+    </message>
+    <message>
+      <source>These features have no product_id field: select footprints of a Copernicus search.</source>
+      <translation>Ces entités n'ont pas de champ product_id : sélectionnez des emprises d'une recherche Copernicus.</translation>
+    </message>
+    <message>
+      <source>The query log {0} lists no products: run a search that finds some first.</source>
+      <translation>Le journal de requête {0} ne liste aucun produit : lancez d'abord une recherche qui en trouve.</translation>
+    </message>
+    <message>
+      <source>Could not open the footprint layer {0} to record the download: is it still there?</source>
+      <translation>Impossible d'ouvrir la couche d'emprises {0} pour y noter le téléchargement : existe-t-elle encore ?</translation>
+    </message>
+    <message>
+      <source>Could not record the download in the footprint layer {0} ({1}): is it read-only?</source>
+      <translation>Impossible de noter le téléchargement dans la couche d'emprises {0} ({1}) : est-elle en lecture seule ?</translation>
+    </message>
+  </context>
+  <context>
+    <name>EoOrderCdseDownload</name>
+    <message>
+      <source>Copernicus Data Space support</source>
+      <translation>l'équipe de soutien de Copernicus Data Space</translation>
+    </message>
+    <message>
+      <source>{0} is offline (in the long-term archive) and cannot be downloaded over OData now: order it from the Copernicus Data Space browser, then download it again once it is online.</source>
+      <translation>{0} est hors ligne (dans l'archive à long terme) et ne peut pas être téléchargé par OData maintenant : commandez-le dans le navigateur de Copernicus Data Space, puis téléchargez-le de nouveau une fois en ligne.</translation>
+    </message>
+    <message>
+      <source>concurrency must be 1..{0} (CDSE allows {0} connections)</source>
+      <translation>la concurrence doit être de 1 à {0} (CDSE permet {0} connexions)</translation>
+    </message>
+    <message>
+      <source>{0}: its id {1!r} is not a Copernicus product id (a UUID such as 0b1c2d3e-4f50-6172-8394-a5b6c7d8e9f0), so it was not requested: search the catalogue again for this product.</source>
+      <translation>{0} : son identifiant {1!r} n'est pas un identifiant de produit Copernicus (un UUID tel que 0b1c2d3e-4f50-6172-8394-a5b6c7d8e9f0), il n'a donc pas été demandé : recherchez de nouveau ce produit dans le catalogue.</translation>
+    </message>
+    <message>
+      <source>A product</source>
+      <translation>Un produit</translation>
+    </message>
+  </context>
+  <context>
+    <name>EoOrderCdseSearch</name>
+    <message>
+      <source>Copernicus Data Space catalogue</source>
+      <translation>catalogue de Copernicus Data Space</translation>
+    </message>
+    <message>
+      <source>The Copernicus catalogue searches with one POLYGON, not a MULTIPOLYGON: search each part separately or draw one polygon around them.</source>
+      <translation>Le catalogue Copernicus cherche avec un seul POLYGON, pas un MULTIPOLYGON : cherchez chaque partie séparément ou tracez un polygone qui les entoure.</translation>
+    </message>
+    <message>
+      <source>The search polygon has holes; the Copernicus search takes its outer boundary only: remove the holes (or search with the outline).</source>
+      <translation>Le polygone de recherche a des trous ; la recherche Copernicus ne prend que son contour extérieur : retirez les trous (ou cherchez avec le contour).</translation>
+    </message>
+    <message>
+      <source>The search polygon needs at least 3 distinct points.</source>
+      <translation>Le polygone de recherche doit avoir au moins 3 points distincts.</translation>
+    </message>
+    <message>
+      <source>The search polygon has no area (its points are on one line): draw it again.</source>
+      <translation>Le polygone de recherche n'a pas de surface (ses points sont alignés) : tracez-le de nouveau.</translation>
+    </message>
+    <message>
+      <source>start date</source>
+      <translation>date de début</translation>
+    </message>
+    <message>
+      <source>end date</source>
+      <translation>date de fin</translation>
+    </message>
+    <message>
+      <source>The search polygon has a missing or infinite coordinate.</source>
+      <translation>Le polygone de recherche a une coordonnée manquante ou infinie.</translation>
+    </message>
+    <message>
+      <source>Choose a Copernicus collection, for example SENTINEL-2.</source>
+      <translation>Choisissez une collection Copernicus, par exemple SENTINEL-2.</translation>
+    </message>
+    <message>
+      <source>The maximum number of records must be at least 1.</source>
+      <translation>Le nombre maximal d'enregistrements doit être d'au moins 1.</translation>
+    </message>
+    <message>
+      <source>A Copernicus search needs a {0}: give a date such as 2022-05-03.</source>
+      <translation>Une recherche Copernicus a besoin d'une {0} : indiquez une date telle que 2022-05-03.</translation>
+    </message>
+    <message>
+      <source>The search area must be a WKT POLYGON such as POLYGON((lon lat, lon lat, lon lat)); got {0!r}.</source>
+      <translation>La zone de recherche doit être un POLYGON WKT tel que POLYGON((lon lat, lon lat, lon lat)) ; reçu {0!r}.</translation>
+    </message>
+    <message>
+      <source>The search polygon {0!r} is not valid WKT: expected POLYGON((lon lat, ...)).</source>
+      <translation>Le polygone de recherche {0!r} n'est pas du WKT valide : attendu POLYGON((lon lat, ...)).</translation>
+    </message>
+    <message>
+      <source>The search polygon has {0} points; the Copernicus search sends it in the URL, which allows about {1}: simplify the polygon.</source>
+      <translation>Le polygone de recherche a {0} points ; la recherche Copernicus l'envoie dans l'URL, qui en permet environ {1} : simplifiez le polygone.</translation>
+    </message>
+    <message>
+      <source>The search polygon must be WKT text or a list of (longitude, latitude) pairs.</source>
+      <translation>Le polygone de recherche doit être du texte WKT ou une liste de paires (longitude, latitude).</translation>
+    </message>
+    <message>
+      <source>The search polygon crosses itself (its edges intersect): draw it again without loops.</source>
+      <translation>Le polygone de recherche se croise lui-même (ses côtés se coupent) : tracez-le de nouveau sans boucles.</translation>
+    </message>
+    <message>
+      <source> Server said: {0}</source>
+      <translation> Le serveur a dit : {0}</translation>
+    </message>
+    <message>
+      <source>{0} rejected the search (HTTP {1}).{2} Check the collection, polygon, dates and cloud cover, or narrow the search.</source>
+      <translation>{0} a rejeté la recherche (HTTP {1}).{2} Vérifiez la collection, le polygone, les dates et la couverture nuageuse, ou restreignez la recherche.</translation>
+    </message>
+    <message>
+      <source>The search polygon is in SRID {0}; the Copernicus catalogue needs WGS 84 longitude/latitude (EPSG:4326): transform it first.</source>
+      <translation>Le polygone de recherche est en SRID {0} ; le catalogue Copernicus demande des longitudes/latitudes WGS 84 (EPSG:4326) : transformez-le d'abord.</translation>
+    </message>
+    <message>
+      <source>The search polygon has an unreadable point {0!r}: write 'lon lat'.</source>
+      <translation>Le polygone de recherche a un point illisible {0!r} : écrivez « lon lat ».</translation>
+    </message>
+    <message>
+      <source>The search polygon point ({0:g} {1:g}) is outside longitude -180..180 / latitude -90..90: give the polygon in WGS 84 degrees, longitude first.</source>
+      <translation>Le point ({0:g} {1:g}) du polygone de recherche est hors de longitude -180..180 / latitude -90..90 : donnez le polygone en degrés WGS 84, longitude d'abord.</translation>
+    </message>
+    <message>
+      <source>{0!r} is not a Copernicus collection name; use one of {1}.</source>
+      <translation>{0!r} n'est pas un nom de collection Copernicus ; utilisez l'un de {1}.</translation>
+    </message>
+    <message>
+      <source>The start date {0} is not before the end date {1} (the end date is exclusive): swap or widen them.</source>
+      <translation>La date de début {0} n'est pas antérieure à la date de fin {1} (la date de fin est exclue) : inversez-les ou élargissez-les.</translation>
+    </message>
+    <message>
+      <source>{0} refused access (HTTP {1}).{2} Searching needs no login: check the catalogue URL and your proxy settings.</source>
+      <translation>{0} a refusé l'accès (HTTP {1}).{2} La recherche ne demande aucune connexion : vérifiez l'URL du catalogue et vos paramètres de mandataire.</translation>
+    </message>
+    <message>
+      <source>{0} was not found at {1} (HTTP 404).{2} Check the catalogue URL.</source>
+      <translation>{0} est introuvable à {1} (HTTP 404).{2} Vérifiez l'URL du catalogue.</translation>
+    </message>
+    <message>
+      <source>{0} is receiving too many requests (HTTP 429).{1} Wait a minute and search again.</source>
+      <translation>{0} reçoit trop de requêtes (HTTP 429).{1} Attendez une minute et cherchez de nouveau.</translation>
+    </message>
+    <message>
+      <source>{0} had a problem answering the search (HTTP {1}).{2} Try again later.</source>
+      <translation>{0} a eu un problème en répondant à la recherche (HTTP {1}).{2} Réessayez plus tard.</translation>
+    </message>
+    <message>
+      <source>{0} sent JSON without a product list ('value'). Check that the URL is an OData Products endpoint such as {1}.</source>
+      <translation>{0} a envoyé du JSON sans liste de produits (« value »). Vérifiez que l'URL est un point d'accès OData Products tel que {1}.</translation>
+    </message>
+    <message>
+      <source>{0} has more than {1} products with sensing start {2}, more than its paging can return: narrow the polygon or the collection.</source>
+      <translation>{0} a plus de {1} produits dont l'acquisition commence à {2}, plus que sa pagination ne peut en rendre : restreignez le polygone ou la collection.</translation>
+    </message>
+    <message>
+      <source>The maximum cloud cover must be a percentage between 0 and 100; got {0:g}.</source>
+      <translation>La couverture nuageuse maximale doit être un pourcentage entre 0 et 100 ; reçu {0:g}.</translation>
+    </message>
+    <message>
+      <source>The maximum number of records {0!r} is not a whole number.</source>
+      <translation>Le nombre maximal d'enregistrements {0!r} n'est pas un nombre entier.</translation>
+    </message>
+    <message>
+      <source>{0} sent a reply that is not valid JSON ({1} bytes{2}). Try again later.</source>
+      <translation>{0} a envoyé une réponse qui n'est pas du JSON valide ({1} octets{2}). Réessayez plus tard.</translation>
+    </message>
+    <message>
+      <source>, possibly cut short</source>
+      <translation>, peut-être tronquée</translation>
+    </message>
+    <message>
+      <source>, empty</source>
+      <translation>, vide</translation>
+    </message>
+    <message>
+      <source>The maximum cloud cover {0!r} is not a number.</source>
+      <translation>La couverture nuageuse maximale {0!r} n'est pas un nombre.</translation>
     </message>
   </context>
   <context>
@@ -860,6 +1143,117 @@ Identifiants : une configuration d'authentification Basic, envoyée au seul serv
     </message>
   </context>
   <context>
+    <name>EoOrderCsw</name>
+    <message>
+      <source>ISO 19110 feature catalogue</source>
+      <translation>catalogue d'entités ISO 19110</translation>
+    </message>
+    <message>
+      <source>the catalogue</source>
+      <translation>le catalogue</translation>
+    </message>
+    <message>
+      <source>a CSW {0} {1}</source>
+      <translation>un {1} CSW {0}</translation>
+    </message>
+    <message>
+      <source>unknown elements</source>
+      <translation>éléments inconnus</translation>
+    </message>
+    <message>
+      <source>EODMS RCM needs your EODMS username and password: choose or create a QGIS authentication configuration (Basic, username/password) for it.</source>
+      <translation>EODMS RCM demande votre nom d'utilisateur et votre mot de passe EODMS : choisissez ou créez une configuration d'authentification QGIS (Basic, nom d'utilisateur/mot de passe) pour ce catalogue.</translation>
+    </message>
+    <message>
+      <source> (namespace {0})</source>
+      <translation> (espace de noms {0})</translation>
+    </message>
+    <message>
+      <source>, version {0}</source>
+      <translation>, version {0}</translation>
+    </message>
+    <message>
+      <source>{0} sent an empty reply.</source>
+      <translation>{0} a envoyé une réponse vide.</translation>
+    </message>
+    <message>
+      <source>{0} did not answer with XML (it starts with {1!r}).</source>
+      <translation>{0} n'a pas répondu en XML (la réponse commence par {1!r}).</translation>
+    </message>
+    <message>
+      <source>{0} answered with {1} MB of XML without a CSW element: check that the URL is the catalogue's CSW 2.0.2 endpoint.</source>
+      <translation>{0} a répondu par {1} Mo de XML sans élément CSW : vérifiez que l'URL est le point d'accès CSW 2.0.2 du catalogue.</translation>
+    </message>
+    <message>
+      <source>{0} answered with {1} instead of a CSW 2.0.2 GetRecords result: EO Order reads CSW 2.0.2 catalogues; check that the URL is the catalogue's CSW 2.0.2 endpoint.</source>
+      <translation>{0} a répondu par {1} au lieu d'un résultat GetRecords CSW 2.0.2 : EO Order lit les catalogues CSW 2.0.2 ; vérifiez que l'URL est le point d'accès CSW 2.0.2 du catalogue.</translation>
+    </message>
+    <message>
+      <source>the search was cancelled</source>
+      <translation>la recherche a été annulée</translation>
+    </message>
+    <message>
+      <source>The catalogue matched {0} records but sent only {1}{2}: the result is incomplete. Try again later, or narrow the search.</source>
+      <translation>Le catalogue a trouvé {0} enregistrements mais n'en a envoyé que {1}{2} : le résultat est incomplet. Réessayez plus tard, ou restreignez la recherche.</translation>
+    </message>
+    <message>
+      <source>{0} records are in a schema EO Order cannot read ({1}): choose Dublin Core or ISO 19139 for this connection.</source>
+      <translation>{0} enregistrements sont dans un schéma qu'EO Order ne sait pas lire ({1}) : choisissez Dublin Core ou ISO 19139 pour cette connexion.</translation>
+    </message>
+    <message>
+      <source>{0} records were larger than EO Order reads ({1} MB of XML each) and were skipped.</source>
+      <translation>{0} enregistrements dépassaient ce qu'EO Order lit ({1} Mo de XML chacun) et ont été ignorés.</translation>
+    </message>
+    <message>
+      <source>{0} records came twice (same identifier) and are listed once.</source>
+      <translation>{0} enregistrements sont arrivés deux fois (même identifiant) et sont listés une seule fois.</translation>
+    </message>
+    <message>
+      <source>{0} records dated outside the search's dates were left out.</source>
+      <translation>{0} enregistrements datés hors des dates de la recherche ont été écartés.</translation>
+    </message>
+    <message>
+      <source>{0} records have a bounding box that cannot be drawn ({1}); they are kept without a footprint.</source>
+      <translation>{0} enregistrements ont un rectangle d'emprise impossible à tracer ({1}) ; ils sont gardés sans emprise.</translation>
+    </message>
+    <message>
+      <source>The connection to {0} broke while reading the records ({1}). Try again.</source>
+      <translation>La connexion à {0} a été coupée pendant la lecture des enregistrements ({1}). Réessayez.</translation>
+    </message>
+    <message>
+      <source>{0} in {1}</source>
+      <translation>{0} en {1}</translation>
+    </message>
+    <message>
+      <source>{0}: {1}</source>
+      <translation>{0} : {1}</translation>
+    </message>
+    <message>
+      <source>{0} sent malformed or truncated XML ({1}). Try again; if it persists the service is broken.</source>
+      <translation>{0} a envoyé du XML mal formé ou tronqué ({1}). Réessayez ; si cela persiste, le service est défaillant.</translation>
+    </message>
+    <message>
+      <source>page {0} was empty</source>
+      <translation>la page {0} était vide</translation>
+    </message>
+    <message>
+      <source>page {0} failed</source>
+      <translation>la page {0} a échoué</translation>
+    </message>
+    <message>
+      <source>page {0} gave no next record position</source>
+      <translation>la page {0} n'a donné aucune position d'enregistrement suivant</translation>
+    </message>
+    <message>
+      <source>page {0} pointed back to record {1}</source>
+      <translation>la page {0} renvoyait en arrière à l'enregistrement {1}</translation>
+    </message>
+    <message>
+      <source>page {0} pointed past the last match, to record {1}</source>
+      <translation>la page {0} renvoyait au-delà du dernier résultat, à l'enregistrement {1}</translation>
+    </message>
+  </context>
+  <context>
     <name>EoOrderDock</name>
     <message>
       <source>EO Order – Search imagery</source>
@@ -884,6 +1278,197 @@ Identifiants : une configuration d'authentification Basic, envoyée au seul serv
     <message>
       <source>Help for this tab</source>
       <translation>Aide pour cet onglet</translation>
+    </message>
+  </context>
+  <context>
+    <name>EoOrderDownload</name>
+    <message>
+      <source>{0}: not tried, because the login to {1} failed (see the first failed item).</source>
+      <translation>{0} : pas tenté, car la connexion à {1} a échoué (voir le premier élément en échec).</translation>
+    </message>
+    <message>
+      <source>{0}: cancelled; the partial download is kept and the next run resumes it.</source>
+      <translation>{0} : annulé ; le téléchargement partiel est gardé et la prochaine exécution le reprendra.</translation>
+    </message>
+    <message>
+      <source>{0}: cancelled.</source>
+      <translation>{0} : annulé.</translation>
+    </message>
+    <message>
+      <source>The connection failed while downloading {0} ({1}): run the download again later (it resumes).</source>
+      <translation>La connexion a échoué pendant le téléchargement de {0} ({1}) : relancez le téléchargement plus tard (il reprendra).</translation>
+    </message>
+    <message>
+      <source>Could not write {0} to {1} ({2}). Free some space or choose another folder.</source>
+      <translation>Impossible d'écrire {0} dans {1} ({2}). Libérez de l'espace ou choisissez un autre dossier.</translation>
+    </message>
+    <message>
+      <source>access token</source>
+      <translation>jeton d'accès</translation>
+    </message>
+    <message>
+      <source>username/password</source>
+      <translation>nom d'utilisateur et mot de passe</translation>
+    </message>
+    <message>
+      <source>The server</source>
+      <translation>Le serveur</translation>
+    </message>
+    <message>
+      <source>the server's operator</source>
+      <translation>l'exploitant du serveur</translation>
+    </message>
+    <message>
+      <source>It may have been withdrawn: search the catalogue again.</source>
+      <translation>Il a peut-être été retiré : cherchez de nouveau dans le catalogue.</translation>
+    </message>
+    <message>
+      <source>Check that your account may download it (and its quota), then try again.</source>
+      <translation>Vérifiez que votre compte peut le télécharger (et son quota), puis réessayez.</translation>
+    </message>
+    <message>
+      <source>complete (size checked; the catalogue gives no checksum)</source>
+      <translation>complet (taille vérifiée ; le catalogue ne donne aucune somme de contrôle)</translation>
+    </message>
+    <message>
+      <source>downloaded, but neither a checksum nor a size was available to check it</source>
+      <translation>téléchargé, mais ni somme de contrôle ni taille n'étaient disponibles pour le vérifier</translation>
+    </message>
+    <message>
+      <source>size checked</source>
+      <translation>taille vérifiée</translation>
+    </message>
+    <message>
+      <source>{0} answered HTTP {1} {2} for {3}. {4}{5}</source>
+      <translation>{0} a répondu HTTP {1} {2} pour {3}. {4}{5}</translation>
+    </message>
+    <message>
+      <source>{0}: {1} bytes, {2}{3}.</source>
+      <translation>{0} : {1} octets, {2}{3}.</translation>
+    </message>
+    <message>
+      <source>{0} verified</source>
+      <translation>{0} vérifié</translation>
+    </message>
+    <message>
+      <source>nothing to check it against</source>
+      <translation>rien pour le vérifier</translation>
+    </message>
+    <message>
+      <source>{0}: already downloaded ({1}){2}.</source>
+      <translation>{0} : déjà téléchargé ({1}){2}.</translation>
+    </message>
+    <message>
+      <source>Try again later; if it persists, report it to {0}.</source>
+      <translation>Réessayez plus tard ; si cela persiste, signalez-le à {0}.</translation>
+    </message>
+    <message>
+      <source>{0} has {1} bytes instead of {2}.</source>
+      <translation>{0} a {1} octets au lieu de {2}.</translation>
+    </message>
+    <message>
+      <source>Could not create the download folder {0} ({1}): choose another folder.</source>
+      <translation>Impossible de créer le dossier de téléchargement {0} ({1}) : choisissez un autre dossier.</translation>
+    </message>
+    <message>
+      <source>a web page{0}</source>
+      <translation>une page Web{0}</translation>
+    </message>
+    <message>
+      <source> Server said: {0}</source>
+      <translation> Le serveur a dit : {0}</translation>
+    </message>
+    <message>
+      <source>{0} redirected {1} more than {2} times: try again later.</source>
+      <translation>{0} a redirigé {1} plus de {2} fois : réessayez plus tard.</translation>
+    </message>
+    <message>
+      <source>{0} could not resume {1} (HTTP 416); restarting it.</source>
+      <translation>{0} n'a pas pu reprendre {1} (HTTP 416) ; reprise depuis le début.</translation>
+    </message>
+    <message>
+      <source>The connection broke after {0} of {1} bytes of {2}.</source>
+      <translation>La connexion a été coupée après {0} des {1} octets de {2}.</translation>
+    </message>
+    <message>
+      <source>{0} answered HTTP {1} for {2}.</source>
+      <translation>{0} a répondu HTTP {1} pour {2}.</translation>
+    </message>
+    <message>
+      <source>{0} asks for credentials to download {1} (HTTP 401): choose an authentication configuration for it, then run the download again.</source>
+      <translation>{0} demande des identifiants pour télécharger {1} (HTTP 401) : choisissez une configuration d'authentification pour ce serveur, puis relancez le téléchargement.</translation>
+    </message>
+    <message>
+      <source>{0} resumed {1} at the wrong offset; restarting it.</source>
+      <translation>{0} a repris {1} au mauvais décalage ; reprise depuis le début.</translation>
+    </message>
+    <message>
+      <source>{0} resumed {1} from another version of the file; restarting it.</source>
+      <translation>{0} a repris {1} à partir d'une autre version du fichier ; reprise depuis le début.</translation>
+    </message>
+    <message>
+      <source>{0} announced {1} bytes for {2}, but the catalogue says {3} bytes: refused, it is not the file the catalogue describes. Search again; if it persists, report it to {4}.</source>
+      <translation>{0} a annoncé {1} octets pour {2}, mais le catalogue indique {3} octets : refusé, ce n'est pas le fichier que décrit le catalogue. Cherchez de nouveau ; si cela persiste, signalez-le à {4}.</translation>
+    </message>
+    <message>
+      <source>{0} sent more than the announced {1} bytes of {2}: refused (stopped at that size and deleted). Try again later; if it persists, report it to {3}.</source>
+      <translation>{0} a envoyé plus que les {1} octets annoncés de {2} : refusé (arrêté à cette taille et supprimé). Réessayez plus tard ; si cela persiste, signalez-le à {3}.</translation>
+    </message>
+    <message>
+      <source>{0} sent {1} at less than {2}/s for {3:g} s: stopped. The partial download is kept; run the download again later to resume it.</source>
+      <translation>{0} a envoyé {1} à moins de {2}/s pendant {3:g} s : arrêté. Le téléchargement partiel est gardé ; relancez le téléchargement plus tard pour le reprendre.</translation>
+    </message>
+    <message>
+      <source>{0} sent a web page{1} instead of {2} (maintenance or an error page).</source>
+      <translation>{0} a envoyé une page Web{1} au lieu de {2} (maintenance ou page d'erreur).</translation>
+    </message>
+    <message>
+      <source>{0} sent an error message instead of {1}: {2}</source>
+      <translation>{0} a envoyé un message d'erreur au lieu de {1} : {2}</translation>
+    </message>
+    <message>
+      <source>Could not sign the URL of {0}: {1}.</source>
+      <translation>Impossible de signer l'URL de {0} : {1}.</translation>
+    </message>
+    <message>
+      <source>Could not get {0} from {1} ({2}).</source>
+      <translation>Impossible d'obtenir {0} de {1} ({2}).</translation>
+    </message>
+    <message>
+      <source>The connection broke while downloading {0} ({1}).</source>
+      <translation>La connexion a été coupée pendant le téléchargement de {0} ({1}).</translation>
+    </message>
+    <message>
+      <source>{0} of {1} done</source>
+      <translation>{0} sur {1} terminés</translation>
+    </message>
+    <message>
+      <source>{0} of {1}</source>
+      <translation>{0} sur {1}</translation>
+    </message>
+    <message>
+      <source>{0} left</source>
+      <translation>{0} restantes</translation>
+    </message>
+    <message>
+      <source>credentials</source>
+      <translation>identifiants</translation>
+    </message>
+    <message>
+      <source>{0} Gave up after {1} attempts: run the download again later (it resumes).</source>
+      <translation>{0} Abandon après {1} tentatives : relancez le téléchargement plus tard (il reprendra).</translation>
+    </message>
+    <message>
+      <source>{0} kept answering 'too many requests' (HTTP 429) for {1}: run the download again later (it resumes).</source>
+      <translation>{0} a répondu sans cesse « trop de requêtes » (HTTP 429) pour {1} : relancez le téléchargement plus tard (il reprendra).</translation>
+    </message>
+    <message>
+      <source>{0} refused the {1} for {2} (HTTP 401) even after a refresh: check that your account may download it, then run the download again.</source>
+      <translation>{0} a refusé les {1} pour {2} (HTTP 401) même après un renouvellement : vérifiez que votre compte peut le télécharger, puis relancez le téléchargement.</translation>
+    </message>
+    <message>
+      <source>{0}: the downloaded file's {1} ({2}) differs from the catalogue's ({3}) twice; the file was deleted. Report it to {4} or try again later.</source>
+      <translation>{0} : le {1} du fichier téléchargé ({2}) diffère de celui du catalogue ({3}) deux fois ; le fichier a été supprimé. Signalez-le à {4} ou réessayez plus tard.</translation>
     </message>
   </context>
   <context>
@@ -1005,6 +1590,21 @@ Identifiants : une configuration d'authentification Basic, envoyée au seul serv
     <message>
       <source>No feature of the layer {0!r} is selected: select footprints, or export all features.</source>
       <translation>Aucune entité de la couche {0!r} n'est sélectionnée : sélectionnez des empreintes, ou exportez toutes les entités.</translation>
+    </message>
+  </context>
+  <context>
+    <name>EoOrderHistory</name>
+    <message>
+      <source>any date</source>
+      <translation>toute date</translation>
+    </message>
+    <message>
+      <source>search history</source>
+      <translation>historique des recherches</translation>
+    </message>
+    <message>
+      <source>≤ {0:g} % cloud</source>
+      <translation>≤ {0:g} % de nuages</translation>
     </message>
   </context>
   <context>
@@ -1520,6 +2120,121 @@ Identifiants : une configuration d'authentification Basic, envoyée au seul serv
     </message>
   </context>
   <context>
+    <name>EoOrderStacDownload</name>
+    <message>
+      <source>The asset server</source>
+      <translation>Le serveur des ressources</translation>
+    </message>
+    <message>
+      <source>the STAC API's provider</source>
+      <translation>l'organisme qui fournit l'API STAC</translation>
+    </message>
+    <message>
+      <source>The Planetary Computer signing service</source>
+      <translation>Le service de signature de Planetary Computer</translation>
+    </message>
+    <message>
+      <source>Choose the assets to download: asset keys (such as B04, visual) or roles (data, metadata, thumbnail, overview).</source>
+      <translation>Choisissez les ressources à télécharger : des clés de ressource (comme B04, visual) ou des rôles (data, metadata, thumbnail, overview).</translation>
+    </message>
+    <message>
+      <source> (its BLAKE3 checksum cannot be checked without the Python package blake3: only its size was checked)</source>
+      <translation> (sa somme de contrôle BLAKE3 ne peut pas être vérifiée sans le paquet Python blake3 : seule sa taille a été vérifiée)</translation>
+    </message>
+    <message>
+      <source>This asset needs a Planetary Computer signature, but its item names no collection: search again.</source>
+      <translation>Cette ressource demande une signature Planetary Computer, mais son item ne nomme aucune collection : cherchez de nouveau.</translation>
+    </message>
+    <message>
+      <source>None of the {0} item(s) has an asset with the key or role {1}. Their asset keys: {2}; roles: {3}.</source>
+      <translation>Aucun des {0} item(s) n'a de ressource avec la clé ou le rôle {1}. Leurs clés de ressource : {2} ; rôles : {3}.</translation>
+    </message>
+    <message>
+      <source> (its href {0} cannot be downloaded by EO Order, so its alternate '{1}' href was used)</source>
+      <translation> (son href {0} ne peut pas être téléchargé par EO Order, son href alternatif « {1} » a donc été utilisé)</translation>
+    </message>
+    <message>
+      <source> (its file:checksum was ignored: {0})</source>
+      <translation> (son file:checksum a été ignoré : {0})</translation>
+    </message>
+    <message>
+      <source>{0} answered without a token for collection {1!r}: try again later.</source>
+      <translation>{0} a répondu sans jeton pour la collection {1!r} : réessayez plus tard.</translation>
+    </message>
+    <message>
+      <source>Could not read the STAC download log {0} ({1}).</source>
+      <translation>Impossible de lire le journal de téléchargement STAC {0} ({1}).</translation>
+    </message>
+    <message>
+      <source>{0} sent no STAC item at {1}: search again.</source>
+      <translation>{0} n'a envoyé aucun item STAC à {1} : cherchez de nouveau.</translation>
+    </message>
+    <message>
+      <source>{0}: its href {1} is not an http(s) URL (s3:// and the like cannot be downloaded by EO Order yet) and the asset has no alternate https href: download it with the provider's tools.</source>
+      <translation>{0} : son href {1} n'est pas une URL http(s) (EO Order ne sait pas encore télécharger s3:// et les autres) et la ressource n'a pas de href https alternatif : téléchargez-la avec les outils du fournisseur.</translation>
+    </message>
+    <message>
+      <source>{0} is not a STAC download log (no {1} column): choose the log a STAC download wrote.</source>
+      <translation>{0} n'est pas un journal de téléchargement STAC (pas de colonne {1}) : choisissez le journal écrit par un téléchargement STAC.</translation>
+    </message>
+    <message>
+      <source>{0} sent more than {1} kB for one token.</source>
+      <translation>{0} a envoyé plus de {1} ko pour un seul jeton.</translation>
+    </message>
+  </context>
+  <context>
+    <name>EoOrderStacFootprints</name>
+    <message>
+      <source>QGIS refused the STAC footprints (memory layer).</source>
+      <translation>QGIS a refusé les emprises STAC (couche en mémoire).</translation>
+    </message>
+  </context>
+  <context>
+    <name>EoOrderTasks</name>
+    <message>
+      <source>{0} of {1} products on disk</source>
+      <translation>{0} produits sur {1} sur le disque</translation>
+    </message>
+    <message>
+      <source>EO Order: search {0}</source>
+      <translation>EO Order : recherche dans {0}</translation>
+    </message>
+    <message>
+      <source>{0:,} of {1:,} {2}</source>
+      <translation>{0:,} {2} sur {1:,}</translation>
+    </message>
+    <message>
+      <source>{0:,} {1}</source>
+      <translation>{0:,} {1}</translation>
+    </message>
+    <message>
+      <source>EO Order: download {0} Copernicus product(s)</source>
+      <translation>EO Order : téléchargement de {0} produit(s) Copernicus</translation>
+    </message>
+    <message>
+      <source>, {0} without a footprint</source>
+      <translation>, {0} sans emprise</translation>
+    </message>
+    <message>
+      <source>{0} failed unexpectedly ({1}: {2}). Details are in the EO Order log panel.</source>
+      <translation>{0} a échoué de façon inattendue ({1} : {2}). Les détails sont dans le panneau de journal EO Order.</translation>
+    </message>
+    <message>
+      <source>EO Order could not finish {0!r}:
+{1}</source>
+      <translation>EO Order n'a pas pu terminer {0!r} :
+{1}</translation>
+    </message>
+    <message>
+      <source>EO Order hit an internal error while finishing {0!r} ({1}). The details are in the message log (EO Order tab): please report them.</source>
+      <translation>EO Order a rencontré une erreur interne en terminant {0!r} ({1}). Les détails sont dans le journal des messages (onglet EO Order) : veuillez les signaler.</translation>
+    </message>
+    <message>
+      <source>, {0} matched on the server.</source>
+      <translation>, {0} trouvés sur le serveur.</translation>
+    </message>
+  </context>
+  <context>
     <name>EoOrderWcs</name>
     <message>
       <source>request CRSs</source>
@@ -1921,6 +2636,30 @@ Identifiants : une configuration d'authentification Basic, envoyée au seul serv
   </context>
   <context>
     <name>Footprints</name>
+    <message>
+      <source>Downloaded</source>
+      <translation>Téléchargé</translation>
+    </message>
+    <message>
+      <source>Offline (long-term archive)</source>
+      <translation>Hors ligne (archive à long terme)</translation>
+    </message>
+    <message>
+      <source>Not downloaded</source>
+      <translation>Non téléchargé</translation>
+    </message>
+    <message>
+      <source>Ordered</source>
+      <translation>Commandée</translation>
+    </message>
+    <message>
+      <source>Not ordered</source>
+      <translation>Non commandée</translation>
+    </message>
+    <message>
+      <source>Could not add footprints to layer {0!r}: {1}</source>
+      <translation>Impossible d'ajouter les emprises à la couche {0!r} : {1}</translation>
+    </message>
     <message>
       <source>{0} scene</source>
       <translation>{0} scène</translation>

@@ -9,10 +9,16 @@ from urllib.parse import urlsplit
 
 import requests
 
+from ..i18n import translate
 from .http_attempt import WATCH_EVERY, Watch, reason
 from .model import CANCELLED, FAILED, Outcome, Progress
 from .part_file import size_of
 from .retry import AttemptState, LoginFailed
+
+
+def tr(text):
+    return translate("EoOrderDownload", text)
+
 
 
 def host_of(request):
@@ -134,10 +140,14 @@ class Batch:
 
     def stopped_outcome(self, request, part, state):
         if self.auth_error is not None:
-            return outcome_of(request, FAILED, part, f"{request.name}: not tried, because the login to "
-                              f"{self.engine.service} failed (see the first failed item).", state)
-        return outcome_of(request, CANCELLED, part, f"{request.name}: cancelled; the partial download is kept and "
-                          "the next run resumes it." if size_of(part) else f"{request.name}: cancelled.", state)
+            return outcome_of(request, FAILED, part, tr(
+                "{0}: not tried, because the login to {1} failed (see the first failed item).").format(
+                request.name, self.engine.service), state)
+        return outcome_of(request, CANCELLED, part, tr(
+            "{0}: cancelled; the partial download is kept and the next run resumes it.").format(
+            request.name) if size_of(part) else tr(
+                              "{0}: cancelled.").format(
+                              request.name), state)
 
     # -- one item --
 
@@ -179,11 +189,14 @@ class Batch:
         except LoginFailed as exc:
             return self._login_failed(request, part, exc)
         except (requests.exceptions.RequestException, ConnectionError) as exc:  # OSErrors too, but not the disk's
-            return outcome_of(request, FAILED, part, f"The connection failed while downloading {request.name} "
-                              f"({reason(exc)}): run the download again later (it resumes).", AttemptState())
+            return outcome_of(request, FAILED, part, tr(
+                "The connection failed while downloading {0} ({1}): run the download again later (it "
+                "resumes).").format(
+                request.name, reason(exc)), AttemptState())
         except OSError as exc:  # the disk: full, read-only, permissions
-            return outcome_of(request, FAILED, part, f"Could not write {request.name} to {self.engine.out_dir} "
-                              f"({exc.strerror or exc}). Free some space or choose another folder.", AttemptState())
+            return outcome_of(request, FAILED, part, tr(
+                "Could not write {0} to {1} ({2}). Free some space or choose another folder.").format(
+                request.name, self.engine.out_dir, exc.strerror or exc), AttemptState())
 
     def _login_failed(self, request, part, exc):
         with self._lock:

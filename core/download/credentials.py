@@ -12,6 +12,11 @@ from fnmatch import fnmatchcase
 from urllib.parse import urlsplit
 
 from ..errors import remember_secret
+from ..i18n import tr_noop, translate
+
+
+def tr(text):
+    return translate("EoOrderDownload", text)
 
 DEFAULT_PORTS = {"http": 80, "https": 443}
 
@@ -34,7 +39,7 @@ class TokenCredential:
     ``invalidate(token)``, such as the Copernicus :class:`~..cdse_auth.TokenManager`): a 401
     invalidates the token, and the next attempt gets a fresh one."""
 
-    what = "access token"
+    what = tr_noop("access token")
 
     def __init__(self, tokens):
         self.tokens = tokens
@@ -49,7 +54,7 @@ class TokenCredential:
 class BearerCredential:
     """A fixed Bearer token (e.g. from a QGIS auth config)."""
 
-    what = "access token"
+    what = tr_noop("access token")
 
     def __init__(self, token):
         remember_secret(token)
@@ -65,7 +70,7 @@ class BearerCredential:
 class BasicCredential:
     """HTTP Basic from a username and password (e.g. a QGIS auth config of method Basic)."""
 
-    what = "username/password"
+    what = tr_noop("username/password")
 
     def __init__(self, username, password):
         remember_secret(password)

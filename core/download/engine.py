@@ -25,12 +25,18 @@ from typing import Callable, Iterable, List, Optional
 
 from ..errors import EoOrderError
 from ..http import DEFAULT_TIMEOUT, new_session
+from ..i18n import tr_noop, translate
 from .batch import Batch, HostQueue, outcome_of
 from .credentials import OriginCredentials
 from .http_attempt import Attempt, server_said
 from .model import FAILED, SKIPPED, UNVERIFIED, VERIFIED, DownloadRequest, Outcome, Progress
 from .part_file import file_digest, remove, remove_part, size_of
 from .retry import AttemptState, ChecksumMismatch, Final, RateLimited, Retry, RetryPolicy, Stopped, Unauthorized
+
+
+def tr(text):
+    return translate("EoOrderDownload", text)
+
 
 STALL_WINDOW = 60.0  # seconds over which a download must average at least MIN_RATE
 MIN_RATE = 1000  # bytes/s; slower than this over STALL_WINDOW = stalled
@@ -55,8 +61,9 @@ class DownloadEngine:
     tests. ``service`` names the server in messages, ``support`` whom to tell when it misbehaves.
     """
 
-    service = "The server"
-    support = "the server's operator"
+    i18n_context = "EoOrderDownload"  # the context of a subclass' service and support (translated at start)
+    service = tr_noop("The server")
+    support = tr_noop("the server's operator")
 
     def __init__(self, out_dir, *, credentials=None, session_factory=new_session, concurrency=4, per_host=None,
                  retries=3, backoff=2.0, max_backoff=60.0, rate_limit_wait=60.0, max_rate_limit_waits=20,
@@ -69,8 +76,8 @@ class DownloadEngine:
         self.session_factory = session_factory
         self.concurrency = int(concurrency)
         self.per_host = int(per_host or concurrency)
-        self.service = service or self.service
-        self.support = support or self.support
+        self.service = service or translate(self.i18n_context, self.service)
+        self.support = support or translate(self.i18n_context, self.support)
         self.policy = RetryPolicy(self.service, self.support, retries, backoff, max_backoff, rate_limit_wait,
                                   max_rate_limit_waits)
         self.sleep = sleep
@@ -94,13 +101,14 @@ class DownloadEngine:
         """The :class:`~.retry.Final` for an error reply that retrying will not mend."""
         status = response.status_code
         if status == 404:
-            advice = "It may have been withdrawn: search the catalogue again."
+            advice = tr("It may have been withdrawn: search the catalogue again.")
         elif status == 403:
-            advice = "Check that your account may download it (and its quota), then try again."
+            advice = tr("Check that your account may download it (and its quota), then try again.")
         else:
-            advice = f"Try again later; if it persists, report it to {self.support}."
-        return Final(FAILED, f"{self.service} answered HTTP {status} {response.reason} for {request.name}. "
-                             f"{advice}{server_said(body)}", keep_part=True)
+            advice = tr("Try again later; if it persists, report it to {0}.").format(self.support)
+        return Final(FAILED, tr(
+            "{0} answered HTTP {1} {2} for {3}. {4}{5}").format(
+            self.service, status, response.reason, request.name, advice, server_said(body)), keep_part=True)
 
     # -- public --
 
@@ -118,8 +126,9 @@ class DownloadEngine:
         try:
             os.makedirs(self.out_dir, exist_ok=True)
         except OSError as exc:
-            raise EoOrderError(f"Could not create the download folder {self.out_dir} ({exc.strerror or exc}): "
-                               "choose another folder.") from None
+            raise EoOrderError(tr(
+                "Could not create the download folder {0} ({1}): choose another folder.").format(
+                self.out_dir, exc.strerror or exc)) from None
         if not unique:
             return []
         batch = Batch(self, unique, progress, cancelled, on_done)
@@ -202,22 +211,22 @@ class DownloadEngine:
         if total is not None and size != total:
             if size > total:
                 remove_part(part)
-            raise Retry(f"{request.name} has {size} bytes instead of {total}.", progressed=False)
+            raise Retry(tr("{0} has {1} bytes instead of {2}.").format(request.name, size, total), progressed=False)
         if request.checksum:
             if digest != request.checksum.hexdigest:
                 raise ChecksumMismatch(request.checksum, digest)
-            status, checksum_ok, how = VERIFIED, True, f"{request.checksum.label} verified"
+            status, checksum_ok, how = VERIFIED, True, tr("{0} verified").format(request.checksum.label)
         else:
             status, checksum_ok = UNVERIFIED, None
-            how = ("complete (size checked; the catalogue gives no checksum)" if total is not None
-                   else "downloaded, but neither a checksum nor a size was available to check it")
+            how = (tr("complete (size checked; the catalogue gives no checksum)") if total is not None
+                   else tr("downloaded, but neither a checksum nor a size was available to check it"))
         own = batch.paths[request.item_id][1]
         if final != own and os.path.exists(final):  # another item of that name got there first
             final = own
         os.replace(part, final)
         remove(part + ".meta")
         return Outcome(request.item_id, request.name, status, size, checksum_ok, final,
-                       f"{request.name}: {size} bytes, {how}{request.note}.", state.transferred)
+                       tr("{0}: {1} bytes, {2}{3}.").format(request.name, size, how, request.note), state.transferred)
 
     def existing(self, batch, request, final, ours):
         """A 'skipped' outcome when the final file is already there and verifies; else None. A file
@@ -227,19 +236,20 @@ class DownloadEngine:
         size = size_of(final)
         if request.checksum:
             ok = file_digest(final, request.checksum.new_hasher()).hexdigest() == request.checksum.hexdigest
-            how = f"{request.checksum.label} verified"
+            how = tr("{0} verified").format(request.checksum.label)
         elif request.size:
             ok = size == request.size
-            how = "size checked"
+            how = tr("size checked")
         else:
-            ok, how = True, "nothing to check it against"
+            ok, how = True, tr("nothing to check it against")
+
         if not ok:
             if ours:
                 remove(final)  # a file under the item's own name must be good: download it again
             return None
         batch.set_done(request, size)
         return Outcome(request.item_id, request.name, SKIPPED, size, True if request.checksum else None, final,
-                       f"{request.name}: already downloaded ({how}){request.note}.")
+                       tr("{0}: already downloaded ({1}){2}.").format(request.name, how, request.note))
 
     def _wait(self, batch, seconds):
         """Sleep in slices of at most 1 s, so that cancelling is noticed."""

@@ -15,10 +15,16 @@ from urllib.parse import urljoin, urlsplit
 import requests
 
 from ..errors import EoOrderError
+from ..i18n import translate
 from ..xmlsafe import looks_like_html, titled
 from .model import FAILED, OFFLINE, format_bytes
 from .part_file import PartSink, file_digest, remove_part, resume_point, start_part, strong_etag
 from .retry import Final, LoginFailed, RateLimited, Retry, Stopped, Unauthorized, retry_after
+
+
+def tr(text):
+    return translate("EoOrderDownload", text)
+
 
 MAX_REDIRECTS = 10
 ERROR_BODY_LIMIT = 64 * 1024
@@ -162,7 +168,9 @@ class Attempt:
             with self.batch.watching(response) as watch:
                 digest, cap, received, length = self._receive(response, watch, status, offset, total)
         if (length is not None and received < length) or (cap is not None and offset + received < cap):
-            raise Retry(f"The connection broke after {offset + received} of {cap} bytes of {self.name}.",
+            raise Retry(tr(
+                "The connection broke after {0} of {1} bytes of {2}.").format(
+                offset + received, cap, self.name),
                         progressed=received > 0)
         return self.engine.finish(self.batch, self.request, self.final, self.part, digest.hexdigest(), cap,
                                   self.state)
@@ -201,15 +209,16 @@ class Attempt:
                 response = get_cancellable(session, url, headers, self.engine.timeout, self.batch.stop_requested)
             except requests.exceptions.RequestException as exc:
                 host = urlsplit(url).netloc
-                raise Retry(f"Could not get {self.name} from {host} ({reason(exc)}).") from None
+                raise Retry(tr("Could not get {0} from {1} ({2}).").format(self.name, host, reason(exc))) from None
             location = response.headers.get("Location")
             if response.status_code in REDIRECTS and location:
                 response.close()
                 url = urljoin(url, location)
                 continue
             return response
-        raise Final(FAILED, f"{self.engine.service} redirected {self.name} more than {MAX_REDIRECTS} times: "
-                            "try again later.", keep_part=True)
+        raise Final(FAILED, tr(
+            "{0} redirected {1} more than {2} times: try again later.").format(
+            self.engine.service, self.name, MAX_REDIRECTS), keep_part=True)
 
     def _signed_url(self):
         if self.request.sign is None:
@@ -217,7 +226,7 @@ class Attempt:
         try:
             return self.request.sign(self.request.url)
         except EoOrderError as exc:  # the signing service failed: retried like the download itself
-            raise Retry(f"Could not sign the URL of {self.name}: {str(exc).rstrip('.')}.") from None
+            raise Retry(tr("Could not sign the URL of {0}: {1}.").format(self.name, str(exc).rstrip('.'))) from None
 
     # -- the status --
 
@@ -235,13 +244,15 @@ class Attempt:
         if offline:
             raise Final(OFFLINE, offline)
         if status >= 500 or status == 408:
-            raise Retry(f"{self.engine.service} answered HTTP {status} for {self.name}.")
+            raise Retry(tr("{0} answered HTTP {1} for {2}.").format(self.engine.service, status, self.name))
         raise self.engine.refusal(self.request, response, body)
 
     def _unauthorized(self):
         if self.credential is None:
-            raise Final(FAILED, f"{self.engine.service} asks for credentials to download {self.name} (HTTP 401): "
-                                "choose an authentication configuration for it, then run the download again.",
+            raise Final(FAILED, tr(
+                "{0} asks for credentials to download {1} (HTTP 401): choose an authentication "
+                "configuration for it, then run the download again.").format(
+                self.engine.service, self.name),
                         keep_part=True)
         raise Unauthorized(self.credential, self.sent_headers)
 
@@ -251,7 +262,7 @@ class Attempt:
         if offset and total == offset and (not self.expected or total == self.expected):
             return total
         remove_part(self.part)
-        raise Retry(f"{self.engine.service} could not resume {self.name} (HTTP 416); restarting it.")
+        raise Retry(tr("{0} could not resume {1} (HTTP 416); restarting it.").format(self.engine.service, self.name))
 
     def _resume_offset(self, response, status, point):
         """(offset the body starts at, total size from Content-Range or None)."""
@@ -263,10 +274,14 @@ class Attempt:
         start, total = content_range(response.headers.get("Content-Range"))
         if start != offset:
             remove_part(self.part)
-            raise Retry(f"{self.engine.service} resumed {self.name} at the wrong offset; restarting it.")
+            raise Retry(tr(
+                "{0} resumed {1} at the wrong offset; restarting it.").format(
+                self.engine.service, self.name))
         if point.etag and strong_etag(response) not in (None, point.etag):
             remove_part(self.part)
-            raise Retry(f"{self.engine.service} resumed {self.name} from another version of the file; restarting it.")
+            raise Retry(tr(
+                "{0} resumed {1} from another version of the file; restarting it.").format(
+                self.engine.service, self.name))
         return offset, total
 
     # -- the body --
@@ -282,9 +297,10 @@ class Attempt:
             total = offset + length
         if self.expected and total is not None and total != self.expected:
             remove_part(self.part)
-            raise Final(FAILED, f"{self.engine.service} announced {total} bytes for {self.name}, but the catalogue "
-                                f"says {self.expected} bytes: refused, it is not the file the catalogue describes. "
-                                f"Search again; if it persists, report it to {self.engine.support}.")
+            raise Final(FAILED, tr(
+                "{0} announced {1} bytes for {2}, but the catalogue says {3} bytes: refused, it is not "
+                "the file the catalogue describes. Search again; if it persists, report it to {4}.").format(
+                self.engine.service, total, self.name, self.expected, self.engine.support))
         cap = self.expected or total  # the hard cap and the size a complete file has
         self.batch.set_total(self.request, cap)
         if not offset:
@@ -314,9 +330,10 @@ class Attempt:
                 block = self._next(chunks, watch, progressed=received > 0)
         if overflow:
             remove_part(self.part)
-            raise Final(FAILED, f"{self.engine.service} sent more than the announced {cap} bytes of {self.name}: "
-                                "refused (stopped at that size and deleted). Try again later; if it persists, "
-                                f"report it to {self.engine.support}.")
+            raise Final(FAILED, tr(
+                "{0} sent more than the announced {1} bytes of {2}: refused (stopped at that size and "
+                "deleted). Try again later; if it persists, report it to {3}.").format(
+                self.engine.service, cap, self.name, self.engine.support))
         return received
 
     def _next(self, chunks, watch, progressed):
@@ -324,15 +341,16 @@ class Attempt:
             block = next(chunks, b"")
         except (requests.exceptions.RequestException, OSError) as exc:
             if watch.aborted is None:
-                raise Retry(f"The connection broke while downloading {self.name} ({reason(exc)}).",
+                raise Retry(tr("The connection broke while downloading {0} ({1}).").format(self.name, reason(exc)),
                             progressed=progressed) from None
             block = b""
         if watch.aborted == "cancel":
             raise Stopped()
         if watch.aborted == "stall":
-            raise Final(FAILED, f"{self.engine.service} sent {self.name} at less than "
-                                f"{format_bytes(self.engine.min_rate)}/s for {self.engine.stall_window:g} s: stopped. "
-                                "The partial download is kept; run the download again later to resume it.",
+            raise Final(FAILED, tr(
+                "{0} sent {1} at less than {2}/s for {3:g} s: stopped. The partial download is kept; run "
+                "the download again later to resume it.").format(
+                self.engine.service, self.name, format_bytes(self.engine.min_rate), self.engine.stall_window),
                         keep_part=True)
         return block
 
@@ -342,12 +360,13 @@ class Attempt:
         head = bytes(first[:512]).lstrip()
         service = self.engine.service
         if kind == "text/html" or (not offset and looks_like_html(head)):
-            raise Retry(f"{service} sent a web page{titled(first)} instead of {self.name} (maintenance "
-                        "or an error page).")
+            raise Retry(tr(
+                "{0} sent a web page{1} instead of {2} (maintenance or an error page).").format(
+                service, titled(first), self.name))
         if kind in ("application/json", "application/problem+json") and head.startswith((b"{", b"[")) \
                 and not self.request.filename.lower().endswith(".json"):
             excerpt = " ".join(first[:200].decode("utf-8", "replace").split())
-            raise Retry(f"{service} sent an error message instead of {self.name}: {excerpt}")
+            raise Retry(tr("{0} sent an error message instead of {1}: {2}").format(service, self.name, excerpt))
 
 
 def error_body(response):
@@ -365,10 +384,11 @@ def error_body(response):
 def server_said(body):
     """`` Server said: …`` quoting an error body (a web page by its title), or ''."""
     if looks_like_html(body):
-        detail = f"a web page{titled(body)}"
+        detail = tr("a web page{0}").format(titled(body))
     else:
         detail = " ".join(body[:200].decode("utf-8", "replace").split())
-    return f" Server said: {detail}" if detail else ""
+    return tr(" Server said: {0}").format(detail) if detail else ""
+
 
 
 def to_int(value):

@@ -5,6 +5,12 @@ from dataclasses import dataclass
 from typing import Callable, Optional
 
 from ..errors import redact
+from ..i18n import translate
+
+
+def tr(text):
+    return translate("EoOrderDownload", text)
+
 
 VERIFIED = "verified"  # complete, checksum matches the catalogue's
 UNVERIFIED = "unverified"  # complete (length as announced), but no checksum to check
@@ -126,15 +132,15 @@ class Progress:
 
     def summary(self):
         """``2 of 5 done · 1.2 GB of 3.4 GB · 18.5 MB/s · 2 min left``"""
-        parts = [f"{self.products_done} of {self.products_total} done"]
+        parts = [tr("{0} of {1} done").format(self.products_done, self.products_total)]
         if self.total_bytes:
-            parts.append(f"{format_bytes(self.done_bytes)} of {format_bytes(self.total_bytes)}")
+            parts.append(tr("{0} of {1}").format(format_bytes(self.done_bytes), format_bytes(self.total_bytes)))
         else:
             parts.append(format_bytes(self.done_bytes))
         if self.rate > 0:
             parts.append(f"{format_bytes(self.rate)}/s")
         if self.eta is not None and self.products_done < self.products_total:
-            parts.append(f"{format_duration(self.eta)} left")
+            parts.append(tr("{0} left").format(format_duration(self.eta)))
         return " · ".join(parts)
 
 

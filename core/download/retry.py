@@ -13,6 +13,13 @@ from dataclasses import dataclass
 from email.utils import parsedate_to_datetime
 from typing import Optional
 
+from ..i18n import tr_noop, translate
+
+
+def tr(text):
+    return translate("EoOrderDownload", text)
+
+
 MAX_RETRY_AFTER = 900.0  # never wait longer than this for one 429
 
 
@@ -109,22 +116,27 @@ class RetryPolicy:
     def _retry(self, signal, state, name):
         state.failures = 1 if signal.progressed else state.failures + 1
         if state.failures > self.retries:
-            return Verdict(failure=f"{signal.message} Gave up after {state.failures} attempts: run the download "
-                                   "again later (it resumes).")
+            return Verdict(failure=tr(
+                "{0} Gave up after {1} attempts: run the download again later (it resumes).").format(
+                signal.message, state.failures))
         return Verdict(delay=min(self.max_backoff, self.backoff * 2 ** (state.failures - 1)))
 
     def _rate_limited(self, signal, state, name):
         state.rate_waits += 1
         if state.rate_waits > self.max_rate_limit_waits:
-            return Verdict(failure=f"{self.service} kept answering 'too many requests' (HTTP 429) for {name}: run "
-                                   "the download again later (it resumes).")
+            return Verdict(failure=tr(
+                "{0} kept answering 'too many requests' (HTTP 429) for {1}: run the download again later "
+                "(it resumes).").format(
+                self.service, name))
         return Verdict(delay=signal.after if signal.after is not None else self.rate_limit_wait)
 
     def _unauthorized(self, signal, state, name):
         if state.auth_retried:
-            what = getattr(signal.credential, "what", "credentials")
-            return Verdict(failure=f"{self.service} refused the {what} for {name} (HTTP 401) even after a "
-                                   "refresh: check that your account may download it, then run the download again.")
+            what = tr(getattr(signal.credential, "what", tr_noop("credentials")))
+            return Verdict(failure=tr(
+                "{0} refused the {1} for {2} (HTTP 401) even after a refresh: check that your account "
+                "may download it, then run the download again.").format(
+                self.service, what, name))
         state.auth_retried = True
         signal.credential.invalidate(signal.headers)
         return Verdict()
@@ -132,9 +144,11 @@ class RetryPolicy:
     def _mismatch(self, signal, state, name):
         if state.checksum_restarted:
             label = signal.checksum.label
-            return Verdict(failure=f"{name}: the downloaded file's {label} ({signal.actual}) differs from the "
-                                   f"catalogue's ({signal.checksum.hexdigest}) twice; the file was deleted. Report "
-                                   f"it to {self.support} or try again later.", keep_part=False, checksum_ok=False)
+            return Verdict(failure=tr(
+                "{0}: the downloaded file's {1} ({2}) differs from the catalogue's ({3}) twice; the file "
+                "was deleted. Report it to {4} or try again later.").format(
+                name, label, signal.actual, signal.checksum.hexdigest, self.support),
+                keep_part=False, checksum_ok=False)
         state.checksum_restarted = True
         return Verdict()
 
