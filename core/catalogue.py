@@ -16,7 +16,7 @@ from typing import Callable, Dict, List, Optional, Tuple, Type
 
 from .auth import auth_hint, credentials_from_authcfg
 from .cdse_search import COLLECTIONS, CdseCatalogue, CdseQuery, without_footprint
-from .connections import CDSE, CSW, STAC, Connection
+from .connections import CDSE, CSW, STAC, Connection, ConnectionStore
 from .csw import CswClient, Profile
 from .errors import InputError
 from .footprints import (
@@ -35,6 +35,7 @@ from .history import cdse_params, csw_params
 from .i18n import tr_noop, translate
 from .models import BBox, SearchQuery
 from .querylog import default_log_name, write_query_log
+from .settings import Settings
 
 
 def tr(text):
@@ -77,7 +78,7 @@ class SearchForm:
     max_cloud: Optional[float] = None
     max_records: int = 1000
 
-    def ring(self):
+    def ring(self) -> List[Tuple[float, ...]]:
         """The search area as a closed lon/lat ring (the polygon, else the box's outline)."""
         if self.polygon:
             return [tuple(p) for p in self.polygon]
@@ -405,7 +406,7 @@ class StacCatalogue(Catalogue):
 # --- the factory ----------------------------------------------------------------------------------
 
 
-def catalogue_for(connection: Connection, settings=None) -> Catalogue:
+def catalogue_for(connection: Connection, settings: Optional[Settings] = None) -> Catalogue:
     """The catalogue of a CSW, Copernicus or STAC connection (InputError for other kinds)."""
     if connection.kind == CSW:
         by_profile: Dict[Optional[Profile], Type[CswCatalogue]] = {Profile.EODMS: EodmsCatalogue,
@@ -418,7 +419,7 @@ def catalogue_for(connection: Connection, settings=None) -> Catalogue:
     raise InputError(tr("“{0}” is not a catalogue (it is a {1}).").format(connection.name, connection.kind_label))
 
 
-def catalogues(store, settings=None):
+def catalogues(store: ConnectionStore, settings: Optional[Settings] = None) -> List[Catalogue]:
     """Every catalogue the Search tab lists: EODMS, RCM, Copernicus, then the CSW catalogues and
     STAC APIs (built-in first, then the user's in the order added)."""
     connections = store.all(CSW) + store.all(CDSE) + store.all(STAC)
