@@ -386,7 +386,8 @@ def scene_from_feature(feature: QgsFeature) -> Dict[str, str]:
     return {name: value(name) for name in ("record_id", "collection_id", "title", "acquired")}
 
 
-STYLES: Dict[str, Callable[[QgsVectorLayer], None]] = {RECORDS: style_footprints, PRODUCTS: style_products, ITEMS: style_items}
+STYLES: Dict[str, Callable[[QgsVectorLayer], None]] = {
+    RECORDS: style_footprints, PRODUCTS: style_products, ITEMS: style_items}
 
 
 def footprint_layer(name: str, features: List[QgsFeature], kind: str = RECORDS) -> QgsVectorLayer:

@@ -124,7 +124,8 @@ class QuicklookCache:
     (``<sha1 of URL>-<sha1 of footprint>.tif``) in ``folder``, at most ``cap_bytes`` in all,
     least recently used first out. Safe to share between threads and tasks."""
 
-    def __init__(self, folder: Optional[Union[str, "os.PathLike[str]"]] = None, cap_bytes: int = DEFAULT_CAP_BYTES) -> None:
+    def __init__(self, folder: Optional[Union[str, "os.PathLike[str]"]] = None,
+                 cap_bytes: int = DEFAULT_CAP_BYTES) -> None:
         self.folder = os.fspath(folder) if folder is not None else default_cache_folder()
         self.cap_bytes = int(cap_bytes)
 
