@@ -242,7 +242,7 @@ class OrderJournal:
             self._in_flight.add(row_id)
         return row_id
 
-    def finish(self, row_id: int, status: str, message: str = "", response: Optional[str] = "") -> None:
+    def finish(self, row_id: int, status: str, message: str = "", response: Union[bytes, str, None] = "") -> None:
         """Record the outcome of row ``row_id`` (``submitted``/``failed``/...), committed at once."""
         if status not in STATUSES:
             raise ValueError(f"unknown order status {status!r}")
