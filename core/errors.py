@@ -174,5 +174,5 @@ def refuse_userinfo(url, what=None):
 class Cancelled(EoOrderError):
     """The user cancelled the operation."""
 
-    def __init__(self, message=None):
+    def __init__(self, message: Optional[str] = None) -> None:
         super().__init__(tr("Cancelled by the user.") if message is None else message)
