@@ -12,7 +12,7 @@ catalogue, never a kind string.
 
 import os
 from dataclasses import dataclass, field
-from typing import Callable, Dict, List, Optional, Tuple, Type
+from typing import Any, Callable, Dict, List, Optional, Tuple, Type
 
 from .auth import auth_hint, credentials_from_authcfg
 from .cdse_search import COLLECTIONS, CdseCatalogue, CdseQuery, without_footprint
@@ -70,7 +70,7 @@ class SearchForm:
     exclusive), and the filters the catalogue supports."""
 
     bbox: Optional[BBox] = None
-    polygon: Optional[list] = None
+    polygon: Optional[List[Any]] = None
     start: Optional[str] = None
     end: Optional[str] = None
     title: str = "*"
@@ -97,12 +97,12 @@ class CatalogueResult:
     unknown), sentences about what is missing (``warnings``) or worth knowing (``notes``), and
     custom properties for the footprint layer."""
 
-    items: list = field(default_factory=list)
+    items: List[Any] = field(default_factory=list)
     matched: Optional[int] = None
     without_footprint: int = 0
     warnings: List[str] = field(default_factory=list)
     notes: List[str] = field(default_factory=list)
-    layer_properties: dict = field(default_factory=dict)
+    layer_properties: Dict[str, Any] = field(default_factory=dict)
     more_available: bool = False  # stopped at the maximum with more matches on the server
 
 

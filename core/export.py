@@ -47,7 +47,7 @@ files are the ones *Export › Save Features As…* would write, with these deci
 import os
 import uuid
 from dataclasses import dataclass, field
-from typing import Any, Dict, Optional, Sequence, Tuple, Union
+from typing import Any, Dict, List, Optional, Sequence, Tuple, Union
 
 from qgis.core import (
     Qgis,
@@ -135,8 +135,8 @@ _ISO_DATETIME_LOCAL = "yyyy-MM-ddTHH:mm:ss.zzz"
 class ExportResult:
     path: str  # the file written (the .shp of a shapefile)
     count: int  # features written
-    field_map: dict = field(default_factory=dict)  # {name in the layer: name in the file}
-    warnings: list = field(default_factory=list)  # sentences: what the format could not keep (cut texts)
+    field_map: Dict[str, str] = field(default_factory=dict)  # {name in the layer: name in the file}
+    warnings: List[str] = field(default_factory=list)  # sentences: what the format could not keep (cut texts)
 
 
 def format_for(fmt: Union[Format, str, None]) -> Format:

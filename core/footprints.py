@@ -4,7 +4,7 @@ The dock and the Processing algorithm build their attribute tables here, so
 both write the same fields.
 """
 
-from typing import TYPE_CHECKING, Any, Callable, Dict, Iterable, List, NamedTuple, Optional
+from typing import TYPE_CHECKING, Any, Callable, Dict, FrozenSet, Iterable, List, NamedTuple, Optional
 
 from qgis.core import (
     Qgis,
@@ -189,7 +189,7 @@ class LayerKind(NamedTuple):
     its thumbnail/quicklook."""
 
     fields: Callable[[], QgsFields]
-    signature: frozenset
+    signature: FrozenSet[str]
     id_field: str
     date_field: str
     thumbnail_field: str

@@ -2,7 +2,7 @@
 
 import hashlib
 from dataclasses import dataclass
-from typing import Callable, Optional
+from typing import Callable, Optional, Tuple
 
 from ..errors import redact
 from ..i18n import translate
@@ -72,7 +72,7 @@ class DownloadRequest:
     checksum: Optional[Checksum] = None
     size: Optional[int] = None
     note: str = ""
-    unavailable: Optional[tuple] = None
+    unavailable: Optional[Tuple[str, str]] = None
     sign: Optional[Callable[[str], str]] = None
 
 
