@@ -14,6 +14,8 @@ import os
 from dataclasses import dataclass, field
 from typing import Any, Callable, Dict, List, Optional, Tuple, Type
 
+from qgis.core import QgsFeature, QgsVectorLayer
+
 from .auth import auth_hint, credentials_from_authcfg
 from .cdse_search import COLLECTIONS, CdseCatalogue, CdseQuery, without_footprint
 from .connections import CDSE, CSW, STAC, Connection, ConnectionStore
@@ -38,7 +40,7 @@ from .querylog import default_log_name, write_query_log
 from .settings import Settings
 
 
-def tr(text):
+def tr(text: str) -> str:
     return translate("EoOrderCatalogue", text)
 
 
@@ -138,11 +140,11 @@ class Catalogue:
         return self.connection.kind
 
     @property
-    def key(self):
+    def key(self) -> Tuple[str, str]:
         return self.connection.key
 
     @property
-    def profile(self):
+    def profile(self) -> Optional[Profile]:
         """The CSW profile (None for other catalogues)."""
         return self.connection.profile
 
@@ -156,36 +158,37 @@ class Catalogue:
 
     # -- searching --
 
-    def prepare(self, authcfg=""):
+    def prepare(self, authcfg: str = "") -> "Catalogue":
         """Get ready to search with the credentials of QGIS auth config ``authcfg`` (main
         thread; AuthError when the catalogue needs some that cannot be read)."""
         return self
 
-    def query(self, form: SearchForm):
+    def query(self, form: SearchForm) -> Any:
         """The catalogue's own query for ``form`` (InputError when something is missing)."""
         raise NotImplementedError
 
-    def search(self, query, progress: Optional[Progress] = None, cancelled=None, on_page=None) -> CatalogueResult:
+    def search(self, query: Any, progress: Optional[Progress] = None, cancelled: Optional[Callable[[], bool]] = None,
+               on_page: Optional[Callable[[List[Any]], None]] = None) -> CatalogueResult:
         """Search (a worker thread): ``on_page(items)`` gets each new batch in catalogue order,
         ``progress(received, matched)`` follows, ``cancelled()`` true raises Cancelled."""
         raise NotImplementedError
 
-    def features(self, items):
+    def features(self, items: List[Any]) -> List[QgsFeature]:
         """Footprint features (this catalogue's layer kind) of ``items``."""
         raise NotImplementedError
 
-    def new_layer(self, name):
+    def new_layer(self, name: str) -> QgsVectorLayer:
         return new_footprint_layer(name, self.layer_kind)
 
-    def layer_name(self, query, count) -> str:
+    def layer_name(self, query: Any, count: int) -> str:
         raise NotImplementedError
 
     # -- history --
 
-    def history_params(self, query) -> dict:
+    def history_params(self, query: Any) -> Dict[str, Any]:
         raise NotImplementedError
 
-    def form_from_history(self, params) -> SearchForm:
+    def form_from_history(self, params: Dict[str, Any]) -> SearchForm:
         """The form a history entry's parameters describe (the exact area it searched)."""
         box = params.get("bbox")
         return SearchForm(
