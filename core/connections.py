@@ -53,7 +53,7 @@ from .settings import Settings
 from .xmlsafe import PARSER_OPTIONS, local
 
 
-def tr(text):
+def tr(text: str) -> str:
     return translate("EoOrderConnections", text)
 
 
@@ -148,7 +148,7 @@ class ImportReport:
     unknown_authcfg: List[Tuple[str, str]] = field(default_factory=list)
 
     @property
-    def changed(self):
+    def changed(self) -> bool:
         return bool(self.added or self.replaced)
 
 

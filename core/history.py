@@ -24,14 +24,18 @@ import json
 import os
 import threading
 from dataclasses import dataclass
-from typing import Any, Dict, List, Optional, Tuple, Union
+from typing import TYPE_CHECKING, Any, Dict, List, Optional, Tuple, Union
 
 from .errors import strip_userinfo
 from .i18n import translate
 from .sqlitefile import open_database
 
+if TYPE_CHECKING:
+    from .cdse_search import CdseQuery
+    from .models import SearchQuery
 
-def tr(text):
+
+def tr(text: str) -> str:
     return translate("EoOrderHistory", text)
 
 LIMIT = 20
@@ -49,7 +53,7 @@ CREATE TABLE IF NOT EXISTS searches (
 """
 
 
-def default_history_path():
+def default_history_path() -> str:
     """``<QGIS settings dir>/eo_order/history.sqlite`` of the running QGIS profile."""
     from qgis.core import QgsApplication
 
@@ -155,7 +159,7 @@ def _entry(row):
     return HistoryEntry(entry_id, dt.datetime.fromisoformat(stamp), kind, catalog, url, json.loads(params), count)
 
 
-def csw_params(query):
+def csw_params(query: "SearchQuery") -> Dict[str, Any]:
     """History parameters of a CSW :class:`~.models.SearchQuery`."""
     box = query.bbox
     return {
@@ -167,7 +171,7 @@ def csw_params(query):
     }
 
 
-def cdse_params(query):
+def cdse_params(query: "CdseQuery") -> Dict[str, Any]:
     """History parameters of a :class:`~.cdse_search.CdseQuery`."""
     return {
         "collection": query.collection,

@@ -35,7 +35,7 @@ from .i18n import tr_noop, translate
 from .sqlitefile import open_database
 
 
-def tr(text):
+def tr(text: str) -> str:
     return translate("EoOrderJournal", text)
 
 
@@ -51,7 +51,7 @@ INTERRUPTED_MESSAGE = tr_noop(
 )
 
 
-def interrupted_message():
+def interrupted_message() -> str:
     """:data:`INTERRUPTED_MESSAGE` in the user's language."""
     return tr(INTERRUPTED_MESSAGE)
 
