@@ -11,11 +11,13 @@ can only grow a little, never miss).
 """
 
 import math
+from typing import Iterable, List, Tuple
 
 from qgis.core import (
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
     QgsCsException,
+    QgsFeature,
     QgsGeometry,
     QgsPointXY,
     QgsProject,
@@ -170,7 +172,7 @@ def _holds(rect, to_crs, lat):
     return math.isfinite(pole.x()) and math.isfinite(pole.y()) and rect.contains(QgsPointXY(pole.x(), pole.y()))
 
 
-def box_from_extent(rect, crs):
+def box_from_extent(rect: QgsRectangle, crs: QgsCoordinateReferenceSystem) -> BBox:
     """The lon/lat :class:`~.models.BBox` of an extent in any CRS (see :func:`extent_area`).
 
     An extent across the antimeridian (a map centred on the Pacific) gives a box with west > east,
@@ -182,12 +184,12 @@ def box_from_extent(rect, crs):
     return BBox.clamped(box.xMinimum(), box.yMinimum(), box.xMaximum(), box.yMaximum())
 
 
-def ring_from_extent(rect, crs):
+def ring_from_extent(rect: QgsRectangle, crs: QgsCoordinateReferenceSystem) -> List[Tuple[float, float]]:
     """The ring of a map extent (any CRS), cut to the world (see :func:`extent_area`)."""
     return ring_from_geometry(extent_area(rect, crs), QgsCoordinateReferenceSystem(WGS84))
 
 
-def ring_from_geometry(geometry, crs):
+def ring_from_geometry(geometry: QgsGeometry, crs: QgsCoordinateReferenceSystem) -> List[Tuple[float, float]]:
     """[(lon, lat), ...] of one polygon; several parts → InputError."""
     geometry = QgsGeometry(geometry)
     if geometry.isNull() or geometry.isEmpty():
@@ -221,7 +223,8 @@ def ring_from_geometry(geometry, crs):
     return [(p.x(), p.y()) for p in ring]
 
 
-def ring_from_features(features, crs):
+def ring_from_features(features: Iterable[QgsFeature],
+                       crs: QgsCoordinateReferenceSystem) -> List[Tuple[float, float]]:
     """The union of polygon ``features`` (layer CRS ``crs``) as one ring."""
     geometries = [f.geometry() for f in features if f.hasGeometry()]
     if not geometries:

@@ -6,12 +6,13 @@ request is built and lives only in memory.
 """
 
 from dataclasses import dataclass, field
+from typing import Optional
 
 from .errors import AuthError, remember_secret
 from .i18n import translate
 
 
-def tr(text):
+def tr(text: str) -> str:
     return translate("EoOrderAuth", text)
 
 
@@ -27,7 +28,7 @@ class Credentials:
         return f"Credentials(username={self.username!r}, password=***)"
 
 
-def credentials_from_authcfg(authcfg, service=None):
+def credentials_from_authcfg(authcfg: Optional[str], service: Optional[str] = None) -> Credentials:
     """Username/password of QGIS auth config ``authcfg`` (Basic method)."""
     from qgis.core import QgsApplication, QgsAuthMethodConfig
 
@@ -52,7 +53,7 @@ def credentials_from_authcfg(authcfg, service=None):
     return Credentials(username, password)
 
 
-def auth_hint(authcfg):
+def auth_hint(authcfg: Optional[str]) -> str:
     """Where a user fixes the credentials of ``authcfg``, for error messages: the auth config by the
     name the user gave it ("auth config 'My CDSE account'"), not its internal id; the id only when
     the config has no name or is not in the authentication database. '' without an auth config."""

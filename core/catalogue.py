@@ -12,11 +12,13 @@ catalogue, never a kind string.
 
 import os
 from dataclasses import dataclass, field
-from typing import Callable, Dict, List, Optional, Tuple, Type
+from typing import Any, Callable, Dict, List, Optional, Tuple, Type
+
+from qgis.core import QgsFeature, QgsVectorLayer
 
 from .auth import auth_hint, credentials_from_authcfg
 from .cdse_search import COLLECTIONS, CdseCatalogue, CdseQuery, without_footprint
-from .connections import CDSE, CSW, STAC, Connection
+from .connections import CDSE, CSW, STAC, Connection, ConnectionStore
 from .csw import CswClient, Profile
 from .errors import InputError
 from .footprints import (
@@ -35,9 +37,10 @@ from .history import cdse_params, csw_params
 from .i18n import tr_noop, translate
 from .models import BBox, SearchQuery
 from .querylog import default_log_name, write_query_log
+from .settings import Settings
 
 
-def tr(text):
+def tr(text: str) -> str:
     return translate("EoOrderCatalogue", text)
 
 
@@ -69,7 +72,7 @@ class SearchForm:
     exclusive), and the filters the catalogue supports."""
 
     bbox: Optional[BBox] = None
-    polygon: Optional[list] = None
+    polygon: Optional[List[Any]] = None
     start: Optional[str] = None
     end: Optional[str] = None
     title: str = "*"
@@ -77,7 +80,7 @@ class SearchForm:
     max_cloud: Optional[float] = None
     max_records: int = 1000
 
-    def ring(self):
+    def ring(self) -> List[Tuple[float, ...]]:
         """The search area as a closed lon/lat ring (the polygon, else the box's outline)."""
         if self.polygon:
             return [tuple(p) for p in self.polygon]
@@ -96,12 +99,12 @@ class CatalogueResult:
     unknown), sentences about what is missing (``warnings``) or worth knowing (``notes``), and
     custom properties for the footprint layer."""
 
-    items: list = field(default_factory=list)
+    items: List[Any] = field(default_factory=list)
     matched: Optional[int] = None
     without_footprint: int = 0
     warnings: List[str] = field(default_factory=list)
     notes: List[str] = field(default_factory=list)
-    layer_properties: dict = field(default_factory=dict)
+    layer_properties: Dict[str, Any] = field(default_factory=dict)
     more_available: bool = False  # stopped at the maximum with more matches on the server
 
 
@@ -137,11 +140,11 @@ class Catalogue:
         return self.connection.kind
 
     @property
-    def key(self):
+    def key(self) -> Tuple[str, str]:
         return self.connection.key
 
     @property
-    def profile(self):
+    def profile(self) -> Optional[Profile]:
         """The CSW profile (None for other catalogues)."""
         return self.connection.profile
 
@@ -155,36 +158,37 @@ class Catalogue:
 
     # -- searching --
 
-    def prepare(self, authcfg=""):
+    def prepare(self, authcfg: str = "") -> "Catalogue":
         """Get ready to search with the credentials of QGIS auth config ``authcfg`` (main
         thread; AuthError when the catalogue needs some that cannot be read)."""
         return self
 
-    def query(self, form: SearchForm):
+    def query(self, form: SearchForm) -> Any:
         """The catalogue's own query for ``form`` (InputError when something is missing)."""
         raise NotImplementedError
 
-    def search(self, query, progress: Optional[Progress] = None, cancelled=None, on_page=None) -> CatalogueResult:
+    def search(self, query: Any, progress: Optional[Progress] = None, cancelled: Optional[Callable[[], bool]] = None,
+               on_page: Optional[Callable[[List[Any]], None]] = None) -> CatalogueResult:
         """Search (a worker thread): ``on_page(items)`` gets each new batch in catalogue order,
         ``progress(received, matched)`` follows, ``cancelled()`` true raises Cancelled."""
         raise NotImplementedError
 
-    def features(self, items):
+    def features(self, items: List[Any]) -> List[QgsFeature]:
         """Footprint features (this catalogue's layer kind) of ``items``."""
         raise NotImplementedError
 
-    def new_layer(self, name):
+    def new_layer(self, name: str) -> QgsVectorLayer:
         return new_footprint_layer(name, self.layer_kind)
 
-    def layer_name(self, query, count) -> str:
+    def layer_name(self, query: Any, count: int) -> str:
         raise NotImplementedError
 
     # -- history --
 
-    def history_params(self, query) -> dict:
+    def history_params(self, query: Any) -> Dict[str, Any]:
         raise NotImplementedError
 
-    def form_from_history(self, params) -> SearchForm:
+    def form_from_history(self, params: Dict[str, Any]) -> SearchForm:
         """The form a history entry's parameters describe (the exact area it searched)."""
         box = params.get("bbox")
         return SearchForm(
@@ -405,7 +409,7 @@ class StacCatalogue(Catalogue):
 # --- the factory ----------------------------------------------------------------------------------
 
 
-def catalogue_for(connection: Connection, settings=None) -> Catalogue:
+def catalogue_for(connection: Connection, settings: Optional[Settings] = None) -> Catalogue:
     """The catalogue of a CSW, Copernicus or STAC connection (InputError for other kinds)."""
     if connection.kind == CSW:
         by_profile: Dict[Optional[Profile], Type[CswCatalogue]] = {Profile.EODMS: EodmsCatalogue,
@@ -418,7 +422,7 @@ def catalogue_for(connection: Connection, settings=None) -> Catalogue:
     raise InputError(tr("“{0}” is not a catalogue (it is a {1}).").format(connection.name, connection.kind_label))
 
 
-def catalogues(store, settings=None):
+def catalogues(store: ConnectionStore, settings: Optional[Settings] = None) -> List[Catalogue]:
     """Every catalogue the Search tab lists: EODMS, RCM, Copernicus, then the CSW catalogues and
     STAC APIs (built-in first, then the user's in the order added)."""
     connections = store.all(CSW) + store.all(CDSE) + store.all(STAC)

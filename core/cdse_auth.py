@@ -22,9 +22,11 @@ import os
 import tempfile
 import threading
 import time
+from typing import Any, Callable, Optional, Union
 
 import requests
 
+from .auth import Credentials
 from .errors import (
     AuthError,
     EoOrderError,
@@ -61,9 +63,11 @@ class TokenManager:
     clock in seconds (injectable for tests).
     """
 
-    def __init__(self, token_url=TOKEN_URL, *, credentials=None, token_file=None, session=None,
-                 clock=time.monotonic, auth_hint="", totp=None, refresh_margin=REFRESH_MARGIN,
-                 timeout=DEFAULT_TIMEOUT):
+    def __init__(self, token_url: str = TOKEN_URL, *, credentials: Optional[Credentials] = None,
+                 token_file: Optional[Union[str, "os.PathLike[str]"]] = None,
+                 session: Optional[requests.Session] = None, clock: Callable[[], float] = time.monotonic,
+                 auth_hint: str = "", totp: Union[str, Callable[[], str], None] = None,
+                 refresh_margin: float = REFRESH_MARGIN, timeout: Any = DEFAULT_TIMEOUT) -> None:
         self.token_url = refuse_userinfo(token_url, tr("the Copernicus login (token) service"))
         self.credentials = credentials
         self.token_file = os.fspath(token_file) if token_file is not None else None
@@ -77,16 +81,16 @@ class TokenManager:
         self._session = session
         self._owns_session = session is None
         self._lock = threading.RLock()
-        self._access = None
-        self._access_expires = None  # clock time; None = unknown (used until the server says 401)
-        self._refresh = None
-        self._refresh_expires = None  # clock time; None = no expiry given
+        self._access: Optional[str] = None
+        self._access_expires: Optional[float] = None  # clock time; None = unknown (used until the server says 401)
+        self._refresh: Optional[str] = None
+        self._refresh_expires: Optional[float] = None  # clock time; None = no expiry given
         self._file_loaded = False
-        self._failed = None  # the error of a failed login or refresh: never tried twice
+        self._failed: Optional[EoOrderError] = None  # the error of a failed login or refresh: never tried twice
 
     # -- public -----------------------------------------------------------------------------
 
-    def access_token(self):
+    def access_token(self) -> str:
         """A valid access token: cached, refreshed shortly before expiry, or from a new login.
 
         A failed login or refresh raises its error, and raises it again on every later call without
@@ -115,7 +119,7 @@ class TokenManager:
             self._login()
             return self._access
 
-    def invalidate(self, token=None):
+    def invalidate(self, token: Optional[str] = None) -> None:
         """Forget the access token (the server answered 401), so the next call refreshes it.
 
         Pass the token that was rejected: when several threads report the same stale token, only the
@@ -126,7 +130,7 @@ class TokenManager:
                 self._access = None
                 self._access_expires = None
 
-    def close(self):
+    def close(self) -> None:
         if self._owns_session and self._session is not None:
             self._session.close()
             self._session = None

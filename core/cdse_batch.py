@@ -15,19 +15,24 @@ no file: the dock updates those on the main thread.
 """
 
 import os
+from typing import TYPE_CHECKING, Any, Iterable, List, Optional, Set, Tuple
 
 from .cdse_download import DownloadItem
+from .download import Outcome
 from .errors import InputError
 from .i18n import translate
 from .querylog import read_query_log, set_downloaded
 
+if TYPE_CHECKING:
+    from qgis.core import QgsFeature, QgsVectorLayer
 
-def tr(text):
+
+def tr(text: str) -> str:
     return translate("EoOrderCdseBatch", text)
 
 
 
-def items_from_log(path, notes=None):
+def items_from_log(path: str, notes: Optional[List[str]] = None) -> List[DownloadItem]:
     """The products of a query log, in log order. The log keeps no size: the download checks the
     MD5 (``Checksum``) or, without one, the length the server announces. ``notes`` (a list) gets a
     sentence when the log is not in UTF-8 (which encoding was used)."""
@@ -48,7 +53,7 @@ def items_from_log(path, notes=None):
     return items
 
 
-def items_from_features(features):
+def items_from_features(features: Iterable["QgsFeature"]) -> List[DownloadItem]:
     """DownloadItems of Copernicus footprint features (fields ``product_id``, ``name``,
     ``checksum_md5``, ``size_bytes``, ``online``: the layers EO Order writes)."""
     items = []
@@ -90,7 +95,7 @@ def _truthy(value):
     return bool(value)
 
 
-def file_source(layer):
+def file_source(layer: Optional["QgsVectorLayer"]) -> Optional[Tuple[str, str]]:
     """``(uri, provider)`` of a layer stored in a file that EO Order may update, else None."""
     if layer is None or layer.providerType() != "ogr":
         return None
@@ -98,7 +103,7 @@ def file_source(layer):
     return (layer.source(), "ogr") if os.path.isfile(path) else None
 
 
-def mark_downloaded_in_source(source, product_ids, value=True):
+def mark_downloaded_in_source(source: Tuple[str, str], product_ids: Iterable[str], value: bool = True) -> int:
     """Set ``downloaded`` for ``product_ids`` in the data source ``(uri, provider)``; returns the
     number of features changed. Opens its own provider, so it may run on any thread."""
     from qgis.core import QgsProviderRegistry
@@ -112,7 +117,7 @@ def mark_downloaded_in_source(source, product_ids, value=True):
     return set_downloaded_flags(provider, product_ids, value)
 
 
-def set_downloaded_flags(provider, product_ids, value=True):
+def set_downloaded_flags(provider: Any, product_ids: Iterable[str], value: bool = True) -> int:
     """Set ``downloaded`` for ``product_ids`` through a vector data ``provider``; returns the number
     of features changed (0 when it has no such field)."""
     from qgis.core import QgsExpression, QgsFeatureRequest
@@ -142,13 +147,13 @@ class DownloadRecorder:
     silently diverging from the disk.
     """
 
-    def __init__(self, log_path=None, layer_source=None):
+    def __init__(self, log_path: Optional[str] = None, layer_source: Optional[Tuple[str, str]] = None) -> None:
         self.log_path = log_path
         self.layer_source = layer_source
-        self.done_ids = []
-        self._log_ids = None
+        self.done_ids: List[str] = []
+        self._log_ids: Optional[Set[str]] = None
 
-    def __call__(self, outcome):
+    def __call__(self, outcome: Outcome) -> None:
         if not outcome.done:
             return
         if self.log_path:

@@ -60,8 +60,10 @@ import os
 import re
 import time
 from dataclasses import dataclass
-from typing import Callable, Iterable, List, Optional
+from typing import Any, Callable, Iterable, List, Optional, Union
 from urllib.parse import quote
+
+import requests
 
 from .cdse_search import products_url
 from .download import (
@@ -158,7 +160,7 @@ def own_filename(name, product_id):
     return f"{stem}_{ident}{extension}" if stem else f"{ident}{extension}"
 
 
-def downloaded_path(folder, name, product_id):
+def downloaded_path(folder: str, name: str, product_id: str) -> str:
     """Where a product's downloaded file is, or would be: its own name when that file exists, else its
     plain name (see the module docstring)."""
     own = os.path.join(folder, own_filename(name, product_id))
@@ -187,11 +189,13 @@ class Downloader(DownloadEngine):
 
     support = SUPPORT
 
-    def __init__(self, tokens, out_dir, *, download_url=DOWNLOAD_URL, trusted_origins=TRUSTED_ORIGINS,
-                 session_factory=new_session, concurrency=MAX_CONCURRENCY, retries=3, backoff=2.0,
-                 max_backoff=60.0, rate_limit_wait=60.0, max_rate_limit_waits=20, sleep=None,
-                 chunk=1 << 20, timeout=DEFAULT_TIMEOUT, fsync=True, stall_window=STALL_WINDOW,
-                 min_rate=MIN_RATE):
+    def __init__(self, tokens: Any, out_dir: Union[str, "os.PathLike[str]"], *, download_url: str = DOWNLOAD_URL,
+                 trusted_origins: Iterable[str] = TRUSTED_ORIGINS,
+                 session_factory: Callable[[], requests.Session] = new_session, concurrency: int = MAX_CONCURRENCY,
+                 retries: int = 3, backoff: float = 2.0, max_backoff: float = 60.0, rate_limit_wait: float = 60.0,
+                 max_rate_limit_waits: int = 20, sleep: Optional[Callable[[float], None]] = None,
+                 chunk: int = 1 << 20, timeout: Any = DEFAULT_TIMEOUT, fsync: bool = True,
+                 stall_window: float = STALL_WINDOW, min_rate: float = MIN_RATE) -> None:
         if not 1 <= int(concurrency) <= MAX_CONCURRENCY:
             raise ValueError(tr("concurrency must be 1..{0} (CDSE allows {0} connections)").format(MAX_CONCURRENCY))
         self.tokens = tokens
@@ -215,7 +219,7 @@ class Downloader(DownloadEngine):
         download URL is https)."""
         return self.credential_for(url, self.download_url) is not None
 
-    def offline_reply(self, request, status, body):
+    def offline_reply(self, request: DownloadRequest, status: int, body: bytes) -> Optional[str]:
         if status == 202 or (status in OFFLINE_STATUSES and OFFLINE_WORDS.search(body)):
             return _offline_message(request.name)
         return None

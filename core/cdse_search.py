@@ -37,7 +37,7 @@ import threading
 from concurrent.futures import ThreadPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass
-from typing import Optional
+from typing import Any, Callable, Dict, List, Optional
 from urllib.parse import quote, urlencode, urlsplit, urlunsplit
 
 import requests
@@ -269,10 +269,10 @@ class CdseQuery:
     """
 
     collection: str
-    polygon: object
-    start: object
-    end: object
-    max_cloud: object = None
+    polygon: Any  # WKT or (lon, lat) points; a closed tuple of points after checking
+    start: Any  # a date, datetime or text; an aware UTC datetime after checking
+    end: Any
+    max_cloud: Optional[Any] = None  # a number or text; a float or None after checking
     max_records: int = 1000
 
     def __post_init__(self):
@@ -318,7 +318,7 @@ class CdseQuery:
             raise InputError(tr("The maximum number of records must be at least 1."))
 
     @property
-    def polygon_wkt(self):
+    def polygon_wkt(self) -> str:
         return ring_wkt(self.polygon)
 
 
@@ -615,15 +615,17 @@ class CdseCatalogue:
     requests session to use (the caller closes it); without one each search makes its own, with
     a connection pool for ``parallel_requests`` connections, and closes it at the end."""
 
-    def __init__(self, url=CATALOGUE_URL, *, session=None, timeout=DEFAULT_TIMEOUT, name=SERVICE_NAME,
-                 parallel_requests=DEFAULT_PARALLEL_REQUESTS):
+    def __init__(self, url: str = CATALOGUE_URL, *, session: Optional[requests.Session] = None,
+                 timeout: Any = DEFAULT_TIMEOUT, name: str = SERVICE_NAME,
+                 parallel_requests: int = DEFAULT_PARALLEL_REQUESTS) -> None:
         self.url = products_url(url)
         self.session = session
         self.timeout = timeout
         self.name = tr(name) if name == SERVICE_NAME else name
         self.parallel_requests = max(1, int(parallel_requests))
 
-    def request_url(self, query, start=None, top=MAX_TOP, count=False, skip=0):
+    def request_url(self, query: CdseQuery, start: Optional[dt.datetime] = None, top: int = MAX_TOP,
+                    count: bool = False, skip: int = 0) -> str:
         """The URL of the page at ``skip`` of a search window [start, query.end)."""
         pairs = [
             ("$filter", build_filter(query, start=start)),
@@ -637,14 +639,15 @@ class CdseCatalogue:
             pairs.append(("$count", "True"))
         return self.url + ("&" if "?" in self.url else "?") + encode_params(pairs)
 
-    def new_session(self):
+    def new_session(self) -> requests.Session:
         session = new_session()
         adapter = requests.adapters.HTTPAdapter(pool_connections=1, pool_maxsize=self.parallel_requests)
         session.mount("http://", adapter)
         session.mount("https://", adapter)
         return session
 
-    def fetch(self, url, session=None, cancelled=None):
+    def fetch(self, url: str, session: Optional[requests.Session] = None,
+              cancelled: Optional[Callable[[], bool]] = None) -> Dict[str, Any]:
         """GET one page; returns the decoded JSON object. The request ends within a
         :class:`~.http.Deadline` (and at once when ``cancelled()`` turns true)."""
         own = session is None and self.session is None
@@ -674,7 +677,9 @@ class CdseCatalogue:
 
         return data
 
-    def search(self, query, progress=None, cancelled=None, on_page=None):
+    def search(self, query: CdseQuery, progress: Optional[Callable[[int, int, int, Optional[int]], None]] = None,
+               cancelled: Optional[Callable[[], bool]] = None,
+               on_page: Optional[Callable[[List[Product]], None]] = None) -> List[Product]:
         """Every product of ``query`` once (up to ``query.max_records``), oldest sensing start first.
 
         Paging: pages of up to 1,000 (``$top``) at ``$skip`` 0, 1000, … 10000 inside a time window,
@@ -689,7 +694,7 @@ class CdseCatalogue:
         arrived. ``cancelled()`` returning true stops the search with :class:`~.errors.Cancelled`
         within a second. On Cancel or a failure the error carries ``.result``: the list of the
         products that arrived."""
-        products = []
+        products: List[Product] = []
         try:
             self._search(query, products, progress, cancelled, on_page)
         except EoOrderError as exc:

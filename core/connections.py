@@ -33,7 +33,7 @@ so); make an auth config instead.
 
 import json
 from dataclasses import dataclass, field, replace
-from typing import List, Optional, Tuple
+from typing import Any, Collection, Iterable, List, Optional, Tuple, Union, cast
 from urllib.parse import urlsplit
 
 from lxml import etree
@@ -53,7 +53,7 @@ from .settings import Settings
 from .xmlsafe import PARSER_OPTIONS, local
 
 
-def tr(text):
+def tr(text: str) -> str:
     return translate("EoOrderConnections", text)
 
 
@@ -102,21 +102,21 @@ class Connection:
         object.__setattr__(self, "parallel_requests", parallel_requests(self.parallel_requests))
 
     @property
-    def key(self):
+    def key(self) -> Tuple[str, str]:
         return (self.kind, self.name)
 
     @property
-    def kind_label(self):
+    def kind_label(self) -> str:
         return KIND_LABELS.get(self.kind, self.kind)
 
     @property
-    def catalog(self):
+    def catalog(self) -> Catalog:
         """The :class:`~.catalogs.Catalog` a search uses (catalogues only)."""
-        return Catalog(self.name, self.url, self.profile, self.schema, self.records_per_request,
+        return Catalog(self.name, self.url, cast(Profile, self.profile), self.schema, self.records_per_request,
                        self.parallel_requests)
 
     @property
-    def needs_auth(self):
+    def needs_auth(self) -> bool:
         return self.kind in (EODMS_ORDER, CDSE) or self.profile == Profile.RCM
 
 
@@ -148,14 +148,14 @@ class ImportReport:
     unknown_authcfg: List[Tuple[str, str]] = field(default_factory=list)
 
     @property
-    def changed(self):
+    def changed(self) -> bool:
         return bool(self.added or self.replaced)
 
 
 # --- validation ------------------------------------------------------------------------------
 
 
-def validate_url(url, kind=CSW):
+def validate_url(url: Optional[str], kind: str = CSW) -> str:
     """``url`` stripped, or InputError saying what is wrong with it."""
     what = KIND_LABELS.get(kind, "service")
     url = (url or "").strip()
@@ -177,7 +177,7 @@ def validate_url(url, kind=CSW):
     return refuse_userinfo(url, f"the {what}")
 
 
-def validate_name(name):
+def validate_name(name: Optional[str]) -> str:
     name = " ".join((name or "").split())
     if not name:
         raise InputError(tr("Give the connection a name."))
@@ -186,14 +186,14 @@ def validate_name(name):
     return name
 
 
-def default_name(url):
+def default_name(url: Optional[str]) -> str:
     """A name for a connection made from a URL alone: the URL without its scheme."""
     parts = urlsplit((url or "").strip())
     name = parts.netloc + parts.path.rstrip("/") + (f"?{parts.query}" if parts.query else "")
     return (name or url or "").strip()[:MAX_NAME]
 
 
-def unique_name(name, taken):
+def unique_name(name: str, taken: Collection[str]) -> str:
     """``name``, or ``name (2)``, ``name (3)``… — the first not in ``taken``."""
     if name not in taken:
         return name
@@ -209,12 +209,12 @@ def unique_name(name, taken):
 class ConnectionStore:
     """Built-in and user connections, kept in QgsSettings through a :class:`~.settings.Settings`."""
 
-    def __init__(self, settings=None):
+    def __init__(self, settings: Optional[Settings] = None) -> None:
         self.settings = settings or Settings()
 
     # reading
 
-    def builtins(self):
+    def builtins(self) -> List[Connection]:
         s = self.settings
         paging = self._builtin_paging()
         return [Connection(c.label, CSW, c.url, s.authcfg_for(c.url), True, c.profile,
@@ -223,23 +223,23 @@ class ConnectionStore:
             Connection(NAME_CDSE, CDSE, s.cdse_urls[0], s.cdse_authcfg, True),
         ] + [Connection(name, STAC, url, s.authcfg_for(url), True) for name, url in BUILTIN_STAC]
 
-    def user(self, kind=None):
+    def user(self, kind: Optional[str] = None) -> List[Connection]:
         return [self._from_record(r) for r in self._records() if kind is None or r["kind"] == kind]
 
-    def all(self, kind=None):
+    def all(self, kind: Optional[str] = None) -> List[Connection]:
         """Built-ins first, then the user's connections in the order added."""
         return [c for c in self.builtins() if kind is None or c.kind == kind] + self.user(kind)
 
-    def find(self, kind, name):
+    def find(self, kind: Optional[str], name: str) -> Optional[Connection]:
         return next((c for c in self.all(kind) if c.name == name), None)
 
-    def find_url(self, kind, url):
+    def find_url(self, kind: Optional[str], url: Optional[str]) -> Optional[Connection]:
         url = (url or "").strip()
         return next((c for c in self.all(kind) if c.url == url), None)
 
     # writing
 
-    def add(self, connection):
+    def add(self, connection: Connection) -> Connection:
         """Add a user connection (validated; InputError if its name or URL is taken)."""
         connection = self._validated(connection)
         self._check_free(connection)
@@ -247,7 +247,7 @@ class ConnectionStore:
         self._store_authcfg(connection)
         return connection
 
-    def update(self, old, new):
+    def update(self, old: Connection, new: Connection) -> Connection:
         """Replace ``old`` by ``new``; for a built-in only the auth config changes."""
         if old.builtin:
             self.set_authcfg(old, new.authcfg)
@@ -272,7 +272,7 @@ class ConnectionStore:
         self._store_authcfg(new)
         return new
 
-    def remove(self, connection):
+    def remove(self, connection: Connection) -> None:
         if connection.builtin:
             raise InputError(tr("“{0}” is built in: it cannot be removed.").format(connection.name))
         records = self._records()
@@ -281,7 +281,7 @@ class ConnectionStore:
             del records[index]
             self._save(records)
 
-    def set_authcfg(self, connection, authcfg):
+    def set_authcfg(self, connection: Connection, authcfg: Optional[str]) -> None:
         authcfg = (authcfg or "").strip()
         if connection.kind == EODMS_ORDER:
             self.settings.order_authcfg = authcfg
@@ -290,7 +290,7 @@ class ConnectionStore:
         else:
             self.settings.set_authcfg_for(connection.url, authcfg)
 
-    def ensure(self, kind, url, name=None):
+    def ensure(self, kind: str, url: str, name: Optional[str] = None) -> Connection:
         """The connection of this kind with this URL, added (named after the URL) if missing."""
         url = validate_url(url, kind)
         existing = self.find_url(kind, url)
@@ -302,16 +302,18 @@ class ConnectionStore:
 
     # exchange
 
-    def export_xml(self, connections, fmt=FORMAT_EO_ORDER):
+    def export_xml(self, connections: Iterable[Connection], fmt: str = FORMAT_EO_ORDER) -> bytes:
         return connections_to_xml(connections, fmt)
 
-    def import_xml(self, data, replace_existing=False, known_authcfgs=None):
+    def import_xml(self, data: Union[bytes, str], replace_existing: bool = False,
+                   known_authcfgs: Optional[Iterable[str]] = None) -> ImportReport:
         connections, dropped = parse_connections_xml(data)
         report = self.import_connections(connections, replace_existing, known_authcfgs)
         report.dropped_credentials[:0] = dropped
         return report
 
-    def import_connections(self, connections, replace_existing=False, known_authcfgs=None):
+    def import_connections(self, connections: Iterable[Connection], replace_existing: bool = False,
+                           known_authcfgs: Optional[Iterable[str]] = None) -> ImportReport:
         """Add ``connections``; a name already taken (same kind, other URL) is replaced when
         ``replace_existing``, else the newcomer is renamed “name (2)”. A URL already there is the
         same connection: it takes the newcomer's name and auth config only when replacing (an empty
@@ -377,7 +379,7 @@ class ConnectionStore:
                 return builtin
         return None
 
-    def qgis_connections(self, qsettings=None):
+    def qgis_connections(self, qsettings: Any = None) -> Tuple[List[Connection], List[str]]:
         """The user's connections in QGIS itself: the WCS source manager's
         (``qgis/connections-wcs/<name>/url``, auth config ``qgis/WCS/<name>/authcfg``) and
         MetaSearch's CSW catalogues (``MetaSearch/<name>/url``). Returns (connections, names of those
@@ -545,7 +547,8 @@ def connections_to_xml(connections, fmt=FORMAT_EO_ORDER):
     return ('<?xml version="1.0" encoding="UTF-8"?>\n' + doctype + text).encode("utf-8")
 
 
-def parse_connections_xml(data, source="The file"):
+def parse_connections_xml(data: Union[bytes, str],
+                          source: str = "The file") -> Tuple[List[Connection], List[str]]:
     """Connections of an exchange file (EO Order's, MetaSearch's or QGIS' WCS format).
 
     Returns (connections, names whose username/password was left out). Unreadable or foreign
@@ -567,7 +570,7 @@ def parse_connections_xml(data, source="The file"):
         raise InputError(tr("{0} holds no XML element.").format(source))
     tag = local(root.tag)
     if tag == ROOT_EO_ORDER:
-        kinds = KINDS
+        kinds: Tuple[str, ...] = KINDS
     elif tag == ROOT_QGIS_CSW:
         kinds = (CSW,)
     elif tag == ROOT_QGIS_WCS:

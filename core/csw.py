@@ -37,19 +37,20 @@ from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
 from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass, field
-from typing import Optional
+from typing import Any, Callable, Iterator, List, Optional, Set, Tuple, Union
 from urllib.parse import unquote_plus
 
 import requests
 from lxml import etree
 
+from .auth import Credentials
 from .boxes import CORNER_MISSING, box_from_corners, crs_is_latlon, problem_text  # noqa: F401 - crs_is_latlon kept importable here
 from .errors import AuthError, Cancelled, EoOrderError, NetworkError, ResponseError
 from .http import DEFAULT_TIMEOUT, Deadline, new_session, send
 from .i18n import tr_noop, translate
 from .iso19139 import RECORD_TAGS as ISO_RECORD_TAGS
 from .iso19139 import parse_iso_record
-from .models import THUMBNAIL, Record
+from .models import THUMBNAIL, Record, SearchQuery
 from .xmlsafe import SOAP11, SOAP12, exception_from, html_message, local, looks_like_html, pull_parser
 
 
@@ -87,18 +88,18 @@ class Profile(enum.IntEnum):
     GENERIC = 2
 
     @property
-    def label(self):
+    def label(self) -> str:
         return {0: "EODMS catalogue", 1: "EODMS RCM", 2: "CSW 2.0.2"}[self.value]
 
 
 @dataclass
 class Page:
-    records: list
+    records: List[Record]
     matched: Optional[int] = None
     returned: Optional[int] = None
     next_record: int = 0
     received: int = 0  # record elements in the page, read or not
-    unreadable: Counter = field(default_factory=Counter)  # schema name -> records EO Order cannot read
+    unreadable: Counter[str] = field(default_factory=Counter)  # schema name -> records EO Order cannot read
     oversized: int = 0  # records over the size caps, skipped
     results_tag: str = ""
 
@@ -108,22 +109,22 @@ class SearchResult:
     """What a search found, and an account of every record the server sent that is not in
     ``records`` (so a layer never holds fewer records than the server returned without a word)."""
 
-    records: list = field(default_factory=list)
+    records: List[Record] = field(default_factory=list)
     matched: int = 0
     pages: int = 0
     max_records: int = 0
     received: int = 0  # record elements the server sent, read or not
-    unreadable: Counter = field(default_factory=Counter)  # schema name -> records in it
+    unreadable: Counter[str] = field(default_factory=Counter)  # schema name -> records in it
     oversized: int = 0
     duplicates: int = 0
     out_of_range: int = 0  # dated outside the search's dates (the server's filter is checked)
     stop_reason: str = ""  # why paging stopped before numberOfRecordsMatched, when it did
 
     @property
-    def without_footprint(self):
+    def without_footprint(self) -> int:
         return sum(1 for record in self.records if record.bbox is None)
 
-    def warnings(self):
+    def warnings(self) -> List[str]:
         """Sentences (English) about records that are not in ``records`` or have no footprint."""
         notes = []
         expected = min(self.matched or 0, self.max_records or self.matched or 0)
@@ -677,10 +678,12 @@ class CswClient:
     (the caller closes it); without one, each search makes its own and closes it at the end.
     """
 
-    def __init__(self, url, profile=Profile.EODMS, *, credentials=None, auth_hint="",
-                 session=None, timeout=DEFAULT_TIMEOUT, name=None, schema="dc",
-                 records_per_request=DEFAULT_RECORDS_PER_REQUEST,
-                 parallel_requests=DEFAULT_PARALLEL_REQUESTS):
+    def __init__(self, url: str, profile: Union[Profile, int] = Profile.EODMS, *,
+                 credentials: Optional[Credentials] = None, auth_hint: str = "",
+                 session: Optional[requests.Session] = None, timeout: Any = DEFAULT_TIMEOUT,
+                 name: Optional[str] = None, schema: str = "dc",
+                 records_per_request: int = DEFAULT_RECORDS_PER_REQUEST,
+                 parallel_requests: int = DEFAULT_PARALLEL_REQUESTS) -> None:
         self.url = url.strip()
         self.profile = Profile(profile)
         self.credentials = credentials
@@ -698,13 +701,13 @@ class CswClient:
                     "authentication configuration (Basic, username/password) for it.")
             )
 
-    def request_body(self, query, start_position=1, max_records=None):
+    def request_body(self, query: SearchQuery, start_position: int = 1, max_records: Optional[int] = None) -> bytes:
         body = build_getrecords(query, self.profile, start_position, max_records, self.schema)
         if self.profile == Profile.RCM:
             body = soap_wrap(body, self.credentials)
         return etree.tostring(body, xml_declaration=True, encoding="UTF-8")
 
-    def new_session(self):
+    def new_session(self) -> requests.Session:
         """A session for one search: its connection pool keeps up to ``parallel_requests``
         connections open for reuse."""
         session = new_session()
@@ -713,7 +716,9 @@ class CswClient:
         session.mount("https://", adapter)
         return session
 
-    def fetch_page(self, query, start_position=1, max_records=None, cancelled=None, session=None):
+    def fetch_page(self, query: SearchQuery, start_position: int = 1, max_records: Optional[int] = None,
+                   cancelled: Optional[Callable[[], bool]] = None,
+                   session: Optional[requests.Session] = None) -> Page:
         """One page; the whole request (answer included) is bounded by a :class:`~.http.Deadline`
         on the calling thread, and ``cancelled()`` turning true closes its connection at once.
         ``session``: the search's session (default: the client's, else one for this page only)."""
@@ -760,7 +765,8 @@ class CswClient:
             finally:
                 response.close()
 
-    def pages(self, query, cancelled=None, result=None):
+    def pages(self, query: SearchQuery, cancelled: Optional[Callable[[], bool]] = None,
+              result: Optional[SearchResult] = None) -> Iterator[Tuple[int, int, Page]]:
         """Yield (page_number, total_pages, page) in catalogue order until done or ``max_records``.
         When paging stops before the server's ``numberOfRecordsMatched``, ``result.stop_reason``
         says why.
@@ -826,7 +832,9 @@ class CswClient:
         if result is not None:
             result.stop_reason = reason
 
-    def search(self, query, progress=None, cancelled=None, on_page=None):
+    def search(self, query: SearchQuery, progress: Optional[Callable[[int, int, int, int], None]] = None,
+               cancelled: Optional[Callable[[], bool]] = None,
+               on_page: Optional[Callable[[List[Record]], None]] = None) -> SearchResult:
         """All records of ``query`` (up to ``query.max_records``), in catalogue order, filtered to
         the date range client-side too, so the start-inclusive/end-exclusive rule holds whatever
         string comparison the server applies. Records without a footprint are kept;
@@ -839,7 +847,7 @@ class CswClient:
         ``.result``: the :class:`SearchResult` of what arrived (its ``warnings()`` say it is
         incomplete and why)."""
         result = SearchResult(max_records=query.max_records)
-        seen = set()
+        seen: Set[object] = set()
         try:
             for number, total, page in self.pages(query, cancelled, result):
                 result.pages = number
@@ -847,7 +855,7 @@ class CswClient:
                 result.received += min(page.received, query.max_records - result.received)
                 result.unreadable.update(page.unreadable)
                 result.oversized += page.oversized
-                fresh = []
+                fresh: List[Record] = []
                 for record in page.records:
                     key = record.record_id or id(record)
                     if key in seen:

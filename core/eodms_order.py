@@ -14,13 +14,15 @@ For each scene (a catalogue record id and its EODMS collection id; docs/eodms-or
 """
 
 from dataclasses import dataclass, field
+from typing import Any, Callable, Iterable, List, Optional, Tuple, Union
 
 from lxml import etree
 
+from .auth import Credentials
 from .errors import AuthError, EoOrderError, HttpError, InputError, NetworkError, ResponseError, ServiceError, redact
 from .http import DEFAULT_TIMEOUT, new_session, read_body, send
 from .i18n import translate
-from .journal import FAILED, INTERRUPTED, SUBMITTED, interrupted_message
+from .journal import FAILED, INTERRUPTED, SUBMITTED, OrderJournal, interrupted_message
 from .xmlsafe import exception_from, local, parse_bytes, text_of
 
 
@@ -49,12 +51,12 @@ class OrderDescription:
     """What DescribeCoverage says about one orderable scene."""
 
     coverage_id: str
-    footprint: list = field(default_factory=list)  # [(lon, lat), ...], closed ring
-    packaging_formats: list = field(default_factory=list)  # de-duplicated, in the server's order
+    footprint: List[Tuple[float, float]] = field(default_factory=list)  # [(lon, lat), ...], closed ring
+    packaging_formats: List[str] = field(default_factory=list)  # de-duplicated, in the server's order
     default_format: str = ""
-    destination_types: list = field(default_factory=list)  # e.g. ['Download']
+    destination_types: List[str] = field(default_factory=list)  # e.g. ['Download']
 
-    def packaging(self, wanted):
+    def packaging(self, wanted: Optional[str]) -> Optional[str]:
         """The server's spelling of packaging ``wanted`` (case-insensitive), or None."""
         wanted = (wanted or "").strip().upper()
         for value in self.packaging_formats:
@@ -72,7 +74,7 @@ class OrderResult:
     coverage_id: str
     status: str  # 'submitted' | 'failed'
     message: str = ""
-    raw: object = b""  # the reply as received (bytes or str), '' when there was none
+    raw: Union[bytes, str] = b""  # the reply as received (bytes or str), '' when there was none
     packaging: str = ""
 
     def __post_init__(self):
@@ -86,7 +88,7 @@ class OrderResult:
                 self.raw = redact(text).encode("utf-8")
 
     @property
-    def ok(self):
+    def ok(self) -> bool:
         return self.status == SUBMITTED
 
 
@@ -213,8 +215,9 @@ class EodmsOrderClient:
     """
 
     def __init__(
-        self, wcs_url=EODMS_WCS_URL, *, credentials, auth_hint="", session=None, timeout=DEFAULT_TIMEOUT, name="EODMS"
-    ):
+        self, wcs_url: Optional[str] = EODMS_WCS_URL, *, credentials: Optional[Credentials], auth_hint: str = "",
+        session: Any = None, timeout: Any = DEFAULT_TIMEOUT, name: str = "EODMS"
+    ) -> None:
         if credentials is None or not getattr(credentials, "username", ""):
             raise AuthError(
                 tr(
@@ -232,7 +235,7 @@ class EodmsOrderClient:
     def _auth(self):
         return (self.credentials.username, self.credentials.password)
 
-    def describe(self, record_id, collection_id):
+    def describe(self, record_id: str, collection_id: str) -> OrderDescription:
         """DescribeCoverage for one scene → :class:`OrderDescription`.
 
         Raises AuthError (401), ServiceError (OWS exception), ResponseError (HTML, malformed XML),
@@ -264,7 +267,7 @@ class EodmsOrderClient:
             )
         return parse_description(body, self.name)
 
-    def order(self, record_id, collection_id, packaging="ZIP"):
+    def order(self, record_id: str, collection_id: str, packaging: Optional[str] = "ZIP") -> OrderResult:
         """Describe then order one scene; returns an :class:`OrderResult`.
 
         A scene EODMS (or the network) refuses comes back as a ``failed`` result whose
@@ -375,7 +378,9 @@ def _field(scene, name, default=""):
     return default if value is None else value
 
 
-def order_batch(client, scenes, journal, packaging, progress=None, cancelled=None):
+def order_batch(client: EodmsOrderClient, scenes: Iterable[Any], journal: OrderJournal, packaging: Optional[str],
+                progress: Optional[Callable[[int, int, OrderResult], None]] = None,
+                cancelled: Optional[Callable[[], bool]] = None) -> List[OrderResult]:
     """Order ``scenes`` one by one through ``client``, journalling each; returns the
     :class:`OrderResult` of every scene attempted, in order.
 

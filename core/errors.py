@@ -13,6 +13,7 @@ before the URL is shown or stored anywhere.
 """
 
 import re
+from typing import Any, List, Optional
 from urllib.parse import quote, urlsplit, urlunsplit
 
 from .i18n import translate
@@ -110,9 +111,17 @@ class EoOrderError(Exception):
     """A failure with a message fit for the QGIS message bar (always :func:`redact`-ed).
 
     The message arrives translated (the raising module's ``tr()``, see :mod:`.i18n`); redaction runs
-    here, on the translated text, so a secret quoted from a server is removed in every language."""
+    here, on the translated text, so a secret quoted from a server is removed in every language.
 
-    def __init__(self, message="", *args):
+    A search or batch that fails part-way may attach what it got before the error (declared here for
+    the type checker only; absent unless set): ``result`` (a search's partial result), ``results``
+    and ``not_attempted`` (an order batch's attempted results and the scenes never sent)."""
+
+    result: Any
+    results: List[Any]
+    not_attempted: List[Any]
+
+    def __init__(self, message: str = "", *args: Any) -> None:
         super().__init__(redact(message), *args)
 
 
@@ -127,7 +136,7 @@ class NetworkError(EoOrderError):
 class HttpError(EoOrderError):
     """The server answered with an HTTP error status."""
 
-    def __init__(self, message, status=None):
+    def __init__(self, message: str, status: Optional[int] = None) -> None:
         super().__init__(message)
         self.status = status
 
@@ -165,5 +174,5 @@ def refuse_userinfo(url, what=None):
 class Cancelled(EoOrderError):
     """The user cancelled the operation."""
 
-    def __init__(self, message=None):
+    def __init__(self, message: Optional[str] = None) -> None:
         super().__init__(tr("Cancelled by the user.") if message is None else message)

@@ -47,6 +47,7 @@ files are the ones *Export › Save Features As…* would write, with these deci
 import os
 import uuid
 from dataclasses import dataclass, field
+from typing import Any, Dict, List, Optional, Sequence, Tuple, Union
 
 from qgis.core import (
     Qgis,
@@ -55,6 +56,7 @@ from qgis.core import (
     QgsField,
     QgsProject,
     QgsVectorFileWriter,
+    QgsVectorLayer,
 )
 from qgis.PyQt.QtCore import Qt, QVariant
 
@@ -74,12 +76,12 @@ class Format:
     driver: str
     extension: str  # without the dot
     label: str
-    dataset_options: tuple = ()
-    layer_options: tuple = ()
-    sidecars: tuple = ()  # files next to the main one, as suffixes of its stem ("" + suffix)
+    dataset_options: Tuple[str, ...] = ()
+    layer_options: Tuple[str, ...] = ()
+    sidecars: Tuple[str, ...] = ()  # files next to the main one, as suffixes of its stem ("" + suffix)
 
     @property
-    def filter(self):
+    def filter(self) -> str:
         """A file-dialog filter, e.g. ``GeoPackage (*.gpkg *.GPKG)``."""
         return f"{self.label} (*.{self.extension} *.{self.extension.upper()})"
 
@@ -133,11 +135,11 @@ _ISO_DATETIME_LOCAL = "yyyy-MM-ddTHH:mm:ss.zzz"
 class ExportResult:
     path: str  # the file written (the .shp of a shapefile)
     count: int  # features written
-    field_map: dict = field(default_factory=dict)  # {name in the layer: name in the file}
-    warnings: list = field(default_factory=list)  # sentences: what the format could not keep (cut texts)
+    field_map: Dict[str, str] = field(default_factory=dict)  # {name in the layer: name in the file}
+    warnings: List[str] = field(default_factory=list)  # sentences: what the format could not keep (cut texts)
 
 
-def format_for(fmt):
+def format_for(fmt: Union[Format, str, None]) -> Format:
     """A :class:`Format` from itself, its key (``"shp"``), its driver or extension."""
     if isinstance(fmt, Format):
         return fmt
@@ -148,7 +150,7 @@ def format_for(fmt):
     raise InputError(tr("Unknown export format {0!r}: use one of {1}.").format(fmt, ', '.join(FORMATS)))
 
 
-def with_extension(path, fmt):
+def with_extension(path: Optional[str], fmt: Union[Format, str]) -> str:
     """``path`` ending in the format's extension: another format's extension is replaced, any other
     suffix kept (``a.v2`` → ``a.v2.gpkg``)."""
     fmt = format_for(fmt)
@@ -173,7 +175,7 @@ def _fit(name, size):
     return data.decode("utf-8", errors="ignore")
 
 
-def shapefile_field_names(names):
+def shapefile_field_names(names: Sequence[str]) -> Dict[str, str]:
     """{name: shapefile name} for ``names`` in order: at most 10 bytes, case-insensitively unique,
     the known EO Order fields by :data:`SHAPEFILE_NAMES`. Deterministic."""
     result, taken = {}, set()
@@ -389,7 +391,8 @@ def _writer_crs_options(options, layer, transform_context):
         options.ct = QgsCoordinateTransform(crs, wgs84, transform_context)
 
 
-def export_footprints(layer, path, fmt, selected_only=False, transform_context=None):
+def export_footprints(layer: QgsVectorLayer, path: Optional[str], fmt: Union[Format, str], selected_only: bool = False,
+                      transform_context: Any = None) -> ExportResult:
     """Write ``layer`` (all features, or only the selected ones) to ``path`` in ``fmt`` (a key of
     :data:`FORMATS` or a :class:`Format`), in EPSG:4326. Returns an :class:`ExportResult`; raises
     :class:`InputError` / :class:`EoOrderError` with a message fit for the user."""

@@ -4,7 +4,7 @@ The dock and the Processing algorithm build their attribute tables here, so
 both write the same fields.
 """
 
-from typing import NamedTuple
+from typing import TYPE_CHECKING, Any, Callable, Dict, FrozenSet, Iterable, List, NamedTuple, Optional
 
 from qgis.core import (
     Qgis,
@@ -26,6 +26,10 @@ from qgis.core import (
 from qgis.PyQt.QtCore import QCoreApplication, QDate, QDateTime, Qt, QTime, QVariant
 
 from .errors import strip_userinfo
+
+if TYPE_CHECKING:
+    from .cdse_search import Product
+    from .models import Record
 
 CRS = "EPSG:4326"
 
@@ -70,11 +74,11 @@ def _fields(spec):
     return fields
 
 
-def footprint_fields():
+def footprint_fields() -> QgsFields:
     return _fields(FIELD_SPEC)
 
 
-def product_fields():
+def product_fields() -> QgsFields:
     return _fields(PRODUCT_FIELD_SPEC)
 
 
@@ -85,7 +89,8 @@ def _qdatetime(value):
                      QTime(value.hour, value.minute, value.second, value.microsecond // 1000), Qt.TimeSpec.UTC)
 
 
-def features_from_products(products, downloaded_ids=(), fields=None):
+def features_from_products(products: Iterable["Product"], downloaded_ids: Iterable[str] = (),
+                           fields: Optional[QgsFields] = None) -> List[QgsFeature]:
     """One (multi)polygon feature per Copernicus product, from its catalogue footprint; a product
     without a readable footprint is kept as a feature without geometry (its row is in the table)."""
     fields = fields or product_fields()
@@ -138,13 +143,14 @@ def record_geometry(bbox):
 _MIN_SPAN = 1e-6
 
 
-def features_from_records(records, catalog, fields=None):
+def features_from_records(records: Iterable["Record"], catalog: str,
+                          fields: Optional[QgsFields] = None) -> List[QgsFeature]:
     """One feature per record, in order: a multipolygon footprint from its box, or no geometry
     when it has none (brief records, services, boxes that cannot be drawn) — every record the
     catalogue sent is in the attribute table."""
     catalog = strip_userinfo(catalog)  # never a password in a layer or an export
     fields = fields or footprint_fields()
-    features = []
+    features: List[QgsFeature] = []
     append = features.append
     for rec in records:
         feature = QgsFeature(fields)
@@ -182,8 +188,8 @@ class LayerKind(NamedTuple):
     with them is recognised as such a layer), and which fields name a row, date it and point to
     its thumbnail/quicklook."""
 
-    fields: object  # () -> QgsFields
-    signature: frozenset
+    fields: Callable[[], QgsFields]
+    signature: FrozenSet[str]
     id_field: str
     date_field: str
     thumbnail_field: str
@@ -205,7 +211,7 @@ LAYER_KINDS = {
 }
 
 
-def new_footprint_layer(name, kind=RECORDS):
+def new_footprint_layer(name: str, kind: str = RECORDS) -> QgsVectorLayer:
     """An empty in-memory layer (multipolygons) of ``kind`` (:data:`LAYER_KINDS`) with its
     fields and style."""
     layer = QgsVectorLayer(f"MultiPolygon?crs={CRS}", name, "memory")
@@ -215,7 +221,7 @@ def new_footprint_layer(name, kind=RECORDS):
     return layer
 
 
-def layer_kind(layer):
+def layer_kind(layer: Any) -> Optional[str]:
     """The kind (:data:`LAYER_KINDS`: records, orderable from EODMS; Copernicus products,
     downloadable; STAC items) or None, for layers EO Order made or files with their fields."""
     if layer is None or not hasattr(layer, "fields"):
@@ -227,7 +233,7 @@ def layer_kind(layer):
     return next((kind for kind, spec in LAYER_KINDS.items() if spec.signature <= names), None)
 
 
-def is_footprint_layer(layer):
+def is_footprint_layer(layer: Any) -> bool:
     """True for layers of catalogue records (the ones EODMS orders come from)."""
     return layer_kind(layer) == RECORDS
 
@@ -293,7 +299,7 @@ def style_items(layer):
         {"style": "no", "outline_color": "106,61,154,255", "outline_width": "0.6"})))
 
 
-def style_footprints(layer, ordered_ids=()):
+def style_footprints(layer: QgsVectorLayer, ordered_ids: Iterable[str] = ()) -> None:
     """Outlines only, so overlapping scenes and the map stay visible, one colour per collection
     (red when there is one); scenes already ordered (``ordered_ids``) are filled green."""
     layer.setCustomProperty(KIND_PROPERTY, RECORDS)
@@ -352,7 +358,7 @@ def set_date_labels(layer):
     layer.setLabelsEnabled(True)
 
 
-def present(layer, ordered_ids=()):
+def present(layer: QgsVectorLayer, ordered_ids: Iterable[str] = ()) -> None:
     """Style, temporal properties and date labels of an EO Order footprint layer (of any source:
     the dock's memory layers, a GeoPackage written by Processing)."""
     kind = layer_kind(layer)
@@ -366,7 +372,7 @@ def present(layer, ordered_ids=()):
     set_date_labels(layer)
 
 
-def scene_from_feature(feature):
+def scene_from_feature(feature: QgsFeature) -> Dict[str, str]:
     """The order-relevant attributes of a footprint feature as a dict."""
     def value(name):
         index = feature.fields().indexOf(name)
@@ -380,10 +386,11 @@ def scene_from_feature(feature):
     return {name: value(name) for name in ("record_id", "collection_id", "title", "acquired")}
 
 
-STYLES = {RECORDS: style_footprints, PRODUCTS: style_products, ITEMS: style_items}
+STYLES: Dict[str, Callable[[QgsVectorLayer], None]] = {
+    RECORDS: style_footprints, PRODUCTS: style_products, ITEMS: style_items}
 
 
-def footprint_layer(name, features, kind=RECORDS):
+def footprint_layer(name: str, features: List[QgsFeature], kind: str = RECORDS) -> QgsVectorLayer:
     """A memory layer holding ``features``, added in one batch."""
     layer = new_footprint_layer(name, kind)
     if features and not layer.dataProvider().addFeatures(features):
@@ -436,14 +443,14 @@ def _text(feature, name):
     return str(raw).strip()
 
 
-def footprint_date(feature):
+def footprint_date(feature: QgsFeature) -> str:
     """The acquisition (record), sensing (product) or item (STAC) date of a footprint feature, 'YYYY-MM-DD' or
     ''."""
     return (_text(feature, "acquired") or _text(feature, "sensing_start") or _text(feature, "datetime")
             or _text(feature, "start_datetime"))
 
 
-def footprint_label(feature):
+def footprint_label(feature: QgsFeature) -> str:
     """How a user recognises one footprint: ``2013-02-21 · Radarsat1 SCNB · 1508208`` for an EODMS/CSW
     record (date, collection and beam, id), ``2022-05-03 · S2A_MSIL1C_…`` for a Copernicus product
     (sensing date, product name), ``2024-05-01 · sentinel-2-l2a · S2A_…`` for a STAC item. Parts that are
@@ -458,6 +465,6 @@ def footprint_label(feature):
     return " · ".join(p for p in parts if p)
 
 
-def newest_first(features):
+def newest_first(features: Iterable[QgsFeature]) -> List[QgsFeature]:
     """``features`` sorted newest first (by date; undated last), the latest added first on equal dates."""
     return sorted(features, key=lambda f: (footprint_date(f), f.id()), reverse=True)

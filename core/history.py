@@ -24,13 +24,18 @@ import json
 import os
 import threading
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Dict, List, Optional, Tuple, Union
 
 from .errors import strip_userinfo
 from .i18n import translate
 from .sqlitefile import open_database
 
+if TYPE_CHECKING:
+    from .cdse_search import CdseQuery
+    from .models import SearchQuery
 
-def tr(text):
+
+def tr(text: str) -> str:
     return translate("EoOrderHistory", text)
 
 LIMIT = 20
@@ -48,7 +53,7 @@ CREATE TABLE IF NOT EXISTS searches (
 """
 
 
-def default_history_path():
+def default_history_path() -> str:
     """``<QGIS settings dir>/eo_order/history.sqlite`` of the running QGIS profile."""
     from qgis.core import QgsApplication
 
@@ -62,11 +67,11 @@ class HistoryEntry:
     kind: str  # the connection kind: "csw", "cdse" or "stac"
     catalog: str
     url: str
-    params: dict
+    params: Dict[str, Any]
     result_count: int
 
     @property
-    def box(self):
+    def box(self) -> Optional[Tuple[float, ...]]:
         """(west, south, east, north) of the search area."""
         if self.params.get("bbox"):
             return tuple(float(v) for v in self.params["bbox"])
@@ -76,7 +81,7 @@ class HistoryEntry:
         xs, ys = [p[0] for p in ring], [p[1] for p in ring]
         return (min(xs), min(ys), max(xs), max(ys))
 
-    def describe(self):
+    def describe(self) -> str:
         """One line for the history list, e.g. ``SENTINEL-2 · 2022-05-03 – 2022-05-21 · ≤ 40 % cloud``."""
         p = self.params
         parts = [p["collection"]] if p.get("collection") else list(p.get("collections") or [])[:3]
@@ -96,7 +101,7 @@ class SearchHistory:
     A damaged file is moved aside and a new history started (:mod:`.sqlitefile`); :attr:`notice`
     then says so (else it is '')."""
 
-    def __init__(self, path=None, limit=LIMIT):
+    def __init__(self, path: Optional[Union[str, "os.PathLike[str]"]] = None, limit: int = LIMIT) -> None:
         self.path = os.path.abspath(os.fspath(path or default_history_path()))
         self.limit = limit
         self._lock = threading.Lock()
@@ -104,7 +109,8 @@ class SearchHistory:
         self._conn = opened.conn
         self.notice = opened.notice  # non-empty when a damaged file was moved aside (say it once)
 
-    def add(self, kind, catalog, url, params, result_count, searched_at=None):
+    def add(self, kind: str, catalog: str, url: str, params: Dict[str, Any], result_count: int,
+            searched_at: Optional[dt.datetime] = None) -> Optional[HistoryEntry]:
         """Record one search and forget all but the newest ``limit``; returns the entry."""
         searched_at = searched_at or dt.datetime.now(dt.timezone.utc)
         stamp = searched_at.astimezone(dt.timezone.utc).isoformat(timespec="seconds")
@@ -118,22 +124,22 @@ class SearchHistory:
                 (self.limit,))
         return self.entry(cursor.lastrowid)
 
-    def entries(self):
+    def entries(self) -> List[HistoryEntry]:
         """Newest first."""
         with self._lock:
             rows = self._conn.execute("SELECT * FROM searches ORDER BY id DESC").fetchall()
         return [entry for entry in map(_entry_or_none, rows) if entry is not None]
 
-    def entry(self, entry_id):
+    def entry(self, entry_id: int) -> Optional[HistoryEntry]:
         with self._lock:
             row = self._conn.execute("SELECT * FROM searches WHERE id = ?", (entry_id,)).fetchone()
         return _entry(row) if row else None
 
-    def clear(self):
+    def clear(self) -> None:
         with self._lock:
             self._conn.execute("DELETE FROM searches")
 
-    def close(self):
+    def close(self) -> None:
         with self._lock:
             self._conn.close()
 
@@ -153,7 +159,7 @@ def _entry(row):
     return HistoryEntry(entry_id, dt.datetime.fromisoformat(stamp), kind, catalog, url, json.loads(params), count)
 
 
-def csw_params(query):
+def csw_params(query: "SearchQuery") -> Dict[str, Any]:
     """History parameters of a CSW :class:`~.models.SearchQuery`."""
     box = query.bbox
     return {
@@ -165,7 +171,7 @@ def csw_params(query):
     }
 
 
-def cdse_params(query):
+def cdse_params(query: "CdseQuery") -> Dict[str, Any]:
     """History parameters of a :class:`~.cdse_search.CdseQuery`."""
     return {
         "collection": query.collection,

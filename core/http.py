@@ -34,6 +34,7 @@ import socket
 import threading
 import time
 from dataclasses import dataclass, field
+from typing import Optional, Tuple
 from urllib.parse import quote
 
 import requests
@@ -78,7 +79,7 @@ class ProxyConfig:
     port: int = 0
     user: str = ""
     password: str = field(default="", repr=False)
-    excluded: tuple = ()  # URL prefixes that go direct
+    excluded: Tuple[str, ...] = ()  # URL prefixes that go direct
     qgis_type: str = ""  # proxy/proxyType as QGIS wrote it
 
     @property
@@ -188,7 +189,7 @@ class Session(requests.Session):
         return super().rebuild_proxies(prepared_request, self._proxies_for(prepared_request.url))
 
 
-def new_session(proxy=None):
+def new_session(proxy: Optional[ProxyConfig] = None) -> requests.Session:
     """A session for one operation, with QGIS' proxy settings (``proxy`` overrides them)."""
     proxy = proxy if proxy is not None else qgis_proxy()
     if proxy.mode == MANUAL:

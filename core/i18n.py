@@ -19,12 +19,12 @@ then redacts the translated text, so secrets are removed in every language.
 from qgis.PyQt.QtCore import QCoreApplication
 
 
-def translate(context, text):
+def translate(context: str, text: str) -> str:
     """``text`` in the user's language (QGIS' locale), as the plugin's translator has it."""
     return QCoreApplication.translate(context, text)
 
 
-def tr_noop(text):
+def tr_noop(text: str) -> str:
     """Marks ``text`` for extraction without translating it now (class attributes, constants):
     translate it with :func:`translate` and the module's context when it is shown."""
     return text

@@ -29,12 +29,13 @@ import datetime as dt
 import os
 import threading
 from dataclasses import dataclass
+from typing import Any, List, Optional, Set, Tuple, Union
 
 from .i18n import tr_noop, translate
 from .sqlitefile import open_database
 
 
-def tr(text):
+def tr(text: str) -> str:
     return translate("EoOrderJournal", text)
 
 
@@ -50,7 +51,7 @@ INTERRUPTED_MESSAGE = tr_noop(
 )
 
 
-def interrupted_message():
+def interrupted_message() -> str:
     """:data:`INTERRUPTED_MESSAGE` in the user's language."""
     return tr(INTERRUPTED_MESSAGE)
 
@@ -108,11 +109,11 @@ class JournalEntry:
     message: str
     response: str
     requested_at: str
-    finished_at: str  # None while pending/interrupted
+    finished_at: Optional[str]  # None while pending/interrupted
     wcs_url: str
 
     @property
-    def order_id(self):
+    def order_id(self) -> str:
         """The provider's order id read from the stored reply ('' when it has none): see
         :func:`order_id_from_reply`."""
         return order_id_from_reply(self.response) if self.status == SUBMITTED else ""
@@ -121,7 +122,7 @@ class JournalEntry:
 ORDER_ID_MAX = 64  # characters: longer is not an id
 
 
-def order_id_from_reply(response):
+def order_id_from_reply(response: Optional[str]) -> str:
     """The order id in an order reply kept in the journal, or ''.
 
     EODMS does not document its reply to a successful order; its WES replies carry the id in an
@@ -160,7 +161,7 @@ def order_id_from_reply(response):
     return ""
 
 
-def default_journal_path():
+def default_journal_path() -> str:
     """``<QGIS settings dir>/eo_order/orders.sqlite`` of the running QGIS profile."""
     from qgis.core import QgsApplication
 
@@ -199,11 +200,11 @@ class OrderJournal:
 
     RESPONSE_LIMIT = 1 << 20  # characters of a reply kept per row
 
-    def __init__(self, path, *, recover=True):
+    def __init__(self, path: Union[str, "os.PathLike[str]"], *, recover: bool = True) -> None:
         self.path = os.path.abspath(os.fspath(path))
         self._lock = threading.RLock()
         self._key = os.path.realpath(self.path)
-        self._in_flight = set()  # rows begun by this journal and not finished yet
+        self._in_flight: Set[int] = set()  # rows begun by this journal and not finished yet
         opened = open_database(self.path, _setup, "order journal")
         self._conn = opened.conn
         self.notice = opened.notice  # non-empty when a damaged file was moved aside (say it once)
@@ -212,7 +213,8 @@ class OrderJournal:
 
     # -- writing ---------------------------------------------------------------------------
 
-    def begin(self, record_id, collection_id="", *, coverage_id="", title="", acquired="", packaging="", wcs_url=""):
+    def begin(self, record_id: str, collection_id: str = "", *, coverage_id: str = "", title: str = "",
+              acquired: Any = "", packaging: Optional[str] = "", wcs_url: str = "") -> int:
         """Record that an order for ``record_id`` is about to be sent; returns the row id.
 
         The row is committed (status ``pending``) before this returns."""
@@ -240,7 +242,7 @@ class OrderJournal:
             self._in_flight.add(row_id)
         return row_id
 
-    def finish(self, row_id, status, message="", response=""):
+    def finish(self, row_id: int, status: str, message: str = "", response: Union[bytes, str, None] = "") -> None:
         """Record the outcome of row ``row_id`` (``submitted``/``failed``/...), committed at once."""
         if status not in STATUSES:
             raise ValueError(f"unknown order status {status!r}")
@@ -255,7 +257,7 @@ class OrderJournal:
                 _IN_FLIGHT.get(self._key, set()).discard(row_id)
                 self._in_flight.discard(row_id)
 
-    def recover(self):
+    def recover(self) -> int:
         """Mark rows left ``pending`` by a crash (not rows in flight in this process) as
         ``interrupted``; returns how many were marked."""
         with _IN_FLIGHT_LOCK:
@@ -271,10 +273,10 @@ class OrderJournal:
 
     # -- reading ---------------------------------------------------------------------------
 
-    def entries(self, limit=None):
+    def entries(self, limit: Optional[int] = None) -> List[JournalEntry]:
         """Journal rows, newest first (at most ``limit``)."""
         sql = f"SELECT {', '.join(_COLUMNS)} FROM orders ORDER BY id DESC"
-        params = ()
+        params: Tuple[int, ...] = ()
         if limit is not None:
             sql += " LIMIT ?"
             params = (int(limit),)
@@ -282,13 +284,13 @@ class OrderJournal:
             rows = self._conn.execute(sql, params).fetchall()
         return [JournalEntry(*row) for row in rows]
 
-    def entry(self, row_id):
+    def entry(self, row_id: int) -> Optional[JournalEntry]:
         """The row ``row_id`` (None if there is none)."""
         with self._lock:
             row = self._conn.execute(f"SELECT {', '.join(_COLUMNS)} FROM orders WHERE id = ?", (row_id,)).fetchone()
         return JournalEntry(*row) if row else None
 
-    def submitted_ids(self):
+    def submitted_ids(self) -> Set[str]:
         """Record ids of the scenes with at least one ``submitted`` order."""
         with self._lock:
             rows = self._conn.execute("SELECT DISTINCT record_id FROM orders WHERE status = ?", (SUBMITTED,))
@@ -296,7 +298,7 @@ class OrderJournal:
 
     # -- life cycle --------------------------------------------------------------------------
 
-    def close(self):
+    def close(self) -> None:
         """Close the database; rows this journal left pending are then fair game for recover()."""
         with _IN_FLIGHT_LOCK:
             _IN_FLIGHT.get(self._key, set()).difference_update(self._in_flight)

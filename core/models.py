@@ -4,7 +4,7 @@ import datetime as dt
 import math
 import re
 from dataclasses import dataclass, field
-from typing import Optional
+from typing import Any, Dict, List, Optional, Tuple
 
 from .errors import InputError
 from .i18n import tr_noop, translate
@@ -46,10 +46,10 @@ class BBox:
             raise InputError(tr("The search box is inverted (south > north): draw or type the box again."))
 
     @property
-    def crosses_antimeridian(self):
+    def crosses_antimeridian(self) -> bool:
         return self.west > self.east
 
-    def parts(self):
+    def parts(self) -> List[Tuple[float, float, float, float]]:
         """The box as (west, south, east, north) tuples that do not cross the antimeridian: itself,
         or its part up to 180° and its part from -180°."""
         if not self.crosses_antimeridian:
@@ -57,13 +57,13 @@ class BBox:
         return [(self.west, self.south, 180.0, self.north), (-180.0, self.south, self.east, self.north)]
 
     @classmethod
-    def clamped(cls, west, south, east, north):
+    def clamped(cls, west: float, south: float, east: float, north: float) -> "BBox":
         """A box cut to the world's bounds: for map views that show more than
         the whole world (the user means "everything I see")."""
         return cls(max(-180.0, west), max(-90.0, south), min(180.0, east), min(90.0, north))
 
     @classmethod
-    def parse(cls, text):
+    def parse(cls, text: Optional[str]) -> "BBox":
         """Read ``"west,south,east,north"`` (commas or spaces)."""
         parts = [p for p in re.split(r"[,\s]+", (text or "").strip()) if p]
         if len(parts) != 4:
@@ -118,8 +118,8 @@ class SearchQuery:
     """
 
     bbox: BBox
-    start: object = None  # date | datetime | None
-    end: object = None
+    start: Optional[Any] = None  # date | datetime | text | None; a date or datetime after checking
+    end: Optional[Any] = None
     title: str = "*"
     max_records: int = 1000
     page_size: int = 100
@@ -152,19 +152,19 @@ class Record:
     record_id: str
     title: str = ""
     type: str = ""
-    subjects: list = field(default_factory=list)
+    subjects: List[str] = field(default_factory=list)
     format: str = ""
     date: str = ""
-    references: dict = field(default_factory=dict)  # scheme -> [url, ...]
+    references: Dict[str, List[str]] = field(default_factory=dict)  # scheme -> [url, ...]
     source: str = ""
-    bbox: Optional[tuple] = None  # (west, south, east, north) lon/lat, or None
+    bbox: Optional[Tuple[float, ...]] = None  # (west, south, east, north) lon/lat, or None
     collection_id: str = ""
     abstract: str = ""
     schema: str = "dc"  # "dc" (Dublin Core) or "iso" (ISO 19139)
     box_problem: str = ""
 
     @property
-    def beam_mode(self):
+    def beam_mode(self) -> str:
         """EODMS puts the beam mode (F2, S7, W1...) in its own dc:subject; the
         other subject is a comma-separated keyword list. Take the last subject
         that is a single token."""

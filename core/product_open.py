@@ -24,6 +24,7 @@ flipping it would affect other threads). An unreadable or missing file gives ``[
 
 import os
 from dataclasses import dataclass
+from typing import List, Optional, Union
 
 from osgeo import gdal
 from qgis.core import QgsProject, QgsRasterLayer, QgsVectorLayer
@@ -60,7 +61,8 @@ def layer_sources(path):
     return sources[:MAX_MEMBERS]
 
 
-def open_layers(path, project=None, group_name=None):
+def open_layers(path: str, project: Optional[QgsProject] = None,
+                group_name: Optional[str] = None) -> List[Union[QgsRasterLayer, QgsVectorLayer]]:
     """Add the product's valid layers to ``project`` (default: the current project) and return them.
     Several layers go into a new group at the top, ``group_name`` or the product name; only the first
     raster of a group is visible, as the rasters of one product cover each other."""

@@ -37,9 +37,14 @@ import json
 import os
 import tempfile
 import threading
+from typing import TYPE_CHECKING, Any, Iterable, Optional, Union
 
 from .errors import InputError, ResponseError, strip_userinfo
 from .i18n import translate
+
+if TYPE_CHECKING:
+    from .cdse_search import CdseQuery
+    from .stac import StacQuery, StacResult
 
 
 def tr(text):
@@ -102,7 +107,7 @@ def _now():
     return dt.datetime.now(dt.timezone.utc)
 
 
-def default_log_name(query, queried_at=None):
+def default_log_name(query: Union["CdseQuery", "StacQuery"], queried_at: Optional[dt.datetime] = None) -> str:
     """``OData_{start}_{stop}_query_{time}.log`` as the original script named it, with ``:``
     replaced by ``-`` so the name is valid on every file system."""
     queried_at = queried_at or _now()
@@ -186,7 +191,8 @@ def header_of(query, catalogue_url, queried_at):
     }
 
 
-def write_query_log(path, query, products, catalogue_url=None, queried_at=None):
+def write_query_log(path: str, query: "CdseQuery", products: Iterable[Any], catalogue_url: Optional[str] = None,
+                    queried_at: Optional[dt.datetime] = None) -> str:
     """Write the log of ``query`` (a CdseQuery) and its ``products`` (Products, or row dicts
     with Id/Name/Checksum/Online/Downloaded) to ``path`` atomically; returns ``path``."""
     catalogue_url = strip_userinfo(catalogue_url)  # never a password in a file
@@ -205,7 +211,8 @@ def write_query_log(path, query, products, catalogue_url=None, queried_at=None):
 STAC_COLUMNS = ("Id", "Collection", "Datetime", "Cloud", "Assets", "SelfLink")
 
 
-def write_stac_log(path, query, result, catalogue_url, queried_at=None):
+def write_stac_log(path: str, query: "StacQuery", result: "StacResult", catalogue_url: str,
+                   queried_at: Optional[dt.datetime] = None) -> str:
     """Write the log of a STAC search (``query`` a StacQuery, ``result`` its StacResult) to ``path``
     atomically, like the query log: a ``# key: value`` header (the query, the match count and
     ``CloudFilter``: how the cloud cover was filtered — ``cql2-json filter`` and ``query extension``

@@ -41,19 +41,21 @@ import os
 import time
 import traceback
 import uuid
-from typing import NamedTuple
+from typing import TYPE_CHECKING, Any, Callable, Iterable, List, NamedTuple, Optional, Sequence, Tuple, Union
 
 from osgeo import gdal
 from qgis.core import (
     Qgis,
     QgsCoordinateReferenceSystem,
     QgsCoordinateTransform,
+    QgsFeature,
     QgsGeometry,
     QgsLayerTreeGroup,
     QgsLayerTreeLayer,
     QgsPointXY,
     QgsProject,
     QgsRasterLayer,
+    QgsVectorLayer,
     QgsWkbTypes,
 )
 
@@ -65,6 +67,9 @@ from .i18n import translate
 from .names import task_name
 from .tasks import WorkTask, log
 from .xmlsafe import html_title
+
+if TYPE_CHECKING:
+    import requests
 
 
 def tr(text):
@@ -119,15 +124,16 @@ class QuicklookCache:
     (``<sha1 of URL>-<sha1 of footprint>.tif``) in ``folder``, at most ``cap_bytes`` in all,
     least recently used first out. Safe to share between threads and tasks."""
 
-    def __init__(self, folder=None, cap_bytes=DEFAULT_CAP_BYTES):
+    def __init__(self, folder: Optional[Union[str, "os.PathLike[str]"]] = None,
+                 cap_bytes: int = DEFAULT_CAP_BYTES) -> None:
         self.folder = os.fspath(folder) if folder is not None else default_cache_folder()
         self.cap_bytes = int(cap_bytes)
 
     @staticmethod
-    def key(url):
+    def key(url: str) -> str:
         return _sha1(url)
 
-    def get(self, url):
+    def get(self, url: str) -> Optional[str]:
         """The cached image file of ``url`` (its use refreshed), or None."""
         stem = os.path.join(self.folder, self.key(url))
         for suffix in IMAGE_SUFFIXES:
@@ -135,7 +141,7 @@ class QuicklookCache:
                 return stem + suffix
         return None
 
-    def put(self, url, data):
+    def put(self, url: str, data: bytes) -> str:
         """Store the image body of ``url``; returns its file. Raises ResponseError for a body
         that is not a PNG, JPEG, GIF or TIFF image (nothing is stored then)."""
         suffix = image_suffix(data)
@@ -146,25 +152,25 @@ class QuicklookCache:
         self.evict(keep=(path,))
         return path
 
-    def warped_path(self, url, footprint_wkt):
+    def warped_path(self, url: str, footprint_wkt: str) -> str:
         """Where the GeoTIFF of ``url`` warped onto ``footprint_wkt`` lives (it may not exist yet)."""
         return os.path.join(self.folder, f"{self.key(url)}-{_sha1(footprint_wkt)[:16]}.tif")
 
-    def get_warped(self, url, footprint_wkt):
+    def get_warped(self, url: str, footprint_wkt: str) -> Optional[str]:
         """The cached GeoTIFF of ``url`` on ``footprint_wkt`` (its use refreshed), or None."""
         path = self.warped_path(url, footprint_wkt)
         return path if self._touch(path) else None
 
-    def part_path(self, path):
+    def part_path(self, path: str) -> str:
         """A fresh temporary name next to ``path`` for writing it (then :func:`os.replace`)."""
         os.makedirs(self.folder, exist_ok=True)
         return f"{path}.{uuid.uuid4().hex[:12]}.part"
 
-    def size(self):
+    def size(self) -> int:
         """Bytes the cache's finished files take."""
         return sum(size for _path, size, _mtime in self._entries())
 
-    def evict(self, keep=()):
+    def evict(self, keep: Iterable[str] = ()) -> None:
         """Delete the least recently used files until the cache fits ``cap_bytes``; files in
         ``keep`` (just written, about to be used) stay even when they alone exceed it."""
         keep = {os.path.abspath(p) for p in keep}
@@ -335,7 +341,8 @@ def decode_thumbnail(data, url, max_height=THUMBNAIL_HEIGHT):
     return image
 
 
-def fetch_thumbnail(url, cancelled=None, session=None):
+def fetch_thumbnail(url: str, cancelled: Optional[Callable[[], bool]] = None,
+                    session: Any = None) -> Any:
     """The image at ``url`` as a QImage at most :data:`THUMBNAIL_HEIGHT` tall, fetched and decoded
     on the calling (worker) thread under a :class:`~.http.Deadline`; every failure is an
     :class:`~.errors.EoOrderError` naming the URL."""
@@ -508,7 +515,7 @@ class Quicklook(NamedTuple):
     path: str  # the warped GeoTIFF
 
 
-def quicklook_items(layer, features):
+def quicklook_items(layer: Any, features: Iterable[QgsFeature]) -> Tuple[List[QuicklookItem], int]:
     """(items, missing): a :class:`QuicklookItem` per feature of footprint ``layer`` (a layer or a
     Processing feature source) with an image URL and a polygon (in EPSG:4326, whatever the layer's
     CRS), and how many had none."""
@@ -544,7 +551,8 @@ def _text(feature, name):
     return str(value).strip()
 
 
-def quicklook_for(session, item, cache, cancelled=None):
+def quicklook_for(session: "requests.Session", item: QuicklookItem, cache: QuicklookCache,
+                  cancelled: Optional[Callable[[], bool]] = None) -> str:
     """The warped GeoTIFF of one item: from the cache, else fetched and georeferenced (both
     stopped within a second by ``cancelled()``: :class:`~.errors.Cancelled`)."""
     cached = cache.get_warped(item.url, item.footprint_wkt)
@@ -572,15 +580,16 @@ class QuicklookTask(WorkTask):
     here (see :func:`add_quicklook_layers`).
     """
 
-    def __init__(self, items, cache=None, session_factory=new_session):
+    def __init__(self, items: Iterable[Sequence[str]], cache: Optional[QuicklookCache] = None,
+                 session_factory: Callable[[], "requests.Session"] = new_session) -> None:
         self.items = [QuicklookItem(*item) for item in items]
         # Each image has its own Deadline (and the warp its cancel check); cancelling keeps the results so far.
         super().__init__(task_name(tr("quicklooks of {0} scene(s)").format(len(self.items))), self._run_all,
                          close_on_cancel=False)
         self.cache = cache if cache is not None else QuicklookCache()
         self.session_factory = session_factory
-        self.results = []
-        self.messages = []
+        self.results: List[Quicklook] = []
+        self.messages: List[str] = []
 
     def _run_all(self, _task):
         total = len(self.items)
@@ -671,7 +680,8 @@ def _same_file(a, b):
         return os.path.abspath(a) == os.path.abspath(b)
 
 
-def add_quicklook_layers(project, footprint_layer, results):
+def add_quicklook_layers(project: QgsProject, footprint_layer: Optional[QgsVectorLayer],
+                         results: Iterable[Any]) -> List[QgsRasterLayer]:
     """Add a raster layer per ``(name, tif_path)`` of ``results`` to ``project``, in the quicklook
     group of ``footprint_layer`` (see :func:`quicklook_group`); main thread only. A quicklook of
     the same record shown before is reused (made visible again) when its file is the same, else

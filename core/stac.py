@@ -41,7 +41,7 @@ import math
 import re
 import struct
 from dataclasses import dataclass, field
-from typing import Optional
+from typing import Any, Callable, Dict, List, Optional, Tuple
 from urllib.parse import urlencode, urljoin, urlsplit
 
 from .errors import Cancelled, EoOrderError, InputError, NetworkError, ResponseError
@@ -170,11 +170,11 @@ class StacQuery:
     antimeridian) or ``intersects`` (a GeoJSON Polygon/MultiPolygon dict, or a ring of (lon, lat)
     points), or neither (the whole world); ``start`` inclusive, ``end`` exclusive."""
 
-    bbox: Optional[tuple] = None
-    intersects: object = None
-    start: object = None
-    end: object = None
-    collections: tuple = ()
+    bbox: Optional[Tuple[float, ...]] = None
+    intersects: Optional[Any] = None  # a GeoJSON dict or a ring of (lon, lat)
+    start: Optional[Any] = None  # a date, datetime or text; an aware UTC datetime after checking
+    end: Optional[Any] = None
+    collections: Tuple[str, ...] = ()
     max_cloud: Optional[float] = None
     max_records: int = 1000
     limit: int = DEFAULT_LIMIT
@@ -208,13 +208,13 @@ class StacQuery:
         self.max_records = int(self.max_records)
         self.limit = max(1, min(int(self.limit), MAX_LIMIT, self.max_records))
 
-    def datetime_param(self):
+    def datetime_param(self) -> Optional[str]:
         """The API's ``datetime`` interval (closed; see the module docstring), or None."""
         if not (self.start or self.end):
             return None
         return f"{format_time(self.start) if self.start else '..'}/{format_time(self.end) if self.end else '..'}"
 
-    def area(self):
+    def area(self) -> Tuple[Optional[str], Any]:
         """(``"bbox"``, [w, s, e, n]) or (``"intersects"``, GeoJSON) as sent, or (None, None)."""
         if self.bbox is not None:
             west, south, east, north = self.bbox
@@ -464,16 +464,16 @@ class StacAsset:
     href: str
     title: str = ""
     type: str = ""
-    roles: tuple = ()
+    roles: Tuple[str, ...] = ()
     checksum: str = ""
     size: Optional[int] = None
-    alternates: dict = field(default_factory=dict)
+    alternates: Dict[str, str] = field(default_factory=dict)
 
-    def multihash(self):
+    def multihash(self) -> Optional["Multihash"]:
         """The decoded checksum (:class:`Multihash`), or None when there is none."""
         return parse_multihash(self.checksum) if self.checksum else None
 
-    def https_href(self):
+    def https_href(self) -> str:
         """An http(s) href: the asset's own, else the first http(s) alternate; "" if none."""
         for href in (self.href, *self.alternates.values()):
             if href.lower().startswith(("https://", "http://")):
@@ -494,28 +494,28 @@ class StacItem:
     platform: str = ""
     gsd: Optional[float] = None
     self_link: str = ""
-    polygons: Optional[list] = None  # see geometry_to_polygons; None: no usable geometry
-    assets: dict = field(default_factory=dict)  # key -> StacAsset
+    polygons: Optional[List[Any]] = None  # see geometry_to_polygons; None: no usable geometry
+    assets: Dict[str, StacAsset] = field(default_factory=dict)
 
     @property
-    def geometry_wkt(self):
+    def geometry_wkt(self) -> Optional[str]:
         """The footprint as ``MULTIPOLYGON`` WKT in WGS 84 (antimeridian-safe), or None."""
         return polygons_wkt(self.polygons)
 
-    def geometry_wkb(self):
+    def geometry_wkb(self) -> Optional[bytes]:
         """The footprint as WKB (MultiPolygon), or None."""
         return polygons_wkb(self.polygons)
 
     @property
-    def asset_keys(self):
+    def asset_keys(self) -> Tuple[str, ...]:
         return tuple(self.assets)
 
     @property
-    def time(self):
+    def time(self) -> Optional[dt.datetime]:
         """The time the date filter uses: ``datetime``, else ``start_datetime``."""
         return self.datetime or self.start
 
-    def asset_with_role(self, *roles):
+    def asset_with_role(self, *roles: str) -> Optional[StacAsset]:
         """The first asset having one of ``roles`` (in the order given), or None."""
         for role in roles:
             for asset in self.assets.values():
@@ -524,7 +524,7 @@ class StacItem:
         return None
 
     @property
-    def thumbnail_url(self):
+    def thumbnail_url(self) -> str:
         asset = self.asset_with_role("thumbnail", "overview")
         return asset.https_href() if asset else ""
 
@@ -639,21 +639,21 @@ class StacResult:
     """What a search returned: the items (catalogue order, each id once), the API's match count
     when it gave one, how the cloud filter was applied, and notes for the user."""
 
-    items: list = field(default_factory=list)
+    items: List[StacItem] = field(default_factory=list)
     matched: Optional[int] = None
     pages: int = 0
     cloud_filter: Optional[str] = None  # CLOUD_CQL2, CLOUD_QUERY, CLOUD_CLIENT or None (no cloud filter)
     without_geometry: int = 0
     dropped: int = 0  # items the API sent that the client-side checks left out
     truncated: bool = False  # stopped at max_records (or the scan cap) with more available
-    notes: list = field(default_factory=list)
-    requests: list = field(default_factory=list)  # (method, url, body) sent, for logs and tests
+    notes: List[str] = field(default_factory=list)
+    requests: List[Tuple[str, str, Any]] = field(default_factory=list)  # (method, url, body) sent, for logs and tests
 
 
 class StacPagingError(ResponseError):
     """Paging failed part-way; ``result`` holds what arrived before."""
 
-    def __init__(self, message, result=None):
+    def __init__(self, message: str, result: Optional[StacResult] = None) -> None:
         super().__init__(message)
         self.result = result
 
@@ -664,7 +664,7 @@ class Collection:
     title: str = ""
     description: str = ""
 
-    def matches(self, text):
+    def matches(self, text: Optional[str]) -> bool:
         text = (text or "").strip().lower()
         return not text or text in self.id.lower() or text in self.title.lower()
 
@@ -725,8 +725,9 @@ class StacClient:
     """One STAC API. ``auth`` (a requests auth object) and ``headers`` are credentials: they are
     sent only to the origin of ``url``. ``session`` defaults to :func:`~.http.new_session`."""
 
-    def __init__(self, url, *, session=None, auth=None, headers=None, name=SERVICE_NAME,
-                 timeout=DEFAULT_TIMEOUT, max_page_bytes=MAX_PAGE_BYTES, auth_hint=""):
+    def __init__(self, url: Optional[str], *, session: Any = None, auth: Any = None,
+                 headers: Optional[Dict[str, str]] = None, name: str = SERVICE_NAME, timeout: Any = DEFAULT_TIMEOUT,
+                 max_page_bytes: int = MAX_PAGE_BYTES, auth_hint: str = "") -> None:
         self.url = (url or "").strip()
         if not self.url.lower().startswith(("http://", "https://")):
             raise InputError(tr("{0!r} is not a STAC API URL: it needs http:// or https://.").format(self.url))
@@ -737,12 +738,12 @@ class StacClient:
         self.timeout = timeout
         self.max_page_bytes = max_page_bytes
         self.auth_hint = auth_hint
-        self._landing = None
+        self._landing: Optional[Dict[str, Any]] = None
 
     # -- plumbing --
 
     @property
-    def has_credentials(self):
+    def has_credentials(self) -> bool:
         return self.auth is not None or bool(self.headers)
 
     def _request(self, method, url, body=None, extra_headers=None, redirects=0):
@@ -810,7 +811,7 @@ class StacClient:
 
     # -- landing page, conformance, collections --
 
-    def landing(self):
+    def landing(self) -> Dict[str, Any]:
         """The landing page (cached), with ``conformsTo`` read from ``/conformance`` when absent."""
         if self._landing is None:
             page = self._request("GET", self.url)
@@ -827,7 +828,7 @@ class StacClient:
             self._landing = page
         return self._landing
 
-    def conforms_to(self):
+    def conforms_to(self) -> Tuple[str, ...]:
         return tuple(c for c in self.landing().get("conformsTo") or () if isinstance(c, str))
 
     def _link(self, page, rel, method=None, base=None):
@@ -838,7 +839,7 @@ class StacClient:
                 return dict(link, href=urljoin(base or self.url, link["href"]))
         return None
 
-    def cloud_strategy(self):
+    def cloud_strategy(self) -> str:
         """How a cloud-cover limit is applied on this API: CLOUD_CQL2, CLOUD_QUERY or CLOUD_CLIENT."""
         classes = self.conforms_to()
         if any(_FILTER_CLASS.search(c) for c in classes) and any(_CQL2_JSON.search(c) for c in classes):
@@ -847,7 +848,7 @@ class StacClient:
             return CLOUD_QUERY
         return CLOUD_CLIENT
 
-    def collections(self, max_pages=MAX_COLLECTION_PAGES, search=""):
+    def collections(self, max_pages: int = MAX_COLLECTION_PAGES, search: str = "") -> List[Collection]:
         """Every collection of ``/collections`` (following ``next`` links, at most ``max_pages``),
         those whose id or title contains ``search`` (case-insensitive)."""
         link = self._link(self.landing(), "data")
@@ -875,13 +876,13 @@ class StacClient:
 
     # -- search --
 
-    def first_request(self, query, strategy=None):
+    def first_request(self, query: StacQuery, strategy: Optional[str] = None) -> Tuple[str, str, Any]:
         """(method, url, body-or-params) of the first search page."""
         landing = self.landing()
         post = self._link(landing, "search", "POST")
         get = self._link(landing, "search", "GET") or self._link(landing, "search")
         strategy = strategy or (self.cloud_strategy() if query.max_cloud is not None else None)
-        body = {"limit": query.limit}
+        body: Dict[str, Any] = {"limit": query.limit}
         kind, area = query.area()
         if kind:
             body[kind] = area
@@ -918,7 +919,9 @@ class StacClient:
             params["query"] = json.dumps({"eo:cloud_cover": {"lte": query.max_cloud}}, separators=(",", ":"))
         return "GET", url + ("&" if "?" in url else "?") + urlencode(params), None
 
-    def search(self, query, progress=None, cancelled=None, on_items=None):
+    def search(self, query: StacQuery, progress: Optional[Callable[[int, Optional[int]], None]] = None,
+               cancelled: Optional[Callable[[], bool]] = None,
+               on_items: Optional[Callable[[List[StacItem]], None]] = None) -> StacResult:
         """Every item of ``query`` once, up to ``query.max_records``, in the API's order.
 
         ``progress(items_kept, matched_or_None)`` and ``on_items(new_items)`` (for a layer that

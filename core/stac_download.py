@@ -39,7 +39,7 @@ import time
 from dataclasses import dataclass, replace
 from fnmatch import fnmatchcase
 from functools import partial
-from typing import Iterable, List, Optional, Sequence
+from typing import Any, Callable, Dict, Iterable, List, Optional, Sequence, Tuple, Union
 from urllib.parse import parse_qsl, unquote, urlsplit, urlunsplit
 
 from .download import FAILED, Checksum, DownloadEngine, DownloadRequest, OriginCredentials, TokenCredential
@@ -47,7 +47,7 @@ from .download.part_file import remove
 from .errors import EoOrderError, InputError, ResponseError, remember_secret
 from .http import DEFAULT_TIMEOUT, new_session, send
 from .i18n import tr_noop, translate
-from .stac import StacAsset, StacItem, parse_multihash, parse_time
+from .stac import StacAsset, StacClient, StacItem, parse_multihash, parse_time
 
 
 def tr(text):
@@ -229,7 +229,8 @@ class StacDownloader(DownloadEngine):
     service = tr_noop("The asset server")
     support = tr_noop("the STAC API's provider")
 
-    def __init__(self, out_dir, *, signer=None, concurrency=8, per_host=4, **kwargs):
+    def __init__(self, out_dir: Union[str, "os.PathLike[str]"], *, signer: Optional["PlanetarySigner"] = None,
+                 concurrency: int = 8, per_host: int = 4, **kwargs: Any) -> None:
         super().__init__(out_dir, concurrency=concurrency, per_host=per_host, **kwargs)
         self.signer = signer
 
@@ -244,15 +245,16 @@ class PlanetarySigner:
     """Signs hrefs on ``hosts`` with a SAS token per collection from ``endpoint`` (cached until
     ``SIGN_MARGIN`` seconds before ``msft:expiry``). Thread-safe."""
 
-    def __init__(self, endpoint=PC_SIGN_URL, hosts=PC_HOSTS, session_factory=new_session, clock=time.time,
-                 timeout=DEFAULT_TIMEOUT):
+    def __init__(self, endpoint: str = PC_SIGN_URL, hosts: Iterable[str] = PC_HOSTS,
+                 session_factory: Callable[[], Any] = new_session, clock: Callable[[], float] = time.time,
+                 timeout: Any = DEFAULT_TIMEOUT) -> None:
         self.endpoint = endpoint.rstrip("/")
         self.hosts = tuple(h.lower() for h in hosts)
         self.session_factory = session_factory
         self.clock = clock
         self.timeout = timeout
         self.fetched = 0  # tokens fetched (for the curious and the tests)
-        self._cache = {}  # collection -> (token, expires at)
+        self._cache: Dict[str, Tuple[str, float]] = {}  # collection -> (token, expires at)
         self._lock = threading.Lock()
 
     def applies(self, href: str) -> bool:
@@ -272,7 +274,7 @@ class PlanetarySigner:
         kept = [pair for pair in parts.query.split("&") if pair and not _signature_key(pair.split("=", 1)[0])]
         return urlunsplit((parts.scheme, parts.netloc, parts.path, "&".join([*kept, token]), parts.fragment))
 
-    def token(self, collection):
+    def token(self, collection: str) -> str:
         if not collection:
             raise InputError(tr(
                 "This asset needs a Planetary Computer signature, but its item names no collection: "
@@ -371,9 +373,9 @@ class StacLogRecorder:
     """``on_done`` callback: marks each verified asset Downloaded in the log (atomic rewrite),
     before the next one finishes. An error stops the batch (the engine raises it again)."""
 
-    def __init__(self, log_path):
+    def __init__(self, log_path: str) -> None:
         self.log_path = log_path
-        self.done_ids = []
+        self.done_ids: List[str] = []
 
     def __call__(self, outcome):
         if not outcome.done:
@@ -401,7 +403,8 @@ def _atomic_write(path, data):
 # --- items behind a footprint layer ----------------------------------------------------------------
 
 
-def fetch_items(links, client_for, cancelled=None):
+def fetch_items(links: Iterable[str], client_for: Callable[[str], StacClient],
+                cancelled: Optional[Callable[[], bool]] = None) -> List[StacItem]:
     """The STAC items at ``links`` (their self links), each fetched once, in order.
     ``client_for(url)`` gives the :class:`~.stac.StacClient` (credentials) for a link."""
     from .stac import parse_item
@@ -422,14 +425,14 @@ def fetch_items(links, client_for, cancelled=None):
 # --- credentials ------------------------------------------------------------------------------------
 
 
-def is_copernicus(url):
+def is_copernicus(url: str) -> bool:
     """True for a URL on the Copernicus Data Space (whose STAC assets want the Copernicus token)."""
     from .cdse_download import TRUSTED_ORIGINS
 
     return OriginCredentials([(origin, True) for origin in TRUSTED_ORIGINS]).for_url(url) is not None
 
 
-def stac_credentials(links, credential=None, tokens=None):
+def stac_credentials(links: Iterable[str], credential: Any = None, tokens: Any = None) -> OriginCredentials:
     """Which origin gets which credential: ``tokens`` (a Copernicus token manager) for the Copernicus
     Data Space's origins; ``credential`` (Basic or Bearer) for the origins of ``links`` (the items'
     self links: the STAC API's own server). Any other host gets nothing."""

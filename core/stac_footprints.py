@@ -4,14 +4,16 @@ The fields a STAC footprint layer has; core/footprints.py declares its layer kin
 the others, and core/catalogue.py's StacCatalogue makes its features here.
 """
 
+from typing import Iterable, List, Optional
+
 from qgis.core import QgsFeature, QgsField, QgsFields, QgsGeometry, QgsVectorLayer
 from qgis.PyQt.QtCore import QDate, QDateTime, Qt, QTime, QVariant
 
 from .i18n import translate
-from .stac import gc_paused
+from .stac import StacItem, gc_paused
 
 
-def tr(text):
+def tr(text: str) -> str:
     return translate("EoOrderStacFootprints", text)
 
 
@@ -33,7 +35,7 @@ STAC_FIELD_SPEC = (
 )
 
 
-def stac_fields():
+def stac_fields() -> QgsFields:
     fields = QgsFields()
     for name, kind, length in STAC_FIELD_SPEC:
         fields.append(QgsField(name, kind, len=length))
@@ -47,7 +49,7 @@ def _qdatetime(value):
                      QTime(value.hour, value.minute, value.second, value.microsecond // 1000), Qt.TimeSpec.UTC)
 
 
-def features_from_items(items, fields=None):
+def features_from_items(items: Iterable[StacItem], fields: Optional[QgsFields] = None) -> List[QgsFeature]:
     """One MultiPolygon feature per item with a geometry (items without one are not on the map:
     the search result counts them). Geometries go to QGIS as WKB, which it reads about 20× faster
     than WKT; the garbage collector is paused meanwhile (see ``stac.gc_paused``)."""

@@ -5,6 +5,7 @@ import contextlib
 import math
 import time
 import traceback
+from typing import TYPE_CHECKING, Any, Callable, Dict, Iterable, List, Optional, Sequence, Tuple
 
 from qgis.core import Qgis, QgsMessageLog, QgsTask
 from qgis.PyQt.QtCore import pyqtSignal
@@ -13,18 +14,25 @@ from .errors import Cancelled, EoOrderError, redact
 from .http import Deadline
 from .i18n import translate
 
+if TYPE_CHECKING:
+    from .catalogue import Catalogue, SearchForm
+    from .cdse_download import Downloader
+    from .download import Outcome
+    from .eodms_order import EodmsOrderClient, OrderResult
+    from .journal import OrderJournal
+
 CATALOGUE_CONTEXT = "EoOrderCatalogue"  # a catalogue's ``noun`` (core/catalogue.py) is translated with it
 
 
 
-def tr(text):
+def tr(text: str) -> str:
     return translate("EoOrderTasks", text)
 
 
 LOG_TAG = "EO Order"
 
 
-def log(message, level=Qgis.MessageLevel.Info):
+def log(message: object, level: Any = Qgis.MessageLevel.Info) -> None:
     """Write to QGIS' message log (EO Order tab), secrets redacted: messages and tracebacks may
     quote servers or URLs."""
     QgsMessageLog.logMessage(redact(str(message)), LOG_TAG, level)
@@ -45,14 +53,15 @@ class WorkTask(QgsTask):
     progressText = pyqtSignal(str)
     done = pyqtSignal(object, str)
 
-    def __init__(self, description, work, *, close_on_cancel=True, deadline=None):
+    def __init__(self, description: str, work: Callable[["WorkTask"], Any], *, close_on_cancel: bool = True,
+                 deadline: Optional[Tuple[str, str]] = None) -> None:
         super().__init__(description, QgsTask.Flag.CanCancel)
         self.base_description = description
         self.work = work
         self.close_on_cancel = close_on_cancel
         self.deadline = deadline  # (what, url): the whole work is bounded by the request deadline
-        self.result = None
-        self.error = None
+        self.result: Any = None
+        self.error: Optional[EoOrderError] = None
 
     def _guard(self):
         """The :class:`~.http.Deadline` the work runs under: Cancel closes its connections within a
@@ -65,7 +74,7 @@ class WorkTask(QgsTask):
             return Deadline(self.base_description, "", self.isCanceled, seconds=math.inf)
         return contextlib.nullcontext()
 
-    def run(self):
+    def run(self) -> bool:
         try:
             with self._guard():
                 self.result = self.work(self)
@@ -81,18 +90,18 @@ class WorkTask(QgsTask):
             )
         return False
 
-    def report(self, percent, text=""):
+    def report(self, percent: float, text: str = "") -> None:
         if text:
             self.setDescription(f"{self.base_description} – {text}")
             self.progressText.emit(text)
         self.setProgress(max(0.0, min(100.0, percent)))
 
-    def error_text(self):
+    def error_text(self) -> str:
         if self.error is None or isinstance(self.error, Cancelled) or self.isCanceled():
             return ""
         return str(self.error)
 
-    def finished(self, ok):
+    def finished(self, ok: bool) -> None:
         try:
             self.on_finished(ok)
         except Exception as exc:  # noqa: BLE001 - an exception here would abort QGIS (PyQt's rule)
@@ -110,7 +119,7 @@ class WorkTask(QgsTask):
             log(text, Qgis.MessageLevel.Warning)
         self.done.emit(self.result if ok else None, text)
 
-    def on_finished(self, ok):
+    def on_finished(self, ok: bool) -> None:
         """Main-thread hook for subclasses (build layers from ``self.result``)."""
 
 
@@ -127,7 +136,7 @@ class CatalogueSearchTask(WorkTask):
     pageArrived = pyqtSignal(object)
     counted = pyqtSignal(int, int)
 
-    def __init__(self, catalogue, query):
+    def __init__(self, catalogue: "Catalogue", query: "SearchForm") -> None:
         super().__init__(tr("EO Order: search {0}").format(catalogue.name), self._search)
         self.catalogue = catalogue
         self.query = query
@@ -150,7 +159,7 @@ class CatalogueSearchTask(WorkTask):
         self.report(100.0 * received / goal if goal else 0.0, text)
         self.counted.emit(received, -1 if matched is None else int(matched))
 
-    def on_finished(self, ok):
+    def on_finished(self, ok: bool) -> None:
         if ok:
             result = self.result
             missing = tr(", {0} without a footprint").format(result.without_footprint) \
@@ -165,7 +174,7 @@ class CatalogueSearchTask(WorkTask):
 DONE, PARTLY, FAILED = "done", "partly", "failed"  # how a batch (download or order) ended
 
 
-def batch_verdict(done, total):
+def batch_verdict(done: int, total: int) -> str:
     """How a batch ended: DONE (all of ``total``), PARTLY (some) or FAILED (none done)."""
     if done >= total:
         return DONE
@@ -182,20 +191,21 @@ class BatchTask(WorkTask):
     result still arrives through ``done`` (with no error text) so that each item's status can be shown.
     """
 
-    def __init__(self, description, work, describe, **kwargs):
+    def __init__(self, description: str, work: Callable[["WorkTask"], Any],
+                 describe: Callable[[Any], Tuple[str, str]], **kwargs: Any) -> None:
         super().__init__(description, work, **kwargs)
         self.describe = describe
         self.verdict = ""
         self.ending = ""
 
-    def run(self):
+    def run(self) -> bool:
         if not super().run():
             return False
         self.verdict, self.ending = self.describe(self.result)
         self.setDescription(f"{self.base_description} – {self.ending}")
         return self.verdict != FAILED
 
-    def finished(self, ok):
+    def finished(self, ok: bool) -> None:
         super().finished(ok or bool(self.verdict))  # a failed batch still hands over its result
 
 
@@ -212,7 +222,9 @@ class DownloadTask(BatchTask):
     productDone = pyqtSignal(object)
     progressed = pyqtSignal(object)
 
-    def __init__(self, downloader, items, recorder=None, describe=None):
+    def __init__(self, downloader: "Downloader", items: Sequence[Any],
+                 recorder: Optional[Callable[["Outcome"], None]] = None,
+                 describe: Optional[Callable[[List["Outcome"]], str]] = None) -> None:
         describe = describe or _describe_downloads
 
         def judge(outcomes):
@@ -264,7 +276,9 @@ class OrderTask(BatchTask):
     :class:`BatchTask`); the verdict counts the orders EODMS accepted.
     """
 
-    def __init__(self, description, client, scenes, journal, packaging, describe, scene_text="scene {0} of {1}"):
+    def __init__(self, description: str, client: "EodmsOrderClient", scenes: Iterable[Dict[str, Any]],
+                 journal: "OrderJournal", packaging: Optional[str], describe: Callable[[List["OrderResult"]], str],
+                 scene_text: str = "scene {0} of {1}") -> None:
         def judge(results):
             return batch_verdict(sum(1 for r in results if r.ok), len(results)), describe(results)
 
@@ -275,7 +289,7 @@ class OrderTask(BatchTask):
         self.journal = journal
         self.packaging = packaging
         self.scene_text = scene_text
-        self.not_tried = []  # record ids a 401 kept from being sent
+        self.not_tried: List[str] = []  # record ids a 401 kept from being sent
 
     def _order(self, _task):
         from .eodms_order import order_batch

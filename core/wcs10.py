@@ -21,12 +21,13 @@ import numbers
 import os
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
-from typing import Optional
+from typing import Any, Callable, Dict, List, Optional, Tuple, Union
 from urllib.parse import parse_qsl, quote, urlencode, urljoin, urlsplit
 
 import requests
 from lxml import etree
 
+from .auth import Credentials
 from .errors import Cancelled, EoOrderError, InputError, NetworkError, ResponseError, ServiceError
 from .http import DEFAULT_TIMEOUT, new_session, read_body, send
 from .i18n import translate
@@ -66,18 +67,18 @@ class CoverageBrief:
 
     name: str
     label: str = ""
-    lon_lat_envelope: Optional[tuple] = None  # (west, south, east, north) in WGS 84 lon/lat, or None
+    lon_lat_envelope: Optional[Tuple[float, ...]] = None  # (west, south, east, north) in WGS 84 lon/lat, or None
 
 
 @dataclass
 class Capabilities:
     version: str
     title: str
-    coverages: list = field(default_factory=list)  # [CoverageBrief]
-    get_urls: dict = field(default_factory=dict)  # operation -> GET prefix ending in ? or &
-    post_urls: dict = field(default_factory=dict)  # operation -> POST URL
+    coverages: List[CoverageBrief] = field(default_factory=list)
+    get_urls: Dict[str, str] = field(default_factory=dict)  # operation -> GET prefix ending in ? or &
+    post_urls: Dict[str, str] = field(default_factory=dict)  # operation -> POST URL
 
-    def coverage(self, name):
+    def coverage(self, name: Optional[str]) -> Optional[CoverageBrief]:
         """The CoverageBrief called ``name`` (exact, else case-insensitive), or None."""
         for brief in self.coverages:
             if brief.name == name:
@@ -91,26 +92,29 @@ class CoverageDescription:
 
     name: str
     label: str = ""
-    lon_lat_envelope: Optional[tuple] = None
-    request_crs: list = field(default_factory=list)  # requestResponseCRSs + requestCRSs
-    response_crs: list = field(default_factory=list)  # requestResponseCRSs + responseCRSs
-    native_crs: list = field(default_factory=list)
-    formats: list = field(default_factory=list)
+    lon_lat_envelope: Optional[Tuple[float, ...]] = None
+    request_crs: List[str] = field(default_factory=list)  # requestResponseCRSs + requestCRSs
+    response_crs: List[str] = field(default_factory=list)  # requestResponseCRSs + responseCRSs
+    native_crs: List[str] = field(default_factory=list)
+    formats: List[str] = field(default_factory=list)
     native_format: str = ""
-    interpolations: list = field(default_factory=list)
+    interpolations: List[str] = field(default_factory=list)
     default_interpolation: str = ""
-    time_positions: list = field(default_factory=list)  # ISO strings
-    time_periods: list = field(default_factory=list)  # (begin, end, resolution or '')
-    range_axes: list = field(default_factory=list)  # (name, label, [values]); interval → 'min/max[/res]'
-    grid_size: Optional[tuple] = None  # (width, height) of the RectifiedGrid/Grid limits
+    time_positions: List[str] = field(default_factory=list)  # ISO strings
+    time_periods: List[Tuple[str, str, str]] = field(default_factory=list)  # (begin, end, resolution or '')
+    # (name, label, [values]); interval → 'min/max[/res]'
+    range_axes: List[Tuple[str, str, List[str]]] = field(default_factory=list)
+    grid_size: Optional[Tuple[int, int]] = None  # (width, height) of the RectifiedGrid/Grid limits
     grid_envelope_crs: str = ""
-    grid_envelope: Optional[tuple] = None  # (minx, miny, maxx, maxy): the envelope of the grid's CRS
-    envelopes: list = field(default_factory=list)  # every spatialDomain envelope: (srsName, box), server's order
+    grid_envelope: Optional[Tuple[float, ...]] = None  # (minx, miny, maxx, maxy): the envelope of the grid's CRS
+    # every spatialDomain envelope: (srsName, box), server's order
+    envelopes: List[Tuple[str, Tuple[float, ...]]] = field(default_factory=list)
     grid_crs: str = ""  # the CRS the grid is in (its srsName, else the envelope it lies in)
-    grid_resolution: Optional[tuple] = None  # (resx, resy) > 0 in grid_crs units: offset vectors, else envelope / size
-    null_values: list = field(default_factory=list)  # rangeSet nullValues (single values, as text)
+    # (resx, resy) > 0 in grid_crs units: offset vectors, else envelope / size
+    grid_resolution: Optional[Tuple[float, float]] = None
+    null_values: List[str] = field(default_factory=list)  # rangeSet nullValues (single values, as text)
 
-    def offered_times(self):
+    def offered_times(self) -> List[str]:
         """The time positions and periods (``begin/end[/resolution]``) as a user would type them."""
         return [*self.time_positions, *("/".join(p if p[2] else p[:2]) for p in self.time_periods)]
 
@@ -123,19 +127,19 @@ class GetCoverageRequest:
 
     coverage: str
     crs: str
-    bbox: tuple
+    bbox: Tuple[float, ...]
     format: str
     width: Optional[int] = None
     height: Optional[int] = None
     resx: Optional[float] = None
     resy: Optional[float] = None
     response_crs: Optional[str] = None
-    time: Optional[object] = None
+    time: Optional[Union[str, List[str]]] = None
     interpolation: Optional[str] = None
-    parameters: Optional[dict] = None
+    parameters: Optional[Dict[str, List[Any]]] = None
     exceptions: str = SE_XML
 
-    def validate(self, description=None):
+    def validate(self, description: Optional[CoverageDescription] = None) -> None:
         """Raise InputError for a request no server could honour, or one ``description`` rules out.
 
         The checks are :data:`REQUEST_CHECKS` (on the request alone), then, with a description,
@@ -146,7 +150,7 @@ class GetCoverageRequest:
             for check in DESCRIPTION_CHECKS:
                 check(self, description)
 
-    def kvp(self):
+    def kvp(self) -> List[Tuple[str, str]]:
         """The request as (key, value) pairs, without SERVICE/VERSION/REQUEST."""
         pairs = [("COVERAGE", self.coverage), ("CRS", self.crs)]
         if self.response_crs:
@@ -194,7 +198,7 @@ class GetCoverageRequest:
             etree.SubElement(grid, gml("offsetVector")).text = f"{_num(self.resx)} 0"
             etree.SubElement(grid, gml("offsetVector")).text = f"0 {_num(-float(self.resy))}"
 
-    def xml(self):
+    def xml(self) -> bytes:
         """The request in the XML encoding (§9.2.3, getCoverage.xsd), as UTF-8 bytes."""
         wcs, gml = (lambda n, ns=ns: f"{{{ns}}}{n}" for ns in (WCS, GML))
         root = etree.Element(wcs("GetCoverage"), nsmap={None: WCS, "gml": GML}, service="WCS", version=VERSION)
@@ -235,15 +239,15 @@ class GetCoverageRequest:
         return etree.tostring(root, xml_declaration=True, encoding="UTF-8")
 
 
-def parse_range_subset(text):
+def parse_range_subset(text: Optional[str]) -> Optional[Dict[str, List[str]]]:
     """``"bands=1,3; time=2020"`` → ``{"bands": ["1", "3"], "time": ["2020"]}`` (GetCoverage's
     PARAMETER range subsets, Table 9); empty text → None."""
-    subsets = {}
+    subsets: Dict[str, List[str]] = {}
     for part in (text or "").split(";"):
         if not part.strip():
             continue
-        axis, sep, values = part.partition("=")
-        values = [v.strip() for v in values.split(",") if v.strip()]
+        axis, sep, raw = part.partition("=")
+        values = [v.strip() for v in raw.split(",") if v.strip()]
         if not sep or not axis.strip() or not values:
             raise InputError(tr(
                 "The range subset {0!r} is not of the form axis=value1,value2 (several axes separated by ';').").format(
@@ -358,9 +362,9 @@ def _check_parameters(request, description):
                 )
 
 
-REQUEST_CHECKS = (_check_required, _check_domain, _check_size)
-DESCRIPTION_CHECKS = (_check_crs, _check_response_crs, _check_format, _check_interpolation, _check_time,
-                      _check_parameters)
+REQUEST_CHECKS: Tuple[Callable[..., None], ...] = (_check_required, _check_domain, _check_size)
+DESCRIPTION_CHECKS: Tuple[Callable[..., None], ...] = (
+    _check_crs, _check_response_crs, _check_format, _check_interpolation, _check_time, _check_parameters)
 
 
 def _instant(text):
@@ -489,7 +493,7 @@ def get_prefix(url):
     return url if url.endswith(("?", "&")) else url + "&"
 
 
-def parse_capabilities(data, base_url="", what=None):
+def parse_capabilities(data: bytes, base_url: str = "", what: Optional[str] = None) -> Capabilities:
     what = what or tr("the WCS server")
     root = parse_bytes(data, what)
     name = local(root.tag)
@@ -537,7 +541,7 @@ def parse_capabilities(data, base_url="", what=None):
     return caps
 
 
-def parse_description(data, coverage, what=None):
+def parse_description(data: bytes, coverage: str, what: Optional[str] = None) -> CoverageDescription:
     """The CoverageDescription of ``coverage`` in a DescribeCoverage reply."""
     what = what or tr("the WCS server")
     root = parse_bytes(data, what)
@@ -744,8 +748,9 @@ class Wcs10Client:
     the server in messages ("WCS server").
     """
 
-    def __init__(self, url, *, session=None, credentials=None, auth_hint="", timeout=DEFAULT_TIMEOUT,
-                 name=None, max_coverage_bytes=COVERAGE_LIMIT):
+    def __init__(self, url: Optional[str], *, session: Any = None, credentials: Optional[Credentials] = None,
+                 auth_hint: str = "", timeout: Any = DEFAULT_TIMEOUT, name: Optional[str] = None,
+                 max_coverage_bytes: Optional[int] = COVERAGE_LIMIT) -> None:
         url = (url or "").strip()
         if not url:
             raise InputError(tr("Enter the URL of the WCS server."))
@@ -758,8 +763,8 @@ class Wcs10Client:
         self.timeout = timeout
         self.name = name or tr("WCS server")
         self.max_coverage_bytes = int(max_coverage_bytes or COVERAGE_LIMIT)
-        self._capabilities = None
-        self._descriptions = {}
+        self._capabilities: Optional[Capabilities] = None
+        self._descriptions: Dict[str, CoverageDescription] = {}
 
     # -- plumbing --
 
@@ -782,7 +787,7 @@ class Wcs10Client:
 
     # -- operations --
 
-    def capabilities(self, refresh=False):
+    def capabilities(self, refresh: bool = False) -> Capabilities:
         """The server's WCS 1.0.0 capabilities (fetched once per client unless ``refresh``)."""
         if self._capabilities is None or refresh:
             response = self._get(self.url, self._base_pairs("GetCapabilities"))
@@ -790,7 +795,7 @@ class Wcs10Client:
             self._capabilities = parse_capabilities(data, self.url, self.name)
         return self._capabilities
 
-    def describe(self, name):
+    def describe(self, name: str) -> CoverageDescription:
         """The CoverageDescription of coverage ``name`` (remembered for get_coverage's checks)."""
         if not (name or "").strip():
             raise InputError(tr("Choose a coverage to describe."))
@@ -808,7 +813,9 @@ class Wcs10Client:
         self._descriptions[name] = description
         return description
 
-    def get_coverage(self, request, dest_path, cancelled=None, progress=None, description=None):
+    def get_coverage(self, request: GetCoverageRequest, dest_path: str, cancelled: Optional[Callable[[], bool]] = None,
+                     progress: Optional[Callable[[int, Optional[int]], None]] = None,
+                     description: Optional[CoverageDescription] = None) -> str:
         """Fetch ``request`` into ``dest_path``; returns the path.
 
         The request is checked first (against ``description``, or the one an earlier
@@ -828,7 +835,9 @@ class Wcs10Client:
         response = self._post(post_url, request.xml())
         return self._save(response, dest_path, request.format, cancelled, progress)
 
-    def get_coverage_kvp(self, pairs, dest_path, fmt, cancelled=None, progress=None):
+    def get_coverage_kvp(self, pairs: List[Tuple[str, str]], dest_path: str, fmt: str,
+                         cancelled: Optional[Callable[[], bool]] = None,
+                         progress: Optional[Callable[[int, Optional[int]], None]] = None) -> str:
         """Send GetCoverage with the KVP ``pairs`` as given (no checks; SERVICE/VERSION/REQUEST are
         added) to the advertised Get URL and save the reply as :meth:`get_coverage` does."""
         if cancelled and cancelled():

@@ -4,6 +4,7 @@ default format, the default extent (the part of the map view the coverage covers
 that keeps the coverage's native resolution."""
 
 import math
+from typing import Iterable, List, Optional, Tuple
 
 from qgis.core import (
     QgsCoordinateReferenceSystem,
@@ -15,10 +16,10 @@ from qgis.core import (
 
 from .errors import InputError
 from .i18n import translate
-from .wcs10 import is_tiff_format
+from .wcs10 import CoverageDescription, is_tiff_format
 
 
-def tr(text):
+def tr(text: str) -> str:
     return translate("EoOrderWcsChoices", text)
 
 
@@ -26,13 +27,13 @@ WGS84 = "EPSG:4326"
 MAX_PIXELS = 100000  # per side, as the WCS tab's size boxes
 
 
-def crs_from_code(code):
+def crs_from_code(code: Optional[str]) -> QgsCoordinateReferenceSystem:
     """The QGIS CRS a WCS CRS code names (``EPSG:4326``, ``urn:ogc:def:crs:EPSG::4326``, ``CRS:84``)."""
     crs = QgsCoordinateReferenceSystem.fromOgcWmsCrs(code or "")
     return crs if crs.isValid() else QgsCoordinateReferenceSystem(code or "")
 
 
-def offered_crs_code(crs, offered):
+def offered_crs_code(crs: Optional[QgsCoordinateReferenceSystem], offered: Iterable[str]) -> Optional[str]:
     """The code in ``offered`` (the server's spelling) that denotes the QGIS ``crs``, or None."""
     if crs is None or not crs.isValid():
         return None
@@ -47,7 +48,7 @@ def offered_crs_code(crs, offered):
     return None
 
 
-def native_crs_code(description):
+def native_crs_code(description: CoverageDescription) -> str:
     """The coverage's native CRS if it can be requested, else its first request CRS ('' if none)."""
     offered = description.request_crs
     for code in description.native_crs:
@@ -59,13 +60,13 @@ def native_crs_code(description):
     return next(iter(description.native_crs), "") or description.grid_envelope_crs or ""
 
 
-def offered_name(value, offered):
+def offered_name(value: Optional[str], offered: Iterable[str]) -> str:
     """``value`` spelt as the server offers it (case-insensitive match), else ``value`` unchanged."""
     value = (value or "").strip()
     return next((o for o in offered if o.lower() == value.lower()), value)
 
 
-def formats_native_first(description):
+def formats_native_first(description: CoverageDescription) -> List[str]:
     """The coverage's formats, its native format first when it is one of them."""
     formats = list(description.formats)
     native = offered_name(description.native_format, formats)
@@ -75,13 +76,13 @@ def formats_native_first(description):
     return formats
 
 
-def default_format(description):
+def default_format(description: CoverageDescription) -> str:
     """The native format if offered, else the first GeoTIFF-like format, else the first one."""
     formats = formats_native_first(description)
     native = offered_name(description.native_format, formats)
     if native and native in formats:
         return native
-    return next((f for f in formats if is_tiff_format(f)), None) or next(iter(formats), description.native_format)
+    return next((f for f in formats if is_tiff_format(f)), "") or next(iter(formats), description.native_format)
 
 
 def _same_crs(code, crs):
@@ -106,7 +107,7 @@ def _transform(rect, source, target):
     return out if out.isFinite() and not out.isEmpty() else None
 
 
-def valid_area(crs):
+def valid_area(crs: QgsCoordinateReferenceSystem) -> QgsRectangle:
     """The part of the world ``crs`` is valid for, in ``crs`` (a geographic CRS: ±180, ±90)."""
     if crs.isGeographic():
         return QgsRectangle(-180, -90, 180, 90)
@@ -116,7 +117,7 @@ def valid_area(crs):
     return _transform(bounds, QgsCoordinateReferenceSystem(WGS84), crs)
 
 
-def coverage_extent(description, crs):
+def coverage_extent(description: CoverageDescription, crs: QgsCoordinateReferenceSystem) -> Optional[QgsRectangle]:
     """The coverage's extent in ``crs`` (a QgsRectangle), or None: its envelope in that CRS, else its
     lon/lat envelope (or any envelope) transformed."""
     for code, box in description.envelopes or ([(description.grid_envelope_crs, description.grid_envelope)]
@@ -135,7 +136,8 @@ def coverage_extent(description, crs):
     return None
 
 
-def default_extent(description, view, view_crs, crs):
+def default_extent(description: CoverageDescription, view: QgsRectangle, view_crs: QgsCoordinateReferenceSystem,
+                   crs: QgsCoordinateReferenceSystem) -> Optional[QgsRectangle]:
     """The part of the map ``view`` (in ``view_crs``) that the coverage covers, in the request ``crs``.
 
     The view is first cut to the valid area of its CRS (a world view zoomed out in EPSG:4326 goes
@@ -172,7 +174,8 @@ def _usable(rect):
     return rect is not None and not rect.isNull() and rect.isFinite() and rect.width() > 0 and rect.height() > 0
 
 
-def native_size(description, rect, crs):
+def native_size(description: CoverageDescription, rect: QgsRectangle,
+                crs: QgsCoordinateReferenceSystem) -> Optional[Tuple[int, int]]:
     """(width, height) in pixels that keep the coverage's native resolution over ``rect`` (in ``crs``),
     or None when the description gives no resolution. Each side is 1 … MAX_PIXELS."""
     resolution = description.grid_resolution
@@ -188,7 +191,8 @@ def native_size(description, rect, crs):
     return (max(1, min(MAX_PIXELS, round(width))), max(1, min(MAX_PIXELS, round(height))))
 
 
-def native_resolution(description, crs):
+def native_resolution(description: CoverageDescription,
+                      crs: QgsCoordinateReferenceSystem) -> Optional[Tuple[float, float]]:
     """(resx, resy) of the coverage's grid when ``crs`` is the grid's CRS, else None."""
     if description.grid_resolution and _same_crs(description.grid_crs, crs):
         return description.grid_resolution

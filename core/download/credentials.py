@@ -9,19 +9,20 @@ storage URL after a redirect, say) gets no credentials at all.
 
 import base64
 from fnmatch import fnmatchcase
+from typing import Any, Dict, Iterable, Optional, Tuple
 from urllib.parse import urlsplit
 
 from ..errors import remember_secret
 from ..i18n import tr_noop, translate
 
 
-def tr(text):
+def tr(text: str) -> str:
     return translate("EoOrderDownload", text)
 
 DEFAULT_PORTS = {"http": 80, "https": 443}
 
 
-def origin_of(url):
+def origin_of(url: object) -> Optional[Tuple[str, str, int]]:
     """``(scheme, host, port)`` of a URL (host may be a ``*.`` pattern); None when unusable."""
     try:
         parts = urlsplit(str(url))
@@ -41,13 +42,13 @@ class TokenCredential:
 
     what = tr_noop("access token")
 
-    def __init__(self, tokens):
+    def __init__(self, tokens: Any) -> None:
         self.tokens = tokens
 
-    def headers(self):
+    def headers(self) -> Dict[str, str]:
         return {"Authorization": f"Bearer {self.tokens.access_token()}"}
 
-    def invalidate(self, headers):
+    def invalidate(self, headers: Dict[str, str]) -> None:
         self.tokens.invalidate(headers["Authorization"][len("Bearer "):])
 
 
@@ -56,14 +57,14 @@ class BearerCredential:
 
     what = tr_noop("access token")
 
-    def __init__(self, token):
+    def __init__(self, token: str) -> None:
         remember_secret(token)
         self._header = f"Bearer {token}"
 
-    def headers(self):
+    def headers(self) -> Dict[str, str]:
         return {"Authorization": self._header}
 
-    def invalidate(self, headers):
+    def invalidate(self, headers: Dict[str, str]) -> None:
         pass  # nothing to refresh: the retry sends it once more, then the item fails
 
 
@@ -72,36 +73,36 @@ class BasicCredential:
 
     what = tr_noop("username/password")
 
-    def __init__(self, username, password):
+    def __init__(self, username: str, password: str) -> None:
         remember_secret(password)
         raw = f"{username}:{password}".encode()
         self._header = "Basic " + base64.b64encode(raw).decode("ascii")
         remember_secret(self._header[len("Basic "):])
 
-    def headers(self):
+    def headers(self) -> Dict[str, str]:
         return {"Authorization": self._header}
 
-    def invalidate(self, headers):
+    def invalidate(self, headers: Dict[str, str]) -> None:
         pass
 
 
 class OriginCredentials:
     """``[(origin, credential), …]``: the credential each trusted origin gets (first match wins)."""
 
-    def __init__(self, pairs=()):
+    def __init__(self, pairs: Iterable[Tuple[str, Any]] = ()) -> None:
         self._pairs = tuple((o, credential) for o, credential in ((origin_of(url), c) for url, c in pairs) if o)
 
-    def __bool__(self):
+    def __bool__(self) -> bool:
         return bool(self._pairs)
 
-    def plus(self, url, credential):
+    def plus(self, url: str, credential: Any) -> "OriginCredentials":
         """These pairs and ``url``'s origin with ``credential`` (at the end)."""
         combined = OriginCredentials()
         own = origin_of(url)
         combined._pairs = self._pairs + (((own, credential),) if own else ())
         return combined
 
-    def for_url(self, url, https_only=False):
+    def for_url(self, url: str, https_only: bool = False) -> Any:
         """The credential ``url`` may get, or None. ``https_only``: never over plain http."""
         origin = origin_of(url)
         if origin is None or (https_only and origin[0] != "https"):

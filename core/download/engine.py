@@ -21,7 +21,7 @@ What it guarantees for any :class:`~.model.DownloadRequest` (what the servers do
 import os
 import time
 from concurrent.futures import ThreadPoolExecutor
-from typing import Callable, Iterable, List, Optional
+from typing import Any, Callable, Iterable, List, Optional, Union
 
 from ..errors import EoOrderError
 from ..http import DEFAULT_TIMEOUT, new_session
@@ -65,10 +65,13 @@ class DownloadEngine:
     service = tr_noop("The server")
     support = tr_noop("the server's operator")
 
-    def __init__(self, out_dir, *, credentials=None, session_factory=new_session, concurrency=4, per_host=None,
-                 retries=3, backoff=2.0, max_backoff=60.0, rate_limit_wait=60.0, max_rate_limit_waits=20,
-                 sleep=time.sleep, chunk=1 << 20, timeout=DEFAULT_TIMEOUT, fsync=True, stall_window=STALL_WINDOW,
-                 min_rate=MIN_RATE, service=None, support=None):
+    def __init__(self, out_dir: Union[str, "os.PathLike[str]"], *, credentials: Optional[OriginCredentials] = None,
+                 session_factory: Callable[[], Any] = new_session, concurrency: int = 4,
+                 per_host: Optional[int] = None, retries: int = 3, backoff: float = 2.0, max_backoff: float = 60.0,
+                 rate_limit_wait: float = 60.0, max_rate_limit_waits: int = 20,
+                 sleep: Callable[[float], None] = time.sleep, chunk: int = 1 << 20, timeout: Any = DEFAULT_TIMEOUT,
+                 fsync: bool = True, stall_window: float = STALL_WINDOW, min_rate: float = MIN_RATE,
+                 service: Optional[str] = None, support: Optional[str] = None) -> None:
         if int(concurrency) < 1:
             raise ValueError("concurrency must be at least 1")
         self.out_dir = os.fspath(out_dir)
@@ -89,15 +92,15 @@ class DownloadEngine:
 
     # -- hooks a catalogue layer may override --
 
-    def credential_for(self, url: str, first_url: str):
+    def credential_for(self, url: str, first_url: str) -> Any:
         """The credential a request to ``url`` carries (never over http once ``first_url`` is https)."""
         return self.credentials.for_url(url, https_only=str(first_url).lower().startswith("https:"))
 
-    def offline_reply(self, request, status, body):
+    def offline_reply(self, request: DownloadRequest, status: int, body: bytes) -> Optional[str]:
         """A message when an error reply means "not downloadable now" (status OFFLINE), else None."""
         return None
 
-    def refusal(self, request, response, body):
+    def refusal(self, request: DownloadRequest, response: Any, body: bytes) -> Final:
         """The :class:`~.retry.Final` for an error reply that retrying will not mend."""
         status = response.status_code
         if status == 404:

@@ -2,13 +2,13 @@
 
 import hashlib
 from dataclasses import dataclass
-from typing import Callable, Optional
+from typing import Any, Callable, Optional, Tuple
 
 from ..errors import redact
 from ..i18n import translate
 
 
-def tr(text):
+def tr(text: str) -> str:
     return translate("EoOrderDownload", text)
 
 
@@ -31,10 +31,10 @@ class Checksum:
     hexdigest: str
 
     @property
-    def label(self):
+    def label(self) -> str:
         return ALGORITHM_LABELS.get(self.algorithm, self.algorithm.upper())
 
-    def available(self):
+    def available(self) -> bool:
         """False when this Python cannot compute the algorithm (BLAKE3 without the blake3 package)."""
         try:
             self.new_hasher()
@@ -42,7 +42,7 @@ class Checksum:
             return False
         return True
 
-    def new_hasher(self):
+    def new_hasher(self) -> Any:
         """A hashlib-style object (``update``, ``hexdigest``); ImportError for BLAKE3 without its package."""
         if self.algorithm == "blake3":
             import blake3  # noqa: PLC0415 - optional, not shipped with QGIS
@@ -72,7 +72,7 @@ class DownloadRequest:
     checksum: Optional[Checksum] = None
     size: Optional[int] = None
     note: str = ""
-    unavailable: Optional[tuple] = None
+    unavailable: Optional[Tuple[str, str]] = None
     sign: Optional[Callable[[str], str]] = None
 
 
@@ -92,17 +92,17 @@ class Outcome:
         object.__setattr__(self, "message", redact(self.message))
 
     @property
-    def done(self):
+    def done(self) -> bool:
         """True when the file is on disk and may be marked Downloaded."""
         return self.status in DONE_STATUSES
 
     @property
-    def product_id(self):
+    def product_id(self) -> str:
         """The item id (the Copernicus layer's name for it)."""
         return self.item_id
 
     @property
-    def md5_ok(self):
+    def md5_ok(self) -> Optional[bool]:
         """``checksum_ok`` under the Copernicus layer's name."""
         return self.checksum_ok
 
@@ -124,13 +124,13 @@ class Progress:
     products_total: int
 
     @property
-    def fraction(self):
+    def fraction(self) -> float:
         """0..1 over all items: bytes when all sizes are known, else finished items."""
         if self.total_bytes:
             return min(1.0, self.done_bytes / self.total_bytes)
         return self.products_done / self.products_total if self.products_total else 1.0
 
-    def summary(self):
+    def summary(self) -> str:
         """``2 of 5 done · 1.2 GB of 3.4 GB · 18.5 MB/s · 2 min left``"""
         parts = [tr("{0} of {1} done").format(self.products_done, self.products_total)]
         if self.total_bytes:
@@ -144,7 +144,7 @@ class Progress:
         return " · ".join(parts)
 
 
-def format_bytes(count):
+def format_bytes(count: Optional[float]) -> str:
     """``512 B``, ``1.5 kB``, ``18.5 MB``, ``3.4 GB`` (decimal units, as download sizes are quoted)."""
     count = float(count or 0)
     for unit in ("B", "kB", "MB"):
@@ -154,7 +154,7 @@ def format_bytes(count):
     return f"{count:.1f} GB"
 
 
-def format_duration(seconds):
+def format_duration(seconds: float) -> str:
     seconds = int(round(seconds))
     if seconds < 60:
         return f"{seconds} s"
