@@ -418,6 +418,10 @@ Identifiants : une configuration d'authentification Basic avec votre nom d'util
   <context>
     <name>DownloadController</name>
     <message>
+      <source>Download cancelled; partial files are kept and the next download resumes them.</source>
+      <translation>Téléchargement annulé; les fichiers partiels sont conservés et le prochain téléchargement les reprendra.</translation>
+    </message>
+    <message>
       <source>; nothing downloaded.</source>
       <translation>; rien n'a été téléchargé.</translation>
     </message>
@@ -434,12 +438,12 @@ Identifiants : une configuration d'authentification Basic avec votre nom d'util
       <translation>{0} déjà présent(s)</translation>
     </message>
     <message>
-      <source>{0} of {1} products on disk in {2}</source>
-      <translation>{0} produit(s) sur {1} sur le disque dans {2}</translation>
+      <source>Show folder</source>
+      <translation>Afficher le dossier</translation>
     </message>
     <message>
-      <source>Download cancelled; partial files are kept and the next download resumes them.</source>
-      <translation>Téléchargement annulé; les fichiers partiels sont conservés et le prochain téléchargement les reprendra.</translation>
+      <source>{0} of {1} products on disk in {2}</source>
+      <translation>{0} produit(s) sur {1} sur le disque dans {2}</translation>
     </message>
     <message>
       <source>A download is already running: wait for it or cancel it first.</source>
@@ -448,10 +452,6 @@ Identifiants : une configuration d'authentification Basic avec votre nom d'util
     <message>
       <source>Select downloaded products to open them.</source>
       <translation>Sélectionnez des produits téléchargés pour les ouvrir.</translation>
-    </message>
-    <message>
-      <source>Show folder</source>
-      <translation>Afficher le dossier</translation>
     </message>
     <message>
       <source>Download {0} selected products</source>
@@ -4231,36 +4231,16 @@ Le journal des items (OUTPUT_LOG) est une table CSV Id,Collection,Datetime,Cloud
   <context>
     <name>StacDownloads</name>
     <message>
+      <source>{0} of {1} assets on disk in {2}</source>
+      <translation>{0} ressource(s) sur {1} sur le disque dans {2}</translation>
+    </message>
+    <message>
       <source>Download STAC assets</source>
       <translation>Télécharger des ressources STAC</translation>
     </message>
     <message>
       <source>Download</source>
       <translation>Télécharger</translation>
-    </message>
-    <message>
-      <source>; nothing downloaded.</source>
-      <translation>; rien n'a été téléchargé.</translation>
-    </message>
-    <message>
-      <source>{0} verified</source>
-      <translation>{0} vérifié(s)</translation>
-    </message>
-    <message>
-      <source>{0} complete, no checksum to verify</source>
-      <translation>{0} complet(s), sans somme de contrôle à vérifier</translation>
-    </message>
-    <message>
-      <source>{0} already there</source>
-      <translation>{0} déjà présent(s)</translation>
-    </message>
-    <message>
-      <source>{0} of {1} assets on disk in {2}</source>
-      <translation>{0} ressource(s) sur {1} sur le disque dans {2}</translation>
-    </message>
-    <message>
-      <source>Download cancelled; partial files are kept and the next download resumes them.</source>
-      <translation>Téléchargement annulé; les fichiers partiels sont conservés et le prochain téléchargement les reprendra.</translation>
     </message>
     <message>
       <source>A download is already running: wait for it or cancel it first.</source>
@@ -4271,28 +4251,12 @@ Le journal des items (OUTPUT_LOG) est une table CSV Id,Collection,Datetime,Cloud
       <translation>Ces entités n'ont pas de self_link : sélectionnez des éléments d'une recherche STAC.</translation>
     </message>
     <message>
-      <source>Show folder</source>
-      <translation>Afficher le dossier</translation>
-    </message>
-    <message>
       <source>Download the assets of {0} selected items</source>
       <translation>Télécharger les ressources des {0} éléments sélectionnés</translation>
     </message>
     <message>
       <source>Which assets of the {0} selected item(s)? An asset is downloaded when its role or its key is ticked.</source>
       <translation>Quelles ressources des {0} élément(s) sélectionné(s)? Une ressource est téléchargée quand son rôle ou sa clé est coché.</translation>
-    </message>
-    <message>
-      <source>{0} cancelled (partial files are kept and resumed next time)</source>
-      <translation>{0} annulé(s) (les fichiers partiels sont conservés et repris la prochaine fois)</translation>
-    </message>
-    <message>
-      <source>Download failed: {0}</source>
-      <translation>Échec du téléchargement : {0}</translation>
-    </message>
-    <message>
-      <source>{0} failed: {1}</source>
-      <translation>{0} en échec : {1}</translation>
     </message>
     <message>
       <source>EO Order: download the assets of {0} STAC item(s)</source>
@@ -4317,10 +4281,6 @@ Le journal des items (OUTPUT_LOG) est une table CSV Id,Collection,Datetime,Cloud
     <message>
       <source>Asset: {0}</source>
       <translation>Ressource : {0}</translation>
-    </message>
-    <message>
-      <source>{0} more failed.</source>
-      <translation>{0} autre(s) en échec.</translation>
     </message>
     <message>
       <source>These assets are on the Copernicus Data Space: choose your Copernicus Data Space account (Account, with Copernicus selected) and download again.</source>

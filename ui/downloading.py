@@ -31,11 +31,12 @@ def tr(text):
     return QCoreApplication.translate("DownloadController", text)
 
 
-def describe_downloads(outcomes, folder):
+def describe_downloads(outcomes, folder, on_disk=None):
     """The one sentence that ends a download batch, e.g. "3 of 4 products on disk in /data (3 verified);
     1 offline (in the long-term archive): order it in the Copernicus Data Space browser first." or,
     when nothing reached the disk, "Download failed: <why>; nothing downloaded." Products a stopped
-    batch never tried are named."""
+    batch never tried are named. ``on_disk``: the translated "{0} of {1} … on disk in {2}" of what
+    the batch downloads (products by default; STAC assets)."""
     counts = {}
     for outcome in outcomes:
         counts[outcome.status] = counts.get(outcome.status, 0) + 1
@@ -60,13 +61,31 @@ def describe_downloads(outcomes, folder):
                           (SKIPPED, tr("{0} already there"))):
         if counts.get(status):
             kinds.append(label.format(counts[status]))
-    text = tr("{0} of {1} products on disk in {2}").format(done, len(outcomes), folder)
+    text = (on_disk or tr("{0} of {1} products on disk in {2}")).format(done, len(outcomes), folder)
     if kinds:
         text += " (" + ", ".join(kinds) + ")"
     if failed:
         problems.insert(0, tr("{0} failed: {1}").format(len(failed), failed[0].message.rstrip(". ")))
     return text + ("; " + "; ".join(problems) if problems else "") + "."
 
+
+
+def announce_ending(iface, task, folder, outcomes, error):
+    """Say how a download batch ended, once, in the message bar — green when all is on disk, orange
+    when partly, red when nothing (with the reason); a cancelled batch says its parts are kept.
+    Returns that sentence (the dock's status line shows it too)."""
+    if error:
+        push_message(iface, tr("Download failed: {0}").format(error), Qgis.MessageLevel.Critical)
+        return error
+    if outcomes is None:
+        ending = tr("Download cancelled; partial files are kept and the next download resumes them.")
+        push_message(iface, ending, Qgis.MessageLevel.Info)
+        return ending
+    level = {DONE: Qgis.MessageLevel.Success, PARTLY: Qgis.MessageLevel.Warning}.get(
+        task.verdict, Qgis.MessageLevel.Critical)
+    link = folder_link(folder, tr("Show folder")) if task.verdict != FAILED else ""
+    push_message(iface, task.ending, level, 0 if task.verdict == FAILED else 15, link)
+    return task.ending
 
 class DownloadController(QObject):
     """Runs Copernicus downloads. ``progressed(Progress)``, ``productDone(layer, Outcome)`` and
@@ -224,19 +243,8 @@ class DownloadController(QObject):
         """The batch's one final message: all done (green), partly (orange) or failed (red), and why."""
         if task is self.task:
             self.task = None
-        self.ending = error or task.ending
+        self.ending = announce_ending(self.iface, task, folder, outcomes, error)
         self.finished.emit(outcomes, error)
-        if error:
-            push_message(self.iface, tr("Download failed: {0}").format(error), Qgis.MessageLevel.Critical)
-            return
-        if outcomes is None:
-            self.ending = tr("Download cancelled; partial files are kept and the next download resumes them.")
-            push_message(self.iface, self.ending, Qgis.MessageLevel.Info)
-            return
-        level = {DONE: Qgis.MessageLevel.Success, PARTLY: Qgis.MessageLevel.Warning}.get(
-            task.verdict, Qgis.MessageLevel.Critical)
-        link = folder_link(folder, tr("Show folder")) if task.verdict != FAILED else ""
-        push_message(self.iface, task.ending, level, 0 if task.verdict == FAILED else 15, link)
 
     # --- map -----------------------------------------------------------------------------
 

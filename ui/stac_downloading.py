@@ -21,8 +21,7 @@ from requests.auth import HTTPBasicAuth
 from ..core.auth import auth_hint, credentials_from_authcfg
 from ..core.cdse_auth import TokenManager
 from ..core.connections import STAC, ConnectionStore
-from ..core.download import CANCELLED, SKIPPED, UNVERIFIED, VERIFIED, BasicCredential
-from ..core.download import FAILED as FAILED_STATUS
+from ..core.download import BasicCredential
 from ..core.errors import Cancelled, EoOrderError, InputError
 from ..core.footprints import ITEMS
 from ..core.settings import Settings
@@ -39,9 +38,10 @@ from ..core.stac_download import (
     stac_credentials,
     write_stac_log,
 )
-from ..core.tasks import FAILED, PARTLY, BatchTask, batch_verdict, log
+from ..core.tasks import BatchTask, batch_verdict, log
+from .downloading import announce_ending, describe_downloads
 from .map_pick import FootprintAction, SelectionAction, add_footprint_entries
-from .messages import folder_link, push_message
+from .messages import push_message
 
 LOG_NAME = "stac-download.csv"
 ROLES = ("data", "metadata", "overview", "thumbnail")  # offered besides the keys; "data" ticked
@@ -123,30 +123,7 @@ class AssetChoiceDialog(QDialog):
 def describe_stac_downloads(outcomes, folder):
     """The one sentence that ends a STAC batch, e.g. "3 of 4 assets on disk in /data (3 verified);
     1 failed: <why>." or, when none reached the disk, "Download failed: <why>; nothing downloaded."."""
-    counts = {}
-    for outcome in outcomes:
-        counts[outcome.status] = counts.get(outcome.status, 0) + 1
-    done = sum(1 for o in outcomes if o.done)
-    failed = [o for o in outcomes if o.status == FAILED_STATUS]
-    problems = []
-    if counts.get(CANCELLED):
-        problems.append(tr("{0} cancelled (partial files are kept and resumed next time)").format(counts[CANCELLED]))
-    if not done and failed:
-        text = tr("Download failed: {0}").format(failed[0].message.rstrip(". ")) + tr("; nothing downloaded.")
-        if len(failed) > 1:
-            text += " " + tr("{0} more failed.").format(len(failed) - 1)
-        return text + (" " + "; ".join(problems) + "." if problems else "")
-    kinds = []
-    for status, label in ((VERIFIED, tr("{0} verified")), (UNVERIFIED, tr("{0} complete, no checksum to verify")),
-                          (SKIPPED, tr("{0} already there"))):
-        if counts.get(status):
-            kinds.append(label.format(counts[status]))
-    text = tr("{0} of {1} assets on disk in {2}").format(done, len(outcomes), folder)
-    if kinds:
-        text += " (" + ", ".join(kinds) + ")"
-    if failed:
-        problems.insert(0, tr("{0} failed: {1}").format(len(failed), failed[0].message.rstrip(". ")))
-    return text + ("; " + "; ".join(problems) if problems else "") + "."
+    return describe_downloads(outcomes, folder, tr("{0} of {1} assets on disk in {2}"))
 
 
 class StacDownloadTask(BatchTask):
@@ -334,19 +311,8 @@ class StacDownloads(QObject):
     def _done(self, task, folder, outcomes, error):
         if task is self.task:
             self.task = None
-        self.ending = error or task.ending
+        self.ending = announce_ending(self.iface, task, folder, outcomes, error)
         self.finished.emit(outcomes, error)
-        if error:
-            push_message(self.iface, tr("Download failed: {0}").format(error), Qgis.MessageLevel.Critical)
-            return
-        if outcomes is None:
-            self.ending = tr("Download cancelled; partial files are kept and the next download resumes them.")
-            push_message(self.iface, self.ending, Qgis.MessageLevel.Info)
-            return
-        level = {FAILED: Qgis.MessageLevel.Critical, PARTLY: Qgis.MessageLevel.Warning}.get(
-            task.verdict, Qgis.MessageLevel.Success)
-        link = folder_link(folder, tr("Show folder")) if task.verdict != FAILED else ""
-        push_message(self.iface, task.ending, level, 0 if task.verdict == FAILED else 15, link)
 
     def _canvas_menu(self, menu, event):
         add_footprint_entries(menu, self.canvas, event.mapPoint(), ITEMS, [
