@@ -122,7 +122,13 @@ class EoOrderError(Exception):
     not_attempted: List[Any]
 
     def __init__(self, message: str = "", *args: Any) -> None:
-        super().__init__(redact(message), *args)
+        super().__init__(_sentence(redact(message)), *args)
+
+
+def _sentence(text: str) -> str:
+    """A message starts with a capital letter: many begin with a service's name ("WCS server …"),
+    which a translation may make a common noun ("serveur WCS a signalé …")."""
+    return text[:1].upper() + text[1:] if text[:1].islower() else text
 
 
 class InputError(EoOrderError):

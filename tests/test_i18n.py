@@ -111,7 +111,7 @@ def test_a_wcs_service_exception_is_french_and_its_quoted_secret_still_redacted(
         with pytest.raises(ServiceError) as raised:
             Wcs10Client(server.url_for("/wcs")).capabilities()
     text = str(raised.value)
-    assert text == ("serveur WCS a signalé une erreur (code InvalidParameterValue)\xa0: msWCSGetCapabilities(): "
+    assert text == ("Serveur WCS a signalé une erreur (code InvalidParameterValue)\xa0: msWCSGetCapabilities(): "
                     "token=*** is not valid")
     assert "S3cr3t" not in text
 
@@ -182,7 +182,7 @@ def test_copernicus_search_errors_are_french(french_errors):
         server.faults.append((500, {"Content-Type": "application/json"}, json.dumps({"detail": "database timeout"})))
         with pytest.raises(HttpError) as raised:
             CdseCatalogue(server.url).search(CdseQuery("SENTINEL-2", swiss, "2022-05-01", "2022-06-01"))
-    assert str(raised.value) == (f"catalogue de Copernicus Data Space a eu un problème en répondant à la recherche "
+    assert str(raised.value) == (f"Catalogue de Copernicus Data Space a eu un problème en répondant à la recherche "
                                  f"(HTTP 500). Le serveur a dit{NBSP}: database timeout. Réessayez plus tard.")
     with pytest.raises(InputError) as raised:
         CdseQuery("SENTINEL-2", [(0, 0), (1, 1), (1, 0), (0, 1)], "2022-05-01", "2022-06-01")
