@@ -59,6 +59,7 @@ PC_HOSTS = ("*.blob.core.windows.net",)
 SIGN_MARGIN = 120.0  # seconds before its expiry a cached token is renewed
 SIGN_DEFAULT_TTL = 600.0  # seconds a token without msft:expiry is kept
 SIGN_REPLY_LIMIT = 64 * 1024
+LOG_NAME = "stac-download.csv"  # the STAC download log, in the download folder
 LOG_COLUMNS = ("ItemId", "Collection", "Asset", "Href", "Checksum", "Size", "File", "ItemLink", "Downloaded")
 MAX_PART = 120  # characters of a folder or file name
 MEDIA_EXTENSIONS = {"image/tiff": ".tif", "image/jp2": ".jp2", "application/zip": ".zip", "application/xml": ".xml",
@@ -336,6 +337,15 @@ def write_stac_log(path: str, rows: Iterable[AssetRow]) -> None:
                          "" if row.size is None else row.size, row.file, _unsigned(row.self_link),
                          "true" if row.downloaded else "false"))
     _atomic_write(path, out.getvalue().encode("utf-8"))
+
+
+def start_stac_log(path: str, rows: List[AssetRow]) -> List[AssetRow]:
+    """The rows of a new batch merged into the log at ``path`` (when there is one), written before
+    the first byte is downloaded: a crash leaves a log to resume from. Returns the merged rows."""
+    if os.path.isfile(path):
+        rows = merge_rows(read_stac_log(path), rows)
+    write_stac_log(path, rows)
+    return rows
 
 
 def read_stac_log(path: str) -> List[AssetRow]:

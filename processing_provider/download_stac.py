@@ -30,6 +30,7 @@ from ..core.download import (
 from ..core.i18n import tr_noop, translate
 from ..core.stac import StacClient
 from ..core.stac_download import (
+    LOG_NAME,
     PC_HOSTS,
     PC_SIGN_URL,
     PlanetarySigner,
@@ -38,16 +39,14 @@ from ..core.stac_download import (
     asset_rows,
     fetch_items,
     is_copernicus,
-    merge_rows,
     read_stac_log,
     stac_credentials,
-    write_stac_log,
+    start_stac_log,
 )
 from .base import EoOrderAlgorithm
 from .checks import folder_problem
 from .tables import TableOutput
 
-LOG_NAME = "stac-download.csv"
 MAX_PER_HOST = 8
 
 
@@ -183,10 +182,7 @@ class DownloadStacAlgorithm(EoOrderAlgorithm):
         feedback.pushInfo(tr("Reading {0} STAC item(s)").format(len(set(links))))
         items = fetch_items(links, client_for, feedback.isCanceled)
         rows = asset_rows(items, choices)
-        if os.path.isfile(log_path):
-            rows = merge_rows(read_stac_log(log_path), rows)
-        write_stac_log(log_path, rows)  # before the first byte: a crash leaves a log to resume from
-        return rows
+        return start_stac_log(log_path, rows)
 
     def _signer(self, parameters, context):
         endpoint = self.parameterAsString(parameters, self.SIGN_URL, context).strip() or PC_SIGN_URL

@@ -27,23 +27,21 @@ from ..core.footprints import ITEMS
 from ..core.settings import Settings
 from ..core.stac import StacClient
 from ..core.stac_download import (
+    LOG_NAME,
     PlanetarySigner,
     StacDownloader,
     StacLogRecorder,
     asset_rows,
     fetch_items,
     is_copernicus,
-    merge_rows,
-    read_stac_log,
     stac_credentials,
-    write_stac_log,
+    start_stac_log,
 )
 from ..core.tasks import BatchTask, batch_verdict, log
 from .downloading import announce_ending, describe_downloads
 from .map_pick import FootprintAction, SelectionAction, add_footprint_entries
 from .messages import push_message
 
-LOG_NAME = "stac-download.csv"
 ROLES = ("data", "metadata", "overview", "thumbnail")  # offered besides the keys; "data" ticked
 KEY_PREFIX, ROLE_PREFIX = "key:", "role:"
 
@@ -199,9 +197,7 @@ class StacDownloadTask(BatchTask):
         rows = asset_rows(items, self.choices)
         try:
             os.makedirs(self.folder, exist_ok=True)
-            if os.path.isfile(self.log_path):
-                rows = merge_rows(read_stac_log(self.log_path), rows)
-            write_stac_log(self.log_path, rows)  # before the first byte: a crash leaves a log to resume from
+            rows = start_stac_log(self.log_path, rows)
         except OSError as exc:
             raise EoOrderError(tr("The download folder {0} cannot be written ({1}): choose a writable folder in the "
                                   "Download box.").format(self.folder, exc.strerror or exc)) from None
