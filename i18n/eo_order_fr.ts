@@ -616,6 +616,10 @@ Identifiants : une configuration d'authentification Basic, envoyée au seul serv
       <source>A downloaded asset could not be recorded in the log ({0}): is the disk full? The assets downloaded so far are on disk and verified. Free some space, then run again with the log: verified files are skipped.</source>
       <translation>Une ressource téléchargée n'a pas pu être inscrite au journal ({0}) : le disque est-il plein? Les ressources téléchargées jusqu'ici sont sur le disque et vérifiées. Libérez de l'espace, puis relancez avec le journal : les fichiers vérifiés sont sautés.</translation>
     </message>
+    <message>
+      <source>These items come from several servers ({0}): the auth config is sent to one STAC API only. Download the items of each server in a run of its own.</source>
+      <translation>Ces items viennent de plusieurs serveurs ({0}) : la configuration d’authentification n’est envoyée qu’à une seule API STAC. Téléchargez les items de chaque serveur en une exécution distincte.</translation>
+    </message>
   </context>
   <context>
     <name>EoOrderAlgorithm</name>

@@ -170,11 +170,17 @@ class DownloadStacAlgorithm(EoOrderAlgorithm):
         if credential is not None:
             from requests.auth import HTTPBasicAuth
 
+            servers = sorted({_origin(link) for link in links if not is_copernicus(link)})
+            if len(servers) > 1:  # the auth config is for one STAC API: never sent to the others
+                raise QgsProcessingException(tr(
+                    "These items come from several servers ({0}): the auth config is sent to one STAC API "
+                    "only. Download the items of each server in a run of its own.").format(", ".join(servers)))
+
             auth = HTTPBasicAuth(credential.username, credential.password)
         clients = {}
 
         def client_for(link):
-            base = "/".join(link.split("/", 3)[:3]) + "/"
+            base = _origin(link) + "/"
             if base not in clients:  # the Copernicus password goes to its login only, never to its STAC API
                 clients[base] = StacClient(base, auth=None if is_copernicus(link) else auth)
             return clients[base]
@@ -213,3 +219,8 @@ class DownloadStacAlgorithm(EoOrderAlgorithm):
             if outcome.status in (FAILED, OFFLINE):
                 feedback.pushWarning(outcome.message)
         return {self.OUTPUT: table.dest_id, self.OUTPUT_FOLDER: folder, self.OUTPUT_LOG: log_path}
+
+
+def _origin(url):
+    """``scheme://host:port`` of an item link: where a STAC API's credentials may go."""
+    return "/".join(url.split("/", 3)[:3])

@@ -91,3 +91,16 @@ def test_nothing_to_download_fails_clearly(provider, tmp_path):
                        match=r"Give a STAC footprint layer \(INPUT\) or a STAC download log \(INPUT_LOG\)"):
         run({"OUTPUT_FOLDER": str(tmp_path / "out"), "OUTPUT": "memory:"})
     assert not os.path.exists(tmp_path / "out" / "stac-download.csv")
+
+
+def test_an_auth_config_is_never_sent_to_items_of_another_server(provider, hosts, tmp_path, make_authcfg,
+                                                                  qgis_new_project):
+    api, blob, _signing = hosts
+    raw = [api.item("A_item", "c", {}), blob.item("B_item", "c", {})]  # a hostile API links to another host
+    layer = stac_layer("STAC footprints", features_from_items([parse_item(r) for r in raw]))
+    QgsProject.instance().addMapLayer(layer)
+    with pytest.raises(QgsProcessingException, match="These items come from several servers"):
+        run({"INPUT": QgsProcessingFeatureSourceDefinition(layer.id(), False), "ASSETS": "data",
+             "OUTPUT_FOLDER": str(tmp_path / "out"), "AUTHCFG": make_authcfg(USER, PASSWORD, name="STAC test"),
+             "OUTPUT": "memory:"})
+    assert not blob.recorded and not api.recorded  # nothing asked of either server
